@@ -1,0 +1,250 @@
+// One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
+// they fail; then the model list, the chat check and usage run concurrently: none waits for another.
+import { analyzeEndpoint, type PoolEndpoint } from './endpoint';
+import { diagnoseFailure, type CheckStepId, type Diagnosis, type DiagnosisContext } from './diagnosis';
+import { msg } from './messages';
+import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type PoolResult } from './poolClient';
+import { analyzeKey, maskKey } from './poolKey';
+import type { Usage } from './schemas';
+import type { Severity } from './endpoint';
+
+/** 'background' is free (model list only); 'full' also sends the chat check, which costs quota. */
+export type CheckMode = 'background' | 'full';
+export type Verdict = 'ok' | 'warning' | 'error';
+export type StepStatus = 'pass' | 'warn' | 'fail' | 'skipped';
+
+export interface CheckInput {
+  readonly baseUrl: unknown;
+  readonly fullUrl: unknown;
+  readonly model: unknown;
+  /** The stored secret, or undefined when none is stored. */
+  readonly key: string | undefined;
+  readonly mode: CheckMode;
+  readonly proxy?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface CheckStep {
+  readonly id: CheckStepId;
+  readonly status: StepStatus;
+  readonly durationMs: number;
+}
+
+export interface UsageSummary {
+  readonly requestCount: number;
+  readonly totalTokens: number;
+  readonly exhaustedLimits: readonly { readonly type: string; readonly window?: string; readonly resetAt?: string }[];
+}
+
+export interface CheckFacts {
+  readonly models?: readonly ModelInfo[];
+  readonly modelListed?: boolean;
+  readonly chosenModel?: ModelInfo;
+  readonly answer?: string;
+  readonly servedModel?: string;
+  readonly finishReason?: string;
+  readonly usage?: UsageSummary;
+  /** Duration of the model list request: the status bar's latency. */
+  readonly latencyMs?: number;
+}
+
+export interface CheckTarget {
+  readonly baseUrl: string;
+  readonly fullUrl: boolean;
+  readonly model: string;
+  readonly endpoint?: PoolEndpoint;
+  readonly keyMasked?: string;
+}
+
+export interface CheckReport {
+  readonly mode: CheckMode;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly verdict: Verdict;
+  /** False when no key is stored yet: the status bar says "not set up" instead of "failing". */
+  readonly configured: boolean;
+  readonly target: CheckTarget;
+  readonly steps: readonly CheckStep[];
+  /** Worst first. */
+  readonly diagnoses: readonly Diagnosis[];
+  readonly facts: CheckFacts;
+}
+
+export interface CheckDependencies {
+  readonly client: PoolClient;
+  readonly now?: () => number;
+  readonly clock?: () => Date;
+}
+
+export async function checkConnection(input: CheckInput, deps: CheckDependencies): Promise<CheckReport> {
+  const now = deps.now ?? (() => performance.now());
+  const started = now();
+  const startedAt = (deps.clock?.() ?? new Date()).toISOString();
+  const model = typeof input.model === 'string' ? input.model.trim() : '';
+  const steps: CheckStep[] = [];
+  const diagnoses: Diagnosis[] = [];
+  const facts: { -readonly [K in keyof CheckFacts]: CheckFacts[K] } = {};
+
+  const urlAnalysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
+  diagnoses.push(...urlAnalysis.findings.map((f): Diagnosis => ({ code: `url:${f.code}`, step: 'url', severity: f.severity, cause: f.cause, fix: f.fix, detail: `URL rule ${f.code}`, action: 'fixUrl' })));
+  steps.push({ id: 'url', status: statusOf(urlAnalysis.findings.map((f) => f.severity)), durationMs: 0 });
+
+  const keyAnalysis = input.key === undefined ? undefined : analyzeKey(input.key);
+  if (!keyAnalysis) {
+    diagnoses.push({ code: 'key-missing', step: 'key', severity: 'error', cause: msg('diag.keyMissing.cause'), fix: msg('diag.keyMissing.fix'), detail: 'no Pool API key stored', action: 'setApiKey' });
+  } else if (!keyAnalysis.ok) {
+    diagnoses.push({ code: `key:${keyAnalysis.kind}`, step: 'key', severity: 'error', cause: keyAnalysis.cause, fix: keyAnalysis.fix, detail: `key rule ${keyAnalysis.kind}`, action: 'setApiKey' });
+  }
+  steps.push({ id: 'key', status: keyAnalysis?.ok ? 'pass' : 'fail', durationMs: 0 });
+
+  const target: CheckTarget = {
+    baseUrl: urlAnalysis.input,
+    fullUrl: urlAnalysis.fullUrl,
+    model,
+    ...(urlAnalysis.endpoint ? { endpoint: urlAnalysis.endpoint } : {}),
+    ...(keyAnalysis?.ok && keyAnalysis.key ? { keyMasked: maskKey(keyAnalysis.key) } : {}),
+  };
+  const endpoint = urlAnalysis.endpoint;
+  const key = keyAnalysis?.ok ? keyAnalysis.key : undefined;
+  const configured = input.key !== undefined;
+
+  if (!endpoint || !key) {
+    const skipped: CheckStepId[] = input.mode === 'full' ? ['models', 'chat', 'usage'] : ['models'];
+    for (const id of skipped) steps.push({ id, status: 'skipped', durationMs: 0 });
+    return finish();
+  }
+
+  const call = { endpoint, key, ...(input.signal ? { signal: input.signal } : {}) };
+  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({ step, endpoint, ...(model ? { model } : {}), ...(input.proxy ? { proxy: input.proxy } : {}) });
+  const runChat = input.mode === 'full' && model !== '';
+  const [models, chat, usage] = await Promise.all([
+    deps.client.listModels(call),
+    runChat ? deps.client.chatCheck(call, model) : undefined,
+    input.mode === 'full' ? deps.client.getUsage(call) : undefined,
+  ]);
+
+  recordModels(models);
+  if (input.mode === 'full') {
+    if (chat) recordChat(chat);
+    else {
+      steps.push({ id: 'chat', status: 'skipped', durationMs: 0 });
+    }
+    if (usage) recordUsage(usage);
+  }
+  if (model === '') {
+    // Background health only degrades; an explicit check cannot pass without a model to test.
+    const severity: Severity = input.mode === 'full' ? 'error' : 'warning';
+    diagnoses.push({ code: 'model-missing', step: 'models', severity, cause: msg('diag.modelMissing.cause'), fix: msg('diag.modelMissing.fix'), detail: 'codexPooler.model is empty', action: 'chooseModel' });
+  }
+  return finish();
+
+  function recordModels(result: PoolResult<ModelInfo[]>): void {
+    facts.latencyMs = result.durationMs;
+    if (!result.ok) {
+      steps.push({ id: 'models', status: 'fail', durationMs: result.durationMs });
+      diagnoses.push(diagnoseFailure(result.failure, context('models')));
+      return;
+    }
+    facts.models = result.value;
+    const found: Diagnosis[] = [];
+    if (result.value.length === 0) {
+      found.push({ code: 'models-empty', step: 'models', severity: 'warning', cause: msg('diag.modelsEmpty.cause'), fix: msg('diag.modelsEmpty.fix'), detail: 'GET /v1/models -> 200 with data: []', action: 'contactOperator' });
+    } else if (model !== '') {
+      const chosen = findModel(result.value, model);
+      facts.modelListed = chosen !== undefined;
+      if (chosen) facts.chosenModel = chosen;
+      else {
+        const examples = result.value.slice(0, 5).map((m) => m.id).join(', ');
+        found.push({ code: 'model-not-listed', step: 'models', severity: 'warning', cause: msg('diag.modelNotListed.cause', { model, count: result.value.length }), fix: msg('diag.modelNotListed.fix', { models: examples }), detail: `"${model}" not among ${result.value.length} listed models`, action: 'chooseModel' });
+      }
+    }
+    diagnoses.push(...found);
+    steps.push({ id: 'models', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
+  }
+
+  function recordChat(result: PoolResult<ChatAnswer>): void {
+    if (!result.ok) {
+      steps.push({ id: 'chat', status: 'fail', durationMs: result.durationMs });
+      diagnoses.push(diagnoseFailure(result.failure, context('chat')));
+      return;
+    }
+    const { answer, servedModel, finishReason } = result.value;
+    facts.answer = answer;
+    facts.servedModel = servedModel;
+    if (finishReason) facts.finishReason = finishReason;
+    const found: Diagnosis[] = [];
+    if (!answerMatches(answer)) {
+      const shown = answer.trim() === '' ? '' : answer.trim().slice(0, 120);
+      found.push(
+        finishReason === 'content_filter'
+          ? { code: 'content-filter', step: 'chat', severity: 'warning', cause: msg('diag.contentFilter.cause'), fix: msg('diag.contentFilter.fix'), detail: 'finish_reason content_filter', action: 'retryLater' }
+          : { code: 'answer-mismatch', step: 'chat', severity: 'warning', cause: msg(shown ? 'diag.answerMismatch.cause' : 'diag.answerEmpty.cause', { answer: shown, expected: EXPECTED_ANSWER }), fix: msg('diag.answerMismatch.fix', { prompt: CHECK_PROMPT }), detail: `answer ${JSON.stringify(shown)}, finish_reason ${finishReason ?? 'none'}`, action: 'none' },
+      );
+    }
+    if (normalizeId(servedModel) !== normalizeId(model)) {
+      found.push({ code: 'served-model-differs', step: 'chat', severity: 'info', cause: msg('diag.servedModelDiffers.cause', { model, served: servedModel }), fix: msg('diag.servedModelDiffers.fix', { served: servedModel }), detail: `requested ${model}, served ${servedModel}`, action: 'none' });
+    }
+    diagnoses.push(...found);
+    steps.push({ id: 'chat', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
+  }
+
+  function recordUsage(result: PoolResult<Usage>): void {
+    if (!result.ok) {
+      // Usage is informative only: an older pool or a proxy that hides it must not fail the check.
+      steps.push({ id: 'usage', status: 'skipped', durationMs: result.durationMs });
+      return;
+    }
+    const exhausted = [...result.value.limits, ...(result.value.upstream_limits ?? [])]
+      .filter((l) => typeof l.remaining_value === 'number' && l.remaining_value <= 0)
+      .map((l) => ({ type: l.limit_type, ...(l.limit_window ? { window: l.limit_window } : {}), ...(l.reset_at ? { resetAt: l.reset_at } : {}) }));
+    facts.usage = { requestCount: result.value.request_count, totalTokens: result.value.total_tokens, exhaustedLimits: exhausted };
+    const found: Diagnosis[] = exhausted.map((l) => ({
+      code: 'limit-reached',
+      step: 'usage' as const,
+      severity: 'warning' as const,
+      cause: msg('diag.limitReached.cause', { limit: l.window ? `${l.type} (${l.window})` : l.type }),
+      fix: msg(l.resetAt ? 'diag.limitReached.fix' : 'diag.limitReachedNoReset.fix', { resetAt: l.resetAt ?? '' }),
+      detail: `limit ${l.type} exhausted`,
+      action: 'retryLater' as const,
+    }));
+    diagnoses.push(...found);
+    steps.push({ id: 'usage', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
+  }
+
+  function finish(): CheckReport {
+    const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+    const sorted = diagnoses.map((d, i) => ({ d, i })).sort((a, b) => order[a.d.severity] - order[b.d.severity] || a.i - b.i).map((x) => x.d);
+    const verdict: Verdict = sorted.some((d) => d.severity === 'error') ? 'error' : sorted.some((d) => d.severity === 'warning') ? 'warning' : 'ok';
+    return {
+      mode: input.mode,
+      startedAt,
+      durationMs: Math.max(0, Math.round(now() - started)),
+      verdict,
+      configured,
+      target,
+      steps,
+      diagnoses: sorted,
+      facts,
+    };
+  }
+}
+
+/** The pool matches model ids case-insensitively after trimming; so do we. */
+export function findModel(models: readonly ModelInfo[], id: string): ModelInfo | undefined {
+  const wanted = normalizeId(id);
+  return models.find((m) => normalizeId(m.id) === wanted);
+}
+
+export function answerMatches(answer: string): boolean {
+  return answer.trim().toLowerCase().replace(/[.!。！]+$/, '') === EXPECTED_ANSWER;
+}
+
+function normalizeId(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+function statusOf(severities: readonly Severity[]): StepStatus {
+  if (severities.includes('error')) return 'fail';
+  if (severities.includes('warning')) return 'warn';
+  return 'pass';
+}

@@ -1,0 +1,42 @@
+// Localizable messages: the core speaks in ids + arguments; the editor layer renders them with
+// vscode.l10n (the English text below is the l10n key, translations live in l10n/bundle.l10n.*.json).
+import { catalog } from './catalog';
+
+export type MessageId = keyof typeof catalog;
+export type MessageArgs = Readonly<Record<string, string | number>>;
+
+export interface Msg {
+  readonly id: MessageId;
+  readonly args?: MessageArgs;
+}
+
+export function msg(id: MessageId, args?: MessageArgs): Msg {
+  return args ? { id, args } : { id };
+}
+
+/** The English template of a message: also its key in the l10n bundles. */
+export function englishOf(id: MessageId): string {
+  return catalog[id];
+}
+
+/** Fills `{name}` placeholders the same way vscode.l10n.t(message, args) does. */
+export function fillTemplate(template: string, args: MessageArgs | undefined): string {
+  if (!args) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
+  );
+}
+
+/**
+ * Renders a message outside the editor (tests, the emulator CLI, diagnostics text): `translations`
+ * is a parsed l10n bundle keyed by the English text; a missing entry falls back to English.
+ */
+export function renderMsg(m: Msg, translations?: Readonly<Record<string, string>>): string {
+  const english = catalog[m.id];
+  const template = translations?.[english] ?? english;
+  return fillTemplate(template, m.args);
+}
+
+export function isMessageId(value: unknown): value is MessageId {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(catalog, value);
+}

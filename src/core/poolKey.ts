@@ -1,0 +1,138 @@
+// What the user pasted into the "Pool API key" field, named before any request is sent: a Pool key
+// (sk-cxp-<12 hex>-<43 base64url>) or one of the things people paste instead.
+import { msg, type Msg } from './messages';
+import type { Severity } from './endpoint';
+
+export type KeyKind =
+  | 'pool-key'
+  | 'not-text'
+  | 'empty'
+  | 'too-long'
+  | 'bearer-header'
+  | 'env-assignment'
+  | 'quoted'
+  | 'url'
+  | 'mcp-token'
+  | 'inner-whitespace'
+  | 'other-provider-key'
+  | 'oauth-token'
+  | 'wrong-shape';
+
+export interface KeyAnalysis {
+  readonly ok: boolean;
+  readonly kind: KeyKind;
+  /** 'info' when the key is fine (maybe after trimming), otherwise why it cannot be used. */
+  readonly severity: Severity;
+  readonly cause: Msg;
+  readonly fix: Msg;
+  /** The Pool key to store and send, when ok. */
+  readonly key?: string;
+  /** A certain repair (e.g. the key inside "Bearer …"): a secret, never log or show it. */
+  readonly correction?: string;
+}
+
+export const POOL_KEY_PATTERN = /^sk-cxp-([0-9a-f]{12})-([A-Za-z0-9_-]{43})$/;
+const POOL_KEY_ANYWHERE = /sk-cxp-[0-9a-fA-F]{4,}-[A-Za-z0-9_-]{8,}/g;
+const MCP_TOKEN_ANYWHERE = /mcp-cxp-[0-9a-fA-F]{4,}-[A-Za-z0-9_-]{8,}/g;
+const BEARER_ANYWHERE = /\b(Bearer)\s+[^\s"',;]+/gi;
+const JWT_ANYWHERE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+const MAX_KEY_LENGTH = 512;
+const MORE_SPECIFIC: ReadonlySet<KeyKind> = new Set(['mcp-token', 'other-provider-key', 'oauth-token', 'url']);
+const EDGE_SPACE = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+|[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+$/g;
+const INNER_SPACE = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]/;
+
+export function analyzeKey(raw: unknown): KeyAnalysis {
+  if (typeof raw !== 'string') return problem('not-text', 'key.notText.cause', 'key.notText.fix');
+  if (raw.length > MAX_KEY_LENGTH) {
+    return problem('too-long', 'key.tooLong.cause', 'key.tooLong.fix', { length: raw.length });
+  }
+  const value = raw.replace(EDGE_SPACE, '');
+  if (value === '') return problem('empty', 'key.empty.cause', 'key.empty.fix');
+  if (POOL_KEY_PATTERN.test(value)) {
+    const trimmed = value !== raw;
+    return {
+      ok: true,
+      kind: 'pool-key',
+      severity: 'info',
+      cause: msg(trimmed ? 'key.okTrimmed.cause' : 'key.ok.cause', { masked: maskKey(value) }),
+      fix: msg('key.ok.fix'),
+      key: value,
+    };
+  }
+
+  const bearer = /^(?:authorization\s*:\s*)?bearer\s+(.*)$/is.exec(value);
+  if (bearer || /^authorization\s*:/i.test(value)) {
+    return withCorrection('bearer-header', 'key.bearer.cause', 'key.bearer.fix', bearer?.[1]);
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(www\.|localhost[:/]|127\.0\.0\.1[:/])/i.test(value)) {
+    return problem('url', 'key.url.cause', 'key.url.fix');
+  }
+  const assignment = /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*[=:]\s*(.+)$/s.exec(value);
+  if (assignment) return withCorrection('env-assignment', 'key.assignment.cause', 'key.assignment.fix', assignment[1]);
+  const quoted = /^(["'`\u201c\u2018])(.*)(["'`\u201d\u2019])$/s.exec(value);
+  if (quoted) return withCorrection('quoted', 'key.quoted.cause', 'key.quoted.fix', quoted[2]);
+  if (/^mcp-cxp-/i.test(value)) return problem('mcp-token', 'key.mcp.cause', 'key.mcp.fix');
+  if (INNER_SPACE.test(value)) {
+    const squeezed = value.replace(/[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+/g, '');
+    const correction = POOL_KEY_PATTERN.test(squeezed) ? squeezed : undefined;
+    return { ...problem('inner-whitespace', 'key.innerWhitespace.cause', 'key.innerWhitespace.fix'), ...(correction ? { correction } : {}) };
+  }
+  if (/^sk-cxp-/i.test(value)) return wrongShape(value);
+  if (/^(sk-|sess-|rk-)/.test(value)) return problem('other-provider-key', 'key.otherProvider.cause', 'key.otherProvider.fix');
+  if (/^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)) {
+    return problem('oauth-token', 'key.oauth.cause', 'key.oauth.fix');
+  }
+  return problem('wrong-shape', 'key.wrongShape.cause', 'key.wrongShape.fix', { length: value.length });
+}
+
+/** The masked form shown instead of a key: "sk-cxp-abcd…". Never more than the first 4 id chars. */
+export function maskKey(key: string): string {
+  const match = /^sk-cxp-([0-9a-f]{4})/.exec(key);
+  return match ? `sk-cxp-${match[1]}…` : '…';
+}
+
+/**
+ * Removes anything secret-shaped from text bound for logs, notifications or the clipboard: the given
+ * secrets (and their secret halves), Pool keys, MCP tokens, bearer values and JWTs.
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    const parts = [secret, ...(POOL_KEY_PATTERN.exec(secret)?.slice(2) ?? [])];
+    for (const part of parts) out = out.split(part).join(part === secret ? maskKey(secret) : '[redacted]');
+  }
+  return out
+    .replace(POOL_KEY_ANYWHERE, (m) => maskKey(m))
+    .replace(MCP_TOKEN_ANYWHERE, 'mcp-cxp-[redacted]')
+    .replace(BEARER_ANYWHERE, '$1 [redacted]')
+    .replace(JWT_ANYWHERE, '[redacted-token]');
+}
+
+function wrongShape(value: string): KeyAnalysis {
+  const parts = value.slice('sk-cxp-'.length).split('-');
+  const id = parts[0] ?? '';
+  const secret = parts.slice(1).join('-');
+  if (value.startsWith('SK-') || value.startsWith('Sk-') || !value.startsWith('sk-cxp-')) {
+    return problem('wrong-shape', 'key.prefixCase.cause', 'key.prefixCase.fix');
+  }
+  if (!/^[0-9a-f]{12}$/.test(id)) {
+    return problem('wrong-shape', 'key.badId.cause', 'key.badId.fix', { length: id.length });
+  }
+  if (secret.length !== 43) {
+    return problem('wrong-shape', 'key.badSecretLength.cause', 'key.badSecretLength.fix', { length: secret.length });
+  }
+  return problem('wrong-shape', 'key.badSecretChars.cause', 'key.badSecretChars.fix');
+}
+
+function withCorrection(kind: KeyKind, cause: Parameters<typeof msg>[0], fix: Parameters<typeof msg>[0], inner: string | undefined): KeyAnalysis {
+  const candidate = inner === undefined ? undefined : analyzeKey(inner);
+  // "Bearer mcp-cxp-…": what is inside matters more than the wrapping.
+  if (candidate && !candidate.ok && MORE_SPECIFIC.has(candidate.kind)) return candidate;
+  const correction = candidate?.ok ? candidate.key : candidate?.correction;
+  return { ...problem(kind, cause, fix), ...(correction ? { correction } : {}) };
+}
+
+function problem(kind: KeyKind, cause: Parameters<typeof msg>[0], fix: Parameters<typeof msg>[0], args?: Record<string, string | number>): KeyAnalysis {
+  return { ok: false, kind, severity: 'error', cause: msg(cause, args), fix: msg(fix, args) };
+}

@@ -1,0 +1,93 @@
+// The JSON shapes a Codex Pooler answers (shared/codex-pooler-contract.md), as zod/mini schemas.
+// Unknown extra fields are allowed (the server may add some); the fields we use are checked.
+import * as z from 'zod/mini';
+
+const optionalString = z.optional(z.nullable(z.string()));
+const optionalNumber = z.optional(z.nullable(z.number()));
+
+export const ErrorEnvelopeSchema = z.object({
+  error: z.object({
+    message: optionalString,
+    type: optionalString,
+    code: optionalString,
+    param: optionalString,
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
+
+export const ModelSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(256)),
+  object: optionalString,
+  owned_by: optionalString,
+  display_name: optionalString,
+  input_modalities: z.optional(z.nullable(z.array(z.string()))),
+  supports_streaming: z.optional(z.nullable(z.boolean())),
+  supports_tools: z.optional(z.nullable(z.boolean())),
+  supports_reasoning: z.optional(z.nullable(z.boolean())),
+  context_length: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
+});
+
+export const ModelListSchema = z.object({
+  object: optionalString,
+  data: z.array(ModelSchema).check(z.maxLength(2000)),
+});
+export type ModelList = z.infer<typeof ModelListSchema>;
+
+export const ChatCompletionSchema = z.object({
+  id: optionalString,
+  object: optionalString,
+  model: z.string(),
+  choices: z
+    .array(
+      z.object({
+        index: optionalNumber,
+        message: z.object({
+          role: optionalString,
+          content: optionalString,
+          refusal: optionalString,
+        }),
+        finish_reason: optionalString,
+      }),
+    )
+    .check(z.minLength(1)),
+  usage: z.optional(
+    z.nullable(
+      z.object({
+        prompt_tokens: optionalNumber,
+        completion_tokens: optionalNumber,
+        total_tokens: optionalNumber,
+      }),
+    ),
+  ),
+});
+export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;
+
+const LimitSchema = z.object({
+  limit_type: z.string(),
+  limit_window: optionalString,
+  max_value: optionalNumber,
+  current_value: optionalNumber,
+  remaining_value: optionalNumber,
+  model_filter: optionalString,
+  reset_at: optionalString,
+  source: optionalString,
+});
+
+export const UsageSchema = z.object({
+  request_count: z.number(),
+  total_tokens: z.number(),
+  cached_input_tokens: optionalNumber,
+  total_cost_usd: optionalNumber,
+  total_cost_status: optionalString,
+  limits: z.array(LimitSchema).check(z.maxLength(500)),
+  upstream_limits: z.optional(z.nullable(z.array(LimitSchema).check(z.maxLength(500)))),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+/** The first problem zod found, as "path: message", for a log line (never includes body text). */
+export function firstIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
+  return `${path}: ${issue.code}`;
+}

@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import { answerMatches, checkConnection, findModel } from '../../src/core/check';
+import { createNodeTransport } from '../../src/core/nodeTransport';
+import type { Transport } from '../../src/core/transport';
+import { applyScenario } from '../emulator/server';
+import { clientFor, runCheck, useEmulator } from './helpers';
+
+describe('connection check', () => {
+  const ctx = useEmulator();
+
+  it('a healthy pool: every step passes and the facts the wizard needs are there', async () => {
+    const report = await runCheck(ctx.emulator);
+    assert.equal(report.verdict, 'ok');
+    assert.equal(report.configured, true);
+    assert.deepEqual(report.steps.map((s) => [s.id, s.status]), [
+      ['url', 'pass'],
+      ['key', 'pass'],
+      ['models', 'pass'],
+      ['chat', 'pass'],
+      ['usage', 'pass'],
+    ]);
+    assert.deepEqual(report.diagnoses, []);
+    assert.equal(report.facts.models?.length, 3);
+    assert.equal(report.facts.modelListed, true);
+    assert.equal(report.facts.chosenModel?.supportsImages, true);
+    assert.equal(report.facts.chosenModel?.contextLength, 258400);
+    assert.equal(report.facts.answer, 'trae ok');
+    assert.equal(report.facts.servedModel, 'gpt-5.5');
+    assert.equal(report.target.keyMasked, ctx.emulator.key.slice(0, 11) + '…');
+    assert.equal(report.target.endpoint?.traeCallUrl, `${ctx.emulator.apiBase}/chat/completions`);
+    assert.ok(!JSON.stringify(report).includes(ctx.emulator.key.slice(11)), 'the report must not carry the key');
+  });
+
+  it('runs the model list, chat check and usage concurrently', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const node = createNodeTransport();
+    const tracking: Transport = async (req) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        return await node(req);
+      } finally {
+        inFlight--;
+      }
+    };
+    applyScenario(ctx.emulator, 'slow', ctx.emulator.url, new URLSearchParams({ ms: '50' }));
+    const report = await runCheck(ctx.emulator, {}, 3000, tracking);
+    assert.equal(report.verdict, 'ok');
+    assert.equal(maxInFlight, 3, 'all three requests must be in flight together');
+  });
+
+  it('background mode is free: only GET /v1/models, never the chat request', async () => {
+    const report = await runCheck(ctx.emulator, { mode: 'background' });
+    assert.equal(report.verdict, 'ok');
+    assert.deepEqual(ctx.emulator.counts(), { 'GET /v1/models': 1 });
+    assert.deepEqual(report.steps.map((s) => s.id), ['url', 'key', 'models']);
+    assert.equal(typeof report.facts.latencyMs, 'number');
+  });
+
+  it('no key: not configured, nothing sent', async () => {
+    const report = await runCheck(ctx.emulator, { key: undefined });
+    assert.equal(report.configured, false);
+    assert.equal(report.verdict, 'error');
+    assert.equal(report.diagnoses[0]!.code, 'key-missing');
+    assert.equal(report.diagnoses[0]!.action, 'setApiKey');
+    assert.equal(ctx.emulator.requests.length, 0);
+  });
+
+  it('a stored value that is not a Pool key is never sent', async () => {
+    const report = await runCheck(ctx.emulator, { key: `Bearer ${ctx.emulator.key}` });
+    assert.equal(report.diagnoses[0]!.code, 'key:bearer-header');
+    assert.equal(ctx.emulator.requests.length, 0);
+  });
+
+  it('a bad URL is reported with its fix and nothing is sent', async () => {
+    const report = await runCheck(ctx.emulator, { baseUrl: 'http://pool.example.com/v1' });
+    assert.equal(report.diagnoses[0]!.code, 'url:insecure-http');
+    assert.equal(report.diagnoses[0]!.action, 'fixUrl');
+    assert.equal(ctx.emulator.requests.length, 0);
+  });
+
+  it('URL warnings still check (a trailing slash works on the pool, Trae calls "//")', async () => {
+    const report = await runCheck(ctx.emulator, { baseUrl: `${ctx.emulator.apiBase}/` });
+    assert.equal(report.verdict, 'warning');
+    assert.equal(report.diagnoses[0]!.code, 'url:trailing-slash');
+    assert.equal(report.facts.answer, 'trae ok');
+    assert.ok(ctx.emulator.requests.some((r) => r.route === 'chat'));
+  });
+
+  it('Full URL on calls the URL as entered', async () => {
+    const report = await runCheck(ctx.emulator, { baseUrl: `${ctx.emulator.apiBase}/chat/completions`, fullUrl: true });
+    assert.equal(report.verdict, 'ok');
+    assert.equal(report.facts.answer, 'trae ok');
+  });
+
+  it('no model chosen: an explicit check cannot pass, background health only degrades', async () => {
+    const full = await runCheck(ctx.emulator, { model: '' });
+    assert.equal(full.verdict, 'error');
+    assert.equal(full.diagnoses[0]!.code, 'model-missing');
+    assert.ok(!ctx.emulator.requests.some((r) => r.route === 'chat'));
+    const background = await runCheck(ctx.emulator, { model: '', mode: 'background' });
+    assert.equal(background.verdict, 'warning');
+  });
+
+  it('model ids match case-insensitively after trimming, like the pool', async () => {
+    const report = await runCheck(ctx.emulator, { model: '  GPT-5.5 ' });
+    assert.equal(report.verdict, 'ok');
+    assert.equal(report.facts.chosenModel?.id, 'gpt-5.5');
+    assert.equal(findModel([{ id: 'A-b', displayName: 'x', supportsImages: false }], ' a-B')?.id, 'A-b');
+  });
+
+  it('a model that is not listed degrades and names alternatives', async () => {
+    const report = await runCheck(ctx.emulator, { model: 'gpt-4o', mode: 'background' });
+    assert.equal(report.verdict, 'warning');
+    assert.equal(report.diagnoses[0]!.code, 'model-not-listed');
+    assert.match(String(report.diagnoses[0]!.fix.args?.['models']), /gpt-5\.5/);
+  });
+
+  it('an empty model list is not a healthy pool', async () => {
+    applyScenario(ctx.emulator, 'empty-models');
+    const report = await runCheck(ctx.emulator, { mode: 'background' });
+    assert.equal(report.verdict, 'warning');
+    assert.equal(report.diagnoses[0]!.code, 'models-empty');
+  });
+
+  it('reports which model actually served the chat', async () => {
+    applyScenario(ctx.emulator, 'enforced-model');
+    const report = await runCheck(ctx.emulator);
+    assert.equal(report.facts.servedModel, 'gpt-5.4-mini');
+    assert.equal(report.diagnoses[0]!.code, 'served-model-differs');
+  });
+
+  it('reports what the model actually answered', async () => {
+    applyScenario(ctx.emulator, 'answer-other');
+    const report = await runCheck(ctx.emulator);
+    assert.equal(report.facts.answer, 'Sure! How can I help you today?');
+    assert.equal(report.diagnoses[0]!.cause.args?.['answer'], 'Sure! How can I help you today?');
+  });
+
+  it('the answer check tolerates case and a final full stop only', () => {
+    assert.ok(answerMatches('trae ok'));
+    assert.ok(answerMatches(' Trae OK. '));
+    assert.ok(answerMatches('trae ok。'));
+    assert.ok(!answerMatches('trae ok, how can I help?'));
+    assert.ok(!answerMatches(''));
+  });
+
+  it('an unreachable usage route does not fail the check', async () => {
+    ctx.emulator.setFault({ kind: 'html', status: 404 }, ['usage']);
+    const report = await runCheck(ctx.emulator);
+    assert.equal(report.verdict, 'ok');
+    assert.equal(report.steps.find((s) => s.id === 'usage')?.status, 'skipped');
+  });
+
+  it('cancelling the check cancels every request', async () => {
+    applyScenario(ctx.emulator, 'hang');
+    const controller = new AbortController();
+    const pending = checkConnection(
+      { baseUrl: ctx.emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: ctx.emulator.key, mode: 'full', signal: controller.signal },
+      { client: clientFor(10_000) },
+    );
+    setTimeout(() => controller.abort(), 50);
+    const report = await pending;
+    assert.deepEqual(report.diagnoses.map((d) => d.code).sort(), ['cancelled', 'cancelled']);
+    assert.equal(report.verdict, 'warning');
+  });
+
+  it('orders diagnoses worst first', async () => {
+    applyScenario(ctx.emulator, 'enforced-model');
+    const report = await runCheck(ctx.emulator, { baseUrl: `${ctx.emulator.apiBase}/`, model: 'gpt-5.5' });
+    const order = report.diagnoses.map((d) => d.severity);
+    assert.deepEqual(order, [...order].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+  });
+});
