@@ -1,6 +1,8 @@
 // Localizable messages: the core speaks in ids + arguments; the editor layer renders them with
-// vscode.l10n (the English text below is the l10n key, translations live in l10n/bundle.l10n.*.json).
-import { catalog } from './catalog';
+// vscode.l10n. catalog.json maps each id to its English text, which is also the l10n key;
+// translations live in l10n/bundle.l10n.*.json. (The bundles load catalog.json at run time
+// instead of inlining it: see esbuild.config.mjs.)
+import catalog from './catalog.json';
 
 export type MessageId = keyof typeof catalog;
 export type MessageArgs = Readonly<Record<string, string | number>>;
