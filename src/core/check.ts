@@ -1,8 +1,7 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
 import { analyzeEndpoint, type PoolEndpoint } from './endpoint';
-import { diagnoseFailure, type CheckStepId, type Diagnosis, type DiagnosisContext } from './diagnosis';
-import { msg } from './messages';
+import { diagnoseFailure, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext } from './diagnosis';
 import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type PoolResult } from './poolClient';
 import { analyzeKey, maskKey } from './poolKey';
 import type { Usage } from './schemas';
@@ -91,7 +90,7 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
 
   const keyAnalysis = input.key === undefined ? undefined : analyzeKey(input.key);
   if (!keyAnalysis) {
-    diagnoses.push({ code: 'key-missing', step: 'key', severity: 'error', cause: msg('diag.keyMissing.cause'), fix: msg('diag.keyMissing.fix'), detail: 'no Pool API key stored', action: 'setApiKey' });
+    diagnoses.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
   } else if (!keyAnalysis.ok) {
     diagnoses.push({ code: `key:${keyAnalysis.kind}`, step: 'key', severity: 'error', cause: keyAnalysis.cause, fix: keyAnalysis.fix, detail: `key rule ${keyAnalysis.kind}`, action: 'setApiKey' });
   }
@@ -134,7 +133,7 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   if (model === '') {
     // Background health only degrades; an explicit check cannot pass without a model to test.
     const severity: Severity = input.mode === 'full' ? 'error' : 'warning';
-    diagnoses.push({ code: 'model-missing', step: 'models', severity, cause: msg('diag.modelMissing.cause'), fix: msg('diag.modelMissing.fix'), detail: 'codexPooler.model is empty', action: 'chooseModel' });
+    diagnoses.push(diagnosis('model-missing', 'models', 'codexPooler.model is empty', { severity }));
   }
   return finish();
 
@@ -148,14 +147,14 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
     facts.models = result.value;
     const found: Diagnosis[] = [];
     if (result.value.length === 0) {
-      found.push({ code: 'models-empty', step: 'models', severity: 'warning', cause: msg('diag.modelsEmpty.cause'), fix: msg('diag.modelsEmpty.fix'), detail: 'GET /v1/models -> 200 with data: []', action: 'contactOperator' });
+      found.push(diagnosis('models-empty', 'models', 'GET /v1/models -> 200 with data: []'));
     } else if (model !== '') {
       const chosen = findModel(result.value, model);
       facts.modelListed = chosen !== undefined;
       if (chosen) facts.chosenModel = chosen;
       else {
-        const examples = result.value.slice(0, 5).map((m) => m.id).join(', ');
-        found.push({ code: 'model-not-listed', step: 'models', severity: 'warning', cause: msg('diag.modelNotListed.cause', { model, count: result.value.length }), fix: msg('diag.modelNotListed.fix', { models: examples }), detail: `"${model}" not among ${result.value.length} listed models`, action: 'chooseModel' });
+        const models = result.value.slice(0, 5).map((m) => m.id).join(', ');
+        found.push(diagnosis('model-not-listed', 'models', `"${model}" not among ${result.value.length} listed models`, { args: { model, count: result.value.length, models } }));
       }
     }
     diagnoses.push(...found);
@@ -177,12 +176,15 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
       const shown = answer.trim() === '' ? '' : answer.trim().slice(0, 120);
       found.push(
         finishReason === 'content_filter'
-          ? { code: 'content-filter', step: 'chat', severity: 'warning', cause: msg('diag.contentFilter.cause'), fix: msg('diag.contentFilter.fix'), detail: 'finish_reason content_filter', action: 'retryLater' }
-          : { code: 'answer-mismatch', step: 'chat', severity: 'warning', cause: msg(shown ? 'diag.answerMismatch.cause' : 'diag.answerEmpty.cause', { answer: shown, expected: EXPECTED_ANSWER }), fix: msg('diag.answerMismatch.fix', { prompt: CHECK_PROMPT }), detail: `answer ${JSON.stringify(shown)}, finish_reason ${finishReason ?? 'none'}`, action: 'none' },
+          ? diagnosis('content-filter', 'chat', 'finish_reason content_filter')
+          : diagnosis('answer-mismatch', 'chat', `answer ${JSON.stringify(shown)}, finish_reason ${finishReason ?? 'none'}`, {
+              args: { answer: shown, expected: EXPECTED_ANSWER, prompt: CHECK_PROMPT },
+              ...(shown ? {} : { cause: 'diag.answerEmpty.cause' }),
+            }),
       );
     }
     if (normalizeId(servedModel) !== normalizeId(model)) {
-      found.push({ code: 'served-model-differs', step: 'chat', severity: 'info', cause: msg('diag.servedModelDiffers.cause', { model, served: servedModel }), fix: msg('diag.servedModelDiffers.fix', { served: servedModel }), detail: `requested ${model}, served ${servedModel}`, action: 'none' });
+      found.push(diagnosis('served-model-differs', 'chat', `requested ${model}, served ${servedModel}`, { args: { model, served: servedModel } }));
     }
     diagnoses.push(...found);
     steps.push({ id: 'chat', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
@@ -198,15 +200,12 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
       .filter((l) => typeof l.remaining_value === 'number' && l.remaining_value <= 0)
       .map((l) => ({ type: l.limit_type, ...(l.limit_window ? { window: l.limit_window } : {}), ...(l.reset_at ? { resetAt: l.reset_at } : {}) }));
     facts.usage = { requestCount: result.value.request_count, totalTokens: result.value.total_tokens, exhaustedLimits: exhausted };
-    const found: Diagnosis[] = exhausted.map((l) => ({
-      code: 'limit-reached',
-      step: 'usage' as const,
-      severity: 'warning' as const,
-      cause: msg('diag.limitReached.cause', { limit: l.window ? `${l.type} (${l.window})` : l.type }),
-      fix: msg(l.resetAt ? 'diag.limitReached.fix' : 'diag.limitReachedNoReset.fix', { resetAt: l.resetAt ?? '' }),
-      detail: `limit ${l.type} exhausted`,
-      action: 'retryLater' as const,
-    }));
+    const found = exhausted.map((l) =>
+      diagnosis('limit-reached', 'usage', `limit ${l.type} exhausted`, {
+        args: { limit: l.window ? `${l.type} (${l.window})` : l.type, resetAt: l.resetAt ?? '' },
+        ...(l.resetAt ? {} : { fix: 'diag.limitReachedNoReset.fix' }),
+      }),
+    );
     diagnoses.push(...found);
     steps.push({ id: 'usage', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
   }

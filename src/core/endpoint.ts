@@ -1,7 +1,7 @@
 // Trae's "Custom Request URL" and its "Full URL" switch: every way users get them wrong, each as a
 // finding with a cause, a fix and (only where it is certain) a corrected value; from a valid input,
 // the pool's /v1 base and the exact URL Trae will call.
-import { msg, type Msg } from './messages';
+import { msg, type MessageArgs, type MessageId, type Msg } from './messages';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -110,23 +110,21 @@ export function isLoopbackHost(hostname: string): boolean {
 export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): EndpointAnalysis {
   const fullUrl = rawFullUrl === true;
   if (typeof rawInput !== 'string') {
-    return failed('', fullUrl, finding('not-text', 'error', msg('endpoint.notText.cause'), msg('endpoint.notText.fix')));
+    return failed('', fullUrl, finding('not-text', 'error', 'notText'));
   }
   if (rawInput.length > MAX_URL_LENGTH) {
-    const cause = msg('endpoint.tooLong.cause', { length: rawInput.length, max: MAX_URL_LENGTH });
-    return failed('', fullUrl, finding('too-long', 'error', cause, msg('endpoint.tooLong.fix')));
+    return failed('', fullUrl, finding('too-long', 'error', 'tooLong', { length: rawInput.length, max: MAX_URL_LENGTH }));
   }
 
   const findings: EndpointFinding[] = [];
   let value = rawInput.replace(EDGE_SPACE, '');
   if (value === '') {
-    const fix = msg('endpoint.empty.fix', { url: LOCAL_DEFAULT_URL });
-    return failed('', fullUrl, finding('empty', 'error', msg('endpoint.empty.cause'), fix));
+    return failed('', fullUrl, finding('empty', 'error', 'empty', { url: LOCAL_DEFAULT_URL }));
   }
   if (value !== rawInput) {
     findings.push(
-      finding('surrounding-whitespace', 'info', msg('endpoint.whitespace.cause'), msg('endpoint.whitespace.fix'), [
-        fixTo(value, fullUrl, 'endpoint.fix.trim'),
+      finding('surrounding-whitespace', 'info', 'whitespace', [
+        fixTo(value, fullUrl, 'trim'),
       ]),
     );
   }
@@ -134,14 +132,13 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
   if (unquoted !== value) {
     value = unquoted;
     findings.push(
-      finding('quoted', 'warning', msg('endpoint.quoted.cause'), msg('endpoint.quoted.fix'), [
-        fixTo(value, fullUrl, 'endpoint.fix.removeQuotes'),
+      finding('quoted', 'warning', 'quoted', [
+        fixTo(value, fullUrl, 'removeQuotes'),
       ]),
     );
   }
   if (value === '') {
-    const fix = msg('endpoint.empty.fix', { url: LOCAL_DEFAULT_URL });
-    return failed('', fullUrl, finding('empty', 'error', msg('endpoint.empty.cause'), fix));
+    return failed('', fullUrl, finding('empty', 'error', 'empty', { url: LOCAL_DEFAULT_URL }));
   }
   if (ANY_SPACE.test(value)) {
     const squeezed = value.replace(ALL_SPACE, '');
@@ -153,9 +150,8 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
       finding(
         'inner-whitespace',
         'error',
-        msg('endpoint.innerWhitespace.cause'),
-        msg('endpoint.innerWhitespace.fix'),
-        certain ? [fixTo(squeezed, fullUrl, 'endpoint.fix.removeSpaces')] : [],
+        'innerWhitespace',
+        certain ? [fixTo(squeezed, fullUrl, 'removeSpaces')] : [],
       ),
     );
   }
@@ -167,14 +163,14 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
   try {
     url = new URL(value);
   } catch {
-    return failed(value, fullUrl, ...findings, finding('not-a-url', 'error', msg('endpoint.notUrl.cause', { value: shorten(value) }), msg('endpoint.notUrl.fix', { url: LOCAL_DEFAULT_URL })));
+    return failed(value, fullUrl, ...findings, finding('not-a-url', 'error', 'notUrl', { value: shorten(value), url: LOCAL_DEFAULT_URL }));
   }
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') {
-    return failed(value, fullUrl, ...findings, finding('bad-scheme', 'error', msg('endpoint.badScheme.cause', { scheme }), msg('endpoint.badScheme.fix')));
+    return failed(value, fullUrl, ...findings, finding('bad-scheme', 'error', 'badScheme', { scheme }));
   }
   if (url.hostname === '') {
-    return failed(value, fullUrl, ...findings, finding('not-a-url', 'error', msg('endpoint.notUrl.cause', { value: shorten(value) }), msg('endpoint.notUrl.fix', { url: LOCAL_DEFAULT_URL })));
+    return failed(value, fullUrl, ...findings, finding('not-a-url', 'error', 'notUrl', { value: shorten(value), url: LOCAL_DEFAULT_URL }));
   }
 
   const origin = `${scheme}://${url.host}`;
@@ -182,30 +178,30 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
 
   if (url.username !== '' || url.password !== '') {
     findings.push(
-      finding('credentials', 'error', msg('endpoint.credentials.cause'), msg('endpoint.credentials.fix'), [
-        fixTo(origin + rawPath, fullUrl, 'endpoint.fix.removeCredentials'),
+      finding('credentials', 'error', 'credentials', [
+        fixTo(origin + rawPath, fullUrl, 'removeCredentials'),
       ]),
     );
   }
   if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
     findings.push(
-      finding('query-or-fragment', 'error', msg('endpoint.query.cause'), msg('endpoint.query.fix'), [
-        fixTo(origin + rawPath, fullUrl, 'endpoint.fix.removeQuery'),
+      finding('query-or-fragment', 'error', 'query', [
+        fixTo(origin + rawPath, fullUrl, 'removeQuery'),
       ]),
     );
   }
   if (url.hostname === '0.0.0.0' || url.hostname === '[::]') {
     findings.push(
-      finding('unspecified-host', 'error', msg('endpoint.unspecifiedHost.cause', { host: url.hostname }), msg('endpoint.unspecifiedHost.fix'), [
-        fixTo(`${scheme}://localhost${url.port ? `:${url.port}` : ''}${rawPath}`, fullUrl, 'endpoint.fix.useLocalhost'),
+      finding('unspecified-host', 'error', 'unspecifiedHost', { host: url.hostname }, [
+        fixTo(`${scheme}://localhost${url.port ? `:${url.port}` : ''}${rawPath}`, fullUrl, 'useLocalhost'),
       ]),
     );
   }
   const loopback = isLoopbackHost(url.hostname) || url.hostname === '0.0.0.0' || url.hostname === '[::]';
   if (scheme === 'http' && !loopback) {
     // An explicit port usually serves plain HTTP only, so https on it is a guess, not a correction.
-    const corrections = url.port === '' ? [fixTo(`https://${url.host}${rawPath}`, fullUrl, 'endpoint.fix.useHttps')] : [];
-    findings.push(finding('insecure-http', 'error', msg('endpoint.insecureHttp.cause', { host: url.hostname }), msg('endpoint.insecureHttp.fix'), corrections));
+    const corrections = url.port === '' ? [fixTo(`https://${url.host}${rawPath}`, fullUrl, 'useHttps')] : [];
+    findings.push(finding('insecure-http', 'error', 'insecureHttp', { host: url.hostname }, corrections));
   }
 
   const pathResult = analyzePath(origin, rawPath, fullUrl);
@@ -267,8 +263,8 @@ function analyzePath(origin: string, rawPath: string, fullUrl: boolean): PathRes
     const prefix = segments.slice(0, surface.at);
     const base = [...prefix, 'v1'];
     findings.push(
-      finding(surface.code, 'error', msg(surface.cause), msg(surface.fix), [
-        fixTo(rebuild(base, fullUrl), fullUrl, 'endpoint.fix.useV1'),
+      finding(surface.code, 'error', surface.name, [
+        fixTo(rebuild(base, fullUrl), fullUrl, 'useV1'),
       ]),
     );
     return { findings };
@@ -278,12 +274,9 @@ function analyzePath(origin: string, rawPath: string, fullUrl: boolean): PathRes
   if (v1 === -1) {
     const chatAt = indexOfPair(lower, 'chat', 'completions');
     const prefix = chatAt >= 0 ? segments.slice(0, chatAt) : segments;
-    const cause = segments.length === 0 ? msg('endpoint.missingV1Root.cause') : msg('endpoint.missingV1.cause');
-    findings.push(
-      finding('missing-v1', 'error', cause, msg('endpoint.missingV1.fix'), [
-        fixTo(rebuild([...prefix, 'v1'], fullUrl), fullUrl, 'endpoint.fix.addV1'),
-      ]),
-    );
+    const missing = finding('missing-v1', 'error', 'missingV1', [fixTo(rebuild([...prefix, 'v1'], fullUrl), fullUrl, 'addV1')]);
+    // At the root it is the admin UI: say so.
+    findings.push(segments.length === 0 ? { ...missing, cause: msg('endpoint.missingV1Root.cause') } : missing);
     return { findings };
   }
 
@@ -293,16 +286,16 @@ function analyzePath(origin: string, rawPath: string, fullUrl: boolean): PathRes
   const base = [...prefix, 'v1'];
   if (last > v1) {
     findings.push(
-      finding('double-v1', 'error', msg('endpoint.doubleV1.cause'), msg('endpoint.doubleV1.fix'), [
-        fixTo(rebuild(base, fullUrl), fullUrl, 'endpoint.fix.singleV1'),
+      finding('double-v1', 'error', 'doubleV1', [
+        fixTo(rebuild(base, fullUrl), fullUrl, 'singleV1'),
       ]),
     );
   }
   const apiWords = new Set(['v1', 'chat', 'completions']);
   if (segments.slice(v1).some((s, i) => s !== lower[v1 + i] && apiWords.has(lower[v1 + i]!))) {
     findings.push(
-      finding('path-case', 'error', msg('endpoint.pathCase.cause'), msg('endpoint.pathCase.fix'), [
-        fixTo(rebuild(base, fullUrl), fullUrl, 'endpoint.fix.lowercasePath'),
+      finding('path-case', 'error', 'pathCase', [
+        fixTo(rebuild(base, fullUrl), fullUrl, 'lowercasePath'),
       ]),
     );
   }
@@ -312,31 +305,31 @@ function analyzePath(origin: string, rawPath: string, fullUrl: boolean): PathRes
   if (tail === '') {
     if (fullUrl) {
       findings.push(
-        finding('full-url-on-base-path', 'error', msg('endpoint.fullUrlOnBase.cause'), msg('endpoint.fullUrlOnBase.fix'), [
-          fixTo(rebuild(base, true), true, 'endpoint.fix.appendChat'),
-          fixTo(rebuild(base, false), false, 'endpoint.fix.turnFullUrlOff'),
+        finding('full-url-on-base-path', 'error', 'fullUrlOnBase', [
+          fixTo(rebuild(base, true), true, 'appendChat'),
+          fixTo(rebuild(base, false), false, 'turnFullUrlOff'),
         ]),
       );
     }
   } else if (tail === 'chat/completions') {
     if (!fullUrl) {
       findings.push(
-        finding('full-url-off-chat-path', 'error', msg('endpoint.fullUrlOffChat.cause'), msg('endpoint.fullUrlOffChat.fix'), [
-          fixTo(rebuild(base, false), false, 'endpoint.fix.removeChat'),
-          fixTo(rebuild(base, true), true, 'endpoint.fix.turnFullUrlOn'),
+        finding('full-url-off-chat-path', 'error', 'fullUrlOffChat', [
+          fixTo(rebuild(base, false), false, 'removeChat'),
+          fixTo(rebuild(base, true), true, 'turnFullUrlOn'),
         ]),
       );
     }
   } else if (after[0] === 'responses') {
-    findings.push(surfaceFinding('responses-surface', 'endpoint.responses.cause', 'endpoint.responses.fix', rebuild(base, fullUrl), fullUrl));
+    findings.push(finding('responses-surface', 'error', 'responses', [fixTo(rebuild(base, fullUrl), fullUrl, 'useV1')]));
   } else if (after[0] === 'realtime') {
-    findings.push(surfaceFinding('realtime-surface', 'endpoint.realtime.cause', 'endpoint.realtime.fix', rebuild(base, fullUrl), fullUrl));
+    findings.push(finding('realtime-surface', 'error', 'realtime', [fixTo(rebuild(base, fullUrl), fullUrl, 'useV1')]));
   } else if (after[0] === 'models') {
-    findings.push(surfaceFinding('models-path', 'endpoint.modelsPath.cause', 'endpoint.modelsPath.fix', rebuild(base, fullUrl), fullUrl));
+    findings.push(finding('models-path', 'error', 'modelsPath', [fixTo(rebuild(base, fullUrl), fullUrl, 'useV1')]));
   } else {
     findings.push(
-      finding('unexpected-path', 'error', msg('endpoint.unexpectedPath.cause', { path: '/' + segments.slice(last + 1).join('/') }), msg('endpoint.unexpectedPath.fix'), [
-        fixTo(rebuild(base, fullUrl), fullUrl, 'endpoint.fix.useV1'),
+      finding('unexpected-path', 'error', 'unexpectedPath', { path: '/' + segments.slice(last + 1).join('/') }, [
+        fixTo(rebuild(base, fullUrl), fullUrl, 'useV1'),
       ]),
     );
   }
@@ -346,14 +339,14 @@ function analyzePath(origin: string, rawPath: string, fullUrl: boolean): PathRes
     const collapsed = rebuild(segments, false);
     if (/\/\/./.test(rawPath)) {
       findings.push(
-        finding('empty-segment', 'warning', msg('endpoint.emptySegment.cause'), msg('endpoint.emptySegment.fix'), [
-          fixTo(collapsed, fullUrl, 'endpoint.fix.collapseSlashes'),
+        finding('empty-segment', 'warning', 'emptySegment', [
+          fixTo(collapsed, fullUrl, 'collapseSlashes'),
         ]),
       );
     } else if (rawPath.endsWith('/')) {
       findings.push(
-        finding('trailing-slash', 'warning', msg('endpoint.trailingSlash.cause'), msg('endpoint.trailingSlash.fix'), [
-          fixTo(collapsed, fullUrl, 'endpoint.fix.removeTrailingSlash'),
+        finding('trailing-slash', 'warning', 'trailingSlash', [
+          fixTo(collapsed, fullUrl, 'removeTrailingSlash'),
         ]),
       );
     }
@@ -364,21 +357,20 @@ function analyzePath(origin: string, rawPath: string, fullUrl: boolean): PathRes
 interface Surface {
   readonly at: number;
   readonly code: EndpointCode;
-  readonly cause: 'endpoint.adminUi.cause' | 'endpoint.mcp.cause' | 'endpoint.codexCli.cause';
-  readonly fix: 'endpoint.adminUi.fix' | 'endpoint.mcp.fix' | 'endpoint.codexCli.fix';
+  readonly name: EndpointName;
 }
 
 function findSurface(lower: readonly string[]): Surface | undefined {
   if (lower.length > 0 && ADMIN_SEGMENTS.has(lower[0]!)) {
-    return { at: 0, code: 'admin-ui', cause: 'endpoint.adminUi.cause', fix: 'endpoint.adminUi.fix' };
+    return { at: 0, code: 'admin-ui', name: 'adminUi' };
   }
   const mcp = lower.indexOf('mcp');
   if (mcp >= 0 && lower.indexOf('v1') === -1) {
-    return { at: mcp, code: 'mcp-surface', cause: 'endpoint.mcp.cause', fix: 'endpoint.mcp.fix' };
+    return { at: mcp, code: 'mcp-surface', name: 'mcp' };
   }
   const backend = indexOfPair(lower, 'backend-api', 'codex');
   if (backend >= 0 || lower.includes('backend-api')) {
-    return { at: backend >= 0 ? backend : lower.indexOf('backend-api'), code: 'codex-cli-surface', cause: 'endpoint.codexCli.cause', fix: 'endpoint.codexCli.fix' };
+    return { at: backend >= 0 ? backend : lower.indexOf('backend-api'), code: 'codex-cli-surface', name: 'codexCli' };
   }
   return undefined;
 }
@@ -390,7 +382,7 @@ function checkSchemeSyntax(value: string, fullUrl: boolean): EndpointFinding | u
       const rest = value.slice(scheme.length + 1).replace(/^[/\\]*/, '');
       const candidate = `${scheme}://${rest}`;
       const certain = rest !== '' && analyzeEndpoint(candidate, fullUrl).ok;
-      return finding('malformed-scheme', 'error', msg('endpoint.malformedScheme.cause', { scheme }), msg('endpoint.malformedScheme.fix', { scheme }), certain ? [fixTo(candidate, fullUrl, 'endpoint.fix.repairScheme')] : []);
+      return finding('malformed-scheme', 'error', 'malformedScheme', { scheme }, certain ? [fixTo(candidate, fullUrl, 'repairScheme')] : []);
     }
     return undefined;
   }
@@ -402,10 +394,10 @@ function checkSchemeSyntax(value: string, fullUrl: boolean): EndpointFinding | u
     const guess = isLoopbackHost(bracketed) ? 'http' : 'https';
     const candidate = `${guess}://${withoutSlashes}`;
     const certain = hostname.includes('.') || isLoopbackHost(bracketed);
-    return finding('missing-scheme', 'error', msg('endpoint.missingScheme.cause'), msg('endpoint.missingScheme.fix', { scheme: guess }), certain ? [fixTo(candidate, fullUrl, 'endpoint.fix.addScheme')] : []);
+    return finding('missing-scheme', 'error', 'missingScheme', { scheme: guess }, certain ? [fixTo(candidate, fullUrl, 'addScheme')] : []);
   }
   if (scheme !== undefined && !value.includes('://')) {
-    return finding('bad-scheme', 'error', msg('endpoint.badScheme.cause', { scheme }), msg('endpoint.badScheme.fix'));
+    return finding('bad-scheme', 'error', 'badScheme', { scheme });
   }
   return undefined;
 }
@@ -436,16 +428,17 @@ function indexOfPair(list: readonly string[], first: string, second: string): nu
   return -1;
 }
 
-function surfaceFinding(code: EndpointCode, cause: 'endpoint.responses.cause' | 'endpoint.realtime.cause' | 'endpoint.modelsPath.cause', fix: 'endpoint.responses.fix' | 'endpoint.realtime.fix' | 'endpoint.modelsPath.fix', url: string, fullUrl: boolean): EndpointFinding {
-  return finding(code, 'error', msg(cause), msg(fix), [fixTo(url, fullUrl, 'endpoint.fix.useV1')]);
+/** Names with both an endpoint.<name>.cause and an endpoint.<name>.fix message. */
+type EndpointName = { [K in MessageId]: K extends `endpoint.${infer N}.cause` ? (`endpoint.${N}.fix` extends MessageId ? N : never) : never }[MessageId];
+type FixName = { [K in MessageId]: K extends `endpoint.fix.${infer N}` ? N : never }[MessageId];
+
+function finding(code: EndpointCode, severity: Severity, name: EndpointName, ...rest: [Correction[]?] | [MessageArgs, Correction[]?]): EndpointFinding {
+  const [args, corrections] = Array.isArray(rest[0]) || rest[0] === undefined ? [undefined, rest[0] ?? []] : [rest[0], (rest[1] as Correction[] | undefined) ?? []];
+  return { code, severity, cause: msg(`endpoint.${name}.cause`, args), fix: msg(`endpoint.${name}.fix`, args), corrections };
 }
 
-function finding(code: EndpointCode, severity: Severity, cause: Msg, fix: Msg, corrections: Correction[] = []): EndpointFinding {
-  return { code, severity, cause, fix, corrections };
-}
-
-function fixTo(url: string, fullUrl: boolean, label: Parameters<typeof msg>[0]): Correction {
-  return { url, fullUrl, label: msg(label, { url }) };
+function fixTo(url: string, fullUrl: boolean, label: FixName): Correction {
+  return { url, fullUrl, label: msg(`endpoint.fix.${label}`, { url }) };
 }
 
 function failed(input: string, fullUrl: boolean, ...findings: EndpointFinding[]): EndpointAnalysis {

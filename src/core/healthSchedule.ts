@@ -31,125 +31,128 @@ export const MAX_INTERVAL_SECONDS = 86_400;
 export const DEFAULT_INTERVAL_SECONDS = 300;
 
 export class HealthScheduler {
-  private intervalMs: number;
-  private focused: boolean;
-  private timer: unknown;
-  private running = false;
-  private rerunRequested = false;
-  private dueWhileUnfocused = false;
-  private failures = 0;
-  private nextAt: number | undefined;
-  private disposed = false;
+  #intervalMs: number;
+  #focused: boolean;
+  #timer: unknown;
+  #running = false;
+  #rerunRequested = false;
+  #dueWhileUnfocused = false;
+  #failures = 0;
+  #nextAt: number | undefined;
+  #disposed = false;
 
-  constructor(private readonly options: HealthScheduleOptions) {
-    this.intervalMs = options.intervalMs;
-    this.focused = options.focused;
+  readonly #options: HealthScheduleOptions;
+
+  constructor(options: HealthScheduleOptions) {
+    this.#options = options;
+    this.#intervalMs = options.intervalMs;
+    this.#focused = options.focused;
   }
 
   /** After startup: the first check, unless periodic checks are off. */
   start(): void {
-    if (this.intervalMs > 0) this.planIn(0);
+    if (this.#intervalMs > 0) this.#planIn(0);
   }
 
   /** Settings or key changed: check now (or as soon as the running check ends / focus returns). */
   trigger(): void {
-    if (this.disposed) return;
-    if (this.running) {
-      this.rerunRequested = true;
+    if (this.#disposed) return;
+    if (this.#running) {
+      this.#rerunRequested = true;
       return;
     }
-    this.planIn(0);
+    this.#planIn(0);
   }
 
   setIntervalMs(intervalMs: number): void {
-    this.intervalMs = intervalMs;
-    if (!this.running) this.planAfterRun();
+    this.#intervalMs = intervalMs;
+    if (!this.#running) this.#planAfterRun();
   }
 
   setFocused(focused: boolean): void {
-    if (this.focused === focused) return;
-    this.focused = focused;
+    if (this.#focused === focused) return;
+    this.#focused = focused;
     if (!focused) {
       // Keep nextAt: what falls due while away runs when the window comes back.
-      this.clearTimer();
+      this.#clearTimer();
       return;
     }
-    if (this.dueWhileUnfocused || (this.nextAt !== undefined && this.nextAt <= this.options.clock.now())) {
-      this.dueWhileUnfocused = false;
-      this.planIn(0);
-    } else if (this.nextAt !== undefined) {
-      this.arm(this.nextAt - this.options.clock.now());
+    if (this.#dueWhileUnfocused || (this.#nextAt !== undefined && this.#nextAt <= this.#options.clock.now())) {
+      this.#dueWhileUnfocused = false;
+      this.#planIn(0);
+    } else if (this.#nextAt !== undefined) {
+      this.#arm(this.#nextAt - this.#options.clock.now());
     }
   }
 
   /** When the next background check is planned (epoch ms), for tests and the tooltip. */
   get plannedAt(): number | undefined {
-    return this.nextAt;
+    return this.#nextAt;
   }
 
   get consecutiveFailures(): number {
-    return this.failures;
+    return this.#failures;
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.clearTimer();
+    this.#disposed = true;
+    this.#clearTimer();
   }
 
-  private planIn(ms: number): void {
-    this.nextAt = this.options.clock.now() + ms;
-    if (this.focused) this.arm(ms);
-    else this.dueWhileUnfocused = ms === 0 || this.dueWhileUnfocused;
+  #planIn(ms: number): void {
+    this.#nextAt = this.#options.clock.now() + ms;
+    if (this.#focused) this.#arm(ms);
+    else this.#dueWhileUnfocused = ms === 0 || this.#dueWhileUnfocused;
   }
 
-  private arm(ms: number): void {
-    this.clearTimer();
-    this.timer = this.options.clock.setTimeout(() => void this.runNow(), Math.max(0, ms));
+  #arm(ms: number): void {
+    this.#clearTimer();
+    this.#timer = this.#options.clock.setTimeout(() => void this.#runNow(), Math.max(0, ms));
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) this.options.clock.clearTimeout(this.timer);
-    this.timer = undefined;
+  #clearTimer(): void {
+    if (this.#timer !== undefined) this.#options.clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private async runNow(): Promise<void> {
-    this.timer = undefined;
-    if (this.disposed || this.running) return;
-    if (!this.focused) {
-      this.dueWhileUnfocused = true;
+  async #runNow(): Promise<void> {
+    this.#timer = undefined;
+    if (this.#disposed || this.#running) return;
+    if (!this.#focused) {
+      this.#dueWhileUnfocused = true;
       return;
     }
-    this.running = true;
-    this.nextAt = undefined;
+    this.#running = true;
+    this.#nextAt = undefined;
     let health: Health | 'notSetUp' = 'failing';
     try {
-      health = await this.options.run();
+      health = await this.#options.run();
     } finally {
-      this.running = false;
+      this.#running = false;
     }
-    if (this.disposed) return;
-    this.failures = health === 'failing' ? this.failures + 1 : 0;
-    if (this.rerunRequested) {
-      this.rerunRequested = false;
-      this.planIn(0);
+    if (this.#disposed) return;
+    this.#failures = health === 'failing' ? this.#failures + 1 : 0;
+    if (this.#rerunRequested) {
+      this.#rerunRequested = false;
+      this.#planIn(0);
       return;
     }
-    this.planAfterRun();
+    this.#planAfterRun();
   }
 
-  private planAfterRun(): void {
-    if (this.intervalMs <= 0) {
-      this.nextAt = undefined;
-      this.clearTimer();
+  #planAfterRun(): void {
+    if (this.#intervalMs <= 0) {
+      this.#nextAt = undefined;
+      this.#clearTimer();
       return;
     }
-    this.planIn(this.delayAfter(this.failures));
+    this.#planIn(this.delayAfter(this.#failures));
   }
 
   /** interval, then interval x2, x4 ... while failing, capped. */
   delayAfter(failures: number): number {
-    if (failures <= 1) return this.intervalMs;
-    const cap = Math.max(this.intervalMs, this.options.maxBackoffMs);
-    return Math.min(this.intervalMs * 2 ** Math.min(failures - 1, 30), cap);
+    if (failures <= 1) return this.#intervalMs;
+    const cap = Math.max(this.#intervalMs, this.#options.maxBackoffMs);
+    return Math.min(this.#intervalMs * 2 ** Math.min(failures - 1, 30), cap);
   }
 }

@@ -72,14 +72,17 @@ export interface PoolCall {
 }
 
 export class PoolClient {
-  private readonly now: () => number;
+  readonly #now: () => number;
 
-  constructor(private readonly options: PoolClientOptions) {
-    this.now = options.now ?? (() => performance.now());
+  readonly #options: PoolClientOptions;
+
+  constructor(options: PoolClientOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => performance.now());
   }
 
   listModels(call: PoolCall): Promise<PoolResult<ModelInfo[]>> {
-    return this.request(call, 'GET', call.endpoint.modelsUrl, undefined, MAX_MODELS_BODY, ModelListSchema, (list) =>
+    return this.#request(call, 'GET', call.endpoint.modelsUrl, undefined, MAX_MODELS_BODY, ModelListSchema, (list) =>
       list.data.map(toModelInfo),
     );
   }
@@ -92,7 +95,7 @@ export class PoolClient {
       stream: false,
       max_completion_tokens: CHECK_MAX_COMPLETION_TOKENS,
     });
-    return this.request(call, 'POST', call.endpoint.traeCallUrl, body, MAX_SMALL_BODY, ChatCompletionSchema, (completion) => {
+    return this.#request(call, 'POST', call.endpoint.traeCallUrl, body, MAX_SMALL_BODY, ChatCompletionSchema, (completion) => {
       const choice = completion.choices[0]!;
       return {
         answer: choice.message.content ?? choice.message.refusal ?? '',
@@ -105,10 +108,10 @@ export class PoolClient {
   }
 
   getUsage(call: PoolCall): Promise<PoolResult<Usage>> {
-    return this.request(call, 'GET', call.endpoint.usageUrl, undefined, MAX_SMALL_BODY, UsageSchema, (usage) => usage);
+    return this.#request(call, 'GET', call.endpoint.usageUrl, undefined, MAX_SMALL_BODY, UsageSchema, (usage) => usage);
   }
 
-  private async request<S extends z.ZodMiniType, T>(
+  async #request<S extends z.ZodMiniType, T>(
     call: PoolCall,
     method: 'GET' | 'POST',
     url: string,
@@ -117,24 +120,24 @@ export class PoolClient {
     schema: S,
     toValue: (parsed: z.infer<S>) => T,
   ): Promise<PoolResult<T>> {
-    const started = this.now();
-    const elapsed = () => Math.max(0, Math.round(this.now() - started));
+    const started = this.#now();
+    const elapsed = () => Math.max(0, Math.round(this.#now() - started));
     const blocked = guard(call, url);
     if (blocked) return { ok: false, failure: blocked, durationMs: 0 };
 
     let response: HttpResponse;
     try {
-      response = await this.options.transport({
+      response = await this.#options.transport({
         method,
         url,
         headers: {
           authorization: `Bearer ${call.key}`,
           accept: 'application/json',
-          'user-agent': this.options.userAgent,
+          'user-agent': this.#options.userAgent,
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         ...(body !== undefined ? { body } : {}),
-        timeoutMs: this.options.timeoutMs,
+        timeoutMs: this.#options.timeoutMs,
         maxBodyBytes,
         ...(call.signal ? { signal: call.signal } : {}),
       });

@@ -24,7 +24,7 @@ export const ModelSchema = z.object({
   supports_streaming: z.optional(z.nullable(z.boolean())),
   supports_tools: z.optional(z.nullable(z.boolean())),
   supports_reasoning: z.optional(z.nullable(z.boolean())),
-  context_length: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
+  context_length: optionalNumber,
 });
 
 export const ModelListSchema = z.object({

@@ -1,5 +1,5 @@
-// The command palette entries. Each is a thin step from the user to the core and back: the check
-// runs in the core, the key goes through the key rules, the report text comes from the core.
+// What the commands do. Each is a thin step from the user to the core and back: the check runs in
+// the core, the key goes through the key rules, the report text comes from the core.
 import * as vscode from 'vscode';
 import type { CheckReport } from '../core/check';
 import type { Diagnosis } from '../core/diagnosis';
@@ -10,17 +10,8 @@ import type { ConnectionService } from './connection';
 import { render, t } from './l10n';
 import type { Log } from './log';
 import type { PoolKeyStore } from './secrets';
+import { COMMANDS, type CommandName } from './commandIds';
 import { configuredProxy, readSettings } from './settings';
-import { STATUS_MENU_COMMAND } from './statusBar';
-
-export const COMMANDS = {
-  checkConnection: 'codexPooler.checkConnection',
-  openWizard: 'codexPooler.openWizard',
-  setApiKey: 'codexPooler.setApiKey',
-  clearApiKey: 'codexPooler.clearApiKey',
-  showLog: 'codexPooler.showLog',
-  copyDiagnostics: 'codexPooler.copyDiagnostics',
-} as const;
 
 export interface CommandDependencies {
   readonly service: ConnectionService;
@@ -30,7 +21,9 @@ export interface CommandDependencies {
   readonly extensionVersion: string;
 }
 
-export function registerCommands(deps: CommandDependencies): vscode.Disposable[] {
+export type CommandHandlers = Record<CommandName, (...args: unknown[]) => unknown>;
+
+export function commandHandlers(deps: CommandDependencies): CommandHandlers {
   const { service, store, log } = deps;
 
   async function checkConnection(): Promise<CheckReport> {
@@ -40,7 +33,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
-          return await service.check('full', controller.signal);
+          return await service.check('full', { signal: controller.signal });
         } finally {
           subscription.dispose();
         }
@@ -176,13 +169,13 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     if (picked) await vscode.commands.executeCommand(picked.command);
   }
 
-  return [
-    vscode.commands.registerCommand(COMMANDS.checkConnection, checkConnection),
-    vscode.commands.registerCommand(COMMANDS.openWizard, () => deps.openWizard()),
-    vscode.commands.registerCommand(COMMANDS.setApiKey, setApiKey),
-    vscode.commands.registerCommand(COMMANDS.clearApiKey, clearApiKey),
-    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
-    vscode.commands.registerCommand(COMMANDS.copyDiagnostics, copyDiagnostics),
-    vscode.commands.registerCommand(STATUS_MENU_COMMAND, statusMenu),
-  ];
+  return {
+    checkConnection,
+    openWizard: () => deps.openWizard(),
+    setApiKey,
+    clearApiKey,
+    showLog: () => log.show(),
+    copyDiagnostics,
+    statusMenu,
+  };
 }

@@ -17,64 +17,80 @@ export interface ConnectionServiceOptions {
   readonly userAgent: string;
 }
 
-export class ConnectionService implements vscode.Disposable {
-  private readonly started = new vscode.EventEmitter<CheckMode>();
-  private readonly reported = new vscode.EventEmitter<CheckReport>();
-  private readonly abandoned = new vscode.EventEmitter<void>();
-  readonly onDidStart = this.started.event;
-  readonly onDidReport = this.reported.event;
-  /** A check was cancelled: nothing new is known. */
-  readonly onDidAbandon = this.abandoned.event;
-  private latest = 0;
-  private published = 0;
-  private report: CheckReport | undefined;
-  private running = 0;
+export interface CheckOptions {
+  readonly signal?: AbortSignal;
+  /** Values to check instead of the saved settings (the wizard's draft). */
+  readonly draft?: { readonly baseUrl: unknown; readonly fullUrl: unknown; readonly model: string };
+  /** false: a draft check that must not move the status bar. Default true. */
+  readonly publish?: boolean;
+}
 
-  constructor(private readonly options: ConnectionServiceOptions) {}
+export class ConnectionService implements vscode.Disposable {
+  readonly #started = new vscode.EventEmitter<CheckMode>();
+  readonly #reported = new vscode.EventEmitter<CheckReport>();
+  readonly #abandoned = new vscode.EventEmitter<void>();
+  readonly onDidStart = this.#started.event;
+  readonly onDidReport = this.#reported.event;
+  /** A check was cancelled: nothing new is known. */
+  readonly onDidAbandon = this.#abandoned.event;
+  #latest = 0;
+  #published = 0;
+  #report: CheckReport | undefined;
+  #running = 0;
+
+  readonly #options: ConnectionServiceOptions;
+
+  constructor(options: ConnectionServiceOptions) {
+    this.#options = options;}
 
   get lastReport(): CheckReport | undefined {
-    return this.report;
+    return this.#report;
   }
 
   get isChecking(): boolean {
-    return this.running > 0;
+    return this.#running > 0;
   }
 
-  async check(mode: CheckMode, signal?: AbortSignal): Promise<CheckReport> {
-    const sequence = ++this.latest;
+  async check(mode: CheckMode, options: CheckOptions = {}): Promise<CheckReport> {
+    const publish = options.publish ?? true;
+    const sequence = publish ? ++this.#latest : 0;
     const settings = readSettings();
-    const key = await this.options.store.get();
-    this.options.log.setSecrets([key]);
-    this.running++;
-    this.started.fire(mode);
+    const target = options.draft ?? settings;
+    const signal = options.signal;
+    const key = await this.#options.store.get();
+    this.#options.log.setSecrets([key]);
+    this.#running++;
+    if (publish) this.#started.fire(mode);
     let report: CheckReport;
     try {
-      const client = new PoolClient({ transport: this.options.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.options.userAgent });
+      const client = new PoolClient({ transport: this.#options.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.#options.userAgent });
       const proxy = configuredProxy();
       report = await checkConnection(
-        { baseUrl: settings.baseUrl, fullUrl: settings.fullUrl, model: settings.model, key, mode, ...(proxy ? { proxy } : {}), ...(signal ? { signal } : {}) },
+        { baseUrl: target.baseUrl, fullUrl: target.fullUrl, model: target.model, key, mode, ...(proxy ? { proxy } : {}), ...(signal ? { signal } : {}) },
         { client },
       );
     } finally {
-      this.running--;
+      this.#running--;
     }
     const text = formatReport(report, (m) => renderMsg(m));
-    if (report.verdict === 'ok') this.options.log.info(`${mode} check\n${text}`);
-    else this.options.log.warn(`${mode} check\n${text}`);
+    const title = `${mode} check${publish ? '' : ' (setup wizard draft)'}`;
+    if (report.verdict === 'ok') this.#options.log.info(`${title}\n${text}`);
+    else this.#options.log.warn(`${title}\n${text}`);
 
+    if (!publish) return report;
     if (report.diagnoses.some((d) => d.code === 'cancelled')) {
-      this.abandoned.fire();
-    } else if (sequence > this.published) {
-      this.published = sequence;
-      this.report = report;
-      this.reported.fire(report);
+      this.#abandoned.fire();
+    } else if (sequence > this.#published) {
+      this.#published = sequence;
+      this.#report = report;
+      this.#reported.fire(report);
     }
     return report;
   }
 
   dispose(): void {
-    this.started.dispose();
-    this.reported.dispose();
-    this.abandoned.dispose();
+    this.#started.dispose();
+    this.#reported.dispose();
+    this.#abandoned.dispose();
   }
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CheckReport } from '../core/check';
 import type { Health } from '../core/diagnosis';
 import type { MessageId } from '../core/messages';
+import { COMMANDS } from './commandIds';
 import { render, t } from './l10n';
 
 export type Indicator = 'notSetUp' | 'checking' | 'healthy' | 'degraded' | 'failing';
@@ -16,7 +17,6 @@ export interface StatusSnapshot {
   readonly command?: string;
 }
 
-export const STATUS_MENU_COMMAND = 'codexPooler.statusMenu';
 
 export function indicatorOf(report: CheckReport): Exclude<Indicator, 'checking'> {
   if (!report.configured) return 'notSetUp';
@@ -45,71 +45,71 @@ const STATE_NAMES: Record<Indicator, MessageId> = {
 };
 
 export class StatusBarIndicator implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
-  private indicator: Indicator = 'checking';
-  private report: CheckReport | undefined;
+  readonly #item: vscode.StatusBarItem;
+  #indicator: Indicator = 'checking';
+  #report: CheckReport | undefined;
 
   constructor() {
-    this.item = vscode.window.createStatusBarItem('codexPooler.health', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'Codex Pooler';
-    this.item.command = STATUS_MENU_COMMAND;
-    this.paint();
-    this.item.show();
+    this.#item = vscode.window.createStatusBarItem('codexPooler.health', vscode.StatusBarAlignment.Right, 100);
+    this.#item.name = 'Codex Pooler';
+    this.#item.command = COMMANDS.statusMenu;
+    this.#paint();
+    this.#item.show();
   }
 
   showChecking(): void {
-    this.indicator = 'checking';
-    this.paint();
+    this.#indicator = 'checking';
+    this.#paint();
   }
 
   showReport(report: CheckReport): void {
-    this.report = report;
-    this.indicator = indicatorOf(report);
-    this.paint();
+    this.#report = report;
+    this.#indicator = indicatorOf(report);
+    this.#paint();
   }
 
   /** Back to what the last finished check said (after a cancelled one). */
   restore(): void {
-    this.indicator = this.report ? indicatorOf(this.report) : 'checking';
-    this.paint();
+    this.#indicator = this.#report ? indicatorOf(this.#report) : 'checking';
+    this.#paint();
   }
 
   snapshot(): StatusSnapshot {
-    const tooltip = this.item.tooltip;
-    const bg = this.item.backgroundColor as vscode.ThemeColor | undefined;
+    const tooltip = this.#item.tooltip;
+    const bg = this.#item.backgroundColor as vscode.ThemeColor | undefined;
     return {
-      indicator: this.indicator,
-      text: this.item.text,
+      indicator: this.#indicator,
+      text: this.#item.text,
       tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
       ...(bg ? { backgroundColor: bg.id } : {}),
-      ...(typeof this.item.command === 'string' ? { command: this.item.command } : {}),
+      ...(typeof this.#item.command === 'string' ? { command: this.#item.command } : {}),
     };
   }
 
   dispose(): void {
-    this.item.dispose();
+    this.#item.dispose();
   }
 
-  private paint(): void {
-    const state = t(STATE_NAMES[this.indicator]);
-    const label = this.indicator === 'notSetUp' ? t('ui.status.textSetUp') : t('ui.status.text');
-    this.item.text = `${ICONS[this.indicator]} ${label}`;
-    this.item.accessibilityInformation = { label: t('ui.status.accessible', { state }), role: 'button' };
-    this.item.backgroundColor =
-      this.indicator === 'failing'
+  #paint(): void {
+    const state = t(STATE_NAMES[this.#indicator]);
+    const label = this.#indicator === 'notSetUp' ? t('ui.status.textSetUp') : t('ui.status.text');
+    this.#item.text = `${ICONS[this.#indicator]} ${label}`;
+    this.#item.accessibilityInformation = { label: t('ui.status.accessible', { state }), role: 'button' };
+    this.#item.backgroundColor =
+      this.#indicator === 'failing'
         ? new vscode.ThemeColor('statusBarItem.errorBackground')
-        : this.indicator === 'degraded'
+        : this.#indicator === 'degraded'
           ? new vscode.ThemeColor('statusBarItem.warningBackground')
           : undefined;
-    this.item.tooltip = this.tooltip(state);
+    this.#item.tooltip = this.#tooltip(state);
   }
 
-  private tooltip(state: string): vscode.MarkdownString {
+  #tooltip(state: string): vscode.MarkdownString {
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: ['codexPooler.checkConnection', 'codexPooler.openWizard', 'codexPooler.showLog', 'codexPooler.setApiKey'] };
+    md.isTrusted = { enabledCommands: [COMMANDS.checkConnection, COMMANDS.openWizard, COMMANDS.showLog, COMMANDS.setApiKey] };
     md.supportThemeIcons = true;
     md.appendMarkdown(`**Codex Pooler**: `).appendText(state).appendMarkdown('\n\n');
-    const report = this.report;
+    const report = this.#report;
     if (report) {
       const target = report.target;
       md.appendText(t('ui.status.tooltip.pool', { host: target.endpoint?.host ?? (String(target.baseUrl) || '—') })).appendMarkdown('  \n');
@@ -121,17 +121,17 @@ export class StatusBarIndicator implements vscode.Disposable {
       }
       md.appendMarkdown('\n\n');
       const first = report.diagnoses.find((d) => d.severity !== 'info');
-      if (first && this.indicator !== 'healthy') {
+      if (first && this.#indicator !== 'healthy') {
         md.appendMarkdown('$(warning) ').appendText(render(first.cause)).appendMarkdown('\n\n');
         md.appendText(t('ui.status.tooltip.fix', { fix: render(first.fix) })).appendMarkdown('\n\n');
       }
-    } else if (this.indicator === 'checking') {
+    } else if (this.#indicator === 'checking') {
       md.appendText(t('ui.status.tooltip.firstCheck')).appendMarkdown('\n\n');
     }
     const link = (id: MessageId, command: string) => `[${escapeLinkText(t(id))}](command:${command})`;
-    const links = this.indicator === 'notSetUp'
-      ? [link('ui.action.openWizard', 'codexPooler.openWizard'), link('ui.action.setApiKey', 'codexPooler.setApiKey')]
-      : [link('ui.action.checkConnection', 'codexPooler.checkConnection'), link('ui.action.openWizard', 'codexPooler.openWizard'), link('ui.action.showLog', 'codexPooler.showLog')];
+    const links = this.#indicator === 'notSetUp'
+      ? [link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.setApiKey', COMMANDS.setApiKey)]
+      : [link('ui.action.checkConnection', COMMANDS.checkConnection), link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.showLog', COMMANDS.showLog)];
     md.appendMarkdown(links.join(' · '));
     return md;
   }

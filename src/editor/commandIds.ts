@@ -1,0 +1,13 @@
+// Command ids: registered at activation, their handlers load with the first use (src/interactive.ts).
+export const COMMANDS = {
+  checkConnection: 'codexPooler.checkConnection',
+  openWizard: 'codexPooler.openWizard',
+  setApiKey: 'codexPooler.setApiKey',
+  clearApiKey: 'codexPooler.clearApiKey',
+  showLog: 'codexPooler.showLog',
+  copyDiagnostics: 'codexPooler.copyDiagnostics',
+  /** Not in the palette: what the status bar item runs. */
+  statusMenu: 'codexPooler.statusMenu',
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
