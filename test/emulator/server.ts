@@ -109,6 +109,9 @@ export class Emulator {
   fault?: { fault: Fault; routes?: Route[] };
   limits: LimitDef[] = [];
   requests: RecordedRequest[] = [];
+  /** The most requests of one route ever in flight together (overlap detection). */
+  maxInFlight: Partial<Record<RecordedRequest['route'], number>> = {};
+  private inFlight: Partial<Record<RecordedRequest['route'], number>> = {};
   scenario = 'ok';
   private server?: http.Server | https.Server;
   private sockets = new Set<import('node:net').Socket>();
@@ -173,6 +176,7 @@ export class Emulator {
     this.keys.set(this.key, { status: 'active' });
     this.scenario = 'ok';
     this.requests = [];
+    this.maxInFlight = {};
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
   }
@@ -207,6 +211,10 @@ export class Emulator {
     const route = routeOf(req.method ?? 'GET', path);
     const auth = req.headers['authorization'];
     this.requests.push({ method: req.method ?? 'GET', path, route, ...(typeof auth === 'string' ? { authorization: auth } : {}), body, headers: { ...req.headers }, at: Date.now() });
+    const now = (this.inFlight[route] ?? 0) + 1;
+    this.inFlight[route] = now;
+    this.maxInFlight[route] = Math.max(this.maxInFlight[route] ?? 0, now);
+    res.once('close', () => (this.inFlight[route] = (this.inFlight[route] ?? 1) - 1));
 
     if (route === 'control') return this.control(path, parsed, res);
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });

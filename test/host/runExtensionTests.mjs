@@ -13,6 +13,7 @@
 //
 // Environment the extension host sees: this process's environment + opts.env + VSCODE_TEST_RESULTS_FILE.
 //   VSCODE_TEST_RESULTS_FILE  set by this runner: where the suite writes its results JSON (below)
+//   HOST_TEST_PROFILE_DIR     set by this runner: the temp profile (user-data/, extensions/, browser/, ...)
 //   HOST_TEST_TIMEOUT_MS      overall timeout for one run (default 300000)
 //   HOST_TEST_OUTPUT_DIR      where screenshots and logs go (default <repo>/test-output)
 //   HOST_TEST_KEEP_PROFILE=1  keep the temp profile (user data, browser profile, server log) after the run
@@ -62,7 +63,7 @@ export async function runExtensionTests({ extensionDevelopmentPath, extensionTes
   let outcome;
   try {
     server = await startCodeServer(profile, {
-      env: { ...env, VSCODE_TEST_RESULTS_FILE: resultsFile }, folder, logLevel: process.env.HOST_TEST_LOG_LEVEL,
+      env: { ...env, VSCODE_TEST_RESULTS_FILE: resultsFile, HOST_TEST_PROFILE_DIR: profile.root }, folder, logLevel: process.env.HOST_TEST_LOG_LEVEL,
     });
     log(`code-server ${server.url} up in ${seconds(started)} (log ${server.logFile})`);
     browser = await launchBrowser(profile.root, { origin: server.url, consoleLogFile });

@@ -1,0 +1,258 @@
+// The extension in a real VS Code extension host (code-server), against the emulator over loopback.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CheckReport } from '../../src/core/check';
+import type { CodexPoolerApi } from '../../src/extension';
+import { applyScenario, makeMcpToken, startEmulator, type Emulator } from '../emulator/server';
+import { EXTENSION_ID, api, ensureUserSettings, filesBelow, filesContaining, profileDir, setUserSettings, settle, sleep, waitFor, waitForIndicator } from './helpers';
+
+const COMMAND_IDS = ['checkConnection', 'openWizard', 'setApiKey', 'clearApiKey', 'showLog', 'copyDiagnostics'].map((c) => `codexPooler.${c}`);
+
+describe('Codex Pooler for Trae in a real extension host', () => {
+  let emulator: Emulator;
+  let pooler: CodexPoolerApi;
+  const secretOf = (key: string) => key.slice('sk-cxp-0123456789ab-'.length);
+  const check = () => vscode.commands.executeCommand<CheckReport>('codexPooler.checkConnection');
+
+  const defaults = () => ({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', 'healthCheck.intervalSeconds': 300, requestTimeoutSeconds: 30 });
+
+  before(async () => {
+    emulator = await startEmulator();
+    pooler = await api();
+  });
+
+  // Every test starts from a healthy setup, with whatever its predecessor triggered landed first.
+  beforeEach(async function () {
+    emulator.reset();
+    await ensureUserSettings(defaults());
+    if (!/without a key|stores a Pool key/.test(this.currentTest?.title ?? '')) await vscode.commands.executeCommand('codexPooler.setApiKey', emulator.key);
+    await settle(pooler);
+    emulator.reset();
+  });
+
+  after(async () => {
+    await emulator.stop();
+  });
+
+  describe('manifest', () => {
+    it('contributes the six commands in the "Codex Pooler" category and registers them', async () => {
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string; category: string; title: string }> } };
+      assert.deepEqual(manifest.contributes.commands.map((c) => c.command), COMMAND_IDS);
+      for (const c of manifest.contributes.commands) assert.equal(c.category, 'Codex Pooler');
+      const registered = await vscode.commands.getCommands(true);
+      for (const id of [...COMMAND_IDS, 'codexPooler.statusMenu']) assert.ok(registered.includes(id), id);
+    });
+
+    it('keeps every setting at the user level (scope application)', () => {
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { configuration: { properties: Record<string, { scope: string }> } }; capabilities: object };
+      const properties = manifest.contributes.configuration.properties;
+      assert.deepEqual(Object.keys(properties).sort(), ['codexPooler.baseUrl', 'codexPooler.fullUrl', 'codexPooler.guideLanguage', 'codexPooler.healthCheck.intervalSeconds', 'codexPooler.model', 'codexPooler.requestTimeoutSeconds']);
+      for (const [name, p] of Object.entries(properties)) assert.equal(p.scope, 'application', name);
+      assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    });
+  });
+
+  describe('Pool API key in SecretStorage', () => {
+    it('without a key: "not set up", and a check sends nothing', async () => {
+      await vscode.commands.executeCommand('codexPooler.clearApiKey', { confirm: false });
+      const status = await waitForIndicator(pooler, 'notSetUp');
+      assert.match(status.text, /Pool: set up/);
+      assert.match(status.tooltip, /command:codexPooler\.openWizard/);
+      const report = await check();
+      assert.equal(report.configured, false);
+      assert.equal(report.diagnoses[0]!.code, 'key-missing');
+      assert.equal(emulator.requests.length, 0);
+    });
+
+    it('Set Pool API Key stores a Pool key; checks then use it', async () => {
+      assert.equal(await vscode.commands.executeCommand('codexPooler.setApiKey', emulator.key), true);
+      await settle(pooler);
+      emulator.reset();
+      const report = await check();
+      assert.equal(report.verdict, 'ok', JSON.stringify(report.diagnoses));
+      assert.ok(emulator.requests.every((r) => r.authorization === `Bearer ${emulator.key}`));
+    });
+
+    it('refuses what is not a Pool key and keeps the stored one', async () => {
+      for (const wrong of [`Bearer ${emulator.key}`, makeMcpToken(), 'https://pool.example.com/v1', '', emulator.key.slice(0, 40)]) {
+        assert.equal(await vscode.commands.executeCommand('codexPooler.setApiKey', wrong), false, wrong.slice(0, 12));
+      }
+      const report = await check();
+      assert.equal(report.verdict, 'ok');
+    });
+
+    it('a new key replaces the old one everywhere', async () => {
+      const second = emulator.addKey();
+      await vscode.commands.executeCommand('codexPooler.setApiKey', second);
+      await settle(pooler);
+      emulator.reset();
+      await check();
+      assert.ok(emulator.requests.length > 0);
+      assert.ok(emulator.requests.every((r) => r.authorization === `Bearer ${second}`));
+    });
+  });
+
+  describe('Check Connection and the status bar', () => {
+    it('a full check: models + chat, the answer, and a healthy status bar', async () => {
+      const report = await check();
+      assert.equal(report.verdict, 'ok');
+      assert.equal(report.facts.answer, 'trae ok');
+      assert.equal(emulator.countRoute('chat'), 1);
+      assert.ok(emulator.countRoute('models') >= 1);
+      const status = await waitForIndicator(pooler, 'healthy');
+      assert.equal(status.text, '$(pass-filled) Pool');
+      assert.equal(status.backgroundColor, undefined);
+      assert.match(status.tooltip, /127\.0\.0\.1:\d+/);
+      assert.match(status.tooltip, /gpt-5\.5/);
+      assert.match(status.tooltip, /Last full check/);
+      assert.equal(status.command, 'codexPooler.statusMenu');
+    });
+
+    it('degraded: a model the pool does not list (warning colors, the cause in the tooltip)', async () => {
+      await setUserSettings({ model: 'gpt-unknown' });
+      const status = await waitForIndicator(pooler, 'degraded');
+      assert.equal(status.text, '$(warning) Pool');
+      assert.equal(status.backgroundColor, 'statusBarItem.warningBackground');
+      assert.match(status.tooltip, /gpt-unknown/);
+      assert.match(status.tooltip, /is not among/);
+    });
+
+    it('degraded: the upstream rate-limits the chat check (429)', async () => {
+      applyScenario(emulator, 'rate-limited');
+      const report = await check();
+      assert.equal(report.diagnoses[0]!.code, 'rate_limit_exceeded');
+      await waitForIndicator(pooler, 'degraded');
+    });
+
+    it('failing: a disabled key (error colors, the fix in the tooltip)', async () => {
+      applyScenario(emulator, 'key-disabled');
+      await setUserSettings({ requestTimeoutSeconds: 29 });
+      const status = await waitForIndicator(pooler, 'failing');
+      assert.equal(status.text, '$(error) Pool');
+      assert.equal(status.backgroundColor, 'statusBarItem.errorBackground');
+      assert.match(status.tooltip, /paused, revoked or inactive/);
+      assert.match(status.tooltip, /Fix: /);
+    });
+
+    it('failing: nothing listening at the URL', async () => {
+      await setUserSettings({ baseUrl: 'http://127.0.0.1:9/v1' });
+      const status = await waitForIndicator(pooler, 'failing');
+      assert.match(status.tooltip, /Nothing is listening/);
+    });
+
+    it('a typo in the URL never throws, never wipes the key, and the status bar says what to fix', async () => {
+      await setUserSettings({ baseUrl: 'htps//pool.example.com/v1/' });
+      const status = await waitForIndicator(pooler, 'failing');
+      assert.match(status.tooltip, /does not start with http/);
+      assert.equal(emulator.requests.length, 0);
+      await setUserSettings({ baseUrl: emulator.apiBase });
+      await waitForIndicator(pooler, 'healthy');
+      assert.equal((await check()).verdict, 'ok', 'the stored key survived');
+    });
+  });
+
+  describe('background health', () => {
+    it('a settings change re-checks with GET /v1/models only, never the chat request', async () => {
+      await setUserSettings({ model: 'gpt-5.6-terra' });
+      await waitFor('a background check', () => emulator.countRoute('models') >= 1);
+      await waitForIndicator(pooler, 'healthy');
+      await sleep(300);
+      assert.equal(emulator.countRoute('chat'), 0);
+      assert.equal(emulator.countRoute('usage'), 0);
+    });
+
+    it('never overlaps: a burst of changes while the pool is slow gives one check at a time', async () => {
+      applyScenario(emulator, 'slow', emulator.url, new URLSearchParams({ ms: '400' }));
+      for (let i = 0; i < 5; i++) {
+        await setUserSettings({ requestTimeoutSeconds: 20 + i });
+        await sleep(40);
+      }
+      await waitFor('the burst to settle', () => emulator.countRoute('models') >= 2);
+      await waitForIndicator(pooler, 'healthy', 10_000);
+      await sleep(1000);
+      assert.equal(emulator.maxInFlight.models, 1);
+      assert.ok(emulator.countRoute('models') <= 3, `${emulator.countRoute('models')} checks for one burst`);
+      assert.equal(emulator.countRoute('chat'), 0);
+    });
+
+    it('a workspace-level codexPooler.baseUrl is ignored', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      assert.ok(folder, 'the test host opens a workspace folder');
+      const settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+      fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+      fs.writeFileSync(settingsFile, JSON.stringify({ 'codexPooler.baseUrl': 'http://127.0.0.1:9/v1', 'codexPooler.model': 'evil' }));
+      await sleep(1500);
+      await assert.rejects(Promise.resolve(vscode.workspace.getConfiguration('codexPooler').update('baseUrl', 'http://127.0.0.1:9/v1', vscode.ConfigurationTarget.Workspace)));
+      const report = await check();
+      assert.equal(report.verdict, 'ok');
+      assert.equal(report.target.endpoint?.apiBase, emulator.apiBase);
+      assert.equal(report.target.model, 'gpt-5.5');
+      assert.ok(emulator.requests.length > 0);
+      fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+    });
+  });
+
+  describe('diagnostics and the log', () => {
+    it('Copy Diagnostics: versions and the report on the clipboard, the key redacted', async () => {
+      await check();
+      const text = await vscode.commands.executeCommand<string>('codexPooler.copyDiagnostics');
+      assert.match(text, /codex-pooler-trae 0\.1\.0/);
+      assert.ok(text.includes(vscode.version), 'editor version');
+      assert.ok(text.includes(vscode.env.appName), 'app name');
+      assert.match(text, /Verdict: ok/);
+      assert.ok(text.includes(emulator.key.slice(0, 11) + '…'), 'masked key');
+      assert.ok(!text.includes(secretOf(emulator.key)), 'no key');
+      assert.equal(await vscode.env.clipboard.readText(), text);
+    });
+
+    it('Show Log opens the log, which has the checks and never the key', async () => {
+      await check();
+      await vscode.commands.executeCommand('codexPooler.showLog');
+      const logFile = await waitFor('the log file', () => filesBelow(profileDir()).find((f) => path.basename(f) === 'Codex Pooler.log' && fs.readFileSync(f, 'utf8').includes('full check')));
+      const log = fs.readFileSync(logFile, 'utf8');
+      assert.match(log, /Verdict: ok/);
+      assert.ok(!log.includes(secretOf(emulator.key)));
+    });
+
+    it('the key never lands in settings, globalState, logs or any other file the editor wrote', async () => {
+      // Touch everything that writes: settings, the wizard's saved state, logs, diagnostics.
+      await vscode.commands.executeCommand('codexPooler.openWizard');
+      await sleep(1500);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await check();
+      await sleep(1500);
+      const root = profileDir();
+      const written = ['user-data', 'extensions', 'workspace', 'xdg'].map((d) => path.join(root, d));
+      const settings = fs.readFileSync(path.join(root, 'user-data', 'User', 'settings.json'), 'utf8');
+      assert.match(settings, /codexPooler\.baseUrl/, 'the settings file is the one the extension writes');
+      for (const dir of written) {
+        assert.deepEqual(filesContaining(dir, secretOf(emulator.key)), [], dir);
+        assert.deepEqual(filesContaining(dir, emulator.key), [], dir);
+      }
+      assert.deepEqual(filesContaining(root, secretOf(emulator.key)).filter((f) => !f.includes(`${path.sep}browser${path.sep}`)), []);
+    });
+  });
+
+  describe('wizard and API', () => {
+    it('Open Setup Wizard opens the wizard panel', async () => {
+      await vscode.commands.executeCommand('codexPooler.openWizard');
+      const tab = await waitFor('the wizard tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Codex Pooler setup for Trae'));
+      assert.ok(tab.input instanceof vscode.TabInputWebview);
+      await vscode.window.tabGroups.close(tab);
+    });
+
+    it('the API runs the full check without UI', async () => {
+      const report = await pooler.checkConnection();
+      assert.equal(report.mode, 'full');
+      assert.equal(report.facts.servedModel, 'gpt-5.5');
+    });
+
+    it('Clear Pool API Key removes it and the status bar goes back to "not set up"', async () => {
+      assert.equal(await vscode.commands.executeCommand('codexPooler.clearApiKey', { confirm: false }), true);
+      await waitForIndicator(pooler, 'notSetUp');
+      assert.equal(await vscode.commands.executeCommand('codexPooler.clearApiKey', { confirm: false }), false);
+    });
+  });
+});
