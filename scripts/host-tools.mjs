@@ -85,7 +85,8 @@ export async function ensureDebianPackages(names) {
 // Path of Debian's chromium (CHROMIUM_PATH overrides), installing the package when missing.
 export async function ensureChromium() {
   if (process.env.CHROMIUM_PATH) return assertExecutable(process.env.CHROMIUM_PATH, 'CHROMIUM_PATH');
-  await ensureDebianPackages(['chromium']);
+  // A CJK font too: the wizard's Trae CN labels are Chinese, and screenshots must show them, not boxes.
+  await ensureDebianPackages(['chromium', 'fonts-wqy-microhei']);
   return assertExecutable('/usr/bin/chromium', 'Debian chromium');
 }
 

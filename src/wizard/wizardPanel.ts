@@ -42,6 +42,8 @@ interface Draft {
   fullUrl: boolean;
   model: string;
   language: GuideLanguage;
+  /** These exact values passed the test and were saved: steps 5 and 6 stay open after a restart. */
+  saved: boolean;
 }
 
 export interface WizardDependencies {
@@ -55,7 +57,7 @@ export class WizardPanel implements vscode.Disposable {
   private static current: WizardPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private draft: Draft;
-  private state: Pick<WizardState, 'key' | 'models' | 'test' | 'saved' | 'canOpenChat'>;
+  private state: Pick<WizardState, 'key' | 'models' | 'test' | 'canOpenChat'>;
   private ready = false;
   private testAbort: AbortController | undefined;
   private chatCommand: string | undefined;
@@ -95,7 +97,6 @@ export class WizardPanel implements vscode.Disposable {
       key: { stored: false },
       models: { status: 'idle', list: [], problems: [] },
       test: { status: 'idle' },
-      saved: false,
       canOpenChat: false,
     };
     panel.iconPath = vscode.Uri.joinPath(deps.context.extensionUri, 'media', 'icon.png');
@@ -137,7 +138,10 @@ export class WizardPanel implements vscode.Disposable {
         const urlChanged = message.url !== this.draft.url || message.fullUrl !== this.draft.fullUrl;
         this.draft = { ...this.draft, url: message.url, fullUrl: message.fullUrl, model: message.model };
         if (urlChanged) this.state = { ...this.state, models: { status: 'idle', list: [], problems: [] } };
-        if (urlChanged || modelChanged) this.state = { ...this.state, test: { status: 'idle' }, saved: false };
+        if (urlChanged || modelChanged) {
+          this.state = { ...this.state, test: { status: 'idle' } };
+          this.draft = { ...this.draft, saved: false };
+        }
         await this.saveDraft();
         return this.push();
       }
@@ -227,8 +231,7 @@ export class WizardPanel implements vscode.Disposable {
     }
     await writeConnection({ baseUrl: analysis.input, fullUrl: this.draft.fullUrl, model: this.draft.model.trim() });
     this.deps.log.info(`Setup wizard: saved ${analysis.endpoint!.apiBase} (Full URL ${this.draft.fullUrl ? 'on' : 'off'}), model ${this.draft.model.trim()}.`);
-    this.draft = { ...this.draft, step: 5 };
-    this.state = { ...this.state, saved: true };
+    this.draft = { ...this.draft, step: 5, saved: true };
     await this.saveDraft();
     this.post({ type: 'reply', requestId, ok: true });
     this.push();
@@ -265,9 +268,9 @@ export class WizardPanel implements vscode.Disposable {
     if (!analyzeEndpoint(this.draft.url, this.draft.fullUrl).ok) return 1;
     if (!this.state.key.stored) return 2;
     if (this.draft.model.trim() === '') return 3;
+    if (this.draft.saved) return 6;
     const report = this.state.test.report;
-    if (!report || report.verdict === 'error') return this.state.saved ? 6 : 4;
-    return 6;
+    return report && report.verdict !== 'error' ? 6 : 4;
   }
 
   private guide() {
@@ -289,6 +292,7 @@ export class WizardPanel implements vscode.Disposable {
       model: this.draft.model,
       urlCheck: { ok: url.ok, problems: url.findings.map(toFindingView), ...(url.endpoint ? { traeCallUrl: url.endpoint.traeCallUrl } : {}) },
       language: this.draft.language,
+      saved: this.draft.saved,
       ...this.state,
       ...(guide
         ? {
@@ -329,13 +333,14 @@ export class WizardPanel implements vscode.Disposable {
       fullUrl: typeof saved.fullUrl === 'boolean' ? saved.fullUrl : settings.fullUrl === true,
       model: typeof saved.model === 'string' ? saved.model : settings.model,
       language: saved.language === 'en' || saved.language === 'zh-cn' ? saved.language : resolveGuideLanguage(settings.guideLanguage),
+      saved: saved.saved === true,
     };
   }
 
   private saveDraft(): Thenable<void> {
     // Never the key: only what the user may see again after a restart.
-    const { step, url, fullUrl, model, language } = this.draft;
-    return this.deps.context.globalState.update(DRAFT_KEY, { step, url, fullUrl, model, language });
+    const { step, url, fullUrl, model, language, saved } = this.draft;
+    return this.deps.context.globalState.update(DRAFT_KEY, { step, url, fullUrl, model, language, saved });
   }
 
   private html(): string {

@@ -63,11 +63,9 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The runner's temp profile (user data, extensions, browser profile, server log). */
-export function profileDir(): string {
-  const dir = process.env['HOST_TEST_PROFILE_DIR'];
-  if (!dir) throw new Error('HOST_TEST_PROFILE_DIR is not set: run through test/host/runExtensionTests.mjs');
-  return dir;
+/** The runner's temp profile (user data, extensions, browser profile, server log); undefined outside it. */
+export function profileDir(): string | undefined {
+  return process.env['HOST_TEST_PROFILE_DIR'];
 }
 
 /** Every file below dir (symlinks not followed), with its size. */
