@@ -2,7 +2,7 @@
 // activation stays fast; the first health check starts after activation returns, and the command
 // handlers and the wizard load on first use (src/interactive.ts, its own bundle).
 import * as vscode from 'vscode';
-import type { CheckReport } from './core/check';
+import type { CheckMode, CheckReport } from './core/check';
 import { createNodeTransport } from './core/nodeTransport';
 import { COMMANDS, type CommandName } from './editor/commandIds';
 import { ConnectionService } from './editor/connection';
@@ -17,8 +17,11 @@ import { WIZARD_VIEW_TYPE } from './wizard/viewType';
 const FIRST_RUN_KEY = 'codexPooler.firstRunOffered';
 
 export interface CodexPoolerApi {
-  /** Runs the full check (models + chat) like the command, without the notification UI. */
-  checkConnection(): Promise<CheckReport>;
+  /**
+   * Runs a check without UI and shows its result in the status bar: by default the full check (models +
+   * chat, like the command); `{ mode: 'background' }` is the free one the status bar runs by itself.
+   */
+  checkConnection(options?: { mode?: CheckMode }): Promise<CheckReport>;
   /** What the status bar shows now (for tests and diagnostics). */
   getStatus(): StatusSnapshot;
 }
@@ -56,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   }, 0);
 
   return {
-    checkConnection: () => service.check('full'),
+    checkConnection: (options) => service.check(options?.mode === 'background' ? 'background' : 'full'),
     getStatus: () => status.snapshot(),
   };
 }

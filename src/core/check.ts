@@ -19,7 +19,8 @@ export interface CheckInput {
   /** The stored secret, or undefined when none is stored. */
   readonly key: string | undefined;
   readonly mode: CheckMode;
-  readonly proxy?: string;
+  /** The proxy a request to this URL goes through (the editor's rules), to name it in diagnoses. */
+  readonly proxyFor?: (url: string) => string | undefined;
   readonly signal?: AbortSignal;
 }
 
@@ -114,7 +115,8 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   }
 
   const call = { endpoint, key, ...(input.signal ? { signal: input.signal } : {}) };
-  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({ step, endpoint, ...(model ? { model } : {}), ...(input.proxy ? { proxy: input.proxy } : {}) });
+  const proxy = input.proxyFor?.(endpoint.apiBase);
+  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({ step, endpoint, ...(model ? { model } : {}), ...(proxy ? { proxy } : {}) });
   const runChat = input.mode === 'full' && model !== '';
   const [models, chat, usage] = await Promise.all([
     deps.client.listModels(call),

@@ -113,6 +113,13 @@ const POOL_CODES = Object.keys(ROWS).filter((code) => /^[a-z0-9]+(_[a-z0-9]+)+$/
 /** The error.code values of the contract's error table (and the pool's other known codes). */
 export const KNOWN_POOL_ERROR_CODES: readonly string[] = POOL_CODES;
 
+/** The cause and fix message ids of a diagnosis code (for documentation), if it is one. */
+export function messagesFor(code: string): { cause: MessageId; fix: MessageId } | undefined {
+  if (!Object.prototype.hasOwnProperty.call(ROWS, code)) return undefined;
+  const name = ROWS[code as DiagnosisCode][1];
+  return { cause: `diag.${name}.cause`, fix: `diag.${name}.fix` };
+}
+
 export interface DiagnosisOptions {
   readonly args?: MessageArgs;
   readonly severity?: Severity;
@@ -139,7 +146,7 @@ export interface DiagnosisContext {
   readonly step: Extract<CheckStepId, 'models' | 'chat' | 'usage'>;
   readonly endpoint: PoolEndpoint;
   readonly model?: string;
-  /** The proxy the editor routes through, if any (http.proxy or the environment). */
+  /** The proxy this request went through, if any (see proxyRoute.ts). */
   readonly proxy?: string;
 }
 
@@ -197,8 +204,7 @@ const PHASES = { connect: 'connecting', headers: 'waiting for the answer', body:
 
 function transportCode(failure: Extract<PoolFailure, { kind: 'transport' }>, ctx: DiagnosisContext): DiagnosisCode {
   const { reason, phase } = failure;
-  const viaProxy = !!ctx.proxy && !ctx.endpoint.loopback;
-  if (viaProxy && (reason === 'proxy' || ((reason === 'refused' || reason === 'dns' || reason === 'reset') && phase === 'connect'))) return 'proxy-failed';
+  if (ctx.proxy && (reason === 'proxy' || ((reason === 'refused' || reason === 'dns' || reason === 'reset') && phase === 'connect'))) return 'proxy-failed';
   switch (reason) {
     case 'timeout':
       if (phase === 'connect') return 'timeout-connect';

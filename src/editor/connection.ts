@@ -8,7 +8,8 @@ import { formatReport } from '../core/reportText';
 import type { Transport } from '../core/transport';
 import type { Log } from './log';
 import type { PoolKeyStore } from './secrets';
-import { configuredProxy, readSettings } from './settings';
+import { proxyRouteFor } from '../core/proxyRoute';
+import { proxySettings, readSettings } from './settings';
 
 export interface ConnectionServiceOptions {
   readonly store: PoolKeyStore;
@@ -64,9 +65,9 @@ export class ConnectionService implements vscode.Disposable {
     let report: CheckReport;
     try {
       const client = new PoolClient({ transport: this.#options.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.#options.userAgent });
-      const proxy = configuredProxy();
+      const proxies = proxySettings();
       report = await checkConnection(
-        { baseUrl: target.baseUrl, fullUrl: target.fullUrl, model: target.model, key, mode, ...(proxy ? { proxy } : {}), ...(signal ? { signal } : {}) },
+        { baseUrl: target.baseUrl, fullUrl: target.fullUrl, model: target.model, key, mode, proxyFor: (url) => proxyRouteFor(url, proxies), ...(signal ? { signal } : {}) },
         { client },
       );
     } finally {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../core/healthSchedule';
 import { LOCAL_DEFAULT_URL } from '../core/endpoint';
+import type { ProxySettings } from '../core/proxyRoute';
 import type { GuideLanguage } from '../core/traeGuide';
 
 export const SECTION = 'codexPooler';
@@ -54,7 +55,7 @@ const CHECKED_SETTINGS = ['baseUrl', 'fullUrl', 'model', 'healthCheck.intervalSe
 
 /** Settings whose change calls for a new check (the guide language does not). */
 export function affectsPoolSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return CHECKED_SETTINGS.some((key) => event.affectsConfiguration(key)) || event.affectsConfiguration('http.proxy');
+  return CHECKED_SETTINGS.some((key) => event.affectsConfiguration(key)) || ['http.proxy', 'http.noProxy', 'http.proxySupport'].some((key) => event.affectsConfiguration(key));
 }
 
 export function clampInterval(value: unknown): number {
@@ -76,15 +77,15 @@ export function resolveGuideLanguage(setting: GuideLanguageSetting): GuideLangua
   return 'en';
 }
 
-/** The proxy requests go through, as scheme://host:port only (never its credentials). */
-export function configuredProxy(): string | undefined {
-  const setting = vscode.workspace.getConfiguration('http').get<string>('proxy');
-  const raw = setting || process.env['HTTPS_PROXY'] || process.env['https_proxy'] || process.env['HTTP_PROXY'] || process.env['http_proxy'];
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return `${url.protocol}//${url.host}`;
-  } catch {
-    return undefined;
-  }
+/** The editor's proxy settings (user level or environment), for the core's proxy route rules. */
+export function proxySettings(): ProxySettings {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'] || process.env['HTTP_PROXY'] || process.env['http_proxy'];
+  const noProxySetting = http.get<unknown>('noProxy');
+  const noProxy = [
+    ...(Array.isArray(noProxySetting) ? noProxySetting.filter((e): e is string => typeof e === 'string') : []),
+    ...(process.env['NO_PROXY'] ?? process.env['no_proxy'] ?? '').split(','),
+  ];
+  const support = http.get<string>('proxySupport');
+  return { ...(proxy ? { proxy } : {}), noProxy, ...(support ? { support } : {}) };
 }

@@ -35,6 +35,7 @@ export type Fault =
   | { kind: 'text'; status: number }
   | { kind: 'wrong-shape' }
   | { kind: 'redirect'; status: number; location: string }
+  | { kind: 'error'; status: number; code: string }
   | { kind: 'reset' };
 
 export type Route = 'models' | 'chat' | 'usage' | 'other';
@@ -117,6 +118,7 @@ export class Emulator {
   private sockets = new Set<import('node:net').Socket>();
   private hanging = new Set<http.ServerResponse>();
   private baseUrl = '';
+  private boundPort = 0;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.key = makePoolKey();
@@ -132,7 +134,7 @@ export class Emulator {
   }
 
   get port(): number {
-    return (this.server?.address() as AddressInfo).port;
+    return this.boundPort;
   }
 
   async start(): Promise<this> {
@@ -152,10 +154,17 @@ export class Emulator {
       this.server!.once('error', reject);
       this.server!.listen(this.options.port ?? 0, host, () => resolve());
     });
+    this.boundPort = (this.server!.address() as AddressInfo).port;
     const scheme = this.options.tls ? 'https' : 'http';
     const shownHost = host.includes(':') ? `[${host}]` : host;
     this.baseUrl = `${scheme}://${shownHost}:${this.port}`;
     return this;
+  }
+
+  /** Starts again on the same port after stop(): the pool "coming back". */
+  async restart(): Promise<this> {
+    (this.options as { port?: number }).port = this.boundPort;
+    return this.start();
   }
 
   async stop(): Promise<void> {
@@ -407,6 +416,9 @@ export class Emulator {
         res.writeHead(fault.status, { location: fault.location, 'content-type': 'text/plain' });
         res.end(`Redirecting to ${fault.location}`);
         return true;
+      case 'error':
+        sendError(res, fault.status, fault.code, `${fault.code}`);
+        return true;
       case 'reset':
         res.socket?.destroy();
         return true;
@@ -450,6 +462,7 @@ export const SCENARIOS = {
   'upstream-error': (e: Emulator) => void (e.upstream.failure = { status: 502, code: 'upstream_network_error' }),
   'context-length': (e: Emulator) => void (e.upstream.failure = { status: 502, code: 'context_length_exceeded' }),
   'unknown-code': (e: Emulator) => void (e.upstream.failure = { status: 502, code: 'flux_capacitor_empty' }),
+  'unsupported-endpoint': (e: Emulator) => e.setFault({ kind: 'error', status: 404, code: 'unsupported_endpoint' }, ['chat']),
   'empty-models': (e: Emulator) => void (e.models = []),
   'answer-other': (e: Emulator) => void (e.upstream.answer = 'Sure! How can I help you today?'),
   'answer-empty': (e: Emulator) => void (e.upstream.answer = ''),

@@ -27,6 +27,7 @@ const EXPECTED: Record<ScenarioName, { code: string; severity: 'error' | 'warnin
   'upstream-error': { code: 'upstream_network_error', severity: 'warning', step: 'chat' },
   'context-length': { code: 'context_length_exceeded', severity: 'warning', step: 'chat' },
   'unknown-code': { code: 'unknown-code', severity: 'warning', step: 'chat' },
+  'unsupported-endpoint': { code: 'unsupported_endpoint', severity: 'error', step: 'chat' },
   'empty-models': { code: 'invalid_model', severity: 'error', step: 'chat' },
   'answer-other': { code: 'answer-mismatch', severity: 'warning', step: 'chat' },
   'answer-empty': { code: 'answer-mismatch', severity: 'warning', step: 'chat' },
@@ -75,7 +76,7 @@ describe('diagnosis catalog, reached through the emulator', () => {
     const reached = new Set<string>();
     for (const name of Object.keys(SCENARIOS) as ScenarioName[]) reached.add(EXPECTED[name].code);
     // Rows reached through other means: unsupported_endpoint / invalid_model / unsupported_parameter below.
-    for (const code of KNOWN_POOL_ERROR_CODES.filter((c) => !['unsupported_endpoint', 'unsupported_parameter', 'unsupported_model_capability'].includes(c))) {
+    for (const code of KNOWN_POOL_ERROR_CODES.filter((c) => !['unsupported_parameter', 'unsupported_model_capability'].includes(c))) {
       assert.ok(reached.has(code), `no scenario reaches ${code}`);
     }
   });

@@ -1,0 +1,193 @@
+// The fault matrix (test/faults/matrix.ts), each row in the real extension host over real sockets:
+// the emulator, HTTPS emulators with test certificates, tinyproxy as the editor's http.proxy.
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CheckReport } from '../../src/core/check';
+import { renderMsg } from '../../src/core/messages';
+import type { CodexPoolerApi } from '../../src/extension';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { FAULTS, prepareEmulator, type FaultScenario, type Target } from '../faults/matrix';
+import { api, ensureUserSettings, settle, sleep, waitFor, waitForIndicator } from './helpers';
+
+const certDir = process.env['CODEX_POOLER_TEST_CERTS'];
+
+async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, host, () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** tinyproxy on loopback, in the foreground, its log captured (the proof a request went through it). */
+class Tinyproxy {
+  log = '';
+  private child?: ChildProcess;
+  constructor(readonly port: number, private readonly allow: string) {}
+
+  async start(): Promise<this> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tinyproxy-'));
+    const conf = path.join(dir, 'tinyproxy.conf');
+    fs.writeFileSync(conf, [`Port ${this.port}`, 'Listen 127.0.0.1', 'Timeout 30', 'LogLevel Info', 'MaxClients 20', `Allow ${this.allow}`, 'DisableViaHeader No', ''].join('\n'));
+    this.child = spawn('tinyproxy', ['-d', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (d: Buffer) => (this.log += d.toString()));
+    this.child.stderr!.on('data', (d: Buffer) => (this.log += d.toString()));
+    await waitFor(`tinyproxy on ${this.port}`, () => new Promise<boolean>((resolve) => {
+      const socket = net.connect(this.port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    }));
+    return this;
+  }
+
+  stop(): void {
+    this.child?.kill('SIGTERM');
+  }
+}
+
+/** The extension host runs without --expose-gc: V8 can still hand out gc() for a measurement. */
+function garbageCollector(): () => void {
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
+  return (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void;
+}
+
+describe('fault matrix in the real extension host', function () {
+  this.timeout(60_000);
+  let pooler: CodexPoolerApi;
+  let emulator: Emulator;
+  let proxied: Emulator;
+  const tls = new Map<string, Emulator>();
+  let forwarding: Tinyproxy;
+  let denying: Tinyproxy;
+  let closedPort: number;
+  let refusingProxyPort: number;
+
+  before(async function () {
+    this.timeout(60_000);
+    pooler = await api();
+    emulator = await startEmulator();
+    // Not 127.0.0.1: VS Code's proxy agent sends localhost, 127.0.0.1 and ::1 direct, other addresses through the proxy.
+    proxied = await startEmulator({ host: '127.0.0.2' });
+    if (certDir) {
+      for (const kind of ['trusted', 'selfsigned', 'expired', 'wronghost', 'untrusted']) {
+        const read = (ext: string) => fs.readFileSync(path.join(certDir, `${kind}.${ext}`), 'utf8');
+        tls.set(kind, await startEmulator({ tls: { key: read('key'), cert: read('pem') } }));
+      }
+    }
+    closedPort = await freePort();
+    refusingProxyPort = await freePort();
+    forwarding = await new Tinyproxy(await freePort(), '127.0.0.1').start();
+    // Allows only an address that is never the client: every request gets tinyproxy's 403 page.
+    denying = await new Tinyproxy(await freePort(), '10.255.255.254').start();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    forwarding?.stop();
+    denying?.stop();
+    for (const e of [emulator, proxied, ...tls.values()]) await e?.stop();
+  });
+
+  /** Base URL, key, and http.proxy for a target. */
+  function targetOf(target: Target | undefined): { baseUrl: string; key: string; proxy?: string; emulator: Emulator } {
+    switch (target) {
+      case undefined:
+      case 'emulator':
+        return { baseUrl: emulator.apiBase, key: emulator.key, emulator };
+      case 'closed-port':
+        return { baseUrl: `http://127.0.0.1:${closedPort}/v1`, key: emulator.key, emulator };
+      case 'unresolvable':
+        return { baseUrl: 'https://pool.invalid/v1', key: emulator.key, emulator };
+      case 'https-plain-port':
+        return { baseUrl: emulator.apiBase.replace('http://127.0.0.1', 'https://localhost'), key: emulator.key, emulator };
+      case 'via-proxy':
+        return { baseUrl: proxied.apiBase, key: proxied.key, proxy: `http://127.0.0.1:${forwarding.port}`, emulator: proxied };
+      case 'proxy-refuses':
+        return { baseUrl: proxied.apiBase, key: proxied.key, proxy: `http://127.0.0.1:${refusingProxyPort}`, emulator: proxied };
+      case 'proxy-denies':
+        return { baseUrl: proxied.apiBase, key: proxied.key, proxy: `http://127.0.0.1:${denying.port}`, emulator: proxied };
+      default: {
+        const served = tls.get(target.slice('tls:'.length))!;
+        return { baseUrl: `https://localhost:${served.port}/v1`, key: served.key, emulator: served };
+      }
+    }
+  }
+
+  async function arrange(f: FaultScenario): Promise<{ emulator: Emulator }> {
+    // First heal every pool: a check the settings change below starts must not meet the last fault.
+    for (const e of [emulator, proxied, ...tls.values()]) e.reset();
+    const target = targetOf(f.target);
+    const http = vscode.workspace.getConfiguration('http');
+    if (http.inspect('proxy')?.globalValue !== target.proxy) await http.update('proxy', target.proxy, vscode.ConfigurationTarget.Global);
+    await ensureUserSettings({ baseUrl: target.baseUrl, fullUrl: false, model: f.model ?? 'gpt-5.5', requestTimeoutSeconds: f.timeoutSeconds ?? 30, 'healthCheck.intervalSeconds': 300 });
+    await vscode.commands.executeCommand('codexPooler.setApiKey', target.key);
+    await settle(pooler);
+    prepareEmulator(target.emulator, f);
+    return target;
+  }
+
+  function assertDiagnosis(f: FaultScenario, report: CheckReport): void {
+    const shown = report.diagnoses.map((d) => `${d.code}(${d.severity}): ${d.detail}`).join(', ');
+    if (f.code === '') {
+      assert.equal(report.verdict, 'ok', shown);
+      return;
+    }
+    assert.equal(report.diagnoses[0]?.code, f.code, shown);
+  }
+
+  for (const f of FAULTS) {
+    it(`${f.id}: ${f.situation} -> ${f.code || 'works'}, status bar ${f.indicator}`, async function () {
+      if ((f.target?.startsWith('tls:') ?? false) && !certDir) return this.skip();
+      const target = await arrange(f);
+      if (f.thenRecovers) await target.emulator.stop();
+      try {
+        const report = await pooler.checkConnection({ mode: f.mode });
+        assertDiagnosis(f, report);
+        const status = await waitForIndicator(pooler, f.indicator);
+        if (f.code && f.indicator !== 'healthy') assert.ok(status.tooltip.includes(renderMsg(report.diagnoses[0]!.cause)), status.tooltip);
+        if (f.mode === 'background') assert.equal(target.emulator.countRoute('chat'), 0, 'a background check never sends the chat request');
+        if (f.target === 'via-proxy') {
+          await waitFor('the proxy to log the request', () => forwarding.log.includes(`127.0.0.2:${proxied.port}`) || forwarding.log.includes(`"127.0.0.2"`));
+          assert.ok(proxied.countRoute('chat') === 1, 'the chat check reached the pool through the proxy');
+        }
+      } finally {
+        if (f.thenRecovers) await target.emulator.restart();
+      }
+      if (f.thenRecovers) {
+        const back = await pooler.checkConnection({ mode: 'background' });
+        assert.equal(back.verdict, 'ok');
+        await waitForIndicator(pooler, 'healthy');
+      }
+    });
+  }
+
+  describe('memory', () => {
+    it('a body far over the cap is cut off without the extension host\'s memory growing more than a few MB', async () => {
+      const f = FAULTS.find((x) => x.id === 'huge-body')!;
+      await arrange(f);
+      await pooler.checkConnection({ mode: 'background' });
+      const collect = garbageCollector();
+      await sleep(300);
+      collect();
+      const before = process.memoryUsage();
+      for (let i = 0; i < 8; i++) {
+        const report = await pooler.checkConnection({ mode: 'background' });
+        assert.equal(report.diagnoses[0]?.code, 'too-large');
+      }
+      await sleep(300);
+      collect();
+      const after = process.memoryUsage();
+      const grown = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 2 ** 20;
+      // Eight 64 MB bodies: buffering them would grow memory by hundreds of MB.
+      assert.ok(grown < 8, `memory grew by ${grown.toFixed(1)} MB`);
+      // The emulator stopped streaming when the extension hung up.
+      assert.ok(emulator.countRoute('models') >= 8);
+    });
+  });
+});
