@@ -1,7 +1,7 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
 import { analyzeEndpoint, type PoolEndpoint } from './endpoint';
-import { diagnoseFailure, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext } from './diagnosis';
+import { diagnoseFailure, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type Health } from './diagnosis';
 import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type PoolResult } from './poolClient';
 import { analyzeKey, maskKey } from './poolKey';
 import type { Usage } from './schemas';
@@ -228,6 +228,12 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
       facts,
     };
   }
+}
+
+/** What a report means for the status bar: not set up, or the health of the pool. */
+export function healthOfReport(report: CheckReport): Health | 'notSetUp' {
+  if (!report.configured) return 'notSetUp';
+  return report.verdict === 'ok' ? 'ok' : report.verdict === 'warning' ? 'degraded' : 'failing';
 }
 
 /** The pool matches model ids case-insensitively after trimming; so do we. */

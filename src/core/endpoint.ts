@@ -14,6 +14,7 @@ export type EndpointCode =
   | 'inner-whitespace'
   | 'missing-scheme'
   | 'malformed-scheme'
+  | 'doubled-scheme'
   | 'not-a-url'
   | 'bad-scheme'
   | 'credentials'
@@ -377,6 +378,13 @@ function findSurface(lower: readonly string[]): Surface | undefined {
 
 function checkSchemeSyntax(value: string, fullUrl: boolean): EndpointFinding | undefined {
   const scheme = SCHEME_PREFIX.exec(value)?.[1]?.toLowerCase();
+  // "https://http://pool/v1": pasted twice, or a scheme typed in front of a full URL.
+  const rest = value.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '');
+  if (rest !== value && /[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(rest)) {
+    const last = value.slice(value.search(/https?:\/\/(?!.*https?:\/\/)/i));
+    const certain = last !== value && /^https?:\/\//i.test(last) && analyzeEndpoint(last, fullUrl).ok;
+    return finding('doubled-scheme', 'error', 'doubledScheme', certain ? [fixTo(last, fullUrl, 'dropFirstScheme')] : []);
+  }
   if (scheme === 'http' || scheme === 'https') {
     if (!/^[a-zA-Z]+:\/\/[^/]/.test(value)) {
       const rest = value.slice(scheme.length + 1).replace(/^[/\\]*/, '');

@@ -1,11 +1,11 @@
 // Background health: the core scheduler, fed by the editor's focus, settings and key changes.
 // Background checks are 'background' mode only: GET /v1/models, never the chat request.
 import * as vscode from 'vscode';
+import { healthOfReport } from '../core/check';
 import { HealthScheduler, systemClock, type Clock } from '../core/healthSchedule';
 import type { ConnectionService } from './connection';
 import type { PoolKeyStore } from './secrets';
 import { affectsPoolSettings, readSettings } from './settings';
-import { healthOfReport } from './statusBar';
 
 export const MAX_BACKOFF_MS = 60 * 60 * 1000;
 

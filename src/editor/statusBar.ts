@@ -1,8 +1,7 @@
 // One status bar item that says how the pool is doing. It only ever shows what the last finished
 // check found ("checking" while one runs): never healthy unless that check passed.
 import * as vscode from 'vscode';
-import type { CheckReport } from '../core/check';
-import type { Health } from '../core/diagnosis';
+import { healthOfReport, type CheckReport } from '../core/check';
 import type { MessageId } from '../core/messages';
 import { COMMANDS } from './commandIds';
 import { render, t } from './l10n';
@@ -19,13 +18,8 @@ export interface StatusSnapshot {
 
 
 export function indicatorOf(report: CheckReport): Exclude<Indicator, 'checking'> {
-  if (!report.configured) return 'notSetUp';
-  return report.verdict === 'ok' ? 'healthy' : report.verdict === 'warning' ? 'degraded' : 'failing';
-}
-
-export function healthOfReport(report: CheckReport): Health | 'notSetUp' {
-  const indicator = indicatorOf(report);
-  return indicator === 'healthy' ? 'ok' : indicator;
+  const health = healthOfReport(report);
+  return health === 'ok' ? 'healthy' : health;
 }
 
 const ICONS: Record<Indicator, string> = {

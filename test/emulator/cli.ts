@@ -5,6 +5,7 @@ import { SCENARIOS, startEmulator } from './server';
 async function main(): Promise<void> {
   const portArg = process.argv.find((a) => a.startsWith('--port='));
   const hostArg = process.argv.find((a) => a.startsWith('--host='));
+  // --port=0: any free port (printed below).
   const port = portArg ? Number(portArg.slice('--port='.length)) : Number(process.env['EMULATOR_PORT'] ?? 4000);
   const host = hostArg ? hostArg.slice('--host='.length) : '127.0.0.1';
   const emulator = await startEmulator({ host, port });

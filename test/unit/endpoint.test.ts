@@ -131,6 +131,13 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
       assert.deepEqual(codes('http:localhost:4000/v1'), ['malformed-scheme']);
     });
 
+    it('a scheme typed twice, or in front of a full URL', () => {
+      assert.deepEqual(codes('https://https://pool.example.com/v1'), ['doubled-scheme']);
+      assert.equal(firstCorrection('https://https://pool.example.com/v1')?.url, 'https://pool.example.com/v1');
+      assert.deepEqual(codes('https://http://user:pw@/v1/'), ['doubled-scheme']);
+      assert.equal(firstCorrection('https://http://user:pw@/v1/'), undefined);
+    });
+
     it('schemes other than http/https', () => {
       for (const url of ['ftp://pool.example.com/v1', 'ws://localhost:4000/v1', 'file:///etc/passwd', 'javascript:alert(1)', 'mailto:a@b.c']) {
         assert.deepEqual(codes(url), ['bad-scheme'], url);

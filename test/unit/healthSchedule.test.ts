@@ -1,45 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { HealthScheduler, type Clock } from '../../src/core/healthSchedule';
+import { HealthScheduler } from '../../src/core/healthSchedule';
 import type { Health } from '../../src/core/diagnosis';
-
-/** A fake clock: time only moves when the test says so; timers fire in order. */
-class FakeClock implements Clock {
-  private time = 0;
-  private seq = 0;
-  private timers = new Map<number, { at: number; callback: () => void }>();
-
-  now(): number {
-    return this.time;
-  }
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = ++this.seq;
-    this.timers.set(id, { at: this.time + Math.max(0, ms), callback });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-
-  pending(): number {
-    return this.timers.size;
-  }
-
-  /** Advances time, firing due timers one by one and letting their promises settle. */
-  async advance(ms: number): Promise<void> {
-    const end = this.time + ms;
-    for (;;) {
-      const next = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.time = next[1].at;
-      next[1].callback();
-      for (let i = 0; i < 10; i++) await Promise.resolve();
-    }
-    this.time = end;
-  }
-}
+import { FakeClock } from './fakeClock';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -3,8 +3,10 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeEndpoint, suggestCorrection } from '../../src/core/endpoint';
 import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/poolKey';
+import { FIELD_IDS, TO_HOST, TO_WEBVIEW, parseMessage } from '../../src/wizard/protocol';
 
-export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 3000);
+// 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.
+export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 100_000);
 
 // Strings that look like what people paste: URL pieces, key pieces, quotes, spaces, unicode.
 const urlPiece = fc.constantFrom(
@@ -16,7 +18,8 @@ const pastedUrl = fc.oneof(fc.array(urlPiece, { maxLength: 10 }).map((a) => a.jo
 const keyPiece = fc.constantFrom('sk-cxp-', 'mcp-cxp-', 'sk-proj-', 'Bearer ', 'Authorization: ', 'KEY=', 'export ', '"', "'", ' ', '\n', '0123456789ab', '-', 'A'.repeat(43), 'eyJ', '.', 'https://x/v1');
 const pastedKey = fc.oneof(fc.array(keyPiece, { maxLength: 8 }).map((a) => a.join('')), fc.string({ maxLength: 100 }), fc.string({ unit: 'binary', maxLength: 70 }), fc.anything());
 
-describe(`property tests (${FUZZ_RUNS} runs each)`, () => {
+describe(`property tests (${FUZZ_RUNS} runs each)`, function () {
+  this.timeout(300_000);
   it('URL rules never throw and always give a verdict', () => {
     fc.assert(
       fc.property(fc.oneof(pastedUrl, fc.anything()), fc.anything(), (input, fullUrl) => {
@@ -74,6 +77,68 @@ describe(`property tests (${FUZZ_RUNS} runs each)`, () => {
         assert.ok(!out.includes(s));
       }),
       { numRuns: FUZZ_RUNS },
+    );
+  });
+});
+
+describe(`webview-to-host messages (${FUZZ_RUNS} runs each)`, function () {
+  this.timeout(300_000);
+  const types = Object.keys(TO_HOST) as Array<keyof typeof TO_HOST>;
+  // Values of every JSON kind, including the right kind with wrong sizes, for every field name used.
+  const value = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.string({ minLength: 4090, maxLength: 4200 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom(...FIELD_IDS, 'all', 'en', 'zh-cn', 'openChat', 'close', 1, 4, 6, 7, -1, 2.5),
+    fc.array(fc.string(), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+  );
+  const fieldNames = fc.constantFrom('type', 'requestId', 'url', 'fullUrl', 'model', 'step', 'key', 'what', 'language', 'command', '__proto__', 'constructor', 'extra');
+  const nearMessage = fc
+    .tuple(fc.constantFrom(...types, 'unknown', '', 'toString', '__proto__'), fc.dictionary(fieldNames, value, { maxKeys: 6 }))
+    .map(([type, fields]) => ({ ...fields, type }));
+  const anyMessage = fc.oneof(nearMessage, fc.anything(), fc.jsonValue());
+
+  it('parsing never throws, and only well-formed messages get through, with nothing extra', () => {
+    fc.assert(
+      fc.property(anyMessage, (raw) => {
+        const message = parseMessage(TO_HOST, raw);
+        if (!message) return;
+        const schema = TO_HOST[message.type];
+        assert.ok(schema.safeParse(message).success);
+        const allowed = Object.keys((schema as unknown as { def: { shape: object } }).def.shape);
+        for (const key of Object.keys(message)) assert.ok(allowed.includes(key), `unexpected field ${key}`);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('what gets through is safe for the core: the URL and key rules take it without throwing', () => {
+    fc.assert(
+      fc.property(nearMessage, (raw) => {
+        const message = parseMessage(TO_HOST, raw);
+        if (!message) return;
+        if (message.type === 'draft') {
+          assert.equal(typeof analyzeEndpoint(message.url, message.fullUrl).ok, 'boolean');
+          assert.ok(message.url.length <= 4096 && message.model.length <= 256);
+        }
+        if (message.type === 'storeKey') assert.equal(typeof analyzeKey(message.key).ok, 'boolean');
+        if (message.type === 'goTo') assert.ok([1, 2, 3, 4, 5, 6].includes(message.step));
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('host-to-webview parsing never throws either', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.record({ type: fc.constantFrom('init', 'state', 'reply'), state: fc.anything(), requestId: fc.anything(), ok: fc.anything() })), (raw) => {
+        parseMessage(TO_WEBVIEW, raw);
+      }),
+      { numRuns: Math.ceil(FUZZ_RUNS / 4) },
     );
   });
 });
