@@ -1,0 +1,163 @@
+// `npm run bench`: numbers, not pass/fail. Sizes of what ships, activation time in a real extension
+// host, Check Connection's wall time against the emulator with injected latency (vs its slowest single
+// request and vs curl doing the same requests one after the other), and background requests per hour.
+// Prints a table and writes bench-output/bench.json. Budgets (README): extension bundle <= 60 KB,
+// webview bundle <= 40 KB, VSIX <= 200 KB, activation <= 10 ms, check ratio <= 1.2.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { ensureDebianPackages } from './host-tools.mjs';
+import { runExtensionTests } from '../test/host/runExtensionTests.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const outDir = path.join(root, 'bench-output');
+mkdirSync(outDir, { recursive: true });
+const say = (line) => console.log(`[bench] ${line}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const npm = (script) => execFileSync('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+say('building the VSIX and the test code…');
+npm('package');
+npm('compile-tests');
+await ensureDebianPackages(['curl']);
+
+// ---------------------------------------------------------------- sizes
+const size = (file) => statSync(path.join(root, file)).size;
+const sizes = {
+  extensionBundle: size('dist/extension.js'),
+  interactiveBundle: size('dist/interactive.js'),
+  webviewBundle: size('dist/webview.js'),
+  webviewCss: size('dist/webview.css'),
+  messageCatalog: size('dist/catalog.json'),
+  vsix: size(`${pkg.name}-${pkg.version}.vsix`),
+};
+
+// ---------------------------------------------------------------- check wall time vs requests
+const { startEmulator } = require(path.join(root, 'out/test/emulator/server.js'));
+const { checkConnection } = require(path.join(root, 'out/src/core/check.js'));
+const { PoolClient } = require(path.join(root, 'out/src/core/poolClient.js'));
+const { createNodeTransport } = require(path.join(root, 'out/src/core/nodeTransport.js'));
+const { analyzeEndpoint } = require(path.join(root, 'out/src/core/endpoint.js'));
+
+const LATENCY = { models: 150, usage: 150, chat: 400 };
+const emulator = await startEmulator();
+const injectLatency = () => {
+  emulator.reset();
+  emulator.setFault({ kind: 'delay', ms: LATENCY.models }, ['models', 'usage']);
+  emulator.upstream.delayMs = LATENCY.chat;
+};
+injectLatency();
+const client = new PoolClient({ transport: createNodeTransport(), timeoutMs: 10_000, userAgent: 'bench' });
+const endpoint = analyzeEndpoint(emulator.apiBase, false).endpoint;
+const call = { endpoint, key: emulator.key };
+const ROUNDS = 9;
+const timed = async (fn) => {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+};
+const single = { models: [], chat: [], usage: [] };
+const check = [];
+for (let i = 0; i < ROUNDS; i++) {
+  single.models.push(await timed(() => client.listModels(call)));
+  single.chat.push(await timed(() => client.chatCheck(call, 'gpt-5.5')));
+  single.usage.push(await timed(() => client.getUsage(call)));
+  check.push(await timed(async () => {
+    const report = await checkConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'full' }, { client });
+    if (report.verdict !== 'ok') throw new Error(`bench check failed: ${report.diagnoses.map((d) => d.code)}`);
+  }));
+}
+const slowestSingle = Math.max(median(single.models), median(single.chat), median(single.usage));
+const body = JSON.stringify({ model: 'gpt-5.5', messages: [{ role: 'user', content: 'Reply with exactly: trae ok' }], stream: false, max_completion_tokens: 16 });
+// Asynchronous on purpose: the emulator answers from this same process.
+const run = promisify(execFile);
+const curlOnce = async () => {
+  const auth = ['-H', `Authorization: Bearer ${emulator.key}`];
+  const t0 = performance.now();
+  for (const args of [[`${emulator.apiBase}/models`], ['-X', 'POST', '-H', 'Content-Type: application/json', '--data', body, `${emulator.apiBase}/chat/completions`], [`${emulator.apiBase}/usage`]]) {
+    const { stdout } = await run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', ...auth, ...args]);
+    if (stdout !== '200') throw new Error(`curl got ${stdout}`);
+  }
+  return performance.now() - t0;
+};
+const curl = [];
+for (let i = 0; i < 5; i++) curl.push(await curlOnce());
+const checkMs = median(check);
+const requests = {
+  latencyInjectedMs: LATENCY,
+  singleRequestMedianMs: { models: median(single.models), chat: median(single.chat), usage: median(single.usage) },
+  checkMedianMs: checkMs,
+  slowestSingleMs: slowestSingle,
+  ratioToSlowestSingle: checkMs / slowestSingle,
+  curlSequentialMedianMs: median(curl),
+  ratioToCurlSequential: checkMs / median(curl),
+};
+
+// ---------------------------------------------------------------- background requests per hour
+const { HealthScheduler } = require(path.join(root, 'out/src/core/healthSchedule.js'));
+const { healthOfReport } = require(path.join(root, 'out/src/core/check.js'));
+const { FakeClock } = require(path.join(root, 'out/test/unit/fakeClock.js'));
+async function simulatedHours(hours, prepare) {
+  emulator.reset();
+  prepare();
+  const clock = new FakeClock();
+  const scheduler = new HealthScheduler({
+    intervalMs: 300_000,
+    maxBackoffMs: 3_600_000,
+    clock,
+    focused: true,
+    run: clock.track(async () => healthOfReport(await checkConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'background' }, { client }))),
+  });
+  scheduler.start();
+  await clock.advance(hours * 3_600_000);
+  scheduler.dispose();
+  const counts = emulator.counts();
+  return Object.fromEntries(Object.entries(counts).map(([route, n]) => [route, +(n / hours).toFixed(2)]));
+}
+const background = {
+  intervalSeconds: 300,
+  healthyPerHour: await simulatedHours(24, () => {}),
+  failingPerHour: await simulatedHours(24, () => emulator.keys.set(emulator.key, { status: 'disabled' })),
+};
+await emulator.stop();
+
+// ---------------------------------------------------------------- activation in the real host
+say('measuring activation in a real extension host (code-server)…');
+const activationFile = path.join(outDir, 'activation.json');
+const { exitCode } = await runExtensionTests({
+  extensionDevelopmentPath: path.join(root, 'test/bench/harness'),
+  extensionTestsPath: path.join(root, 'test/bench/suite/index.js'),
+  env: { BENCH_OUTPUT: activationFile },
+  settings: { 'workbench.enableExperiments': false, 'telemetry.telemetryLevel': 'off' },
+});
+if (exitCode !== 0) throw new Error('the activation benchmark failed');
+const activation = JSON.parse(readFileSync(activationFile, 'utf8'));
+
+// ---------------------------------------------------------------- report
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const results = { date: new Date().toISOString(), node: process.version, editor: 'code-server 4.100.3 (VS Code 1.100.3)', sizes, activation, requests, background };
+writeFileSync(path.join(outDir, 'bench.json'), JSON.stringify(results, null, 2));
+const rows = [
+  ['extension bundle (dist/extension.js, loaded at activation)', kb(sizes.extensionBundle), '<= 60 KB'],
+  ['webview bundle (dist/webview.js)', kb(sizes.webviewBundle), '<= 40 KB'],
+  ['VSIX', kb(sizes.vsix), '<= 200 KB'],
+  ['command handlers + wizard host (dist/interactive.js, first command)', kb(sizes.interactiveBundle), ''],
+  ['webview stylesheet / message catalog', `${kb(sizes.webviewCss)} / ${kb(sizes.messageCatalog)}`, ''],
+  ['activate() median, module loaded (real host)', `${activation.activateMedianMs.toFixed(2)} ms`, '<= 10 ms'],
+  ['load + activate() median, fresh module (real host)', `${activation.loadAndActivateMedianMs.toFixed(2)} ms`, ''],
+  [`Check Connection median (latency models ${LATENCY.models} / chat ${LATENCY.chat} / usage ${LATENCY.usage} ms)`, `${checkMs.toFixed(0)} ms`, ''],
+  ['  ratio to its slowest single request', requests.ratioToSlowestSingle.toFixed(2), '<= 1.2'],
+  ['  ratio to curl doing the three requests one after the other', requests.ratioToCurlSequential.toFixed(2), ''],
+  ['background requests per hour, healthy pool', JSON.stringify(background.healthyPerHour), ''],
+  ['background requests per hour, failing pool (backoff)', JSON.stringify(background.failingPerHour), ''],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\n${'measure'.padEnd(width)}  ${'value'.padEnd(14)}  budget`);
+for (const [name, value, budget] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(14)}  ${budget}`);
+console.log(`\nwritten: ${path.relative(root, path.join(outDir, 'bench.json'))}`);
