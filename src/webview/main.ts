@@ -249,6 +249,8 @@ function mountUrl(panel: HTMLElement): () => void {
         problemItem(p, (p.corrections?.length ?? 0) > 0 && h('div', { className: 'fixes' }, ...p.corrections!.map((c) => h('button', { type: 'button', className: 'fix-button', onclick: () => setUrl(c.url, c.fullUrl) }, c.label)))),
       ),
     );
+    const fixAll = check.fixAll;
+    if (fixAll) findings.prepend(h('li', { className: 'fix-all' }, h('button', { type: 'button', className: 'primary', id: 'fix-all', onclick: () => setUrl(fixAll.url, fixAll.fullUrl) }, fixAll.label)));
     replaceChildren(calls, ...(check.traeCallUrl ? [tr('ui.wizard.url.traeCalls'), ' ', h('code', {}, check.traeCallUrl)] : []));
     useDefault.hidden = local.url.trim() === LOCAL_DEFAULT_URL && !local.fullUrl;
     const current = state!.url === local.url && state!.fullUrl === local.fullUrl;

@@ -54,7 +54,13 @@ export const WizardStateSchema = z.object({
   url: text(4096),
   fullUrl: z.boolean(),
   model: text(256),
-  urlCheck: z.object({ ok: z.boolean(), problems: z.array(ProblemViewSchema).check(z.maxLength(30)), traeCallUrl: z.optional(text(4096)) }),
+  urlCheck: z.object({
+    ok: z.boolean(),
+    problems: z.array(ProblemViewSchema).check(z.maxLength(30)),
+    traeCallUrl: z.optional(text(4096)),
+    /** When several problems each have a certain fix: all of them at once. */
+    fixAll: z.optional(z.object({ url: text(4096), fullUrl: z.boolean(), label: text(4200) })),
+  }),
   key: z.object({ stored: z.boolean(), masked: z.optional(text(40)) }),
   language: LanguageSchema,
   models: z.object({ status: z.enum(['idle', 'loading', 'done', 'error']), list: z.array(ModelViewSchema).check(z.maxLength(2000)), problems: z.array(ProblemViewSchema).check(z.maxLength(50)) }),

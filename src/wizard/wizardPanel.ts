@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CheckReport } from '../core/check';
 import { findModel } from '../core/check';
 import type { Diagnosis } from '../core/diagnosis';
-import { analyzeEndpoint, type EndpointFinding } from '../core/endpoint';
+import { analyzeEndpoint, suggestCorrection, type EndpointAnalysis, type EndpointFinding } from '../core/endpoint';
 import { englishOf, type MessageId, type Msg } from '../core/messages';
 import { maskKey } from '../core/poolKey';
 import { buildTraeGuide, guideAsText, type GuideLanguage } from '../core/traeGuide';
@@ -290,7 +290,7 @@ export class WizardPanel implements vscode.Disposable {
       url: this.draft.url,
       fullUrl: this.draft.fullUrl,
       model: this.draft.model,
-      urlCheck: { ok: url.ok, problems: url.findings.map(toFindingView), ...(url.endpoint ? { traeCallUrl: url.endpoint.traeCallUrl } : {}) },
+      urlCheck: { ok: url.ok, problems: url.findings.map(toFindingView), ...(url.endpoint ? { traeCallUrl: url.endpoint.traeCallUrl } : {}), ...fixAllOf(url) },
       language: this.draft.language,
       saved: this.draft.saved,
       ...this.state,
@@ -391,6 +391,13 @@ function toProblemView(d: Diagnosis, current: Step): ProblemView {
 
 function toFindingView(f: EndpointFinding): ProblemView {
   return { severity: f.severity, cause: render(f.cause), fix: render(f.fix), corrections: f.corrections.map((c) => ({ url: c.url, fullUrl: c.fullUrl, label: render(c.label as Msg) })) };
+}
+
+/** "Fix everything" when more than one problem has a certain fix. */
+function fixAllOf(analysis: EndpointAnalysis): { fixAll?: { url: string; fullUrl: boolean; label: string } } {
+  const fixable = analysis.findings.filter((f) => f.severity !== 'info' && f.corrections.length > 0).length;
+  const fix = fixable > 1 ? suggestCorrection(analysis.input, analysis.fullUrl) : undefined;
+  return fix ? { fixAll: { ...fix, label: t('ui.wizard.url.fixAll', { url: fix.url, fullUrl: fix.fullUrl ? t('ui.wizard.url.on') : t('ui.wizard.url.off') }) } } : {};
 }
 
 function toReportView(report: CheckReport): ReportView {

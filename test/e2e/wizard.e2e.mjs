@@ -165,6 +165,14 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     await wizard.locator('.finding.error', { hasText: 'unencrypted' }).waitFor();
     assert.ok(await wizard.locator('.fix-button', { hasText: 'Use https' }).isVisible());
     assert.ok(await wizard.locator('#next').isDisabled());
+    // Several problems at once (quotes, a query, /chat/completions with Full URL off): one click fixes all.
+    await url.press('Control+A');
+    await page.keyboard.type(`"${emulator.apiBase}/chat/completions?stream=1"`);
+    await wizard.locator('#fix-all').waitFor();
+    assert.match(await wizard.locator('#fix-all').textContent(), new RegExp(`Fix everything: ${emulator.apiBase.replace(/[.]/g, '\\.')} \\(Full URL off\\)`));
+    await wizard.locator('#fix-all').click();
+    await wizard.locator('.calls code', { hasText: `${emulator.apiBase}/chat/completions` }).waitFor();
+    assert.equal(await wizard.locator('#url').inputValue(), emulator.apiBase);
     // The emulator's URL pasted with a trailing slash: a warning with its one-click fix.
     await url.press('Control+A');
     await page.keyboard.type(`${emulator.apiBase}/`);
