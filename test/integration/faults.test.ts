@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/check';
 import { renderMsg } from '../../src/core/messages';
 import type { CodexPoolerApi } from '../../src/extension';
+import { garbageCollector, peakGrowthMb } from '../emulator/memory';
 import { startEmulatorProcess } from '../emulator/process';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { FAULTS, prepareEmulator, type FaultScenario, type Target } from '../faults/matrix';
@@ -50,12 +51,6 @@ class Tinyproxy {
   stop(): void {
     this.child?.kill('SIGTERM');
   }
-}
-
-/** The extension host runs without --expose-gc: V8 can still hand out gc() for a measurement. */
-function garbageCollector(): () => void {
-  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
-  return (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void;
 }
 
 describe('fault matrix in the real extension host', function () {
@@ -179,23 +174,14 @@ describe('fault matrix in the real extension host', function () {
         await vscode.commands.executeCommand('codexPooler.setApiKey', pool.key);
         await settle(pooler);
         const collect = garbageCollector();
-        const used = () => {
-          const m = process.memoryUsage();
-          return m.heapUsed + m.arrayBuffers;
-        };
         const peaks: number[] = [];
         for (let i = 0; i < 5; i++) {
-          collect();
-          const baseline = used();
-          let peak = baseline;
-          const sampler = setInterval(() => (peak = Math.max(peak, used())), 2);
-          try {
-            const report = await pooler.checkConnection({ mode: 'background' });
-            assert.equal(report.diagnoses[0]?.code, 'too-large');
-          } finally {
-            clearInterval(sampler);
-          }
-          peaks.push((Math.max(peak, used()) - baseline) / 2 ** 20);
+          peaks.push(
+            await peakGrowthMb(async () => {
+              const report = await pooler.checkConnection({ mode: 'background' });
+              assert.equal(report.diagnoses[0]?.code, 'too-large');
+            }, collect),
+          );
         }
         // Each body is 64 MB: reading one would add 64 MB.
         assert.ok(Math.max(...peaks) < 8, `the extension host's memory peaked ${peaks.map((p) => p.toFixed(1)).join(', ')} MB over its baseline`);

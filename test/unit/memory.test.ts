@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MAX_MODELS_BODY } from '../../src/core/poolClient';
+import { garbageCollector, memoryInUse, peakGrowthMb } from '../emulator/memory';
 import { startEmulatorProcess, type EmulatorProcess } from '../emulator/process';
 import { clientFor, endpointOf } from './helpers';
 
@@ -13,34 +14,23 @@ describe('memory under a huge body', function () {
   after(() => pool.stop());
 
   it('bodies far over the cap are cut off: memory grows by less than a few MB', async () => {
-    const gc = (globalThis as { gc?: () => void }).gc;
-    assert.ok(gc, 'run with --expose-gc (.mocharc.json node-option)');
     await pool.scenario('huge-body');
     const call = { endpoint: endpointOf(pool.apiBase), key: pool.key };
     await clientFor().listModels(call);
-    const used = () => {
-      const m = process.memoryUsage();
-      return m.heapUsed + m.arrayBuffers;
-    };
-    gc();
-    const start = used();
+    const collect = garbageCollector();
+    collect();
+    const start = memoryInUse();
     const peaks: number[] = [];
     for (let i = 0; i < 5; i++) {
-      gc();
-      const baseline = used();
-      // The peak while the body streams in, sampled every 2 ms, not just what is left afterwards.
-      let peak = baseline;
-      const sampler = setInterval(() => (peak = Math.max(peak, used())), 2);
-      try {
-        const result = await clientFor().listModels(call);
-        assert.ok(!result.ok && result.failure.kind === 'transport' && result.failure.reason === 'too-large');
-      } finally {
-        clearInterval(sampler);
-      }
-      peaks.push((Math.max(peak, used()) - baseline) / 2 ** 20);
+      peaks.push(
+        await peakGrowthMb(async () => {
+          const result = await clientFor().listModels(call);
+          assert.ok(!result.ok && result.failure.kind === 'transport' && result.failure.reason === 'too-large');
+        }, collect),
+      );
     }
-    gc();
-    const retained = (used() - start) / 2 ** 20;
+    collect();
+    const retained = (memoryInUse() - start) / 2 ** 20;
     // A 64 MB body each time: reading one would take 64 MB. The cap is MAX_MODELS_BODY (1 MiB).
     const shown = peaks.map((p) => p.toFixed(1)).join(', ');
     assert.ok(Math.max(...peaks) < 4, `memory peaked ${shown} MB over the baseline (cap ${MAX_MODELS_BODY / 2 ** 20} MiB)`);
