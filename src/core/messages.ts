@@ -38,7 +38,3 @@ export function renderMsg(m: Msg, translations?: Readonly<Record<string, string>
   const template = translations?.[english] ?? english;
   return fillTemplate(template, m.args);
 }
-
-export function isMessageId(value: unknown): value is MessageId {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(catalog, value);
-}

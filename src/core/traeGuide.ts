@@ -3,7 +3,7 @@
 // chosen by guide language); the explanations around them are localized messages.
 import type { PoolEndpoint } from './endpoint';
 import { msg, type Msg } from './messages';
-import type { ModelInfo } from './poolClient';
+import { CHECK_PROMPT, type ModelInfo } from './poolClient';
 
 export type GuideLanguage = 'en' | 'zh-cn';
 
@@ -65,7 +65,6 @@ export const TRAE_CONTEXT_OUTPUT = 16000;
 export const TRAE_TOOL_CALL_ROUNDS = 200;
 export const TRAE_API_FORMAT = 'OpenAI Chat Completions';
 export const TRAE_MODEL_SERIES = 'Default';
-export const TEST_MESSAGE = 'Reply with exactly: trae ok';
 
 export interface TraeLabels {
   readonly settings: string;
@@ -190,7 +189,7 @@ export function buildTraeGuide(input: GuideInput): TraeGuide {
       title: msg('guide.step.selectModel.title'),
       body: msg('guide.step.selectModel.body', { customModels: labels.customModels, name: displayNameFor(model) }),
     },
-    { id: 'sendTest', title: msg('guide.step.sendTest.title'), body: msg('guide.step.sendTest.body', { message: TEST_MESSAGE }) },
+    { id: 'sendTest', title: msg('guide.step.sendTest.title'), body: msg('guide.step.sendTest.body', { message: CHECK_PROMPT }) },
   ];
 
   const traeErrors: TraeErrorHelp[] = [

@@ -61,6 +61,8 @@ export class WizardPanel implements vscode.Disposable {
   private ready = false;
   private testAbort: AbortController | undefined;
   private chatCommand: string | undefined;
+  /** A one-way hash of the stored key, to notice when it changes (the key itself is not kept). */
+  private keyFingerprint: string | undefined;
 
   /** Opens the wizard, or brings the open one to the front. */
   static open(deps: WizardDependencies): WizardPanel {
@@ -189,8 +191,14 @@ export class WizardPanel implements vscode.Disposable {
   private async refreshKey(push = true): Promise<void> {
     const key = await this.deps.store.get();
     const masked = key === undefined ? undefined : maskKey(key);
+    const changed = this.keyFingerprint !== undefined && this.keyFingerprint !== fingerprint(key);
+    this.keyFingerprint = fingerprint(key);
     this.state = { ...this.state, key: masked ? { stored: true, masked } : { stored: false } };
-    if (key === undefined) this.state = { ...this.state, test: { status: 'idle' }, models: { status: 'idle', list: [], problems: [] } };
+    // Another key (or none) may see other models and other results: what was found no longer holds.
+    if (key === undefined || changed) {
+      this.state = { ...this.state, test: { status: 'idle' }, models: { status: 'idle', list: [], problems: [] } };
+      if (changed) this.draft = { ...this.draft, saved: false };
+    }
     if (push) this.push();
   }
 
@@ -409,6 +417,10 @@ function toReportView(report: CheckReport): ReportView {
     ...(report.facts.answer !== undefined ? { answer: report.facts.answer.slice(0, 2000) } : {}),
     ...(report.facts.servedModel !== undefined ? { servedModel: report.facts.servedModel } : {}),
   };
+}
+
+function fingerprint(key: string | undefined): string {
+  return key === undefined ? 'none' : crypto.createHash('sha256').update(key).digest('hex');
 }
 
 function describe(raw: unknown): string {
