@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     service.onDidAbandon(() => status.restore()),
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(COMMANDS[name], (...args: unknown[]) => loadInteractive().handlers[name](...args))),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => loadInteractive().reviveWizard(panel),
+      deserializeWebviewPanel: async (panel, state: unknown) => loadInteractive().reviveWizard(panel, state),
     }),
   );
 

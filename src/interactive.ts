@@ -17,13 +17,14 @@ export interface InteractiveDependencies {
 
 export interface Interactive {
   readonly handlers: CommandHandlers;
-  reviveWizard(panel: vscode.WebviewPanel): void;
+  /** `state`: what the webview saved with setState before the editor closed (its step). */
+  reviveWizard(panel: vscode.WebviewPanel, state: unknown): void;
 }
 
 export function createInteractive(deps: InteractiveDependencies): Interactive {
   const wizard = { context: deps.context, service: deps.service, store: deps.store, log: deps.log };
   return {
     handlers: commandHandlers({ ...deps, openWizard: () => void WizardPanel.open(wizard) }),
-    reviveWizard: (panel) => void WizardPanel.revive(panel, wizard),
+    reviveWizard: (panel, state) => void WizardPanel.revive(panel, wizard, state),
   };
 }

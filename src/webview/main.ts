@@ -9,7 +9,7 @@ import { analyzeKey } from '../core/poolKey';
 import { TO_WEBVIEW, parseMessage, type CopyTarget, type ProblemView, type Step, type ToHost, type WizardState } from '../wizard/protocol';
 import { h, icon, replaceChildren, type Child, type IconName } from './dom';
 
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void };
 const vscode = acquireVsCodeApi();
 const strings: Record<string, string> = {};
 
@@ -69,6 +69,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     Object.assign(local, { url: message.state.url, fullUrl: message.state.fullUrl, model: message.state.model });
   }
   state = message.state;
+  // Kept by the editor with the panel: after a restart it tells the host which step was open.
+  vscode.setState({ step: state.step });
   render();
 });
 

@@ -17,6 +17,7 @@ import type { Log } from '../editor/log';
 import type { PoolKeyStore } from '../editor/secrets';
 import { readSettings, resolveGuideLanguage, writeConnection } from '../editor/settings';
 import {
+  STEPS,
   TO_HOST,
   TO_WEBVIEW,
   isWebviewString,
@@ -75,10 +76,15 @@ export class WizardPanel implements vscode.Disposable {
   }
 
   /** After an editor restart: the serializer hands back the panel VS Code kept. */
-  static revive(panel: vscode.WebviewPanel, deps: WizardDependencies): WizardPanel {
+  static revive(panel: vscode.WebviewPanel, deps: WizardDependencies, state: unknown): WizardPanel {
     WizardPanel.current?.dispose();
     panel.webview.options = WizardPanel.options(deps.context);
-    return new WizardPanel(panel, deps);
+    const wizard = new WizardPanel(panel, deps);
+    // The webview's own saved state is the freshest word on where the user was (checked: untrusted).
+    const step = typeof state === 'object' && state !== null ? (state as { step?: unknown }).step : undefined;
+    if (typeof step === 'number' && (STEPS as readonly number[]).includes(step)) wizard.draft = { ...wizard.draft, step: step as Step };
+    deps.log.info(`Setup wizard: restored after a restart, at step ${wizard.draft.step}.`);
+    return wizard;
   }
 
   static get isOpen(): boolean {

@@ -123,6 +123,17 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     await setTheme('light');
   }
 
+  /** Clicks into a field of the webview and waits until it really has the keyboard (focus moves
+   *  into the webview's inner frame asynchronously; keys typed before that are lost). */
+  async function focusField(locator) {
+    await locator.click();
+    for (let i = 0; i < 50; i++) {
+      if (await locator.evaluate((el) => el === document.activeElement && document.hasFocus())) break;
+      await sleep(100);
+    }
+    await sleep(150);
+  }
+
   async function readClipboard() {
     return page.evaluate(() => navigator.clipboard.readText());
   }
@@ -158,7 +169,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     wizard = await wizardFrame();
     await waitForStep(1);
     const url = wizard.locator('#url');
-    await url.click();
+    await focusField(url);
     await url.press('Control+A');
     // A remote host over http: the fix is https.
     await page.keyboard.type('http://pool.example.com/v1');
@@ -195,7 +206,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
 
   it('step 2, Pool API key: names a wrong paste, stores the key, never shows it again', async () => {
     const key = wizard.locator('#key');
-    await key.click();
+    await focusField(key);
     await page.keyboard.type(makeMcpToken());
     await wizard.locator('#key-check .finding.error', { hasText: 'MCP token' }).waitFor();
     assert.ok(await wizard.locator('#save-key').isDisabled());
@@ -334,6 +345,50 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     await clearToasts();
   });
 
+  it('the wizard comes back after the editor restarts (window reload), at the same step', async () => {
+    wizard = await wizardFrame();
+    await wizard.locator('.step-link', { hasText: 'Choose it in chat' }).click();
+    await waitForStep(6);
+    // A browser keeps the workbench's storage (the panel's saved state, globalState) on a flush timer,
+    // not at once; a desktop editor flushes on shutdown. Give it the time a real restart would.
+    await sleep(3000);
+    await page.reload();
+    await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
+    wizard = await wizardFrame(60_000);
+    await waitForStep(6);
+    assert.match(await wizard.locator('ol.guide').textContent(), /Custom Models/);
+    await waitForStatus('healthy', 30_000);
+  });
+
+  it('Set Pool API Key from the palette: the input box names a wrong paste as you type', async () => {
+    await runPaletteCommand(page, 'Codex Pooler: Set Pool API Key');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    assert.equal(await input.getAttribute('type'), 'password');
+    await page.keyboard.type(makeMcpToken());
+    await page.locator('.quick-input-widget', { hasText: 'operator MCP token' }).waitFor();
+    await page.keyboard.press('Enter');
+    assert.ok(await input.isVisible(), 'Enter must not accept a wrong key');
+    await input.fill('');
+    await page.keyboard.type(emulator.key);
+    await page.locator('.quick-input-widget', { hasText: 'This is a Pool API key' }).waitFor();
+    await page.keyboard.press('Enter');
+    await toast('Pool API key saved').waitFor({ timeout: 10_000 });
+    assert.match(await toast('Pool API key saved').textContent(), new RegExp(`${emulator.key.slice(0, 11)}…`));
+    await clearToasts();
+  });
+
+  it('Clear Pool API Key asks first, then the status bar says "not set up"', async () => {
+    await runPaletteCommand(page, 'Codex Pooler: Clear Pool API Key');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.textContent(), /Remove the Pool API key from this editor\?/);
+    await page.screenshot({ path: join(shots, 'clear-key-confirmation.png') });
+    await dialog.locator('.monaco-button', { hasText: 'Remove' }).click();
+    await waitForStatus('not set up');
+    await clearToasts();
+  });
+
   it('key-leak sweep: no file the editor or the extension wrote holds the key', async () => {
     await sleep(1000);
     const secret = emulator.key.slice(20);
@@ -352,8 +407,11 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     };
     // Everything: user data (settings, globalState, logs), extensions, workspace, server log, browser profile.
     walk(profile.root);
+    wizard = await wizardFrame();
     const dom = await wizard.locator('html').evaluate((el) => el.outerHTML);
     assert.ok(!dom.includes(secret), 'wizard DOM');
+    const workbench = await page.content();
+    assert.ok(!workbench.includes(secret), 'workbench DOM');
     assert.deepEqual(hits, []);
   });
 });

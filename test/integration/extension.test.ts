@@ -169,6 +169,10 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       const started = Date.now();
       for (let i = 0; i < changes; i++) await setUserSettings({ requestTimeoutSeconds: 20 + i });
       const burstMs = Date.now() - started;
+      // While the slow check runs, the status bar says so (and never "healthy" early).
+      const checking = await waitForIndicator(pooler, 'checking');
+      assert.equal(checking.text, '$(sync~spin) Pool');
+      assert.equal(checking.backgroundColor, undefined);
       await waitFor('the burst to settle', () => emulator.countRoute('models') >= 2);
       await waitForIndicator(pooler, 'healthy', 10_000);
       await settle(pooler, 1000);
