@@ -85,14 +85,6 @@ export class HealthScheduler {
     }
   }
 
-  /** When the next background check is planned (epoch ms), for tests and the tooltip. */
-  get plannedAt(): number | undefined {
-    return this.#nextAt;
-  }
-
-  get consecutiveFailures(): number {
-    return this.#failures;
-  }
 
   dispose(): void {
     this.#disposed = true;
@@ -146,11 +138,11 @@ export class HealthScheduler {
       this.#clearTimer();
       return;
     }
-    this.#planIn(this.delayAfter(this.#failures));
+    this.#planIn(this.#delayAfter(this.#failures));
   }
 
   /** interval, then interval x2, x4 ... while failing, capped. */
-  delayAfter(failures: number): number {
+  #delayAfter(failures: number): number {
     if (failures <= 1) return this.#intervalMs;
     const cap = Math.max(this.#intervalMs, this.#options.maxBackoffMs);
     return Math.min(this.#intervalMs * 2 ** Math.min(failures - 1, 30), cap);

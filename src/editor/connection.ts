@@ -37,19 +37,15 @@ export class ConnectionService implements vscode.Disposable {
   #latest = 0;
   #published = 0;
   #report: CheckReport | undefined;
-  #running = 0;
 
   readonly #options: ConnectionServiceOptions;
 
   constructor(options: ConnectionServiceOptions) {
-    this.#options = options;}
+    this.#options = options;
+  }
 
   get lastReport(): CheckReport | undefined {
     return this.#report;
-  }
-
-  get isChecking(): boolean {
-    return this.#running > 0;
   }
 
   async check(mode: CheckMode, options: CheckOptions = {}): Promise<CheckReport> {
@@ -60,19 +56,13 @@ export class ConnectionService implements vscode.Disposable {
     const signal = options.signal;
     const key = await this.#options.store.get();
     this.#options.log.setSecrets([key]);
-    this.#running++;
     if (publish) this.#started.fire(mode);
-    let report: CheckReport;
-    try {
-      const client = new PoolClient({ transport: this.#options.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.#options.userAgent });
-      const proxies = proxySettings();
-      report = await checkConnection(
-        { baseUrl: target.baseUrl, fullUrl: target.fullUrl, model: target.model, key, mode, proxyFor: (url) => proxyRouteFor(url, proxies), ...(signal ? { signal } : {}) },
-        { client },
-      );
-    } finally {
-      this.#running--;
-    }
+    const client = new PoolClient({ transport: this.#options.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.#options.userAgent });
+    const proxies = proxySettings();
+    const report = await checkConnection(
+      { baseUrl: target.baseUrl, fullUrl: target.fullUrl, model: target.model, key, mode, proxyFor: (url) => proxyRouteFor(url, proxies), ...(signal ? { signal } : {}) },
+      { client },
+    );
     const text = formatReport(report, (m) => renderMsg(m));
     const title = `${mode} check${publish ? '' : ' (setup wizard draft)'}`;
     if (report.verdict === 'ok') this.#options.log.info(`${title}\n${text}`);

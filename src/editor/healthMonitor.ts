@@ -37,10 +37,6 @@ export class HealthMonitor implements vscode.Disposable {
     this.scheduler.start();
   }
 
-  /** For tests and the tooltip: epoch ms of the next planned background check. */
-  get plannedAt(): number | undefined {
-    return this.scheduler.plannedAt;
-  }
 
   dispose(): void {
     this.scheduler.dispose();
