@@ -349,10 +349,11 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     wizard = await wizardFrame();
     await wizard.locator('.step-link', { hasText: 'Choose it in chat' }).click();
     await waitForStep(6);
-    // A browser keeps the workbench's storage (the panel's saved state, globalState) on a flush timer,
-    // not at once; a desktop editor flushes on shutdown. Give it the time a real restart would.
-    await sleep(3000);
-    await page.reload();
+    // "Developer: Reload Window": the workbench shuts down in order (saving the panel's state and
+    // globalState, as an editor does when it quits) and starts again. A raw page reload skips that.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runPaletteCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
     wizard = await wizardFrame(60_000);
     await waitForStep(6);
