@@ -18,6 +18,7 @@ export type EndpointCode =
   | 'not-a-url'
   | 'bad-scheme'
   | 'credentials'
+  | 'path-characters'
   | 'query-or-fragment'
   | 'unspecified-host'
   | 'insecure-http'
@@ -95,6 +96,11 @@ const ANY_SPACE = new RegExp(`[${SPACE_CHARS}]`);
 const ALL_SPACE = new RegExp(`[${SPACE_CHARS}]+`, 'g');
 const SCHEME_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 const HOST_LIKE = /^(\[[0-9a-fA-F:.]+\]|[\p{L}\p{N}._-]+)(:\d{1,5})?(\/.*)?$/u;
+// What a pool's path (an optional reverse-proxy prefix, then /v1) is made of: letters, digits,
+// "-._~", the harmless sub-delimiters and %XX escapes. Anything else ("@", ":", "\\", quotes,
+// brackets, a stray "%") is pasted text, and parsers disagree about it: "/x@evil.com/v1" reads as
+// a path here but may read as a sign-in to evil.com elsewhere, so the key must not go there.
+const PATH_CHARACTER = /[\p{L}\p{N}\-._~!$&()*+,;=/]|%[0-9a-fA-F]{2}/uy;
 const ADMIN_SEGMENTS = new Set(['admin', 'login', 'logout', 'observatory', 'dashboard']);
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -203,6 +209,17 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
     // An explicit port usually serves plain HTTP only, so https on it is a guess, not a correction.
     const corrections = url.port === '' ? [fixTo(`https://${url.host}${rawPath}`, fullUrl, 'useHttps')] : [];
     findings.push(finding('insecure-http', 'error', 'insecureHttp', { host: url.hostname }, corrections));
+  }
+
+  const strange = strangePathCharacters(rawPath);
+  if (strange.length > 0) {
+    // A backslash is a slash typed the Windows way: replacing it is certain when nothing else is off.
+    const slashed = origin + rawPath.replace(/\\/g, '/');
+    const certain = strange.every((c) => c === '\\') && analyzeEndpoint(slashed, fullUrl).ok;
+    findings.push(
+      finding('path-characters', 'error', 'pathCharacters', { chars: strange.map((c) => `"${c}"`).join(' ') }, certain ? [fixTo(slashed, fullUrl, 'useSlashes')] : []),
+    );
+    return { input: value, fullUrl, ok: false, findings };
   }
 
   const pathResult = analyzePath(origin, rawPath, fullUrl);
@@ -410,10 +427,29 @@ function checkSchemeSyntax(value: string, fullUrl: boolean): EndpointFinding | u
   return undefined;
 }
 
+/** The distinct characters of the path that a pool URL never has, in order of appearance. */
+function strangePathCharacters(path: string): string[] {
+  const found: string[] = [];
+  let at = 0;
+  while (at < path.length) {
+    PATH_CHARACTER.lastIndex = at;
+    const match = PATH_CHARACTER.exec(path);
+    if (match) {
+      at += match[0].length;
+      continue;
+    }
+    const char = String.fromCodePoint(path.codePointAt(at)!);
+    if (!found.includes(char)) found.push(char);
+    at += char.length;
+  }
+  return found;
+}
+
 /** The path exactly as typed (the URL parser would normalise "/v1/./x" and percent-encoding). */
 function pathOf(value: string): string {
   const afterScheme = value.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '');
-  const slash = afterScheme.search(/[/?#]/);
+  // The URL parser ends the host at a backslash too ("http://localhost\v1" is host localhost).
+  const slash = afterScheme.search(/[/\\?#]/);
   if (slash === -1) return '';
   const rest = afterScheme.slice(slash);
   const end = rest.search(/[?#]/);

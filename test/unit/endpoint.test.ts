@@ -168,6 +168,33 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
       assert.equal(firstCorrection('https://user:secret@pool.example.com/v1')?.url, 'https://pool.example.com/v1');
     });
 
+    it('characters a pool path never has: "@", ":", quotes, brackets, a stray "%"', () => {
+      // Found by the property test: "@" after the host reads as a path here, as a sign-in elsewhere.
+      for (const url of ['http://localhost/V1user:pw@/v1/', 'https://pool.example.com/x@evil.example/v1', 'https://pool.example.com/a:b/v1', "https://pool.example.com/it's/v1", 'https://pool.example.com/{prefix}/v1', 'https://pool.example.com/%zz/v1', 'https://pool.example.com/a|b/v1']) {
+        const a = analyzeEndpoint(url, false);
+        assert.equal(a.ok, false, url);
+        assert.deepEqual(codes(url), ['path-characters'], url);
+        assert.deepEqual(a.findings[0]!.corrections, [], `${url}: no certain correction`);
+        assert.equal(suggestCorrection(url, false), undefined, url);
+      }
+      const a = analyzeEndpoint('https://pool.example.com/a@b:c@/v1', false);
+      assert.equal(a.findings[0]!.cause.args?.['chars'], '"@" ":"', 'each character once, in order');
+    });
+
+    it('backslashes are slashes typed the Windows way: a certain correction', () => {
+      assert.deepEqual(codes('http://localhost:4000\\v1'), ['path-characters']);
+      assert.equal(firstCorrection('http://localhost:4000\\v1')?.url, 'http://localhost:4000/v1');
+      assert.equal(firstCorrection('https://pool.example.com/codex\\v1')?.url, 'https://pool.example.com/codex/v1');
+      assert.deepEqual(suggestCorrection('https://pool.example.com\\v1\\', false), { url: 'https://pool.example.com/v1', fullUrl: false });
+      assert.equal(firstCorrection('https://pool.example.com/x\\@y/v1'), undefined, 'not certain when something else is off too');
+    });
+
+    it('a path prefix of letters, digits, "-._~", sub-delimiters and %XX escapes is fine', () => {
+      for (const url of ['https://gw.example.com/codex-pool_2/v1', 'https://gw.example.com/~team/v1', 'https://gw.example.com/a%20b/v1', 'https://gw.example.com/池/v1', 'https://gw.example.com/a+b/v1']) {
+        assert.equal(analyzeEndpoint(url, false).ok, true, url);
+      }
+    });
+
     it('query or fragment', () => {
       assert.deepEqual(codes('https://pool.example.com/v1?key=abc'), ['query-or-fragment']);
       assert.deepEqual(codes('https://pool.example.com/v1#top'), ['query-or-fragment']);
