@@ -3,7 +3,7 @@
 // the key only as `Authorization: Bearer` and only to the pool's own origin, and validates with zod.
 import type * as z from 'zod/mini';
 import type { PoolEndpoint } from './endpoint';
-import { analyzeKey } from './poolKey';
+import { analyzeKey, redactGiven } from './poolKey';
 import {
   ChatCompletionSchema,
   ErrorEnvelopeSchema,
@@ -145,18 +145,23 @@ export class PoolClient {
       return { ok: false, failure: transportFailure(error), durationMs: elapsed() };
     }
 
+    // Everything taken from an answer (error messages, Location, the chat reply, model names) ends up
+    // in notifications, the status bar and the wizard: a server or proxy that echoes the key back
+    // must not put it there, so the answer is redacted here, once, before anything reads it.
     const { status } = response;
+    const answer = { ...response, body: redactGiven(response.body, [call.key]) };
     if (status >= 300 && status < 400) {
-      const location = response.headers['location'];
+      const raw = response.headers['location'];
+      const location = raw === undefined ? undefined : redactGiven(raw, [call.key]);
       return { ok: false, failure: { kind: 'redirect', status, ...(location ? { location: location.slice(0, 300) } : {}) }, durationMs: elapsed() };
     }
-    const parsed = parseBody(response);
+    const parsed = parseBody(answer);
     if (status < 200 || status >= 300) {
       const envelope = parsed.kind === 'json' ? ErrorEnvelopeSchema.safeParse(parsed.json) : undefined;
       const error = envelope?.success ? compactError(envelope.data.error) : undefined;
       return {
         ok: false,
-        failure: { kind: 'http', status, body: parsed.kind, ...(error ? { error } : {}), fromProxy: looksLikeProxy(response) },
+        failure: { kind: 'http', status, body: parsed.kind, ...(error ? { error } : {}), fromProxy: looksLikeProxy(answer) },
         durationMs: elapsed(),
       };
     }

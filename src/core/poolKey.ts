@@ -96,17 +96,25 @@ export function maskKey(key: string): string {
  * secrets (and their secret halves), Pool keys, MCP tokens, bearer values and JWTs.
  */
 export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  return redactGiven(text, secrets)
+    .replace(POOL_KEY_ANYWHERE, (m) => maskKey(m))
+    .replace(MCP_TOKEN_ANYWHERE, 'mcp-cxp-[redacted]')
+    .replace(BEARER_ANYWHERE, '$1 [redacted]')
+    .replace(JWT_ANYWHERE, '[redacted-token]');
+}
+
+/**
+ * Only the given secrets (and their secret halves), by plain search: linear in the text whatever it
+ * holds, so it is safe on a whole response body, where the patterns above are not worth the risk.
+ */
+export function redactGiven(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length < 8) continue;
     const parts = [secret, ...(POOL_KEY_PATTERN.exec(secret)?.slice(2) ?? [])];
     for (const part of parts) out = out.split(part).join(part === secret ? maskKey(secret) : '[redacted]');
   }
-  return out
-    .replace(POOL_KEY_ANYWHERE, (m) => maskKey(m))
-    .replace(MCP_TOKEN_ANYWHERE, 'mcp-cxp-[redacted]')
-    .replace(BEARER_ANYWHERE, '$1 [redacted]')
-    .replace(JWT_ANYWHERE, '[redacted-token]');
+  return out;
 }
 
 function wrongShape(value: string): KeyAnalysis {

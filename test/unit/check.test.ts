@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { answerMatches, checkConnection, findModel } from '../../src/core/check';
+import { renderMsg } from '../../src/core/messages';
 import { createNodeTransport } from '../../src/core/nodeTransport';
-import type { Transport } from '../../src/core/transport';
+import type { HttpResponse, Transport } from '../../src/core/transport';
 import { applyScenario } from '../emulator/server';
 import { clientFor, runCheck, useEmulator } from './helpers';
 
@@ -171,5 +172,26 @@ describe('connection check', () => {
     const report = await runCheck(ctx.emulator, { baseUrl: `${ctx.emulator.apiBase}/`, model: 'gpt-5.5' });
     const order = report.diagnoses.map((d) => d.severity);
     assert.deepEqual(order, [...order].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+  });
+
+  it('a server that echoes the key back cannot put it into any message, fact or answer', async () => {
+    // A misbehaving pool or proxy: it repeats the Authorization value in every place it controls.
+    const echoing: Transport = async (request): Promise<HttpResponse> => {
+      const key = request.headers['authorization']!.replace(/^Bearer /, '');
+      if (request.url.endsWith('/models')) {
+        return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: `odd_${key}`, message: `rejected ${key} (secret ${key.slice(20)})`, param: key, type: key } }) };
+      }
+      if (request.url.endsWith('/usage')) return { status: 302, headers: { location: `https://elsewhere.example/login?key=${key}` }, body: '' };
+      const body = { id: key, object: 'chat.completion', created: 1, model: key, choices: [{ index: 0, message: { role: 'assistant', content: `trae ok ${key}` }, finish_reason: 'stop' }] };
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    };
+    const key = ctx.emulator.key;
+    const secretHalf = key.slice(20);
+    const report = await runCheck(ctx.emulator, {}, 2000, echoing);
+    assert.ok(report.diagnoses.length > 0, 'the echoes were diagnosed');
+    assert.ok(report.facts.answer?.startsWith('trae ok'), 'the answer was read');
+    const everything = [JSON.stringify(report), ...report.diagnoses.flatMap((d) => [renderMsg(d.cause), renderMsg(d.fix), d.detail])].join('\n');
+    assert.ok(!everything.includes(secretHalf), 'the secret half of the key appears in the report');
+    assert.ok(everything.includes('sk-cxp-'), 'the echo is still visible, masked');
   });
 });
