@@ -1,11 +1,10 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
-import { analyzeEndpoint, type PoolEndpoint } from './endpoint';
+import { analyzeEndpoint, type PoolEndpoint, type Severity } from './endpoint';
 import { diagnoseFailure, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type Health } from './diagnosis';
 import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type PoolResult } from './poolClient';
 import { analyzeKey, maskKey } from './poolKey';
 import type { Usage } from './schemas';
-import type { Severity } from './endpoint';
 
 /** 'background' is free (model list only); 'full' also sends the chat check, which costs quota. */
 export type CheckMode = 'background' | 'full';
@@ -127,9 +126,7 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   recordModels(models);
   if (input.mode === 'full') {
     if (chat) recordChat(chat);
-    else {
-      steps.push({ id: 'chat', status: 'skipped', durationMs: 0 });
-    }
+    else steps.push({ id: 'chat', status: 'skipped', durationMs: 0 });
     if (usage) recordUsage(usage);
   }
   if (model === '') {
@@ -214,7 +211,8 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
 
   function finish(): CheckReport {
     const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-    const sorted = diagnoses.map((d, i) => ({ d, i })).sort((a, b) => order[a.d.severity] - order[b.d.severity] || a.i - b.i).map((x) => x.d);
+    // Array sort is stable: equally severe diagnoses keep the order they were found in.
+    const sorted = [...diagnoses].sort((a, b) => order[a.severity] - order[b.severity]);
     const verdict: Verdict = sorted.some((d) => d.severity === 'error') ? 'error' : sorted.some((d) => d.severity === 'warning') ? 'warning' : 'ok';
     return {
       mode: input.mode,

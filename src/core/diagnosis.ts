@@ -2,7 +2,7 @@
 // key-free technical detail for the log, and the action that leads on. Covers every row of the
 // contract's error table plus the network, TLS, proxy and body failures seen in front of pools.
 import type { PoolEndpoint, Severity } from './endpoint';
-import { msg, type MessageArgs, type MessageId } from './messages';
+import { msg, type MessageArgs, type MessageId, type Msg } from './messages';
 import type { PoolFailure } from './poolClient';
 
 export type Health = 'ok' | 'degraded' | 'failing';
@@ -33,7 +33,6 @@ export interface Diagnosis {
   readonly detail: string;
   readonly action: NextAction;
 }
-type Msg = ReturnType<typeof msg>;
 
 /** Names with both a diag.<name>.cause and a diag.<name>.fix message. */
 type DiagName = { [K in MessageId]: K extends `diag.${infer N}.cause` ? (`diag.${N}.fix` extends MessageId ? N : never) : never }[MessageId];
@@ -109,9 +108,8 @@ const ROWS = {
 } as const satisfies Record<string, Row>;
 
 export type DiagnosisCode = keyof typeof ROWS;
-const POOL_CODES = Object.keys(ROWS).filter((code) => /^[a-z0-9]+(_[a-z0-9]+)+$/.test(code));
 /** The error.code values of the contract's error table (and the pool's other known codes). */
-export const KNOWN_POOL_ERROR_CODES: readonly string[] = POOL_CODES;
+export const KNOWN_POOL_ERROR_CODES: readonly string[] = Object.keys(ROWS).filter((code) => /^[a-z0-9]+(_[a-z0-9]+)+$/.test(code));
 
 /** The cause and fix message ids of a diagnosis code (for documentation), if it is one. */
 export function messagesFor(code: string): { cause: MessageId; fix: MessageId } | undefined {
@@ -183,7 +181,7 @@ function classify(failure: PoolFailure, ctx: DiagnosisContext): Classified {
       const detail = `HTTP ${status}${code ? ` ${code}` : ''}${error?.message ? ` "${error.message}"` : ''} (${failure.body} body)`;
       const extra = { status, code: code ?? '', param: error?.param ?? '', message: error?.message ?? '' };
       if (status === 407 || (failure.fromProxy && !error)) return ['proxy-rejected', detail, extra];
-      if (code && Object.prototype.hasOwnProperty.call(ROWS, code) && POOL_CODES.includes(code)) return [code as DiagnosisCode, detail, extra];
+      if (code && KNOWN_POOL_ERROR_CODES.includes(code)) return [code as DiagnosisCode, detail, extra];
       // An unknown code is still shown; upstream-side statuses only degrade.
       if (code) return ['unknown-code', detail, extra, status >= 500 || status === 429 ? 'warning' : 'error'];
       if (status === 404) return [ctx.step === 'chat' ? 'chat-not-found' : 'not-found', detail, extra];

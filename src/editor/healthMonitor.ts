@@ -37,7 +37,6 @@ export class HealthMonitor implements vscode.Disposable {
     this.scheduler.start();
   }
 
-
   dispose(): void {
     this.scheduler.dispose();
     for (const s of this.subscriptions) s.dispose();

@@ -23,8 +23,8 @@ export interface PoolSettings {
   readonly guideLanguage: GuideLanguageSetting;
 }
 
-function userValue<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T): T | unknown {
-  const inspected = config.inspect<T>(key);
+function userValue(config: vscode.WorkspaceConfiguration, key: string, fallback: unknown): unknown {
+  const inspected = config.inspect(key);
   if (!inspected) return fallback;
   return inspected.globalValue !== undefined ? inspected.globalValue : (inspected.defaultValue ?? fallback);
 }
@@ -51,11 +51,16 @@ export async function writeConnection(values: { baseUrl?: string; fullUrl?: bool
   }
 }
 
-const CHECKED_SETTINGS = ['baseUrl', 'fullUrl', 'model', 'healthCheck.intervalSeconds', 'requestTimeoutSeconds'].map((k) => `${SECTION}.${k}`);
-
 /** Settings whose change calls for a new check (the guide language does not). */
+const CHECKED_SETTINGS = [
+  ...['baseUrl', 'fullUrl', 'model', 'healthCheck.intervalSeconds', 'requestTimeoutSeconds'].map((k) => `${SECTION}.${k}`),
+  'http.proxy',
+  'http.noProxy',
+  'http.proxySupport',
+];
+
 export function affectsPoolSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return CHECKED_SETTINGS.some((key) => event.affectsConfiguration(key)) || ['http.proxy', 'http.noProxy', 'http.proxySupport'].some((key) => event.affectsConfiguration(key));
+  return CHECKED_SETTINGS.some((key) => event.affectsConfiguration(key));
 }
 
 export function clampInterval(value: unknown): number {

@@ -16,7 +16,6 @@ export interface StatusSnapshot {
   readonly command?: string;
 }
 
-
 export function indicatorOf(report: CheckReport): Exclude<Indicator, 'checking'> {
   const health = healthOfReport(report);
   return health === 'ok' ? 'healthy' : health;

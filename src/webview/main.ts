@@ -27,7 +27,7 @@ function tr(id: MessageId, args?: Record<string, string | number>): string {
 }
 
 function say(m: Msg): string {
-  return fillTemplate(strings[m.id] ?? m.id, m.args);
+  return tr(m.id, m.args);
 }
 
 function send(message: ToHost): void {

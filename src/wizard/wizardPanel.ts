@@ -7,7 +7,7 @@ import type { CheckReport } from '../core/check';
 import { findModel } from '../core/check';
 import type { Diagnosis } from '../core/diagnosis';
 import { analyzeEndpoint, suggestCorrection, type EndpointAnalysis, type EndpointFinding } from '../core/endpoint';
-import { englishOf, type MessageId, type Msg } from '../core/messages';
+import { englishOf, type MessageId } from '../core/messages';
 import { maskKey } from '../core/poolKey';
 import { buildTraeGuide, guideAsText, type GuideLanguage } from '../core/traeGuide';
 import catalog from '../core/catalog.json';
@@ -197,8 +197,9 @@ export class WizardPanel implements vscode.Disposable {
   private async refreshKey(push = true): Promise<void> {
     const key = await this.deps.store.get();
     const masked = key === undefined ? undefined : maskKey(key);
-    const changed = this.keyFingerprint !== undefined && this.keyFingerprint !== fingerprint(key);
-    this.keyFingerprint = fingerprint(key);
+    const print = fingerprint(key);
+    const changed = this.keyFingerprint !== undefined && this.keyFingerprint !== print;
+    this.keyFingerprint = print;
     this.state = { ...this.state, key: masked ? { stored: true, masked } : { stored: false } };
     // Another key (or none) may see other models and other results: what was found no longer holds.
     if (key === undefined || changed) {
@@ -237,7 +238,7 @@ export class WizardPanel implements vscode.Disposable {
 
   /** Writes the checked values to the user settings; the settings change starts a health check. */
   private async saveAndContinue(requestId: number): Promise<void> {
-    const analysis = analyzeEndpoint(this.draft.url, this.draft.fullUrl);
+    const analysis = this.analyzeUrl();
     const report = this.state.test.report;
     if (!analysis.ok || !report || report.verdict === 'error') {
       this.post({ type: 'reply', requestId, ok: false });
@@ -277,9 +278,13 @@ export class WizardPanel implements vscode.Disposable {
     if (this.chatCommand && available.includes(this.chatCommand)) await vscode.commands.executeCommand(this.chatCommand);
   }
 
+  private analyzeUrl(): EndpointAnalysis {
+    return analyzeEndpoint(this.draft.url, this.draft.fullUrl);
+  }
+
   /** The furthest step the user may be on, given what is valid now. */
-  private furthestStep(): Step {
-    if (!analyzeEndpoint(this.draft.url, this.draft.fullUrl).ok) return 1;
+  private furthestStep(url = this.analyzeUrl()): Step {
+    if (!url.ok) return 1;
     if (!this.state.key.stored) return 2;
     if (this.draft.model.trim() === '') return 3;
     if (this.draft.saved) return 6;
@@ -287,20 +292,20 @@ export class WizardPanel implements vscode.Disposable {
     return report && report.verdict !== 'error' ? 6 : 4;
   }
 
-  private guide() {
-    const endpoint = analyzeEndpoint(this.draft.url, this.draft.fullUrl).endpoint;
+  private guide(url = this.analyzeUrl()) {
+    const endpoint = url.endpoint;
     const model = this.draft.model.trim();
     if (!endpoint || model === '') return undefined;
-    const listed = findModel(this.state.models.list.map((m) => ({ ...m })), model);
+    const listed = findModel(this.state.models.list, model);
     return buildTraeGuide({ endpoint, model: listed ?? { id: model }, language: this.draft.language });
   }
 
   private snapshot(): WizardState {
-    const guide = this.guide();
-    const url = analyzeEndpoint(this.draft.url, this.draft.fullUrl);
+    const url = this.analyzeUrl();
+    const guide = this.guide(url);
     return {
       step: this.draft.step,
-      furthest: this.furthestStep(),
+      furthest: this.furthestStep(url),
       url: this.draft.url,
       fullUrl: this.draft.fullUrl,
       model: this.draft.model,
@@ -404,7 +409,7 @@ function toProblemView(d: Diagnosis, current: Step): ProblemView {
 }
 
 function toFindingView(f: EndpointFinding): ProblemView {
-  return { severity: f.severity, cause: render(f.cause), fix: render(f.fix), corrections: f.corrections.map((c) => ({ url: c.url, fullUrl: c.fullUrl, label: render(c.label as Msg) })) };
+  return { severity: f.severity, cause: render(f.cause), fix: render(f.fix), corrections: f.corrections.map((c) => ({ url: c.url, fullUrl: c.fullUrl, label: render(c.label) })) };
 }
 
 /** "Fix everything" when more than one problem has a certain fix. */
