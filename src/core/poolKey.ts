@@ -35,7 +35,9 @@ export const POOL_KEY_PATTERN = /^sk-cxp-([0-9a-f]{12})-([A-Za-z0-9_-]{43})$/;
 const POOL_KEY_ANYWHERE = /sk-cxp-[0-9a-fA-F]{4,}-[A-Za-z0-9_-]{8,}/g;
 const MCP_TOKEN_ANYWHERE = /mcp-cxp-[0-9a-fA-F]{4,}-[A-Za-z0-9_-]{8,}/g;
 const BEARER_ANYWHERE = /\b(Bearer)\s+[^\s"',;]+/gi;
-const JWT_ANYWHERE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+// Starts only where a run of token characters starts: with \b, "eyJ-eyJ-eyJ-…" would be tried at every
+// "eyJ" and each try would scan the rest of the run, which is quadratic on a long answer.
+const JWT_ANYWHERE = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
 const MAX_KEY_LENGTH = 512;
 const MORE_SPECIFIC: ReadonlySet<KeyKind> = new Set(['mcp-token', 'other-provider-key', 'oauth-token', 'url']);
 const EDGE_SPACE = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+|[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+$/g;

@@ -36,7 +36,7 @@ export type ModelList = z.infer<typeof ModelListSchema>;
 export const ChatCompletionSchema = z.object({
   id: optionalString,
   object: optionalString,
-  model: z.string(),
+  model: z.string().check(z.maxLength(256)),
   choices: z
     .array(
       z.object({

@@ -93,6 +93,18 @@ describe('pool client over real loopback HTTP', () => {
     }
   });
 
+  it('refuses a served model name longer than any model id (it would flow into every message)', async () => {
+    const answering = (model: string): Transport => async () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model, choices: [{ message: { content: 'trae ok' }, finish_reason: 'stop' }] }),
+    });
+    const fine = await clientFor(2000, answering('m'.repeat(256))).chatCheck(call(), 'gpt-5.5');
+    assert.ok(fine.ok);
+    const long = await clientFor(2000, answering('m'.repeat(257))).chatCheck(call(), 'gpt-5.5');
+    assert.ok(!long.ok && long.failure.kind === 'invalid' && long.failure.body === 'json');
+  });
+
   describe('deadlines, cancellation and caps', () => {
     it('times out a server that accepts and never answers', async () => {
       ctx.emulator.setFault({ kind: 'hang' });
