@@ -3,73 +3,113 @@
 // handlers and the wizard load on first use (src/interactive.ts, its own bundle).
 import * as vscode from 'vscode';
 import type { CheckMode, CheckReport } from './core/check';
+import { systemClock } from './core/healthSchedule';
 import { createNodeTransport } from './core/nodeTransport';
+import { proxyRouteFor } from './core/proxyRoute';
 import { COMMANDS, type CommandName } from './editor/commandIds';
-import { ConnectionService } from './editor/connection';
-import { HealthMonitor } from './editor/healthMonitor';
-import { t } from './editor/l10n';
+import { t, useRedactor } from './editor/l10n';
 import { Log } from './editor/log';
-import { PoolKeyStore } from './editor/secrets';
+import { proxySettings, VscodeSettings } from './editor/settings';
 import { StatusBarIndicator, type StatusSnapshot } from './editor/statusBar';
 import type * as InteractiveModule from './interactive';
+import { CheckService } from './services/checkService';
+import type { FocusPort } from './services/ports';
+import { HealthMonitor } from './services/healthMonitor';
+import { PoolKeyStore } from './services/keyStore';
+import { Redactor } from './services/redactor';
 import { WIZARD_VIEW_TYPE } from './wizard/viewType';
 
 const FIRST_RUN_KEY = 'codexPooler.firstRunOffered';
 
 export interface CodexPoolerApi {
   /**
-   * Runs a check without UI and shows its result in the status bar: by default the full check (models +
-   * chat, like the command); `{ mode: 'background' }` is the free one the status bar runs by itself.
+   * Runs a check of the saved settings without UI and shows its result in the status bar: by default
+   * the full check (models + chat, like the command); `{ mode: 'background' }` is the free one.
+   * Undefined when it was cancelled.
    */
-  checkConnection(options?: { mode?: CheckMode }): Promise<CheckReport>;
+  checkConnection(options?: { mode?: CheckMode }): Promise<CheckReport | undefined>;
   /** What the status bar shows now (for tests and diagnostics). */
   getStatus(): StatusSnapshot;
+  /** Only when the extension runs under an extension test runner (ExtensionMode.Test). */
+  readonly testing?: TestingApi;
+}
+
+/** How tests reach the key store: present only in ExtensionMode.Test, never in a user's editor. */
+export interface TestingApi {
+  storeKey(value: string): Promise<boolean>;
+  clearKey(): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  const log = new Log('Codex Pooler');
-  const store = new PoolKeyStore(context.secrets);
-  const service = new ConnectionService({ store, log, transport: createNodeTransport(), userAgent: `codex-pooler-trae/${extensionVersion}` });
-  const status = new StatusBarIndicator();
-  const monitor = new HealthMonitor(service, store);
+  const redactor = new Redactor();
+  useRedactor(redactor);
+  const log = new Log('Codex Pooler', redactor);
+  const settings = new VscodeSettings();
+  const keys = new PoolKeyStore(context.secrets, redactor);
+  const checks = new CheckService({
+    settings,
+    keys,
+    log,
+    transport: createNodeTransport(),
+    userAgent: `codex-pooler-trae/${extensionVersion}`,
+    proxyFor: (url) => proxyRouteFor(url, proxySettings()),
+  });
+  const focus = windowFocus();
+  const monitor = new HealthMonitor({ checks, settings, keys, focus, clock: systemClock });
+  const status = new StatusBarIndicator(checks, monitor, focus);
 
   let interactive: InteractiveModule.Interactive | undefined;
-  const loadInteractive = () => (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({ context, service, store, log, extensionVersion }));
+  const loadInteractive = () =>
+    (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({ context, checks, keys, settings, log, redactor, extensionVersion }));
 
   context.subscriptions.push(
     log,
-    store,
-    service,
-    status,
+    settings,
+    keys,
+    checks,
     monitor,
-    service.onDidStart(() => status.showChecking()),
-    service.onDidReport((report) => status.showReport(report)),
-    service.onDidAbandon(() => status.restore()),
-    ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(COMMANDS[name], (...args: unknown[]) => loadInteractive().handlers[name](...args))),
+    status,
+    { dispose: () => interactive?.dispose() },
+    ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(COMMANDS[name], () => loadInteractive().handlers[name]())),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => loadInteractive().reviveWizard(panel, state),
+      deserializeWebviewPanel: async (panel) => loadInteractive().reviveWizard(panel),
     }),
   );
 
   // Off the activation path: the first background check runs once activate has returned.
   setTimeout(() => {
     monitor.start();
-    void offerWizardOnce(context, store);
+    void offerWizardOnce(context, keys);
   }, 0);
 
   return {
-    checkConnection: (options) => service.check(options?.mode === 'background' ? 'background' : 'full'),
+    checkConnection: async (options) => {
+      const outcome = await checks.check(options?.mode === 'background' ? 'background' : 'full');
+      return outcome.kind === 'report' ? outcome.report : undefined;
+    },
     getStatus: () => status.snapshot(),
+    ...(context.extensionMode === vscode.ExtensionMode.Test
+      ? { testing: { storeKey: async (value: string) => (await keys.store(value)).ok, clearKey: () => keys.clear() } }
+      : {}),
+  };
+}
+
+function windowFocus(): FocusPort {
+  return {
+    get focused() {
+      return vscode.window.state.focused;
+    },
+    onDidChange: (listener) => vscode.window.onDidChangeWindowState((state) => listener(state.focused)),
   };
 }
 
 /** First run with nothing set up: offer the wizard, once per installation. */
-async function offerWizardOnce(context: vscode.ExtensionContext, store: PoolKeyStore): Promise<void> {
-  if (context.globalState.get<boolean>(FIRST_RUN_KEY) || (await store.get()) !== undefined) return;
+async function offerWizardOnce(context: vscode.ExtensionContext, keys: PoolKeyStore): Promise<void> {
+  if (context.globalState.get<boolean>(FIRST_RUN_KEY) || (await keys.state()).kind !== 'none') return;
   await context.globalState.update(FIRST_RUN_KEY, true);
-  const open = t('ui.action.openWizard');
-  const choice = await vscode.window.showInformationMessage(t('ui.firstRun.offer'), open, t('ui.firstRun.later'));
+  const open: vscode.MessageItem = { title: t('ui.action.openWizard') };
+  const choice = await vscode.window.showInformationMessage(t('ui.firstRun.offer'), open, { title: t('ui.firstRun.later') });
   if (choice === open) await vscode.commands.executeCommand(COMMANDS.openWizard);
 }
 

@@ -2,29 +2,46 @@
 // bundle (dist/interactive.js) and loaded on the first command, so activation does not parse it.
 import type * as vscode from 'vscode';
 import { commandHandlers, type CommandHandlers } from './editor/commands';
-import type { ConnectionService } from './editor/connection';
 import type { Log } from './editor/log';
-import type { PoolKeyStore } from './editor/secrets';
-import { WizardPanel } from './wizard/wizardPanel';
+import type { VscodeSettings } from './editor/settings';
+import type { CheckService } from './services/checkService';
+import type { PoolKeyStore } from './services/keyStore';
+import type { Redactor } from './services/redactor';
+import type { WizardChecks } from './wizard/controller';
+import { WizardPanel, type PanelDependencies } from './wizard/panel';
 
 export interface InteractiveDependencies {
   readonly context: vscode.ExtensionContext;
-  readonly service: ConnectionService;
-  readonly store: PoolKeyStore;
+  readonly checks: CheckService;
+  readonly keys: PoolKeyStore;
+  readonly settings: VscodeSettings;
   readonly log: Log;
+  readonly redactor: Redactor;
   readonly extensionVersion: string;
 }
 
-export interface Interactive {
+export interface Interactive extends vscode.Disposable {
   readonly handlers: CommandHandlers;
-  /** `state`: what the webview saved with setState before the editor closed (its step). */
-  reviveWizard(panel: vscode.WebviewPanel, state: unknown): void;
+  reviveWizard(panel: vscode.WebviewPanel): Promise<void>;
 }
 
 export function createInteractive(deps: InteractiveDependencies): Interactive {
-  const wizard = { context: deps.context, service: deps.service, store: deps.store, log: deps.log };
+  const { checks } = deps;
+  const wizardChecks: WizardChecks = {
+    reach: async () => ({ kind: 'done', result: { ok: true, diagnoses: [], durationMs: 0 } }),
+    list: (d, signal) => checks.checkDraft('background', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
+    test: (d, signal) => checks.checkDraft('full', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
+    trae: async () => ({ kind: 'cancelled' }),
+  };
+  const panel: PanelDependencies = {
+    context: deps.context,
+    log: deps.log,
+    redactor: deps.redactor,
+    host: { checks: wizardChecks, keys: deps.keys, settings: deps.settings, log: deps.log, lastCheck: () => checks.last },
+  };
   return {
-    handlers: commandHandlers({ ...deps, openWizard: () => void WizardPanel.open(wizard) }),
-    reviveWizard: (panel, state) => void WizardPanel.revive(panel, wizard, state),
+    handlers: commandHandlers({ ...deps, openWizard: () => WizardPanel.open(panel) }),
+    reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),
+    dispose: () => undefined,
   };
 }

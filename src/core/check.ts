@@ -17,6 +17,8 @@ export interface CheckInput {
   readonly model: unknown;
   /** The stored secret, or undefined when none is stored. */
   readonly key: string | undefined;
+  /** The editor's secret storage failed: why (no key could be read; this is not "no key"). */
+  readonly keyUnavailable?: string;
   readonly mode: CheckMode;
   /** The proxy a request to this URL goes through (the editor's rules), to name it in diagnoses. */
   readonly proxyFor?: (url: string) => string | undefined;
@@ -29,11 +31,24 @@ export interface CheckStep {
   readonly durationMs: number;
 }
 
+export interface LimitSummary {
+  readonly type: string;
+  readonly window?: string;
+  readonly max: number;
+  readonly remaining: number;
+  readonly resetAt?: string;
+}
+
 export interface UsageSummary {
   readonly requestCount: number;
   readonly totalTokens: number;
-  readonly exhaustedLimits: readonly { readonly type: string; readonly window?: string; readonly resetAt?: string }[];
+  readonly exhaustedLimits: readonly LimitSummary[];
+  /** The limit with the smallest share left that applies to the chosen model, if any. */
+  readonly tightest?: LimitSummary;
 }
+
+/** Below this share left, a limit is worth a warning before it runs out. */
+export const LIMIT_NEAR_SHARE = 0.1;
 
 export interface CheckFacts {
   readonly models?: readonly ModelInfo[];
@@ -89,7 +104,9 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   steps.push({ id: 'url', status: statusOf(urlAnalysis.findings.map((f) => f.severity)), durationMs: 0 });
 
   const keyAnalysis = input.key === undefined ? undefined : analyzeKey(input.key);
-  if (!keyAnalysis) {
+  if (input.keyUnavailable !== undefined) {
+    diagnoses.push(diagnosis('key-store-unavailable', 'key', `secret storage failed: ${input.keyUnavailable}`, { args: { detail: input.keyUnavailable } }));
+  } else if (!keyAnalysis) {
     diagnoses.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
   } else if (!keyAnalysis.ok) {
     diagnoses.push({ code: `key:${keyAnalysis.kind}`, step: 'key', severity: 'error', cause: keyAnalysis.cause, fix: keyAnalysis.fix, detail: `key rule ${keyAnalysis.kind}`, action: 'setApiKey' });
@@ -105,10 +122,10 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   };
   const endpoint = urlAnalysis.endpoint;
   const key = keyAnalysis?.ok ? keyAnalysis.key : undefined;
-  const configured = input.key !== undefined;
+  const configured = input.key !== undefined || input.keyUnavailable !== undefined;
 
   if (!endpoint || !key) {
-    const skipped: CheckStepId[] = input.mode === 'full' ? ['models', 'chat', 'usage'] : ['models'];
+    const skipped: CheckStepId[] = input.mode === 'full' ? ['models', 'chat', 'usage'] : ['models', 'usage'];
     for (const id of skipped) steps.push({ id, status: 'skipped', durationMs: 0 });
     return finish();
   }
@@ -120,15 +137,16 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   const [models, chat, usage] = await Promise.all([
     deps.client.listModels(call),
     runChat ? deps.client.chatCheck(call, model) : undefined,
-    input.mode === 'full' ? deps.client.getUsage(call) : undefined,
+    // Usage is free like the model list: the background check reads it too (quota at a glance).
+    deps.client.getUsage(call),
   ]);
 
   recordModels(models);
   if (input.mode === 'full') {
     if (chat) recordChat(chat);
     else steps.push({ id: 'chat', status: 'skipped', durationMs: 0 });
-    if (usage) recordUsage(usage);
   }
+  recordUsage(usage);
   if (model === '') {
     // Background health only degrades; an explicit check cannot pass without a model to test.
     const severity: Severity = input.mode === 'full' ? 'error' : 'warning';
@@ -195,24 +213,35 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
       steps.push({ id: 'usage', status: 'skipped', durationMs: result.durationMs });
       return;
     }
-    const exhausted = [...result.value.limits, ...(result.value.upstream_limits ?? [])]
-      .filter((l) => typeof l.remaining_value === 'number' && l.remaining_value <= 0)
-      .map((l) => ({ type: l.limit_type, ...(l.limit_window ? { window: l.limit_window } : {}), ...(l.reset_at ? { resetAt: l.reset_at } : {}) }));
-    facts.usage = { requestCount: result.value.request_count, totalTokens: result.value.total_tokens, exhaustedLimits: exhausted };
+    const limits = [...result.value.limits, ...(result.value.upstream_limits ?? [])]
+      .filter((l) => !l.model_filter || model === '' || normalizeId(l.model_filter) === normalizeId(model))
+      .flatMap((l): LimitSummary[] => {
+        if (typeof l.max_value !== 'number' || !(l.max_value > 0)) return [];
+        const remaining = typeof l.remaining_value === 'number' ? l.remaining_value : l.max_value - (l.current_value ?? 0);
+        return [{ type: l.limit_type.slice(0, 60), ...(l.limit_window ? { window: l.limit_window.slice(0, 30) } : {}), max: l.max_value, remaining: Math.max(0, remaining), ...(l.reset_at ? { resetAt: l.reset_at.slice(0, 40) } : {}) }];
+      });
+    const exhausted = limits.filter((l) => l.remaining <= 0);
+    const tightest = [...limits].sort((a, b) => a.remaining / a.max - b.remaining / b.max)[0];
+    facts.usage = { requestCount: result.value.request_count, totalTokens: result.value.total_tokens, exhaustedLimits: exhausted, ...(tightest ? { tightest } : {}) };
+    const name = (l: LimitSummary) => (l.window ? `${l.type} (${l.window})` : l.type);
     const found = exhausted.map((l) =>
       diagnosis('limit-reached', 'usage', `limit ${l.type} exhausted`, {
-        args: { limit: l.window ? `${l.type} (${l.window})` : l.type, resetAt: l.resetAt ?? '' },
+        args: { limit: name(l), resetAt: l.resetAt ?? '' },
         ...(l.resetAt ? {} : { fix: 'diag.limitReachedNoReset.fix' }),
       }),
     );
+    if (found.length === 0 && tightest && tightest.remaining / tightest.max < LIMIT_NEAR_SHARE) {
+      found.push(diagnosis('limit-near', 'usage', `limit ${tightest.type} nearly used`, { args: { limit: name(tightest), remaining: tightest.remaining, max: tightest.max, resetAt: tightest.resetAt ?? '' }, ...(tightest.resetAt ? {} : { fix: 'diag.limitNearNoReset.fix' }) }));
+    }
     diagnoses.push(...found);
     steps.push({ id: 'usage', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
   }
 
   function finish(): CheckReport {
     const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-    // Array sort is stable: equally severe diagnoses keep the order they were found in.
-    const sorted = [...diagnoses].sort((a, b) => order[a.severity] - order[b.severity]);
+    // Worst first; among equals, root causes before their consequences (an empty model list before the
+    // chat's invalid_model): the steps in the order each depends on the one before. Sort is stable.
+    const sorted = [...diagnoses].sort((a, b) => order[a.severity] - order[b.severity] || STEP_RANK[a.step] - STEP_RANK[b.step]);
     const verdict: Verdict = sorted.some((d) => d.severity === 'error') ? 'error' : sorted.some((d) => d.severity === 'warning') ? 'warning' : 'ok';
     return {
       mode: input.mode,
@@ -228,9 +257,17 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   }
 }
 
-/** What a report means for the status bar: not set up, or the health of the pool. */
+const STEP_RANK: Record<CheckStepId, number> = { url: 0, key: 1, models: 2, usage: 3, chat: 4 };
+
+/**
+ * What a report means for the status bar: not set up (no key, or no model and nothing else wrong), or
+ * the health of the pool: failing whenever Trae's chat cannot succeed now, degraded when it works but
+ * something needs attention, ok only when the check passed.
+ */
 export function healthOfReport(report: CheckReport): Health | 'notSetUp' {
   if (!report.configured) return 'notSetUp';
+  const errors = report.diagnoses.filter((d) => d.severity === 'error');
+  if (errors.length > 0 && errors.every((d) => d.code === 'model-missing')) return 'notSetUp';
   return report.verdict === 'ok' ? 'ok' : report.verdict === 'warning' ? 'degraded' : 'failing';
 }
 

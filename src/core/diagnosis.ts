@@ -19,6 +19,7 @@ export type NextAction =
   | 'contactOperator'
   | 'startPool'
   | 'raiseTimeout'
+  | 'fixKeyStore'
   | 'none';
 
 export type CheckStepId = 'url' | 'key' | 'models' | 'chat' | 'usage';
@@ -46,17 +47,17 @@ const ROWS = {
   api_key_expired: ['error', 'apiKeyExpired', 'setApiKey'],
   v1_compatibility_disabled: ['error', 'v1Disabled', 'contactOperator'],
   access_denied: ['error', 'accessDenied', 'contactOperator'],
-  settings_unavailable: ['warning', 'settingsUnavailable', 'retryLater'],
+  settings_unavailable: ['error', 'settingsUnavailable', 'retryLater'],
   unsupported_endpoint: ['error', 'unsupportedEndpoint', 'fixUrl'],
   invalid_model: ['error', 'invalidModel', 'chooseModel'],
   model_not_allowed: ['error', 'modelNotAllowed', 'chooseModel'],
-  no_eligible_backend: ['warning', 'noEligibleBackend', 'contactOperator'],
-  quota_exhausted: ['warning', 'quotaExhausted', 'retryLater'],
-  rate_limit_exceeded: ['warning', 'rateLimited', 'retryLater'],
-  usage_limit_exceeded: ['warning', 'usageLimited', 'retryLater'],
-  upstream_network_error: ['warning', 'upstreamNetwork', 'retryLater'],
-  context_length_exceeded: ['warning', 'contextLength', 'contactOperator'],
-  server_is_overloaded: ['warning', 'overloaded', 'retryLater'],
+  no_eligible_backend: ['error', 'noEligibleBackend', 'contactOperator'],
+  quota_exhausted: ['error', 'quotaExhausted', 'retryLater'],
+  rate_limit_exceeded: ['error', 'rateLimited', 'retryLater'],
+  usage_limit_exceeded: ['error', 'usageLimited', 'retryLater'],
+  upstream_network_error: ['error', 'upstreamNetwork', 'retryLater'],
+  context_length_exceeded: ['error', 'contextLength', 'contactOperator'],
+  server_is_overloaded: ['error', 'overloaded', 'retryLater'],
   unsupported_parameter: ['error', 'unsupportedParameter', 'contactOperator'],
   unsupported_model_capability: ['error', 'unsupportedCapability', 'chooseModel'],
   'unknown-code': ['error', 'unknownCode', 'contactOperator'],
@@ -90,21 +91,23 @@ const ROWS = {
   'not-found': ['error', 'notFound', 'fixUrl'],
   'chat-not-found': ['error', 'chatNotFound', 'fixUrl'],
   'gateway-auth': ['error', 'gatewayAuth', 'contactOperator'],
-  'rate-limited-gateway': ['warning', 'rateLimited', 'retryLater'],
-  'gateway-error': ['warning', 'gatewayError', 'retryLater'],
+  'rate-limited-gateway': ['error', 'rateLimited', 'retryLater'],
+  'gateway-error': ['error', 'gatewayError', 'retryLater'],
   'html-body': ['error', 'htmlBody', 'fixUrl'],
   'empty-body': ['error', 'emptyBody', 'fixUrl'],
   'not-json': ['error', 'notJson', 'fixUrl'],
   'wrong-shape': ['error', 'wrongShape', 'fixUrl'],
   'unexpected-status': ['error', 'unexpectedStatus', 'fixUrl'],
   'key-missing': ['error', 'keyMissing', 'setApiKey'],
+  'key-store-unavailable': ['error', 'keyStoreUnavailable', 'fixKeyStore'],
   'model-missing': ['error', 'modelMissing', 'chooseModel'],
-  'models-empty': ['warning', 'modelsEmpty', 'contactOperator'],
-  'model-not-listed': ['warning', 'modelNotListed', 'chooseModel'],
+  'models-empty': ['error', 'modelsEmpty', 'contactOperator'],
+  'model-not-listed': ['error', 'modelNotListed', 'chooseModel'],
   'answer-mismatch': ['warning', 'answerMismatch', 'none'],
   'content-filter': ['warning', 'contentFilter', 'retryLater'],
   'served-model-differs': ['info', 'servedModelDiffers', 'none'],
-  'limit-reached': ['warning', 'limitReached', 'retryLater'],
+  'limit-reached': ['error', 'limitReached', 'retryLater'],
+  'limit-near': ['warning', 'limitNear', 'retryLater'],
 } as const satisfies Record<string, Row>;
 
 export type DiagnosisCode = keyof typeof ROWS;
@@ -182,8 +185,8 @@ function classify(failure: PoolFailure, ctx: DiagnosisContext): Classified {
       const extra = { status, code: code ?? '', param: error?.param ?? '', message: error?.message ?? '' };
       if (status === 407 || (failure.fromProxy && !error)) return ['proxy-rejected', detail, extra];
       if (code && KNOWN_POOL_ERROR_CODES.includes(code)) return [code as DiagnosisCode, detail, extra];
-      // An unknown code is still shown; upstream-side statuses only degrade.
-      if (code) return ['unknown-code', detail, extra, status >= 500 || status === 429 ? 'warning' : 'error'];
+      // An unknown code is still shown, and fails like any error: the chat cannot succeed now.
+      if (code) return ['unknown-code', detail, extra];
       if (status === 404) return [ctx.step === 'chat' ? 'chat-not-found' : 'not-found', detail, extra];
       if (status === 401 || status === 403) return ['gateway-auth', detail, extra];
       if (status === 429) return ['rate-limited-gateway', detail, extra];

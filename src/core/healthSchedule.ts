@@ -1,6 +1,8 @@
 // When background health runs: once after startup, on every change of settings or key, and every
-// interval; never two at once; backing off exponentially while failing; paused while the window is
-// not focused (what fell due meanwhile runs on focus). Time comes from an injectable clock.
+// interval; never two at once; while failing, retries start fast and back off gently (so a pool that is
+// back within a minute is seen within about a minute); paused while the window is not focused, and on
+// focus a failing or outdated answer is checked again at once. A check that throws never stops the
+// schedule. Time comes from an injectable clock.
 import type { Health } from './diagnosis';
 
 export interface Clock {
@@ -15,20 +17,25 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** What one background check found; 'unknown': it ended without an answer (cancelled). */
+export type ScheduledHealth = Health | 'notSetUp' | 'unknown';
+
 export interface HealthScheduleOptions {
-  /** 0 turns periodic and startup checks off; changes still trigger one. */
+  /** 0 turns background checks off: no startup, periodic or focus checks; a change still checks once. */
   readonly intervalMs: number;
-  /** Upper bound of the backoff while failing. */
-  readonly maxBackoffMs: number;
   readonly clock: Clock;
-  /** Runs one background check; resolves with the resulting health (never rejects). */
-  readonly run: () => Promise<Health | 'notSetUp'>;
+  /** Runs one background check and says what it found. */
+  readonly run: () => Promise<ScheduledHealth>;
   readonly focused: boolean;
+  /** Called whenever the plan (the next due time) changes, for "next check in …". */
+  readonly onPlan?: () => void;
 }
 
 export const MIN_INTERVAL_SECONDS = 30;
 export const MAX_INTERVAL_SECONDS = 86_400;
 export const DEFAULT_INTERVAL_SECONDS = 300;
+/** Retries after the 1st, 2nd, … failing answer in a row (never longer than the interval). */
+export const FAILING_RETRY_MS: readonly number[] = [10_000, 20_000, 30_000, 60_000, 120_000, 300_000];
 
 export class HealthScheduler {
   #intervalMs: number;
@@ -39,6 +46,8 @@ export class HealthScheduler {
   #dueWhileUnfocused = false;
   #failures = 0;
   #nextAt: number | undefined;
+  #lastRunAt: number | undefined;
+  #lastHealth: ScheduledHealth | undefined;
   #disposed = false;
 
   readonly #options: HealthScheduleOptions;
@@ -49,7 +58,21 @@ export class HealthScheduler {
     this.#focused = options.focused;
   }
 
-  /** After startup: the first check, unless periodic checks are off. */
+  /** When the next check is due (clock time), if one is planned. */
+  get nextAt(): number | undefined {
+    return this.#nextAt;
+  }
+
+  /** False when background checks are off (interval 0). */
+  get enabled(): boolean {
+    return this.#intervalMs > 0;
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /** After startup: the first check, unless background checks are off. */
   start(): void {
     if (this.#intervalMs > 0) this.#planIn(0);
   }
@@ -70,21 +93,23 @@ export class HealthScheduler {
   }
 
   setFocused(focused: boolean): void {
-    if (this.#focused === focused) return;
+    if (this.#focused === focused || this.#disposed) return;
     this.#focused = focused;
     if (!focused) {
       // Keep nextAt: what falls due while away runs when the window comes back.
       this.#clearTimer();
       return;
     }
-    if (this.#dueWhileUnfocused || (this.#nextAt !== undefined && this.#nextAt <= this.#options.clock.now())) {
+    const now = this.#options.clock.now();
+    const outdated = this.#intervalMs > 0 && (this.#lastHealth === 'failing' || this.#lastRunAt === undefined || now - this.#lastRunAt >= this.#intervalMs);
+    if (this.#running) return;
+    if (this.#dueWhileUnfocused || outdated || (this.#nextAt !== undefined && this.#nextAt <= now)) {
       this.#dueWhileUnfocused = false;
       this.#planIn(0);
     } else if (this.#nextAt !== undefined) {
-      this.#arm(this.#nextAt - this.#options.clock.now());
+      this.#arm(this.#nextAt - now);
     }
   }
-
 
   dispose(): void {
     this.#disposed = true;
@@ -95,6 +120,7 @@ export class HealthScheduler {
     this.#nextAt = this.#options.clock.now() + ms;
     if (this.#focused) this.#arm(ms);
     else this.#dueWhileUnfocused = ms === 0 || this.#dueWhileUnfocused;
+    this.#options.onPlan?.();
   }
 
   #arm(ms: number): void {
@@ -116,14 +142,21 @@ export class HealthScheduler {
     }
     this.#running = true;
     this.#nextAt = undefined;
-    let health: Health | 'notSetUp' = 'failing';
+    this.#options.onPlan?.();
+    let health: ScheduledHealth;
     try {
       health = await this.#options.run();
-    } finally {
-      this.#running = false;
+    } catch {
+      // A check that throws is a failing answer, never the end of the schedule.
+      health = 'failing';
     }
+    this.#running = false;
     if (this.#disposed) return;
-    this.#failures = health === 'failing' ? this.#failures + 1 : 0;
+    this.#lastRunAt = this.#options.clock.now();
+    if (health !== 'unknown') {
+      this.#lastHealth = health;
+      this.#failures = health === 'failing' ? this.#failures + 1 : 0;
+    }
     if (this.#rerunRequested) {
       this.#rerunRequested = false;
       this.#planIn(0);
@@ -136,15 +169,16 @@ export class HealthScheduler {
     if (this.#intervalMs <= 0) {
       this.#nextAt = undefined;
       this.#clearTimer();
+      this.#options.onPlan?.();
       return;
     }
     this.#planIn(this.#delayAfter(this.#failures));
   }
 
-  /** interval, then interval x2, x4 ... while failing, capped. */
+  /** The interval while healthy; while failing, short retries that grow gently, never past the interval. */
   #delayAfter(failures: number): number {
-    if (failures <= 1) return this.#intervalMs;
-    const cap = Math.max(this.#intervalMs, this.#options.maxBackoffMs);
-    return Math.min(this.#intervalMs * 2 ** Math.min(failures - 1, 30), cap);
+    if (failures === 0) return this.#intervalMs;
+    const step = FAILING_RETRY_MS[Math.min(failures, FAILING_RETRY_MS.length) - 1]!;
+    return Math.min(step, this.#intervalMs);
   }
 }

@@ -1,39 +1,29 @@
-// One LogOutputChannel for the extension; every line passes through redaction first, with the
-// current key added to the patterns, so a key can never reach the log file.
+// One LogOutputChannel for the extension; every line passes the redactor first (the choke point that
+// knows the keys this session has seen), so a key can never reach the log file.
 import * as vscode from 'vscode';
-import { redactSecrets } from '../core/poolKey';
+import type { LogPort } from '../services/ports';
+import type { Redactor } from '../services/redactor';
 
-export class Log implements vscode.Disposable {
+export class Log implements LogPort, vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
-  private secrets: readonly string[] = [];
 
-  constructor(name: string) {
+  constructor(
+    name: string,
+    private readonly redactor: Redactor,
+  ) {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 
-  /** The values to redact besides the generic patterns (the stored key). */
-  setSecrets(secrets: readonly (string | undefined)[]): void {
-    this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
-  }
-
-  redact(text: string): string {
-    return redactSecrets(text, this.secrets);
-  }
-
   info(text: string): void {
-    this.channel.info(this.redact(text));
+    this.channel.info(this.redactor.redact(text));
   }
 
   warn(text: string): void {
-    this.channel.warn(this.redact(text));
+    this.channel.warn(this.redactor.redact(text));
   }
 
   error(text: string): void {
-    this.channel.error(this.redact(text));
-  }
-
-  debug(text: string): void {
-    this.channel.debug(this.redact(text));
+    this.channel.error(this.redactor.redact(text));
   }
 
   show(): void {

@@ -1,66 +1,102 @@
-// The user's settings, read from the user level only: a workspace (a cloned repo) must never be able
-// to point the key at another server, so workspace values are ignored even if a file sets them.
+// The user's settings, read from the user level only: a workspace (a cloned repo) must never be able to
+// point the key at another server, so workspace values are ignored even if a file sets them. Writes of
+// the connection are one change: listeners hear one event after all three values are written.
 import * as vscode from 'vscode';
-import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../core/healthSchedule';
 import { LOCAL_DEFAULT_URL } from '../core/endpoint';
+import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../core/healthSchedule';
+import { detectPastedSecret } from '../core/pastedSecret';
 import type { ProxySettings } from '../core/proxyRoute';
 import type { GuideLanguage } from '../core/traeGuide';
+import { Emitter } from '../services/events';
+import type { ConnectionSettings, GuideLanguageSetting, PoolSettings, SettingsChange, SettingsPort } from '../services/ports';
 
 export const SECTION = 'codexPooler';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
-export const MIN_TIMEOUT_SECONDS = 5;
-export const MAX_TIMEOUT_SECONDS = 300;
+const CONNECTION_KEYS = ['baseUrl', 'fullUrl', 'model'] as const;
+const NETWORK_SETTINGS = [`${SECTION}.requestTimeoutSeconds`, 'http.proxy', 'http.noProxy', 'http.proxySupport'];
 
-export type GuideLanguageSetting = 'auto' | GuideLanguage;
+export class VscodeSettings implements SettingsPort, vscode.Disposable {
+  readonly #changed = new Emitter<SettingsChange>();
+  readonly onDidChange = this.#changed.event;
+  readonly #subscription: vscode.Disposable;
+  #writing = 0;
+  #held: SettingsChange | undefined;
 
-export interface PoolSettings {
-  /** As typed; validated by the core's endpoint rules, never trusted here. */
-  readonly baseUrl: unknown;
-  readonly fullUrl: unknown;
-  readonly model: string;
-  readonly intervalSeconds: number;
-  readonly timeoutSeconds: number;
-  readonly guideLanguage: GuideLanguageSetting;
+  constructor() {
+    this.#subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      const change = classify(event);
+      if (!change.connection && !change.interval && !change.network && !change.language) return;
+      if (this.#writing > 0) this.#held = merge(this.#held, change);
+      else this.#changed.fire(change);
+    });
+  }
+
+  read(): PoolSettings {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const rawUrl = userValue(config, 'baseUrl', LOCAL_DEFAULT_URL);
+    const rawModel = userValue(config, 'model', '');
+    const language = userValue(config, 'guideLanguage', 'auto');
+    const secretIn: ('baseUrl' | 'model')[] = [];
+    if (detectPastedSecret(rawUrl)) secretIn.push('baseUrl');
+    if (detectPastedSecret(rawModel)) secretIn.push('model');
+    return {
+      baseUrl: secretIn.includes('baseUrl') ? '' : typeof rawUrl === 'string' ? rawUrl : '',
+      fullUrl: userValue(config, 'fullUrl', false) === true,
+      model: secretIn.includes('model') || typeof rawModel !== 'string' ? '' : rawModel.trim(),
+      intervalSeconds: clampInterval(userValue(config, 'healthCheck.intervalSeconds', DEFAULT_INTERVAL_SECONDS)),
+      timeoutSeconds: clampNumber(userValue(config, 'requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS), 5, 300, DEFAULT_TIMEOUT_SECONDS),
+      guideLanguage: language === 'en' || language === 'zh-cn' ? language : 'auto',
+      secretIn,
+    };
+  }
+
+  async writeConnection(values: ConnectionSettings): Promise<void> {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    this.#writing++;
+    try {
+      for (const key of CONNECTION_KEYS) await config.update(key, values[key], vscode.ConfigurationTarget.Global);
+    } finally {
+      this.#writing--;
+      if (this.#writing === 0) {
+        const change = merge(this.#held, { connection: true, interval: false, network: false, language: false });
+        this.#held = undefined;
+        this.#changed.fire(change);
+      }
+    }
+  }
+
+  async writeGuideLanguage(language: GuideLanguage): Promise<void> {
+    await vscode.workspace.getConfiguration(SECTION).update('guideLanguage', language, vscode.ConfigurationTarget.Global);
+  }
+
+  async clearSetting(name: 'baseUrl' | 'model'): Promise<void> {
+    await vscode.workspace.getConfiguration(SECTION).update(name, undefined, vscode.ConfigurationTarget.Global);
+  }
+
+  dispose(): void {
+    this.#subscription.dispose();
+    this.#changed.dispose();
+  }
+}
+
+function classify(event: vscode.ConfigurationChangeEvent): SettingsChange {
+  return {
+    connection: CONNECTION_KEYS.some((k) => event.affectsConfiguration(`${SECTION}.${k}`)),
+    interval: event.affectsConfiguration(`${SECTION}.healthCheck.intervalSeconds`),
+    network: NETWORK_SETTINGS.some((k) => event.affectsConfiguration(k)),
+    language: event.affectsConfiguration(`${SECTION}.guideLanguage`),
+  };
+}
+
+function merge(a: SettingsChange | undefined, b: SettingsChange): SettingsChange {
+  if (!a) return b;
+  return { connection: a.connection || b.connection, interval: a.interval || b.interval, network: a.network || b.network, language: a.language || b.language };
 }
 
 function userValue(config: vscode.WorkspaceConfiguration, key: string, fallback: unknown): unknown {
   const inspected = config.inspect(key);
   if (!inspected) return fallback;
   return inspected.globalValue !== undefined ? inspected.globalValue : (inspected.defaultValue ?? fallback);
-}
-
-export function readSettings(): PoolSettings {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const model = userValue(config, 'model', '');
-  const language = userValue(config, 'guideLanguage', 'auto');
-  return {
-    baseUrl: userValue(config, 'baseUrl', LOCAL_DEFAULT_URL),
-    fullUrl: userValue(config, 'fullUrl', false),
-    model: typeof model === 'string' ? model.trim() : '',
-    intervalSeconds: clampInterval(userValue(config, 'healthCheck.intervalSeconds', DEFAULT_INTERVAL_SECONDS)),
-    timeoutSeconds: clampNumber(userValue(config, 'requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS), MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS),
-    guideLanguage: language === 'en' || language === 'zh-cn' ? language : 'auto',
-  };
-}
-
-/** Saves the connection at the user level (the only level these settings have). */
-export async function writeConnection(values: { baseUrl?: string; fullUrl?: boolean; model?: string }): Promise<void> {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) await config.update(key, value, vscode.ConfigurationTarget.Global);
-  }
-}
-
-/** Settings whose change calls for a new check (the guide language does not). */
-const CHECKED_SETTINGS = [
-  ...['baseUrl', 'fullUrl', 'model', 'healthCheck.intervalSeconds', 'requestTimeoutSeconds'].map((k) => `${SECTION}.${k}`),
-  'http.proxy',
-  'http.noProxy',
-  'http.proxySupport',
-];
-
-export function affectsPoolSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return CHECKED_SETTINGS.some((key) => event.affectsConfiguration(key));
 }
 
 export function clampInterval(value: unknown): number {
@@ -78,7 +114,7 @@ function clampNumber(value: unknown, min: number, max: number, fallback: number)
 export function resolveGuideLanguage(setting: GuideLanguageSetting): GuideLanguage {
   if (setting !== 'auto') return setting;
   const app = vscode.env.appName.toLowerCase();
-  if (/\bcn\b|中国|国内/.test(app) || vscode.env.language.toLowerCase().startsWith('zh')) return 'zh-cn';
+  if (vscode.env.uriScheme === 'trae-cn' || /\bcn\b|中国|国内/.test(app) || vscode.env.language.toLowerCase().startsWith('zh')) return 'zh-cn';
   return 'en';
 }
 

@@ -1,24 +1,32 @@
-// One status bar item that says how the pool is doing. It only ever shows what the last finished
-// check found ("checking" while one runs): never healthy unless that check passed.
+// One status bar item that answers "will Trae's chat work with this pool right now?" and how fresh that
+// answer is. It renders only from the check service (the one owner of outcomes) and the schedule: never
+// healthy unless the last check passed; a cancelled check restores the last answer at once.
 import * as vscode from 'vscode';
 import { healthOfReport, type CheckReport } from '../core/check';
+import { ageText, dueText } from '../core/freshness';
 import type { MessageId } from '../core/messages';
+import type { CheckService, PublishedCheck } from '../services/checkService';
+import { DisposableStore, type Event } from '../services/events';
+import type { FocusPort } from '../services/ports';
 import { COMMANDS } from './commandIds';
 import { render, t } from './l10n';
 
-export type Indicator = 'notSetUp' | 'checking' | 'healthy' | 'degraded' | 'failing';
+export type Indicator = 'notSetUp' | 'checking' | 'healthy' | 'degraded' | 'failing' | 'off';
 
 export interface StatusSnapshot {
   readonly indicator: Indicator;
   readonly text: string;
   readonly tooltip: string;
+  readonly accessibleLabel: string;
   readonly backgroundColor?: string;
   readonly command?: string;
 }
 
-export function indicatorOf(report: CheckReport): Exclude<Indicator, 'checking'> {
-  const health = healthOfReport(report);
-  return health === 'ok' ? 'healthy' : health;
+/** What the schedule says about the next background check. */
+export interface SchedulePort {
+  readonly nextAt: number | undefined;
+  readonly enabled: boolean;
+  readonly onPlan: Event<void>;
 }
 
 const ICONS: Record<Indicator, string> = {
@@ -27,6 +35,7 @@ const ICONS: Record<Indicator, string> = {
   healthy: '$(pass-filled)',
   degraded: '$(warning)',
   failing: '$(error)',
+  off: '$(circle-slash)',
 };
 
 const STATE_NAMES: Record<Indicator, MessageId> = {
@@ -35,99 +44,139 @@ const STATE_NAMES: Record<Indicator, MessageId> = {
   healthy: 'ui.status.healthy',
   degraded: 'ui.status.degraded',
   failing: 'ui.status.failing',
+  off: 'ui.status.off',
 };
+
+const REFRESH_MS = 30_000;
+
+export function indicatorOf(report: CheckReport): Exclude<Indicator, 'checking' | 'off'> {
+  const health = healthOfReport(report);
+  return health === 'ok' ? 'healthy' : health;
+}
 
 export class StatusBarIndicator implements vscode.Disposable {
   readonly #item: vscode.StatusBarItem;
-  #indicator: Indicator = 'checking';
-  #report: CheckReport | undefined;
+  readonly #subscriptions = new DisposableStore();
+  readonly #timer: ReturnType<typeof setInterval>;
 
-  constructor() {
+  constructor(
+    private readonly checks: CheckService,
+    private readonly schedule: SchedulePort,
+    private readonly focus: FocusPort,
+    private readonly now: () => number = Date.now,
+  ) {
     this.#item = vscode.window.createStatusBarItem('codexPooler.health', vscode.StatusBarAlignment.Right, 100);
     this.#item.name = 'Codex Pooler';
     this.#item.command = COMMANDS.statusMenu;
-    this.#paint();
+    this.#subscriptions.add(checks.onDidChange(() => this.paint()));
+    this.#subscriptions.add(schedule.onPlan(() => this.paint()));
+    this.#subscriptions.add(focus.onDidChange(() => this.paint()));
+    // The age in the tooltip moves with time; repainting costs no request.
+    this.#timer = setInterval(() => this.paint(), REFRESH_MS);
+    this.paint();
     this.#item.show();
-  }
-
-  showChecking(): void {
-    this.#indicator = 'checking';
-    this.#paint();
-  }
-
-  showReport(report: CheckReport): void {
-    this.#report = report;
-    this.#indicator = indicatorOf(report);
-    this.#paint();
-  }
-
-  /** Back to what the last finished check said (after a cancelled one). */
-  restore(): void {
-    this.#indicator = this.#report ? indicatorOf(this.#report) : 'checking';
-    this.#paint();
   }
 
   snapshot(): StatusSnapshot {
     const tooltip = this.#item.tooltip;
     const bg = this.#item.backgroundColor as vscode.ThemeColor | undefined;
     return {
-      indicator: this.#indicator,
+      indicator: this.#indicator(),
       text: this.#item.text,
       tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
+      accessibleLabel: this.#item.accessibilityInformation?.label ?? '',
       ...(bg ? { backgroundColor: bg.id } : {}),
       ...(typeof this.#item.command === 'string' ? { command: this.#item.command } : {}),
     };
   }
 
   dispose(): void {
+    clearInterval(this.#timer);
+    this.#subscriptions.dispose();
     this.#item.dispose();
   }
 
-  #paint(): void {
-    const state = t(STATE_NAMES[this.#indicator]);
-    const label = this.#indicator === 'notSetUp' ? t('ui.status.textSetUp') : t('ui.status.text');
-    this.#item.text = `${ICONS[this.#indicator]} ${label}`;
-    this.#item.accessibilityInformation = { label: t('ui.status.accessible', { state }), role: 'button' };
-    this.#item.backgroundColor =
-      this.#indicator === 'failing'
-        ? new vscode.ThemeColor('statusBarItem.errorBackground')
-        : this.#indicator === 'degraded'
-          ? new vscode.ThemeColor('statusBarItem.warningBackground')
-          : undefined;
-    this.#item.tooltip = this.#tooltip(state);
+  #indicator(): Indicator {
+    const last = this.checks.last;
+    const running = this.checks.running;
+    // A background re-check keeps showing the last answer; an explicit one (or the first) spins.
+    if (running && (!last || running.mode === 'full')) return 'checking';
+    if (last) return indicatorOf(last.report);
+    return this.schedule.enabled ? 'checking' : 'off';
   }
 
-  #tooltip(state: string): vscode.MarkdownString {
+  paint(): void {
+    const indicator = this.#indicator();
+    const last = this.checks.last;
+    const state = last?.report.diagnoses.some((d) => d.code === 'key-store-unavailable') ? t('ui.status.keyStore') : t(STATE_NAMES[indicator]);
+    this.#item.text = `${ICONS[indicator]} ${this.#label(indicator, last)}`;
+    this.#item.accessibilityInformation = { label: t('ui.status.accessible', { state }), role: 'button' };
+    this.#item.backgroundColor =
+      indicator === 'failing' ? new vscode.ThemeColor('statusBarItem.errorBackground') : indicator === 'degraded' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.#item.tooltip = this.#tooltip(indicator, state, last);
+  }
+
+  #label(indicator: Indicator, last: PublishedCheck | undefined): string {
+    if (indicator === 'notSetUp') return t('ui.status.textSetUp');
+    if (indicator === 'failing' && last) {
+      if (last.report.diagnoses[0]?.code === 'key-store-unavailable') return t('ui.status.textKeyStore');
+      const reset = last.report.facts.usage?.exhaustedLimits.find((l) => l.resetAt)?.resetAt;
+      const time = reset ? localTime(reset) : undefined;
+      if (time) return t('ui.status.textResets', { time });
+    }
+    return t('ui.status.text');
+  }
+
+  #tooltip(indicator: Indicator, state: string, last: PublishedCheck | undefined): vscode.MarkdownString {
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = { enabledCommands: [COMMANDS.checkConnection, COMMANDS.openWizard, COMMANDS.showLog, COMMANDS.setApiKey] };
     md.supportThemeIcons = true;
-    md.appendMarkdown(`**Codex Pooler**: `).appendText(state).appendMarkdown('\n\n');
-    const report = this.#report;
-    if (report) {
-      const target = report.target;
-      md.appendText(t('ui.status.tooltip.pool', { host: target.endpoint?.host ?? (String(target.baseUrl) || '—') })).appendMarkdown('  \n');
-      md.appendText(t('ui.status.tooltip.model', { model: target.model || t('ui.status.tooltip.noModel') })).appendMarkdown('  \n');
-      const when = new Date(report.startedAt).toLocaleTimeString(vscode.env.language);
-      md.appendText(t(report.mode === 'full' ? 'ui.status.tooltip.lastFull' : 'ui.status.tooltip.lastBackground', { time: when }));
-      if (report.facts.latencyMs !== undefined && report.steps.some((s) => s.id === 'models' && s.status !== 'skipped')) {
-        md.appendText(' · ' + t('ui.status.tooltip.latency', { ms: report.facts.latencyMs }));
+    const line = (text: string) => md.appendText(text).appendMarkdown('  \n');
+    md.appendMarkdown('**Codex Pooler**: ').appendText(state).appendMarkdown('\n\n');
+    if (last) {
+      const report = last.report;
+      line(t('ui.status.tooltip.pool', { host: report.target.endpoint?.host ?? (report.target.baseUrl || '—') }));
+      line(t('ui.status.tooltip.model', { model: report.target.model || t('ui.status.tooltip.noModel') }));
+      const kind = t(report.mode === 'full' ? 'ui.status.tooltip.kindFull' : 'ui.status.tooltip.kindBackground');
+      const latency = report.facts.latencyMs !== undefined && report.steps.some((s) => s.id === 'models' && s.status !== 'skipped') ? ' · ' + t('ui.status.tooltip.latency', { ms: report.facts.latencyMs }) : '';
+      line(t('ui.status.tooltip.checked', { age: render(ageText(this.now() - last.finishedAt)), time: localTime(new Date(last.finishedAt).toISOString()) ?? '', kind }) + latency);
+      const quota = report.facts.usage?.tightest;
+      if (quota) {
+        const limit = quota.window ? `${quota.type}, ${quota.window}` : quota.type;
+        const resetAt = quota.resetAt ? localTime(quota.resetAt) : undefined;
+        line(resetAt ? t('ui.status.tooltip.quota', { remaining: quota.remaining, max: quota.max, limit, resetAt }) : t('ui.status.tooltip.quotaNoReset', { remaining: quota.remaining, max: quota.max, limit }));
       }
-      md.appendMarkdown('\n\n');
-      const first = report.diagnoses.find((d) => d.severity !== 'info');
-      if (first && this.#indicator !== 'healthy') {
-        md.appendMarkdown('$(warning) ').appendText(render(first.cause)).appendMarkdown('\n\n');
-        md.appendText(t('ui.status.tooltip.fix', { fix: render(first.fix) })).appendMarkdown('\n\n');
-      }
-    } else if (this.#indicator === 'checking') {
-      md.appendText(t('ui.status.tooltip.firstCheck')).appendMarkdown('\n\n');
+    }
+    md.appendText(this.#nextText()).appendMarkdown('\n\n');
+    const first = last?.report.diagnoses.find((d) => d.severity !== 'info');
+    if (first && indicator !== 'healthy' && indicator !== 'checking') {
+      md.appendMarkdown(first.severity === 'error' ? '$(error) ' : '$(warning) ').appendText(render(first.cause)).appendMarkdown('\n\n');
+      md.appendText(t('ui.status.tooltip.fix', { fix: render(first.fix) })).appendMarkdown('\n\n');
     }
     const link = (id: MessageId, command: string) => `[${escapeLinkText(t(id))}](command:${command})`;
-    const links = this.#indicator === 'notSetUp'
-      ? [link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.setApiKey', COMMANDS.setApiKey)]
-      : [link('ui.action.checkConnection', COMMANDS.checkConnection), link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.showLog', COMMANDS.showLog)];
+    const links =
+      indicator === 'notSetUp'
+        ? [link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.setApiKey', COMMANDS.setApiKey)]
+        : [link('ui.action.checkConnection', COMMANDS.checkConnection), link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.showLog', COMMANDS.showLog)];
     md.appendMarkdown(links.join(' · '));
     return md;
   }
+
+  #nextText(): string {
+    if (this.checks.running) return t('ui.status.tooltip.checkingNow');
+    if (!this.schedule.enabled) return t('ui.status.tooltip.backgroundOff');
+    const next = this.schedule.nextAt;
+    if (next === undefined) return '';
+    if (!this.focus.focused) return t('ui.status.tooltip.nextOnFocus');
+    return t('ui.status.tooltip.next', { when: render(dueText(next - this.now())) });
+  }
+}
+
+/** "14:05" in the editor's language, from an ISO time; undefined when it is not a time. */
+export function localTime(iso: string): string | undefined {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return date.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
 }
 
 function escapeLinkText(text: string): string {

@@ -36,6 +36,8 @@ const PATHS = {
   info: 'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm.6 11H7.4V7h1.2zm0-6H7.4V4.8h1.2z',
   copy: 'M4 4V2h10v10h-2v2H2V4zm1 0h7v7h1V3H5zM3 5v8h8V5z',
   skipped: 'M4 7.4h8v1.2H4z',
+  key: 'M10.5 1a4.5 4.5 0 0 0-4.3 5.8L1 12v3h3v-1.5h1.5V12H7l1.2-1.2A4.5 4.5 0 1 0 10.5 1zm1 4.5a1 1 0 1 1 0-2 1 1 0 0 1 0 2z',
+  chevron: 'M6 3.5 10.5 8 6 12.5l-.9-.9L8.7 8 5.1 4.4z',
 } as const;
 export type IconName = keyof typeof PATHS;
 

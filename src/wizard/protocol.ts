@@ -1,120 +1,188 @@
-// The wizard's one message protocol, declared once and imported by both sides: the extension host
-// (wizardPanel.ts) and the webview (webview/main.ts). Both check every message they receive with
-// these schemas, so a renamed field breaks the build and a malformed message is dropped.
-// The host renders every message to text before sending, so the webview needs no catalog but the
-// strings it gets once at start.
+// The wizard's one message protocol, declared once and imported by both sides: the host
+// (src/wizard/panel.ts) and the webview (src/webview/rpc.ts). Each request method pairs its params with
+// its result (the way GitLens pairs requests and responses), both checked with zod/mini on both sides:
+// a renamed field breaks the build, a malformed message is reported, never dropped silently.
 import * as z from 'zod/mini';
 
-const text = (max: number) => z.string().check(z.maxLength(max));
+/** Every limit the host clamps its values to before sending (view.ts uses the same numbers). */
+export const LIMITS = { text: 2000, label: 200, url: 4096, id: 256, name: 256, problems: 30, notices: 5, models: 5000, strings: 2000 } as const;
 
-export const STEPS = [1, 2, 3, 4, 5, 6] as const;
-export type Step = (typeof STEPS)[number];
-const StepSchema = z.custom<Step>((n) => (STEPS as readonly unknown[]).includes(n));
+const text = (max: number = LIMITS.text) => z.string().check(z.maxLength(max));
+const Empty = z.object({});
 
-export const FIELD_IDS = ['apiFormat', 'requestUrl', 'fullUrl', 'modelId', 'multimodal', 'apiKey', 'modelSeries', 'displayName', 'contextInput', 'contextOutput', 'toolCallRounds'] as const;
-const LanguageSchema = z.enum(['en', 'zh-cn']);
-const StepIdSchema = z.enum(['url', 'key', 'models', 'chat', 'usage']);
+export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'chat'] as const;
+export const StepSchema = z.enum(STEP_NAMES);
+export type StepName = z.infer<typeof StepSchema>;
+const Severity = z.enum(['error', 'warning', 'info']);
+const Language = z.enum(['en', 'zh-cn']);
+
+export const CorrectionSchema = z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), label: text() });
 
 /** A diagnosis or finding, already in the user's language. */
 export const ProblemViewSchema = z.object({
-  severity: z.enum(['error', 'warning', 'info']),
-  cause: text(2000),
-  fix: text(2000),
+  severity: Severity,
+  cause: text(),
+  fix: text(),
   /** The wizard step that fixes it, if another. */
   goTo: z.optional(StepSchema),
-  corrections: z.optional(z.array(z.object({ url: text(4096), fullUrl: z.boolean(), label: text(4200) })).check(z.maxLength(4))),
+  corrections: z.optional(z.array(CorrectionSchema).check(z.maxLength(4))),
 });
+const Problems = z.array(ProblemViewSchema).check(z.maxLength(LIMITS.problems));
 
-export const ModelViewSchema = z.object({
-  id: text(256),
-  displayName: text(256),
-  supportsImages: z.boolean(),
-  contextLength: z.optional(z.number()),
-});
+const CheckStatus = z.enum(['idle', 'running', 'done']);
 
 export const ReportViewSchema = z.object({
   verdict: z.enum(['ok', 'warning', 'error']),
   durationMs: z.number(),
-  steps: z.array(z.object({ id: StepIdSchema, status: z.enum(['pass', 'warn', 'fail', 'skipped']), durationMs: z.number() })).check(z.maxLength(10)),
-  problems: z.array(ProblemViewSchema).check(z.maxLength(50)),
-  answer: z.optional(text(2000)),
-  servedModel: z.optional(text(256)),
+  steps: z.array(z.object({ id: z.enum(['url', 'key', 'models', 'chat', 'usage']), status: z.enum(['pass', 'warn', 'fail', 'skipped']), durationMs: z.number() })).check(z.maxLength(10)),
+  problems: Problems,
+  answer: z.optional(text()),
+  servedModel: z.optional(text(LIMITS.id)),
 });
 
+export const TraeReportViewSchema = z.object({
+  verdict: z.enum(['ok', 'warning', 'error']),
+  durationMs: z.number(),
+  lines: z.array(text()).check(z.maxLength(20)),
+  problems: Problems,
+});
+
+export const ModelViewSchema = z.object({ id: text(LIMITS.id), name: text(LIMITS.name), images: z.boolean(), contextLength: z.optional(z.number()) });
+
+export const GuideFieldSchema = z.object({
+  id: text(40),
+  label: text(LIMITS.label),
+  kind: z.enum(['choice', 'text', 'switch', 'secret', 'number']),
+  value: text(LIMITS.url),
+  on: z.boolean(),
+  note: text(),
+  reason: z.optional(text()),
+});
 export const GuideViewSchema = z.object({
-  steps: z.array(z.object({ id: text(40), title: text(400), body: text(2000) })).check(z.maxLength(20)),
-  fields: z.array(z.object({ id: z.enum(FIELD_IDS), label: text(100), kind: z.enum(['choice', 'text', 'switch', 'secret', 'number']), value: text(4096), on: z.boolean(), note: text(2000) })).check(z.maxLength(20)),
-  errors: z.array(z.object({ shown: text(200), meaning: text(2000), fix: text(2000) })).check(z.maxLength(10)),
+  /** Sections as Trae draws them: the required rows, then the collapsed Advanced Settings. */
+  sections: z.array(z.object({ id: text(40), title: text(LIMITS.label), hint: z.optional(text()), rows: z.array(z.array(GuideFieldSchema).check(z.maxLength(3))).check(z.maxLength(12)) })).check(z.maxLength(4)),
+  before: z.array(z.object({ id: text(40), title: text(), body: text() })).check(z.maxLength(12)),
+  after: z.array(z.object({ id: text(40), title: text(), body: text() })).check(z.maxLength(12)),
+  addButton: text(LIMITS.label),
+  errors: z.array(z.object({ code: text(40), shown: text(LIMITS.label), meaning: text(), fix: text() })).check(z.maxLength(12)),
 });
 
-export const WizardStateSchema = z.object({
+export const WizardViewSchema = z.object({
   step: StepSchema,
-  /** The furthest step the user may open now. */
-  furthest: StepSchema,
-  url: text(4096),
-  fullUrl: z.boolean(),
-  model: text(256),
-  urlCheck: z.object({
-    ok: z.boolean(),
-    problems: z.array(ProblemViewSchema).check(z.maxLength(30)),
-    traeCallUrl: z.optional(text(4096)),
-    /** When several problems each have a certain fix: all of them at once. */
-    fixAll: z.optional(z.object({ url: text(4096), fullUrl: z.boolean(), label: text(4200) })),
+  steps: z.array(z.object({ name: StepSchema, reachable: z.boolean(), done: z.boolean() })).check(z.maxLength(6)),
+  /** Bumps when the host changed the draft itself: the webview then replaces what its fields hold. */
+  draftVersion: z.number(),
+  draft: z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), model: text(LIMITS.id) }),
+  /** The draft differs from the saved settings, which are what the status bar watches. */
+  dirty: z.optional(z.object({ url: text(LIMITS.url), model: text(LIMITS.id) })),
+  notices: z.array(z.object({ id: text(40), severity: Severity, text: text() })).check(z.maxLength(LIMITS.notices)),
+  language: Language,
+  url: z.object({
+    findings: Problems,
+    fixAll: z.optional(CorrectionSchema),
+    traeCallUrl: z.optional(text(LIMITS.url)),
+    reach: z.object({ status: CheckStatus, ok: z.boolean(), summary: z.optional(text()), problems: Problems }),
   }),
-  key: z.object({ stored: z.boolean(), masked: z.optional(text(40)) }),
-  language: LanguageSchema,
-  models: z.object({ status: z.enum(['idle', 'loading', 'done', 'error']), list: z.array(ModelViewSchema).check(z.maxLength(2000)), problems: z.array(ProblemViewSchema).check(z.maxLength(50)) }),
-  test: z.object({ status: z.enum(['idle', 'running', 'done']), report: z.optional(ReportViewSchema) }),
+  key: z.object({
+    state: z.enum(['none', 'stored', 'unavailable']),
+    masked: z.optional(text(40)),
+    problem: z.optional(ProblemViewSchema),
+    check: z.object({ status: CheckStatus, ok: z.boolean(), summary: z.optional(text()), problems: Problems }),
+  }),
+  model: z.object({
+    listStatus: CheckStatus,
+    /** Which list (the `models` message) this view goes with. */
+    listToken: z.number(),
+    match: z.enum(['exact', 'case', 'none', 'unknown']),
+    summary: z.optional(text()),
+    problems: Problems,
+  }),
+  test: z.object({
+    status: CheckStatus,
+    report: z.optional(ReportViewSchema),
+    trae: z.object({ status: CheckStatus, report: z.optional(TraeReportViewSchema) }),
+    canSave: z.boolean(),
+    /** Set when the draft is the saved configuration and it already works. */
+    savedNote: z.optional(text()),
+  }),
   guide: z.optional(GuideViewSchema),
-  saved: z.boolean(),
-  canOpenChat: z.boolean(),
+  keyForTrae: z.enum(['stored', 'missing']),
+  commands: z.object({ openChat: z.boolean(), openTraeSettings: z.boolean() }),
 });
 
-/** Webview -> host, by type. The raw key travels this way once (storeKey) and never back. */
-export const TO_HOST = {
-  ready: z.object({ type: z.enum(['ready']) }),
-  draft: z.object({ type: z.enum(['draft']), url: text(4096), fullUrl: z.boolean(), model: text(256) }),
-  goTo: z.object({ type: z.enum(['goTo']), step: StepSchema }),
-  storeKey: z.object({ type: z.enum(['storeKey']), requestId: z.number(), key: text(4096) }),
-  fetchModels: z.object({ type: z.enum(['fetchModels']), requestId: z.number() }),
-  runTest: z.object({ type: z.enum(['runTest']), requestId: z.number() }),
-  cancelTest: z.object({ type: z.enum(['cancelTest']) }),
-  saveAndContinue: z.object({ type: z.enum(['saveAndContinue']), requestId: z.number() }),
-  copy: z.object({ type: z.enum(['copy']), requestId: z.number(), what: z.enum([...FIELD_IDS, 'all']) }),
-  language: z.object({ type: z.enum(['language']), language: LanguageSchema }),
-  command: z.object({ type: z.enum(['command']), command: z.enum(['openChat', 'checkConnection', 'showLog', 'close']) }),
-};
+export const ModelListViewSchema = z.object({
+  token: z.number(),
+  models: z.array(ModelViewSchema).check(z.maxLength(LIMITS.models)),
+  /** Entries the pool sent that were skipped or cut, said in the user's language. */
+  note: z.optional(text()),
+});
 
-/** Host -> webview, by type. */
-export const TO_WEBVIEW = {
-  /** strings: [message id, template in the user's language] pairs. */
-  init: z.object({ type: z.enum(['init']), strings: z.array(z.array(text(4000))).check(z.maxLength(1000)), state: WizardStateSchema }),
-  state: z.object({ type: z.enum(['state']), state: WizardStateSchema }),
-  reply: z.object({ type: z.enum(['reply']), requestId: z.number(), ok: z.boolean(), problem: z.optional(ProblemViewSchema) }),
-};
+const CopyTarget = z.enum(['apiFormat', 'requestUrl', 'fullUrl', 'modelId', 'multimodal', 'apiKey', 'modelSeries', 'displayName', 'contextInput', 'contextOutput', 'toolCallRounds', 'all']);
+const Command = z.enum(['openChat', 'openTraeSettings', 'checkConnection', 'showLog', 'close']);
 
-type Union<T extends Record<string, z.ZodMiniType>> = { [K in keyof T]: z.infer<T[K]> }[keyof T];
-export type ToHost = Union<typeof TO_HOST>;
-export type ToWebview = Union<typeof TO_WEBVIEW>;
-
-/** Checks a message against the schema its `type` names; undefined for anything else. */
-export function parseMessage<T extends Record<string, z.ZodMiniType>>(schemas: T, raw: unknown): Union<T> | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const type = (raw as { type?: unknown }).type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) return undefined;
-  const result = schemas[type]!.safeParse(raw);
-  return result.success ? (result.data as Union<T>) : undefined;
+function method<P extends z.ZodMiniType, R extends z.ZodMiniType>(params: P, result: R): { readonly params: P; readonly result: R } {
+  return { params, result };
 }
 
+/** Webview -> host requests, each with its result. The raw key travels this way (storeKey) and never back. */
+export const METHODS = {
+  ready: method(Empty, z.object({ strings: z.array(z.array(text(4000)).check(z.length(2))).check(z.maxLength(LIMITS.strings)) })),
+  setDraft: method(z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), model: text(LIMITS.id), basedOn: z.number() }), Empty),
+  goTo: method(z.object({ step: StepSchema }), Empty),
+  storeKey: method(z.object({ key: text(LIMITS.url) }), z.object({ accepted: z.boolean() })),
+  recheck: method(z.object({ what: z.enum(['url', 'key', 'models']) }), Empty),
+  runTest: method(Empty, Empty),
+  runTraeCheck: method(Empty, Empty),
+  cancel: method(z.object({ what: z.enum(['test', 'trae']) }), Empty),
+  save: method(Empty, Empty),
+  discardDraft: method(Empty, Empty),
+  copy: method(z.object({ what: CopyTarget }), Empty),
+  setLanguage: method(z.object({ language: Language }), Empty),
+  dismissNotice: method(z.object({ id: text(40) }), Empty),
+  command: method(z.object({ command: Command }), Empty),
+  /** The webview received something it could not read: the host logs it. */
+  reportProblem: method(z.object({ detail: text(500) }), Empty),
+};
+
+export type Method = keyof typeof METHODS;
+export type Params<M extends Method> = z.infer<(typeof METHODS)[M]['params']>;
+export type Result<M extends Method> = z.infer<(typeof METHODS)[M]['result']>;
+
+/** Webview -> host. */
+export const RequestSchema = z.object({ kind: z.literal('request'), id: z.number(), method: z.enum(Object.keys(METHODS) as [Method, ...Method[]]), params: z.unknown() });
+
+/** Host -> webview. */
+export const TO_WEBVIEW = z.union([
+  z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(false), reason: ProblemViewSchema }),
+  z.object({ kind: z.literal('view'), view: WizardViewSchema }),
+  z.object({ kind: z.literal('models'), list: ModelListViewSchema }),
+]);
+
+export type ToWebview = z.infer<typeof TO_WEBVIEW>;
 export type ProblemView = z.infer<typeof ProblemViewSchema>;
-export type ModelView = z.infer<typeof ModelViewSchema>;
 export type ReportView = z.infer<typeof ReportViewSchema>;
+export type TraeReportView = z.infer<typeof TraeReportViewSchema>;
+export type ModelView = z.infer<typeof ModelViewSchema>;
+export type ModelListView = z.infer<typeof ModelListViewSchema>;
 export type GuideView = z.infer<typeof GuideViewSchema>;
-export type WizardState = z.infer<typeof WizardStateSchema>;
-export type FieldId = (typeof FIELD_IDS)[number];
-export type CopyTarget = FieldId | 'all';
+export type GuideFieldView = z.infer<typeof GuideFieldSchema>;
+export type WizardView = z.infer<typeof WizardViewSchema>;
+export type CopyTarget = z.infer<typeof CopyTarget>;
+export type WizardCommand = z.infer<typeof Command>;
+
+/** Validates a request's params or result against its method; undefined when it does not fit. */
+export function parseParams<M extends Method>(m: M, raw: unknown): Params<M> | undefined {
+  const r = METHODS[m].params.safeParse(raw);
+  return r.success ? (r.data as Params<M>) : undefined;
+}
+
+export function parseResult<M extends Method>(m: M, raw: unknown): Result<M> | undefined {
+  const r = METHODS[m].result.safeParse(raw);
+  return r.success ? (r.data as Result<M>) : undefined;
+}
 
 /** The message ids whose text the webview needs (its own labels and the key rules it runs). */
 export function isWebviewString(id: string): boolean {
-  return id.startsWith('ui.wizard.') || id.startsWith('key.') || id === 'ui.action.checkConnection';
+  return id.startsWith('ui.wizard.') || id.startsWith('key.') || id === 'ui.action.checkConnection' || id === 'ui.action.showLog';
 }

@@ -24,7 +24,7 @@ export interface FaultScenario {
   readonly timeoutSeconds?: number;
   /** The first diagnosis the user sees ('' = none: it works). */
   readonly code: string;
-  readonly indicator: Exclude<Indicator, 'checking' | 'notSetUp'>;
+  readonly indicator: Exclude<Indicator, 'checking' | 'notSetUp' | 'off'>;
   /** The pool is then started again: the status bar must follow back to healthy. */
   readonly thenRecovers?: boolean;
 }

@@ -254,7 +254,7 @@ describe('Codex Pooler for Trae in a real extension host', () => {
     });
 
     it('the API runs the full check without UI', async () => {
-      const report = await pooler.checkConnection();
+      const report = (await pooler.checkConnection())!;
       assert.equal(report.mode, 'full');
       assert.equal(report.facts.servedModel, 'gpt-5.5');
     });

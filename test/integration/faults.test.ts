@@ -143,7 +143,7 @@ describe('fault matrix in the real extension host', function () {
       const target = await arrange(f);
       if (f.thenRecovers) await target.emulator.stop();
       try {
-        const report = await pooler.checkConnection({ mode: f.mode });
+        const report = (await pooler.checkConnection({ mode: f.mode }))!;
         assertDiagnosis(f, report);
         const status = await waitForIndicator(pooler, f.indicator);
         if (f.code && f.indicator !== 'healthy') assert.ok(status.tooltip.includes(renderMsg(report.diagnoses[0]!.cause)), status.tooltip);
@@ -156,7 +156,7 @@ describe('fault matrix in the real extension host', function () {
         if (f.thenRecovers) await target.emulator.restart();
       }
       if (f.thenRecovers) {
-        const back = await pooler.checkConnection({ mode: 'background' });
+        const back = (await pooler.checkConnection({ mode: 'background' }))!;
         assert.equal(back.verdict, 'ok');
         await waitForIndicator(pooler, 'healthy');
       }
@@ -171,7 +171,7 @@ describe('fault matrix in the real extension host', function () {
         await pool.scenario('huge-body');
         await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
         await ensureUserSettings({ baseUrl: pool.apiBase, model: 'gpt-5.5', requestTimeoutSeconds: 30 });
-        await vscode.commands.executeCommand('codexPooler.setApiKey', pool.key);
+        await pooler.testing!.storeKey(pool.key);
         await settle(pooler);
         const collect = garbageCollector();
         const peaks: number[] = [];
@@ -179,7 +179,7 @@ describe('fault matrix in the real extension host', function () {
           peaks.push(
             await peakGrowthMb(async () => {
               const report = await pooler.checkConnection({ mode: 'background' });
-              assert.equal(report.diagnoses[0]?.code, 'too-large');
+              assert.equal(report?.diagnoses[0]?.code, 'too-large');
             }, collect),
           );
         }

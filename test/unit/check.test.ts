@@ -51,11 +51,11 @@ describe('connection check', () => {
     assert.equal(maxInFlight, 3, 'all three requests must be in flight together');
   });
 
-  it('background mode is free: only GET /v1/models, never the chat request', async () => {
+  it('background mode is free: the model list and usage, never the chat request', async () => {
     const report = await runCheck(ctx.emulator, { mode: 'background' });
     assert.equal(report.verdict, 'ok');
-    assert.deepEqual(ctx.emulator.counts(), { 'GET /v1/models': 1 });
-    assert.deepEqual(report.steps.map((s) => s.id), ['url', 'key', 'models']);
+    assert.deepEqual(ctx.emulator.counts(), { 'GET /v1/models': 1, 'GET /v1/usage': 1 });
+    assert.deepEqual(report.steps.map((s) => s.id), ['url', 'key', 'models', 'usage']);
     assert.equal(typeof report.facts.latencyMs, 'number');
   });
 
@@ -111,9 +111,9 @@ describe('connection check', () => {
     assert.equal(findModel([{ id: 'A-b', displayName: 'x', supportsImages: false }], ' a-B')?.id, 'A-b');
   });
 
-  it('a model that is not listed degrades and names alternatives', async () => {
+  it('a model that is not listed fails (Trae would say 984) and names alternatives', async () => {
     const report = await runCheck(ctx.emulator, { model: 'gpt-4o', mode: 'background' });
-    assert.equal(report.verdict, 'warning');
+    assert.equal(report.verdict, 'error');
     assert.equal(report.diagnoses[0]!.code, 'model-not-listed');
     assert.match(String(report.diagnoses[0]!.fix.args?.['models']), /gpt-5\.5/);
   });
@@ -121,8 +121,39 @@ describe('connection check', () => {
   it('an empty model list is not a healthy pool', async () => {
     applyScenario(ctx.emulator, 'empty-models');
     const report = await runCheck(ctx.emulator, { mode: 'background' });
-    assert.equal(report.verdict, 'warning');
+    assert.equal(report.verdict, 'error');
     assert.equal(report.diagnoses[0]!.code, 'models-empty');
+  });
+
+  it('the root cause comes first: an empty list before the chat\'s consequent invalid_model', async () => {
+    applyScenario(ctx.emulator, 'empty-models');
+    const report = await runCheck(ctx.emulator, { mode: 'full' });
+    assert.deepEqual(report.diagnoses.slice(0, 2).map((d) => d.code), ['models-empty', 'invalid_model']);
+  });
+
+  it('quota at a glance: the tightest limit for this model, a warning when nearly used, failing when used up', async () => {
+    ctx.emulator.limits = [
+      { limit_type: 'tokens', limit_window: '1d', max_value: 1000, current_value: 100, remaining_value: 900, model_filter: null, reset_at: '2026-12-01T00:00:00Z', source: 'api_key' },
+      { limit_type: 'requests', limit_window: '5h', max_value: 100, current_value: 95, remaining_value: 5, model_filter: 'GPT-5.5', reset_at: '2026-11-30T15:00:00Z', source: 'api_key' },
+      { limit_type: 'requests', limit_window: '5h', max_value: 10, current_value: 10, remaining_value: 0, model_filter: 'gpt-5.4-mini', reset_at: null, source: 'api_key' },
+    ];
+    const near = await runCheck(ctx.emulator, { mode: 'background' });
+    assert.deepEqual(near.facts.usage?.tightest, { type: 'requests', window: '5h', max: 100, remaining: 5, resetAt: '2026-11-30T15:00:00Z' });
+    assert.equal(near.verdict, 'warning');
+    assert.equal(near.diagnoses[0]!.code, 'limit-near');
+    ctx.emulator.limits[1]!.remaining_value = 0;
+    const used = await runCheck(ctx.emulator, { mode: 'background' });
+    assert.equal(used.verdict, 'error');
+    assert.equal(used.diagnoses[0]!.code, 'limit-reached');
+    assert.equal(used.facts.usage?.exhaustedLimits[0]?.resetAt, '2026-11-30T15:00:00Z');
+  });
+
+  it('a secret store that fails is its own error, not "no key"', async () => {
+    const report = await runCheck(ctx.emulator, { key: undefined, keyUnavailable: "An OS keyring couldn't be identified" });
+    assert.equal(report.configured, true);
+    assert.equal(report.diagnoses[0]!.code, 'key-store-unavailable');
+    assert.equal(report.diagnoses[0]!.action, 'fixKeyStore');
+    assert.equal(ctx.emulator.requests.length, 0);
   });
 
   it('reports which model actually served the chat', async () => {

@@ -1,19 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { HealthScheduler } from '../../src/core/healthSchedule';
-import type { Health } from '../../src/core/diagnosis';
+import type { ScheduledHealth } from '../../src/core/healthSchedule';
 import { FakeClock } from './fakeClock';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-function setup(options: { intervalMs?: number; focused?: boolean; health?: () => Health | 'notSetUp'; runMs?: number } = {}) {
+function setup(options: { intervalMs?: number; focused?: boolean; health?: () => ScheduledHealth; runMs?: number; throws?: () => boolean } = {}) {
   const clock = new FakeClock();
   const runs: number[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const scheduler = new HealthScheduler({
     intervalMs: options.intervalMs ?? 5 * MINUTE,
-    maxBackoffMs: HOUR,
     clock,
     focused: options.focused ?? true,
     run: async () => {
@@ -22,6 +21,7 @@ function setup(options: { intervalMs?: number; focused?: boolean; health?: () =>
       maxInFlight = Math.max(maxInFlight, inFlight);
       if (options.runMs) await new Promise<void>((resolve) => clock.setTimeout(resolve, options.runMs!));
       inFlight--;
+      if (options.throws?.()) throw new Error('secret storage failed');
       return options.health?.() ?? 'ok';
     },
   });
@@ -45,27 +45,111 @@ describe('background health schedule (fake clock)', () => {
     assert.equal(runs.length, 24 * 12 + 1);
   });
 
-  it('backs off exponentially while failing, capped, and recovers', async () => {
-    let health: Health = 'failing';
+  it('while failing, retries start fast and back off gently, never past the interval; then the interval again', async () => {
+    let health: ScheduledHealth = 'failing';
     const { clock, runs, scheduler } = setup({ health: () => health });
     scheduler.start();
-    await clock.advance(4 * HOUR);
-    const gaps = runs.slice(1).map((t, i) => (t - runs[i]!) / MINUTE);
-    assert.deepEqual(gaps.slice(0, 6), [5, 10, 20, 40, 60, 60]);
+    await clock.advance(30 * MINUTE);
+    const gaps = runs.slice(1).map((t, i) => (t - runs[i]!) / 1000);
+    assert.deepEqual(gaps.slice(0, 8), [10, 20, 30, 60, 120, 300, 300, 300]);
     health = 'ok';
     const before = runs.length;
     await clock.advance(HOUR);
     const last = runs.slice(before - 1);
-    assert.equal((last[1]! - last[0]!) / MINUTE, 60, 'the first healthy result was found at the backed-off time');
-    assert.equal((last[2]! - last[1]!) / MINUTE, 5, 'then the normal interval again');
+    assert.equal((last[2]! - last[1]!) / MINUTE, 5, 'healthy again: the normal interval');
   });
 
-  it('over 24 hours of failure, it backs off to at most one check an hour', async () => {
+  it('a pool that comes back within a minute is seen within about a minute', async () => {
+    let health: ScheduledHealth = 'ok';
+    const { clock, runs, scheduler } = setup({ health: () => health });
+    scheduler.start();
+    await clock.advance(4 * MINUTE);
+    health = 'failing';
+    await clock.advance(MINUTE + 1);
+    assert.equal(runs[runs.length - 1], 5 * MINUTE, 'the failure is seen at the next check');
+    await clock.advance(59_000);
+    health = 'ok';
+    const backAt = clock.now();
+    await clock.advance(2 * MINUTE);
+    const greenAt = runs.find((t) => t >= backAt)!;
+    assert.ok(greenAt - backAt <= 61_000, `green ${(greenAt - backAt) / 1000} s after the pool came back`);
+  });
+
+  it('the failing retries never exceed a short interval', async () => {
+    const { clock, runs, scheduler } = setup({ intervalMs: 30_000, health: () => 'failing' });
+    scheduler.start();
+    await clock.advance(5 * MINUTE);
+    const gaps = runs.slice(1).map((t, i) => (t - runs[i]!) / 1000);
+    assert.deepEqual(gaps.slice(0, 5), [10, 20, 30, 30, 30]);
+  });
+
+  it('a check that throws counts as failing and never stops the schedule', async () => {
+    let throws = true;
+    const { clock, runs, scheduler } = setup({ throws: () => throws });
+    scheduler.start();
+    await clock.advance(MINUTE);
+    assert.ok(runs.length >= 4, `${runs.length} checks after a throwing one`);
+    throws = false;
+    await clock.advance(10 * MINUTE);
+    assert.ok(runs.length >= 6);
+    assert.notEqual(scheduler.nextAt, undefined, 'a next check is planned');
+  });
+
+  it('a cancelled check (unknown) keeps the plan going without counting as a failure', async () => {
+    let health: ScheduledHealth = 'unknown';
+    const { clock, runs, scheduler } = setup({ health: () => health });
+    scheduler.start();
+    await clock.advance(0);
+    health = 'ok';
+    await clock.advance(5 * MINUTE);
+    assert.deepEqual(runs, [0, 5 * MINUTE]);
+  });
+
+  it('on focus: a failing answer is checked again at once', async () => {
+    const { clock, runs, scheduler } = setup({ health: () => 'failing', intervalMs: HOUR });
+    scheduler.start();
+    await clock.advance(0);
+    scheduler.setFocused(false);
+    await clock.advance(5_000);
+    scheduler.setFocused(true);
+    await clock.advance(0);
+    assert.deepEqual(runs, [0, 5_000]);
+  });
+
+  it('on focus: an answer older than the period is checked again, a fresh one is not', async () => {
+    const { clock, runs, scheduler } = setup();
+    scheduler.start();
+    await clock.advance(0);
+    scheduler.setFocused(false);
+    await clock.advance(MINUTE);
+    scheduler.setFocused(true);
+    await clock.advance(0);
+    assert.deepEqual(runs, [0], 'fresh: no extra check');
+    scheduler.setFocused(false);
+    await clock.advance(5 * MINUTE);
+    scheduler.setFocused(true);
+    await clock.advance(0);
+    assert.deepEqual(runs, [0, 6 * MINUTE]);
+  });
+
+  it('says when the next check is due', async () => {
+    let plans = 0;
+    const clock = new FakeClock();
+    const scheduler = new HealthScheduler({ intervalMs: 5 * MINUTE, clock, focused: true, run: async () => 'ok', onPlan: () => plans++ });
+    scheduler.start();
+    await clock.advance(0);
+    assert.equal(scheduler.nextAt, 5 * MINUTE);
+    assert.ok(plans >= 2);
+    scheduler.setIntervalMs(0);
+    assert.equal(scheduler.nextAt, undefined);
+    assert.equal(scheduler.enabled, false);
+  });
+
+  it('over 24 hours of failure: at most the healthy rate (one check per interval) plus the first retries', async () => {
     const { clock, runs, scheduler } = setup({ health: () => 'failing' });
     scheduler.start();
     await clock.advance(24 * HOUR);
-    assert.ok(runs.length <= 5 + 24, `${runs.length} checks`);
-    assert.ok(runs.length >= 20, `${runs.length} checks`);
+    assert.ok(runs.length <= 24 * 12 + 6, `${runs.length} checks`);
   });
 
   it('degraded is not failing: no backoff', async () => {
@@ -137,14 +221,17 @@ describe('background health schedule (fake clock)', () => {
     assert.deepEqual(runs, [HOUR]);
   });
 
-  it('interval 0: no startup or periodic checks, but a change still checks once', async () => {
+  it('interval 0: no startup, periodic or focus checks, but a change still checks once', async () => {
     const { clock, runs, scheduler } = setup({ intervalMs: 0 });
     scheduler.start();
+    await clock.advance(HOUR);
+    scheduler.setFocused(false);
+    scheduler.setFocused(true);
     await clock.advance(HOUR);
     assert.deepEqual(runs, []);
     scheduler.trigger();
     await clock.advance(HOUR);
-    assert.deepEqual(runs, [HOUR]);
+    assert.deepEqual(runs, [2 * HOUR]);
     assert.equal(clock.pending(), 0);
   });
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeEndpoint, suggestCorrection } from '../../src/core/endpoint';
 import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/poolKey';
-import { FIELD_IDS, TO_HOST, TO_WEBVIEW, parseMessage } from '../../src/wizard/protocol';
+import { METHODS, parseParams, RequestSchema, TO_WEBVIEW, type Method } from '../../src/wizard/protocol';
 
 // 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.
 export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 100_000);
@@ -91,7 +91,7 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
 
 describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function () {
   this.timeout(300_000);
-  const types = Object.keys(TO_HOST) as Array<keyof typeof TO_HOST>;
+  const methods = Object.keys(METHODS) as Method[];
   // Values of every JSON kind, including the right kind with wrong sizes, for every field name used.
   const value = fc.oneof(
     fc.string({ maxLength: 30 }),
@@ -101,25 +101,26 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
     fc.boolean(),
     fc.constant(null),
     fc.constant(undefined),
-    fc.constantFrom(...FIELD_IDS, 'all', 'en', 'zh-cn', 'openChat', 'close', 1, 4, 6, 7, -1, 2.5),
+    fc.constantFrom('all', 'apiKey', 'en', 'zh-cn', 'openChat', 'close', 'url', 'key', 'models', 'test', 'trae', 'chat', 1, 4, -1, 2.5),
     fc.array(fc.string(), { maxLength: 3 }),
     fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
   );
-  const fieldNames = fc.constantFrom('type', 'requestId', 'url', 'fullUrl', 'model', 'step', 'key', 'what', 'language', 'command', '__proto__', 'constructor', 'extra');
-  const nearMessage = fc
-    .tuple(fc.constantFrom(...types, 'unknown', '', 'toString', '__proto__'), fc.dictionary(fieldNames, value, { maxKeys: 6 }))
-    .map(([type, fields]) => ({ ...fields, type }));
-  const anyMessage = fc.oneof(nearMessage, fc.anything(), fc.jsonValue());
+  const fieldNames = fc.constantFrom('url', 'fullUrl', 'model', 'basedOn', 'step', 'key', 'what', 'language', 'command', 'id', 'detail', '__proto__', 'constructor', 'extra');
+  const nearRequest = fc
+    .tuple(fc.constantFrom(...methods, 'unknown', '', 'toString', '__proto__'), fc.dictionary(fieldNames, value, { maxKeys: 6 }), fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 3 })))
+    .map(([method, params, id]) => ({ kind: 'request', id, method, params }));
+  const anyMessage = fc.oneof(nearRequest, fc.anything(), fc.jsonValue());
 
-  it('parsing never throws, and only well-formed messages get through, with nothing extra', () => {
+  it('parsing never throws, and only well-formed requests get through, with nothing extra', () => {
     fc.assert(
       fc.property(anyMessage, (raw) => {
-        const message = parseMessage(TO_HOST, raw);
-        if (!message) return;
-        const schema = TO_HOST[message.type];
-        assert.ok(schema.safeParse(message).success);
+        const request = RequestSchema.safeParse(raw);
+        if (!request.success) return;
+        const params = parseParams(request.data.method, request.data.params);
+        if (!params) return;
+        const schema = METHODS[request.data.method].params;
         const allowed = Object.keys((schema as unknown as { def: { shape: object } }).def.shape);
-        for (const key of Object.keys(message)) assert.ok(allowed.includes(key), `unexpected field ${key}`);
+        for (const key of Object.keys(params)) assert.ok(allowed.includes(key), `unexpected field ${key}`);
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -127,15 +128,20 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
 
   it('what gets through is safe for the core: the URL and key rules take it without throwing', () => {
     fc.assert(
-      fc.property(nearMessage, (raw) => {
-        const message = parseMessage(TO_HOST, raw);
-        if (!message) return;
-        if (message.type === 'draft') {
-          assert.equal(typeof analyzeEndpoint(message.url, message.fullUrl).ok, 'boolean');
-          assert.ok(message.url.length <= 4096 && message.model.length <= 256);
+      fc.property(nearRequest, (raw) => {
+        const request = RequestSchema.safeParse(raw);
+        if (!request.success) return;
+        const { method } = request.data;
+        if (method === 'setDraft') {
+          const p = parseParams('setDraft', request.data.params);
+          if (!p) return;
+          assert.equal(typeof analyzeEndpoint(p.url, p.fullUrl).ok, 'boolean');
+          assert.ok(p.url.length <= 4096 && p.model.length <= 256);
         }
-        if (message.type === 'storeKey') assert.equal(typeof analyzeKey(message.key).ok, 'boolean');
-        if (message.type === 'goTo') assert.ok([1, 2, 3, 4, 5, 6].includes(message.step));
+        if (method === 'storeKey') {
+          const p = parseParams('storeKey', request.data.params);
+          if (p) assert.equal(typeof analyzeKey(p.key).ok, 'boolean');
+        }
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -143,8 +149,8 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
 
   it('host-to-webview parsing never throws either', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.record({ type: fc.constantFrom('init', 'state', 'reply'), state: fc.anything(), requestId: fc.anything(), ok: fc.anything() })), (raw) => {
-        parseMessage(TO_WEBVIEW, raw);
+      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.record({ kind: fc.constantFrom('response', 'view', 'models'), view: fc.anything(), list: fc.anything(), id: fc.anything(), ok: fc.anything() })), (raw) => {
+        TO_WEBVIEW.safeParse(raw);
       }),
       { numRuns: Math.ceil(FUZZ_RUNS / 4) },
     );

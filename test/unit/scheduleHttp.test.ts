@@ -17,7 +17,6 @@ describe('background health over a simulated day (fake clock, real HTTP to the e
     const clock = new FakeClock();
     const scheduler = new HealthScheduler({
       intervalMs,
-      maxBackoffMs: HOUR,
       clock,
       focused: true,
       run: clock.track(async () =>
@@ -31,7 +30,7 @@ describe('background health over a simulated day (fake clock, real HTTP to the e
     const { clock, scheduler } = day();
     scheduler.start();
     await clock.advance(24 * HOUR);
-    assert.deepEqual(ctx.emulator.counts(), { 'GET /v1/models': 24 * 12 + 1 });
+    assert.deepEqual(ctx.emulator.counts(), { 'GET /v1/models': 24 * 12 + 1, 'GET /v1/usage': 24 * 12 + 1 });
     scheduler.dispose();
   });
 
@@ -40,28 +39,29 @@ describe('background health over a simulated day (fake clock, real HTTP to the e
     scheduler.start();
     await clock.advance(8 * HOUR);
     const before = ctx.emulator.requests.length;
+    const modelsBefore = ctx.emulator.countRoute('models');
     scheduler.setFocused(false);
     await clock.advance(14 * HOUR);
     assert.equal(ctx.emulator.requests.length, before, 'requests while unfocused');
     scheduler.setFocused(true);
     await clock.advance(0);
-    assert.equal(ctx.emulator.requests.length, before + 1);
+    assert.equal(ctx.emulator.requests.length, before + 2, 'one free check: models and usage');
     await clock.advance(2 * HOUR);
-    assert.equal(ctx.emulator.countRoute('models'), before + 1 + 24);
+    assert.equal(ctx.emulator.countRoute('models'), modelsBefore + 1 + 24);
     assert.equal(ctx.emulator.countRoute('chat'), 0);
     scheduler.dispose();
   });
 
-  it('a failing pool is checked less and less often (at most hourly), then normally once it recovers', async () => {
+  it('a failing pool: fast retries that back off to the interval, all free; back to normal once it recovers', async () => {
     ctx.emulator.keys.set(ctx.emulator.key, { status: 'disabled' });
     const { clock, scheduler } = day();
     scheduler.start();
-    await clock.advance(24 * HOUR);
-    const failing = ctx.emulator.countRoute('models');
-    // 5, 10, 20, 40 minutes, then hourly: about 28 in a day instead of 289.
-    assert.ok(failing >= 24 && failing <= 30, `${failing} checks in a failing day`);
-    ctx.emulator.keys.set(ctx.emulator.key, { status: 'active' });
     await clock.advance(HOUR);
+    const failing = ctx.emulator.countRoute('models');
+    // 10 s, 20 s, 30 s, 1, 2, 5 minutes, then every 5 minutes: about a healthy hour's count.
+    assert.ok(failing >= 12 && failing <= 19, `${failing} checks in a failing hour`);
+    ctx.emulator.keys.set(ctx.emulator.key, { status: 'active' });
+    await clock.advance(5 * MINUTE);
     const recovered = ctx.emulator.countRoute('models');
     await clock.advance(HOUR);
     assert.equal(ctx.emulator.countRoute('models') - recovered, 12, 'back to every 5 minutes');

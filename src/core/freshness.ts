@@ -1,0 +1,20 @@
+// How old an answer is and when the next one is due, as messages ("3 min ago", "in 2 min").
+import { msg, type Msg } from './messages';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+export function ageText(ms: number): Msg {
+  if (ms < 10 * SECOND) return msg('time.justNow');
+  if (ms < MINUTE) return msg('time.secondsAgo', { n: Math.floor(ms / SECOND) });
+  if (ms < HOUR) return msg('time.minutesAgo', { n: Math.floor(ms / MINUTE) });
+  return msg('time.hoursAgo', { n: Math.floor(ms / HOUR) });
+}
+
+export function dueText(ms: number): Msg {
+  if (ms < 5 * SECOND) return msg('time.now');
+  if (ms < MINUTE) return msg('time.inSeconds', { n: Math.ceil(ms / SECOND) });
+  if (ms < HOUR) return msg('time.inMinutes', { n: Math.ceil(ms / MINUTE) });
+  return msg('time.inHours', { n: Math.round(ms / HOUR) });
+}

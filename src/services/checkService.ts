@@ -1,0 +1,134 @@
+// The one owner of check outcomes for the whole editor. It runs checks of the SAVED settings (the status
+// bar's and Check Connection's) and publishes them: the newest finished check wins, a cancelled one is an
+// outcome of its own (nothing new is known), never a diagnosis. It also runs the wizard's checks of an
+// unsaved draft, which are never published. The key is read here and goes no further than the core.
+import { checkConnection, type CheckMode, type CheckReport } from '../core/check';
+import { renderMsg } from '../core/messages';
+import { PoolClient } from '../core/poolClient';
+import { formatReport } from '../core/reportText';
+import type { Transport } from '../core/transport';
+import { Emitter, type Disposable, type Event } from './events';
+import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
+import type { ConnectionSettings, LogPort, SettingsPort } from './ports';
+
+export type CheckOutcome = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'cancelled' };
+
+export interface PublishedCheck {
+  readonly sequence: number;
+  readonly report: CheckReport;
+  /** Wall-clock milliseconds. */
+  readonly finishedAt: number;
+  /** Which key it ran with (a one-way hash), so a later key change makes it stale. */
+  readonly keyFingerprint?: string;
+}
+
+export type CheckEvent =
+  | { readonly kind: 'started'; readonly mode: CheckMode; readonly sequence: number }
+  | { readonly kind: 'reported'; readonly check: PublishedCheck }
+  | { readonly kind: 'cancelled'; readonly sequence: number };
+
+export interface CheckServiceDeps {
+  readonly settings: SettingsPort;
+  readonly keys: PoolKeyStore;
+  readonly log: LogPort;
+  readonly transport: Transport;
+  readonly userAgent: string;
+  /** The proxy a request to this URL goes through, when certain (to name it in diagnoses). */
+  readonly proxyFor: (url: string) => string | undefined;
+  readonly now?: () => number;
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+}
+
+export class CheckService implements Disposable {
+  readonly #changed = new Emitter<CheckEvent>();
+  readonly onDidChange: Event<CheckEvent> = this.#changed.event;
+  readonly #running = new Map<number, CheckMode>();
+  #sequence = 0;
+  #last: PublishedCheck | undefined;
+  readonly #now: () => number;
+
+  constructor(private readonly deps: CheckServiceDeps) {
+    this.#now = deps.now ?? Date.now;
+  }
+
+  /** The newest finished check of the saved settings. */
+  get last(): PublishedCheck | undefined {
+    return this.#last;
+  }
+
+  /** The newest check still running, if any. */
+  get running(): { readonly mode: CheckMode; readonly sequence: number } | undefined {
+    const newest = Math.max(0, ...this.#running.keys());
+    const mode = this.#running.get(newest);
+    return mode ? { mode, sequence: newest } : undefined;
+  }
+
+  /** Checks the saved settings and publishes the outcome. */
+  async check(mode: CheckMode, options: RunOptions = {}): Promise<CheckOutcome> {
+    const sequence = ++this.#sequence;
+    this.#running.set(sequence, mode);
+    this.#changed.fire({ kind: 'started', mode, sequence });
+    try {
+      const settings = this.deps.settings.read();
+      const { outcome, keyFingerprint } = await this.#run(mode, settings, options.signal, `${mode} check`);
+      this.#running.delete(sequence);
+      if (outcome.kind === 'cancelled') {
+        this.#changed.fire({ kind: 'cancelled', sequence });
+        return outcome;
+      }
+      if (!this.#last || sequence > this.#last.sequence) {
+        this.#last = { sequence, report: outcome.report, finishedAt: this.#now(), ...(keyFingerprint ? { keyFingerprint } : {}) };
+        this.#changed.fire({ kind: 'reported', check: this.#last });
+      }
+      return outcome;
+    } finally {
+      if (this.#running.delete(sequence)) this.#changed.fire({ kind: 'cancelled', sequence });
+    }
+  }
+
+  /** Checks values that are not saved (the wizard's draft); nothing is published. */
+  async checkDraft(mode: CheckMode, target: ConnectionSettings, options: RunOptions = {}): Promise<CheckOutcome> {
+    return (await this.#run(mode, target, options.signal, `${mode} check (setup wizard draft)`)).outcome;
+  }
+
+  async #run(mode: CheckMode, target: ConnectionSettings, signal: AbortSignal | undefined, title: string): Promise<{ outcome: CheckOutcome; keyFingerprint?: string }> {
+    const settings = this.deps.settings.read();
+    let key: string | undefined;
+    let keyUnavailable: string | undefined;
+    try {
+      key = await this.deps.keys.get();
+    } catch (error) {
+      if (!(error instanceof KeyStoreError)) throw error;
+      keyUnavailable = error.detail;
+    }
+    const client = new PoolClient({ transport: this.deps.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.deps.userAgent });
+    const report = await checkConnection(
+      {
+        baseUrl: target.baseUrl,
+        fullUrl: target.fullUrl,
+        model: target.model,
+        key,
+        mode,
+        proxyFor: this.deps.proxyFor,
+        ...(keyUnavailable !== undefined ? { keyUnavailable } : {}),
+        ...(signal ? { signal } : {}),
+      },
+      { client },
+    );
+    if (signal?.aborted) {
+      this.deps.log.info(`${title}: cancelled.`);
+      return { outcome: { kind: 'cancelled' } };
+    }
+    const text = formatReport(report, (m) => renderMsg(m));
+    if (report.verdict === 'ok') this.deps.log.info(`${title}\n${text}`);
+    else this.deps.log.warn(`${title}\n${text}`);
+    return { outcome: { kind: 'report', report }, ...(key ? { keyFingerprint: fingerprintOf(key) } : {}) };
+  }
+
+  dispose(): void {
+    this.#changed.dispose();
+  }
+}

@@ -1,0 +1,156 @@
+// The wizard's shell: header, step navigation (built once, updated in place so focus never drops),
+// the banners (unsaved draft, notices, a protocol problem) and the current step. The host decides which
+// step is open and reachable; the webview only renders that and sends what the user does.
+import type { ModelListView, StepName, WizardView } from '../wizard/protocol';
+import { STEP_NAMES } from '../wizard/protocol';
+import { h, icon, replaceChildren } from './dom';
+import { RequestFailed, Rpc } from './rpc';
+import { setStrings, tr } from './strings';
+import { announce, createAnnouncer, setText, STEP_TITLES, type StepContext } from './ui';
+import { mountChat } from './steps/chat';
+import { mountKey } from './steps/key';
+import { mountModel } from './steps/model';
+import { mountTest } from './steps/test';
+import { mountTrae } from './steps/trae';
+import { mountUrl } from './steps/url';
+
+export interface StepModule {
+  readonly element: HTMLElement;
+  update(view: WizardView, models: ModelListView | undefined): void;
+}
+
+/** What the user is typing: the webview is its only writer, until the host changes the draft itself. */
+export interface LocalDraft {
+  url: string;
+  fullUrl: boolean;
+  model: string;
+  /** The host's draftVersion these values are based on. */
+  basedOn: number;
+}
+
+export interface AppContext extends StepContext {
+  readonly rpc: Rpc;
+  readonly local: LocalDraft;
+  /** Call after changing `local`: the host hears it once typing pauses. */
+  draftChanged(): void;
+  /** Shows why a request was refused. */
+  showFailure(error: unknown): void;
+}
+
+const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = { url: mountUrl, key: mountKey, model: mountModel, test: mountTest, trae: mountTrae, chat: mountChat };
+
+export class App implements AppContext {
+  readonly rpc: Rpc;
+  readonly local: LocalDraft = { url: '', fullUrl: false, model: '', basedOn: -1 };
+  #view: WizardView | undefined;
+  #models: ModelListView | undefined;
+  #step: { name: StepName; module: StepModule } | undefined;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #root = document.getElementById('app')!;
+  readonly #nav = new Map<StepName, HTMLButtonElement>();
+  readonly #banner = h('div', { className: 'banners' });
+  readonly #failure = h('p', { className: 'failure', role: 'alert', hidden: true });
+  readonly #stepArea = h('section', { className: 'step', 'aria-labelledby': 'step-title' });
+
+  constructor() {
+    this.rpc = new Rpc({ view: (v) => this.#render(v), models: (m) => this.#setModels(m), problem: () => this.#showProblem() });
+  }
+
+  async start(): Promise<void> {
+    const { strings } = await this.rpc.request('ready', {});
+    setStrings(strings);
+    this.#root.removeAttribute('aria-busy');
+    replaceChildren(this.#root, h('header', {}, h('h1', {}, tr('ui.wizard.title')), h('p', { className: 'muted' }, tr('ui.wizard.subtitle'))), this.#buildNav(), this.#banner, this.#failure, this.#stepArea, createAnnouncer());
+    if (this.#view) this.#render(this.#view);
+  }
+
+  goTo(step: StepName): void {
+    this.#flushDraft();
+    this.rpc.request('goTo', { step }).catch((error) => this.showFailure(error));
+  }
+
+  draftChanged(): void {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => this.#flushDraft(), 120);
+  }
+
+  showFailure(error: unknown): void {
+    const text = error instanceof RequestFailed ? [error.reason.cause, error.reason.fix].filter(Boolean).join(' ') : tr('ui.wizard.protocolProblem.cause');
+    this.#failure.hidden = false;
+    setText(this.#failure, text);
+    announce(text);
+  }
+
+  #flushDraft(): void {
+    if (this.#draftTimer === undefined) return;
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    const { url, fullUrl, model, basedOn } = this.local;
+    this.rpc.send('setDraft', { url, fullUrl, model, basedOn });
+  }
+
+  #buildNav(): HTMLElement {
+    const items = STEP_NAMES.map((name, i) => {
+      const button = h('button', { type: 'button', className: 'step-link', 'data-step': name, onclick: () => this.goTo(name) }, h('span', { className: 'step-number' }, String(i + 1)), h('span', { className: 'step-label' }, tr(STEP_TITLES[name])), h('span', { className: 'step-done' }));
+      this.#nav.set(name, button);
+      return h('li', {}, button);
+    });
+    return h('nav', { 'aria-label': tr('ui.wizard.stepsLabel') }, h('ol', { className: 'steps' }, ...items));
+  }
+
+  #render(view: WizardView): void {
+    this.#view = view;
+    if (!this.#root.querySelector('nav')) return;
+    if (view.draftVersion > this.local.basedOn) {
+      Object.assign(this.local, { url: view.draft.url, fullUrl: view.draft.fullUrl, model: view.draft.model, basedOn: view.draftVersion });
+    }
+    for (const s of view.steps) {
+      const button = this.#nav.get(s.name)!;
+      button.disabled = !s.reachable;
+      if (s.name === view.step) button.setAttribute('aria-current', 'step');
+      else button.removeAttribute('aria-current');
+      const done = button.querySelector('.step-done')!;
+      if (s.done !== done.hasChildNodes()) replaceChildren(done, ...(s.done ? [icon('pass'), h('span', { className: 'visually-hidden' }, tr('ui.wizard.stepDone'))] : []));
+    }
+    this.#renderBanners(view);
+    if (this.#step?.name !== view.step) {
+      const module = MOUNT[view.step](this);
+      this.#step = { name: view.step, module };
+      this.#failure.hidden = true;
+      replaceChildren(this.#stepArea, module.element);
+      module.update(view, this.#models);
+      document.getElementById('step-title')?.focus();
+      return;
+    }
+    this.#step.module.update(view, this.#models);
+  }
+
+  #setModels(list: ModelListView): void {
+    this.#models = list;
+    if (this.#view) this.#step?.module.update(this.#view, list);
+  }
+
+  #bannerSignature = '';
+
+  #renderBanners(view: WizardView): void {
+    const signature = JSON.stringify([view.dirty, view.notices]);
+    if (signature === this.#bannerSignature) return;
+    this.#bannerSignature = signature;
+    const dirty = view.dirty;
+    replaceChildren(
+      this.#banner,
+      dirty &&
+        h('div', { className: 'banner info', id: 'dirty-banner' }, icon('info'), h('p', {}, tr('ui.wizard.dirty', { url: dirty.url, model: dirty.model })), h('button', { type: 'button', className: 'secondary', onclick: () => this.rpc.request('discardDraft', {}).catch((e) => this.showFailure(e)) }, tr('ui.wizard.discard'))),
+      ...view.notices.map((n) =>
+        h('div', { className: `banner ${n.severity}`, 'data-notice': n.id }, icon(n.severity === 'error' ? 'error' : n.severity === 'warning' ? 'warning' : 'info'), h('p', {}, n.text), h('button', { type: 'button', className: 'link', 'aria-label': tr('ui.wizard.dismissNotice', { notice: n.text.slice(0, 60) }), onclick: () => this.rpc.send('dismissNotice', { id: n.id }) }, tr('ui.wizard.dismiss'))),
+      ),
+    );
+    const newest = view.notices[0];
+    if (newest) announce(newest.text);
+  }
+
+  #showProblem(): void {
+    this.#failure.hidden = false;
+    setText(this.#failure, `${tr('ui.wizard.protocolProblem.cause')} ${tr('ui.wizard.protocolProblem.fix')}`);
+  }
+}

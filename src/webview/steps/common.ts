@@ -1,0 +1,26 @@
+// Pieces several steps draw the same way.
+import type { MessageId } from '../../core/messages';
+import type { StepName } from '../../wizard/protocol';
+import { h, icon, replaceChildren } from '../dom';
+import { tr } from '../strings';
+import { STEP_TITLES } from '../ui';
+
+const NUMBERS: Record<StepName, number> = { url: 1, key: 2, model: 3, test: 4, trae: 5, chat: 6 };
+
+export function stepTitle(step: StepName): HTMLElement {
+  return h('h2', { id: 'step-title', tabindex: -1 }, `${NUMBERS[step]}. ${tr(STEP_TITLES[step])}`);
+}
+
+/**
+ * One line that says where a live check stands: running, passed (with its summary), failed (its
+ * problems are listed below it), or not run yet (and why).
+ */
+export function checkLine(element: HTMLElement, status: 'idle' | 'running' | 'done', ok: boolean, summary: string | undefined, running: MessageId, idle: MessageId): void {
+  const state = status === 'running' ? 'running' : status === 'done' ? (ok ? 'pass' : 'fail') : 'idle';
+  const text = state === 'running' ? tr(running) : state === 'pass' ? (summary ?? '') : state === 'fail' ? tr('ui.wizard.check.failed') : tr(idle);
+  const signature = `${state}|${text}`;
+  if (element.dataset['signature'] === signature) return;
+  element.dataset['signature'] = signature;
+  element.className = `check-line ${state}`;
+  replaceChildren(element, state === 'pass' ? icon('pass') : state === 'fail' ? icon('error') : state === 'running' ? h('span', { className: 'spinner', 'aria-hidden': 'true' }) : icon('info'), ' ', text);
+}

@@ -1,0 +1,121 @@
+// Step 2, Pool API key: the key rules as you type (in the page: the key is not sent while typed), then
+// stored in the editor's secret storage and checked live with a free model list. A key typed but not
+// saved is never silently dropped: Next saves it first, or says why it cannot.
+import { analyzeKey } from '../../core/poolKey';
+import type { WizardView } from '../../wizard/protocol';
+import type { AppContext, StepModule } from '../app';
+import { h, icon, replaceChildren } from '../dom';
+import { say, tr } from '../strings';
+import { Actions, announce, ProblemList, problemItem, setText } from '../ui';
+import { checkLine, stepTitle } from './common';
+
+export function mountKey(ctx: AppContext): StepModule {
+  const stored = h('p', { className: 'stored', id: 'key-stored' });
+  const check = h('div', { id: 'key-check-line' });
+  const problems = new ProblemList(ctx, 'key-problems');
+  const storeProblem = h('ul', { className: 'findings' });
+  const input = h('input', { id: 'key', type: 'password', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'key-rules', placeholder: 'sk-cxp-…' });
+  const rules = h('ul', { id: 'key-rules', className: 'findings' });
+  const show = h('input', { id: 'show-key', type: 'checkbox' });
+  const save = h('button', { type: 'button', className: 'primary', id: 'save-key', disabled: true }, tr('ui.wizard.key.save'));
+  const replace = h('button', { type: 'button', className: 'secondary', id: 'replace-key' }, tr('ui.wizard.key.replace'));
+  const keep = h('button', { type: 'button', className: 'secondary', id: 'keep-key' }, tr('ui.wizard.key.keep'));
+  const retry = h('button', { type: 'button', className: 'secondary', id: 'retry-key-store' }, tr('ui.wizard.retry'));
+  const entry = h('div', { className: 'key-entry' }, h('label', { for: 'key' }, tr('ui.wizard.key.label')), input, h('div', { className: 'switch-row' }, show, h('label', { for: 'show-key' }, tr('ui.wizard.key.show'))), rules, h('div', { className: 'actions' }, save, keep));
+  const actions = new Actions(ctx, 'url', { label: 'ui.wizard.next', run: () => void next() });
+  let candidate: string | undefined;
+  let replacing = false;
+  let view: WizardView | undefined;
+
+  function typed(): void {
+    const value = input.value;
+    const analysis = analyzeKey(value);
+    candidate = analysis.ok ? analysis.key : analysis.correction;
+    save.disabled = candidate === undefined;
+    setText(save, analysis.ok || candidate === undefined ? tr('ui.wizard.key.save') : tr('ui.wizard.key.saveCorrected'));
+    replaceChildren(rules, value === '' ? undefined : problemItem({ severity: analysis.ok ? 'info' : 'error', cause: say(analysis.cause), fix: say(analysis.fix) }, ctx));
+    if (view) refresh(view);
+  }
+
+  /** Sends the key once; the field is cleared whatever the answer (the raw key leaves the page). */
+  async function store(): Promise<boolean> {
+    const value = candidate;
+    if (value === undefined) return false;
+    save.disabled = true;
+    input.value = '';
+    candidate = undefined;
+    typed();
+    try {
+      const { accepted } = await ctx.rpc.request('storeKey', { key: value });
+      replacing = false;
+      announce(tr(accepted ? 'ui.wizard.key.storedAccepted' : 'ui.wizard.key.storedRejected'));
+      replaceChildren(storeProblem);
+      return accepted;
+    } catch (error) {
+      ctx.showFailure(error);
+      return false;
+    } finally {
+      if (view) refresh(view);
+    }
+  }
+
+  async function next(): Promise<void> {
+    if (input.value !== '') {
+      if (!(await store())) return;
+    }
+    ctx.goTo('model');
+  }
+
+  input.addEventListener('input', typed);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && candidate !== undefined) void store();
+  });
+  show.addEventListener('change', () => (input.type = show.checked ? 'text' : 'password'));
+  save.addEventListener('click', () => void store());
+  replace.addEventListener('click', () => {
+    replacing = true;
+    if (view) refresh(view);
+    input.focus();
+  });
+  keep.addEventListener('click', () => {
+    replacing = false;
+    input.value = '';
+    typed();
+    replace.focus();
+  });
+  retry.addEventListener('click', () => ctx.rpc.request('recheck', { what: 'key' }).catch((e) => ctx.showFailure(e)));
+
+  function refresh(v: WizardView): void {
+    const key = v.key;
+    const hasKey = key.state === 'stored';
+    stored.hidden = !hasKey;
+    if (hasKey) replaceChildren(stored, icon('key'), ' ', tr('ui.wizard.key.storedAs', { masked: key.masked ?? '' }));
+    const showEntry = !hasKey || replacing;
+    entry.hidden = !showEntry || key.state === 'unavailable';
+    keep.hidden = !hasKey;
+    replace.hidden = !hasKey || replacing;
+    retry.hidden = key.state !== 'unavailable';
+    replaceChildren(storeProblem, key.problem && problemItem(key.problem, ctx));
+    check.hidden = !hasKey;
+    checkLine(check, key.check.status, key.check.ok, key.check.summary, 'ui.wizard.key.checking', 'ui.wizard.key.waiting');
+    problems.update(hasKey ? key.check.problems : []);
+    const value = input.value;
+    const reachable = v.steps.find((s) => s.name === 'model')!.reachable;
+    if (value !== '') {
+      actions.set(candidate !== undefined, candidate !== undefined ? tr('ui.wizard.key.nextSaves') : tr('ui.wizard.key.nextBlocked'));
+      if (actions.next) setText(actions.next, tr(candidate !== undefined ? 'ui.wizard.key.saveAndContinue' : 'ui.wizard.next'));
+    } else {
+      actions.set(reachable, reachable ? '' : tr(hasKey ? 'ui.wizard.key.nextHintChecking' : 'ui.wizard.key.nextHint'));
+      if (actions.next) setText(actions.next, tr('ui.wizard.next'));
+    }
+  }
+
+  const element = h('div', {}, stepTitle('key'), h('p', {}, tr('ui.wizard.key.intro')), storeProblem, retry, stored, check, problems.element, replace, entry, actions.element);
+  return {
+    element,
+    update(v) {
+      view = v;
+      refresh(v);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// The webview's strings: templates in the user's language, sent once by the host (the `ready` result).
+import { fillTemplate, type MessageId, type Msg } from '../core/messages';
+
+const strings: Record<string, string> = {};
+
+export function setStrings(pairs: readonly (readonly string[])[]): void {
+  for (const [id, template] of pairs) if (id !== undefined && template !== undefined) strings[id] = template;
+}
+
+export function tr(id: MessageId, args?: Record<string, string | number>): string {
+  return fillTemplate(strings[id] ?? id, args);
+}
+
+export function say(m: Msg): string {
+  return tr(m.id, m.args);
+}

@@ -1,0 +1,396 @@
+// The setup wizard as a state model, with no I/O and no `vscode`: the draft, the steps by name, which
+// step is reachable, and every transition. Each check result carries the token of the inputs it ran
+// for (URL revision; + key; + model); one whose inputs changed since is stale and never counts.
+import { findModel, type CheckReport } from '../core/check';
+import type { Diagnosis } from '../core/diagnosis';
+import { analyzeEndpoint, type EndpointAnalysis } from '../core/endpoint';
+import { msg, type Msg } from '../core/messages';
+import { detectPastedSecret } from '../core/pastedSecret';
+import type { Severity } from '../core/endpoint';
+
+export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'chat'] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+export type CheckKind = 'reach' | 'list' | 'test' | 'trae';
+
+export interface Draft {
+  readonly url: string;
+  readonly fullUrl: boolean;
+  readonly model: string;
+}
+
+/** What the free, unauthenticated probe of step 1 found. */
+export interface ReachResult {
+  readonly ok: boolean;
+  readonly diagnoses: readonly Diagnosis[];
+  readonly durationMs: number;
+}
+
+/** The streaming, two-turn check shaped like Trae's own requests (opt-in; costs quota). */
+export interface TraeResult {
+  readonly verdict: 'ok' | 'warning' | 'error';
+  readonly diagnoses: readonly Diagnosis[];
+  readonly durationMs: number;
+}
+
+interface Results {
+  reach: ReachResult;
+  list: CheckReport;
+  test: CheckReport;
+  trae: TraeResult;
+}
+
+export type Phase<T> = { readonly status: 'idle' } | { readonly status: 'running'; readonly token: string } | { readonly status: 'done'; readonly token: string; readonly result: T };
+
+export type KeyInfo = { readonly kind: 'none' } | { readonly kind: 'stored'; readonly masked: string; readonly fingerprint: string } | { readonly kind: 'unavailable'; readonly detail: string };
+
+export type NoticeId = 'modelCase' | 'keyCleared' | 'keyChanged' | 'settingsChanged' | 'secretInUrl' | 'secretInModel' | 'saved';
+
+export interface Notice {
+  readonly id: NoticeId;
+  readonly severity: Severity;
+  readonly message: Msg;
+}
+
+export interface ModelInit {
+  readonly saved: Draft;
+  readonly key: KeyInfo;
+  /** What an earlier session left in storage (untrusted: checked here). */
+  readonly persisted?: { readonly step?: unknown; readonly draft?: unknown };
+  /** The newest published check of the saved settings, and the key it ran with. */
+  readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string };
+}
+
+export type Refusal = { readonly refused: Msg };
+
+export class WizardModel {
+  #step: StepName = 'url';
+  #resumeTo: StepName | undefined;
+  #draft: Draft;
+  #saved: Draft;
+  #key: KeyInfo;
+  #rev = { url: 0, key: 0, model: 0 };
+  #draftVersion = 0;
+  #phases: { [K in CheckKind]: Phase<Results[K]> } = { reach: { status: 'idle' }, list: { status: 'idle' }, test: { status: 'idle' }, trae: { status: 'idle' } };
+  readonly #approved = new Set<string>();
+  #notices: Notice[] = [];
+  #analysis: { rev: number; value: EndpointAnalysis } | undefined;
+
+  constructor(init: ModelInit) {
+    this.#saved = normalize(init.saved);
+    this.#key = init.key;
+    this.#draft = this.#screen(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved);
+    this.#approve(this.#saved);
+    this.#seed(init.lastCheck);
+    const stored = STEP_NAMES.find((s) => s === init.persisted?.step);
+    const returning = !this.dirty && this.#key.kind === 'stored' && this.analysis.ok && this.#saved.model !== '';
+    const wanted = returning && (stored === undefined || stepIndex(stored) < stepIndex('trae')) ? 'trae' : (stored ?? 'url');
+    this.#step = this.#clamp(wanted);
+    if (this.#step !== wanted) this.#resumeTo = wanted;
+  }
+
+  // ---------------------------------------------------------------- what is true now
+
+  get step(): StepName {
+    return this.#step;
+  }
+  get draft(): Draft {
+    return this.#draft;
+  }
+  get saved(): Draft {
+    return this.#saved;
+  }
+  get key(): KeyInfo {
+    return this.#key;
+  }
+  /** Bumps when the host itself changes the draft (a settings change, a discard): the webview then takes it. */
+  get draftVersion(): number {
+    return this.#draftVersion;
+  }
+  get notices(): readonly Notice[] {
+    return this.#notices;
+  }
+  get dirty(): boolean {
+    return !sameDraft(this.#draft, this.#saved);
+  }
+  get analysis(): EndpointAnalysis {
+    if (this.#analysis?.rev !== this.#rev.url) this.#analysis = { rev: this.#rev.url, value: analyzeEndpoint(this.#draft.url, this.#draft.fullUrl) };
+    return this.#analysis.value;
+  }
+
+  tokenFor(kind: CheckKind): string {
+    const { url, key, model } = this.#rev;
+    return kind === 'reach' ? `u${url}` : kind === 'list' ? `u${url}k${key}` : `u${url}k${key}m${model}`;
+  }
+
+  phase<K extends CheckKind>(kind: K): Phase<Results[K]> {
+    return this.#phases[kind];
+  }
+
+  /** The result for the inputs as they are now; a stale one is undefined. */
+  current<K extends CheckKind>(kind: K): Results[K] | undefined {
+    const phase = this.#phases[kind];
+    return phase.status === 'done' && phase.token === this.tokenFor(kind) ? phase.result : undefined;
+  }
+
+  running(kind: CheckKind): boolean {
+    const phase = this.#phases[kind];
+    return phase.status === 'running' && phase.token === this.tokenFor(kind);
+  }
+
+  get reachOk(): boolean {
+    return this.analysis.ok && this.current('reach')?.ok === true;
+  }
+  /** The pool listed models with the stored key (it accepted the key). */
+  get listOk(): boolean {
+    return this.#key.kind === 'stored' && this.current('list')?.facts.models !== undefined;
+  }
+  /** How the draft's model matches the pool's list: exactly, in other casing, not at all, or unknown yet. */
+  get modelMatch(): 'exact' | 'case' | 'none' | 'unknown' {
+    const models = this.current('list')?.facts.models;
+    if (!models) return 'unknown';
+    const wanted = this.#draft.model.trim();
+    const found = wanted === '' ? undefined : findModel(models, wanted);
+    return !found ? 'none' : found.id === wanted ? 'exact' : 'case';
+  }
+  get testPassed(): boolean {
+    const report = this.current('test');
+    return report !== undefined && report.verdict !== 'error';
+  }
+  /** Saved, with a stored key the pool accepts and a model it lists (or a passed test): Trae can be set up. */
+  get configReady(): boolean {
+    return !this.dirty && this.#key.kind === 'stored' && ((this.listOk && this.modelMatch === 'exact') || this.testPassed);
+  }
+
+  reachable(step: StepName): boolean {
+    switch (step) {
+      case 'url':
+        return true;
+      case 'key':
+        return this.reachOk;
+      case 'model':
+        return this.reachOk && this.listOk;
+      case 'test':
+        return this.reachable('model') && (this.modelMatch === 'exact' || this.modelMatch === 'case');
+      case 'trae':
+      case 'chat':
+        return this.reachable('test') && this.configReady;
+    }
+  }
+
+  get canSave(): boolean {
+    return this.testPassed && this.#key.kind === 'stored';
+  }
+
+  /** Whether the key may go to the draft's origin: the saved one, or one that passed step 1 here. */
+  get originApproved(): boolean {
+    const origin = this.analysis.endpoint?.origin;
+    return origin !== undefined && this.#approved.has(origin);
+  }
+
+  /** The checks that should be running now and are not (free ones only: the test costs quota). */
+  wanted(): CheckKind[] {
+    const out: CheckKind[] = [];
+    const idle = (kind: CheckKind) => !this.running(kind) && this.current(kind) === undefined;
+    if (this.analysis.ok && idle('reach')) out.push('reach');
+    if (this.reachOk && this.#key.kind === 'stored' && this.originApproved && idle('list')) out.push('list');
+    return out;
+  }
+
+  persisted(): { step: StepName; draft?: Draft } {
+    return { step: this.#resumeTo ?? this.#step, ...(this.dirty ? { draft: this.#draft } : {}) };
+  }
+
+  // ---------------------------------------------------------------- transitions
+
+  goTo(step: StepName): Refusal | undefined {
+    if (!this.reachable(step)) return { refused: msg('ui.wizard.refused.notReachable') };
+    if (stepIndex(this.#step) === 0 && stepIndex(step) > 0) this.#approve(this.#draft);
+    if (stepIndex(step) >= stepIndex('test') && this.modelMatch === 'case') this.#adoptPoolCasing();
+    this.#step = step;
+    this.#resumeTo = undefined;
+    return undefined;
+  }
+
+  /**
+   * What the user typed. `basedOn`: the draftVersion the webview had; an edit made before it saw a newer
+   * host change (a discard, new settings) is dropped rather than undoing that change.
+   */
+  setDraft(next: Draft, basedOn = this.#draftVersion): boolean {
+    if (basedOn < this.#draftVersion) return false;
+    const screened = this.#screen(next, this.#draft);
+    const d = this.#draft;
+    if (screened.url === d.url && screened.fullUrl === d.fullUrl && screened.model === d.model) return true;
+    this.#apply(screened);
+    // The user is working on this step now: no jumping ahead when a check lands.
+    this.#resumeTo = undefined;
+    return true;
+  }
+
+  setKey(key: KeyInfo): void {
+    const before = this.#key;
+    this.#key = key;
+    const same = before.kind === key.kind && (before.kind !== 'stored' || (key.kind === 'stored' && before.fingerprint === key.fingerprint));
+    if (same) return;
+    this.#rev.key++;
+    if (key.kind === 'none' && before.kind === 'stored') this.#notify({ id: 'keyCleared', severity: 'warning', message: msg('ui.wizard.notice.keyCleared') });
+    if (key.kind === 'stored' && before.kind === 'stored') this.#notify({ id: 'keyChanged', severity: 'info', message: msg('ui.wizard.notice.keyChanged', { masked: key.masked }) });
+    this.#fallBack();
+  }
+
+  /** The settings changed (here or elsewhere): they are the truth for a draft without edits. */
+  setSaved(saved: Draft): void {
+    const next = normalize(saved);
+    if (sameDraft(next, this.#saved)) return;
+    const wasClean = !this.dirty;
+    this.#saved = next;
+    this.#approve(next);
+    if (wasClean) {
+      this.#apply(next);
+      this.#draftVersion++;
+      this.#notify({ id: 'settingsChanged', severity: 'info', message: msg('ui.wizard.notice.settingsChanged') });
+    }
+    this.#fallBack();
+  }
+
+  discardDraft(): void {
+    this.#apply(this.#saved);
+    this.#draftVersion++;
+    this.#fallBack();
+  }
+
+  /** Starts a check for the inputs as they are; refused when the key may not go there. */
+  begin(kind: CheckKind): { token: string; draft: Draft } | Refusal {
+    if (!this.analysis.ok) return { refused: msg('ui.wizard.refused.url') };
+    if (kind !== 'reach') {
+      if (this.#key.kind !== 'stored') return { refused: msg('ui.wizard.refused.noKey') };
+      if (!this.originApproved) return { refused: msg('ui.wizard.refused.origin', { origin: this.analysis.endpoint?.origin ?? '' }) };
+      if ((kind === 'test' || kind === 'trae') && this.#draft.model.trim() === '') return { refused: msg('ui.wizard.refused.noModel') };
+    }
+    const token = this.tokenFor(kind);
+    this.#phases[kind] = { status: 'running', token };
+    return { token, draft: this.#draft };
+  }
+
+  /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
+  finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
+    const phase = this.#phases[kind];
+    if (phase.status !== 'running' || phase.token !== token || token !== this.tokenFor(kind)) return false;
+    (this.#phases as Record<CheckKind, Phase<unknown>>)[kind] = { status: 'done', token, result };
+    if (this.#resumeTo && this.reachable(this.#resumeTo)) {
+      this.#step = this.#resumeTo;
+      this.#resumeTo = undefined;
+    } else if (this.#resumeTo) {
+      this.#step = this.#clamp(this.#resumeTo);
+    }
+    return true;
+  }
+
+  /** A check ended without a result (cancelled or failed to run). */
+  abandon(kind: CheckKind, token: string): void {
+    const phase = this.#phases[kind];
+    if (phase.status === 'running' && phase.token === token) this.#phases[kind] = { status: 'idle' };
+  }
+
+  /** Drops what a check found, so it runs again (Refresh, Check again). */
+  forget(kind: CheckKind): void {
+    this.#phases[kind] = { status: 'idle' };
+  }
+
+  /** The values to write; undefined when Save is not allowed now. */
+  toSave(): Draft | undefined {
+    return this.canSave ? { ...this.#draft, model: this.#draft.model.trim() } : undefined;
+  }
+
+  markSaved(values: Draft): void {
+    this.#saved = normalize(values);
+    this.#notify({ id: 'saved', severity: 'info', message: msg('ui.wizard.notice.saved') });
+    if (this.reachable('trae')) this.#step = 'trae';
+  }
+
+  dismiss(id: NoticeId): void {
+    this.#notices = this.#notices.filter((n) => n.id !== id);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  #apply(next: Draft): void {
+    const d = this.#draft;
+    if (next.url !== d.url || next.fullUrl !== d.fullUrl) this.#rev.url++;
+    if (next.model.trim() !== d.model.trim()) this.#rev.model++;
+    this.#draft = next;
+  }
+
+  /** A Pool key or token in the URL or model field is never kept: the field keeps its old value. */
+  #screen(next: Draft, fallback: Draft): Draft {
+    let { url, model } = next;
+    if (detectPastedSecret(url)) {
+      url = fallback.url;
+      this.#notify({ id: 'secretInUrl', severity: 'error', message: msg('ui.wizard.notice.secretInUrl') });
+    }
+    if (detectPastedSecret(model)) {
+      model = fallback.model;
+      this.#notify({ id: 'secretInModel', severity: 'error', message: msg('ui.wizard.notice.secretInModel') });
+    }
+    return { url, fullUrl: next.fullUrl, model };
+  }
+
+  #adoptPoolCasing(): void {
+    const listed = findModel(this.current('list')?.facts.models ?? [], this.#draft.model);
+    if (!listed) return;
+    this.#notify({ id: 'modelCase', severity: 'info', message: msg('ui.wizard.notice.modelCase', { typed: this.#draft.model.trim(), model: listed.id }) });
+    this.#apply({ ...this.#draft, model: listed.id });
+    this.#draftVersion++;
+  }
+
+  /** When the current step is no longer reachable (key cleared, settings changed), go to the last one that is. */
+  #fallBack(): void {
+    if (!this.reachable(this.#step)) {
+      this.#resumeTo ??= this.#step;
+      this.#step = this.#clamp(this.#step);
+    }
+  }
+
+  #clamp(step: StepName): StepName {
+    let at = stepIndex(step);
+    while (at > 0 && !this.reachable(STEP_NAMES[at]!)) at--;
+    return STEP_NAMES[at]!;
+  }
+
+  #approve(draft: Draft): void {
+    const origin = analyzeEndpoint(draft.url, draft.fullUrl).endpoint?.origin;
+    if (origin) this.#approved.add(origin);
+  }
+
+  /** A returning user: the last published check of these same settings and key counts here too. */
+  #seed(last: ModelInit['lastCheck']): void {
+    if (!last || this.dirty || this.#key.kind !== 'stored' || last.keyFingerprint !== this.#key.fingerprint) return;
+    const t = last.report.target;
+    if (t.baseUrl !== this.#saved.url || t.fullUrl !== this.#saved.fullUrl || t.model !== this.#saved.model || !last.report.facts.models) return;
+    this.#phases.reach = { status: 'done', token: this.tokenFor('reach'), result: { ok: true, diagnoses: [], durationMs: last.report.facts.latencyMs ?? 0 } };
+    this.#phases.list = { status: 'done', token: this.tokenFor('list'), result: last.report };
+    if (last.report.mode === 'full') this.#phases.test = { status: 'done', token: this.tokenFor('test'), result: last.report };
+  }
+
+  #notify(notice: Notice): void {
+    this.#notices = [notice, ...this.#notices.filter((n) => n.id !== notice.id)].slice(0, 5);
+  }
+}
+
+export function stepIndex(step: StepName): number {
+  return STEP_NAMES.indexOf(step);
+}
+
+function sameDraft(a: Draft, b: Draft): boolean {
+  return a.url.trim() === b.url.trim() && a.fullUrl === b.fullUrl && a.model.trim() === b.model.trim();
+}
+
+function normalize(d: Draft): Draft {
+  return { url: d.url.trim(), fullUrl: d.fullUrl, model: d.model.trim() };
+}
+
+function readDraft(raw: unknown): Draft | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { url, fullUrl, model } = raw as Record<string, unknown>;
+  if (typeof url !== 'string' || typeof fullUrl !== 'boolean' || typeof model !== 'string') return undefined;
+  return { url: url.slice(0, 4096), fullUrl, model: model.slice(0, 256) };
+}

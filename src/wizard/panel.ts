@@ -1,0 +1,272 @@
+// The wizard's webview panel: life cycle and I/O only. It answers the webview's typed requests through
+// the controller, posts the view (rendered and clamped by view.ts, redacted on its way out) and never
+// throws after the panel is gone: late results are dropped, posts to a disposed webview are ignored.
+import * as crypto from 'node:crypto';
+import * as vscode from 'vscode';
+import catalog from '../core/catalog.json';
+import { englishOf, msg, type MessageId } from '../core/messages';
+import { render, t } from '../editor/l10n';
+import { resolveGuideLanguage } from '../editor/settings';
+import type { Redactor } from '../services/redactor';
+import type { Log } from '../editor/log';
+import { Refused, WizardController, type WizardHost } from './controller';
+import { guideFor, guideTextFor, guideView } from './guideView';
+import { isWebviewString, parseParams, RequestSchema, TO_WEBVIEW, type Method, type ProblemView, type Result, type ToWebview, type WizardCommand } from './protocol';
+import { buildModelList, buildView } from './view';
+import { WIZARD_VIEW_TYPE } from './viewType';
+
+// Commands that open an agent chat, Trae's own first; each is offered only when the editor lists it.
+const CHAT_COMMANDS = ['workbench.action.chat.icube.open', 'workbench.action.chat.open'];
+const TRAE_SETTINGS_COMMANDS = ['workbench.action.icube.openSettings'];
+
+export interface PanelDependencies {
+  readonly context: vscode.ExtensionContext;
+  readonly log: Log;
+  readonly redactor: Redactor;
+  /** Everything the controller needs except the commands this panel runs itself. */
+  readonly host: Omit<WizardHost, 'runCommand' | 'guideText' | 'memento' | 'clipboard'>;
+}
+
+export class WizardPanel implements vscode.Disposable {
+  static #current: WizardPanel | undefined;
+  readonly #subscriptions: vscode.Disposable[] = [];
+  #disposed = false;
+  #lastView = '';
+  #listToken = 0;
+  #sentListToken = -1;
+  #listSource: unknown;
+  #pushQueued = false;
+  #commands = { openChat: undefined as string | undefined, openTraeSettings: undefined as string | undefined };
+
+  /** Opens the wizard, or brings the open one to the front. */
+  static async open(deps: PanelDependencies): Promise<void> {
+    if (WizardPanel.#current) return WizardPanel.#current.panel.reveal();
+    const panel = vscode.window.createWebviewPanel(WIZARD_VIEW_TYPE, t('ui.wizard.title'), vscode.ViewColumn.Active, options(deps.context));
+    await WizardPanel.#start(panel, deps);
+  }
+
+  /** After an editor restart: the serializer hands back the panel VS Code kept; the host knows the step. */
+  static async revive(panel: vscode.WebviewPanel, deps: PanelDependencies): Promise<void> {
+    WizardPanel.#current?.dispose();
+    panel.webview.options = options(deps.context);
+    await WizardPanel.#start(panel, deps);
+    deps.log.info('Setup wizard: restored after a restart.');
+  }
+
+  static async #start(panel: vscode.WebviewPanel, deps: PanelDependencies): Promise<void> {
+    let wizard: WizardPanel | undefined;
+    const controller = await WizardController.create({
+      ...deps.host,
+      memento: deps.context.globalState,
+      clipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+      guideText: (model, what) => {
+        const guide = guideFor(model, language());
+        return guide && guideTextFor(guide, what, render, t('ui.wizard.keyPlaceholder'));
+      },
+      runCommand: (command) => wizard?.runCommand(command) ?? Promise.resolve(),
+    });
+    wizard = new WizardPanel(panel, controller, deps);
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly controller: WizardController,
+    private readonly deps: PanelDependencies,
+  ) {
+    WizardPanel.#current = this;
+    panel.iconPath = vscode.Uri.joinPath(deps.context.extensionUri, 'media', 'icon.png');
+    panel.webview.html = this.#html();
+    this.#subscriptions.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.#receive(raw)),
+      controller.onDidChange(() => this.#schedulePush()),
+    );
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    if (WizardPanel.#current === this) WizardPanel.#current = undefined;
+    this.controller.dispose();
+    for (const s of this.#subscriptions) s.dispose();
+    this.panel.dispose();
+  }
+
+  async runCommand(command: WizardCommand): Promise<void> {
+    if (command === 'close') return this.dispose();
+    if (command === 'showLog') return this.deps.log.show();
+    if (command === 'checkConnection') return void (await vscode.commands.executeCommand('codexPooler.checkConnection'));
+    const id = command === 'openChat' ? this.#commands.openChat : this.#commands.openTraeSettings;
+    // Asked again now: the command must exist at the moment it is called.
+    if (id && (await vscode.commands.getCommands(true)).includes(id)) await vscode.commands.executeCommand(id);
+  }
+
+  async #receive(raw: unknown): Promise<void> {
+    const request = RequestSchema.safeParse(raw);
+    if (!request.success) {
+      this.deps.log.error(`Setup wizard: a message from the webview did not fit the protocol (${describe(raw)}); it was not acted on.`);
+      const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+      if (typeof id === 'number') this.#post({ kind: 'response', id, ok: false, reason: protocolProblem() });
+      return;
+    }
+    const { id, method, params: rawParams } = request.data;
+    const params = parseParams(method, rawParams);
+    if (params === undefined) {
+      this.deps.log.error(`Setup wizard: the ${method} request did not fit the protocol; it was not acted on.`);
+      return this.#post({ kind: 'response', id, ok: false, reason: protocolProblem() });
+    }
+    try {
+      const result = await this.#handle(method, params as never);
+      this.#post({ kind: 'response', id, ok: true, result: result ?? {} });
+    } catch (error) {
+      if (!(error instanceof Refused)) this.deps.log.error(`Setup wizard: ${method} failed: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Refused ? { severity: 'error' as const, cause: render(error.reason), fix: '' } : protocolProblem();
+      this.#post({ kind: 'response', id, ok: false, reason });
+    }
+  }
+
+  async #handle<M extends Method>(method: M, p: never): Promise<Result<M> | void> {
+    const c = this.controller;
+    const params = p as Record<string, never>;
+    switch (method as Method) {
+      case 'ready':
+        return this.#ready() as Promise<Result<M>>;
+      case 'setDraft':
+        return c.setDraft({ url: params['url'], fullUrl: params['fullUrl'], model: params['model'] }, params['basedOn']);
+      case 'goTo':
+        return c.goTo(params['step']);
+      case 'storeKey':
+        return c.storeKey(params['key']) as Promise<Result<M>>;
+      case 'recheck':
+        return c.recheck(params['what']);
+      case 'runTest':
+        return c.runTest();
+      case 'runTraeCheck':
+        return c.runTraeCheck();
+      case 'cancel':
+        return c.cancel(params['what']);
+      case 'save':
+        return c.save();
+      case 'discardDraft':
+        return c.discardDraft();
+      case 'copy':
+        return c.copy(params['what']);
+      case 'setLanguage':
+        return c.setLanguage(params['language']);
+      case 'dismissNotice':
+        return c.dismissNotice(params['id']);
+      case 'command':
+        return c.command(params['command']);
+      case 'reportProblem':
+        this.deps.log.error(`Setup wizard: the webview could not read a message from the extension: ${String(params['detail'])}`);
+        return;
+    }
+  }
+
+  async #ready(): Promise<Result<'ready'>> {
+    const available = await vscode.commands.getCommands(true);
+    this.#commands = { openChat: CHAT_COMMANDS.find((c) => available.includes(c)), openTraeSettings: TRAE_SETTINGS_COMMANDS.find((c) => available.includes(c)) };
+    // A (re)loaded webview has nothing yet: send everything again.
+    this.#lastView = '';
+    this.#sentListToken = -1;
+    this.#schedulePush();
+    return { strings: webviewStrings() };
+  }
+
+  #schedulePush(): void {
+    if (this.#pushQueued || this.#disposed) return;
+    this.#pushQueued = true;
+    queueMicrotask(() => {
+      this.#pushQueued = false;
+      this.#push();
+    });
+  }
+
+  #push(): void {
+    if (this.#disposed) return;
+    const model = this.controller.model;
+    const source = model.current('list');
+    if (source !== this.#listSource) {
+      this.#listSource = source;
+      this.#listToken++;
+    }
+    const lang = language();
+    const view = buildView(model, { render, language: lang, commands: { openChat: !!this.#commands.openChat, openTraeSettings: !!this.#commands.openTraeSettings }, guide: (m) => {
+      const guide = guideFor(m, lang);
+      return guide && guideView(guide, render);
+    } }, this.#listToken);
+    if (this.#sentListToken !== this.#listToken) {
+      this.#sentListToken = this.#listToken;
+      this.#post({ kind: 'models', list: buildModelList(model, this.#listToken, render) });
+    }
+    const json = JSON.stringify(view);
+    if (json === this.#lastView) return;
+    this.#lastView = json;
+    this.#post({ kind: 'view', view });
+  }
+
+  #post(message: ToWebview): void {
+    if (this.#disposed) return;
+    const safe = this.deps.redactor.redactDeep(message);
+    // The same schema the webview checks: what does not pass is a bug here, so it is logged and shown.
+    if (!TO_WEBVIEW.safeParse(safe).success) {
+      this.deps.log.error(`Setup wizard: refused to post an invalid ${message.kind} message.`);
+      if (message.kind !== 'response') return;
+      return this.#post({ kind: 'response', id: message.id, ok: false, reason: protocolProblem() });
+    }
+    Promise.resolve(this.panel.webview.postMessage(safe)).then(undefined, () => undefined);
+  }
+
+  #html(): string {
+    const webview = this.panel.webview;
+    const nonce = crypto.randomBytes(18).toString('base64');
+    const dist = vscode.Uri.joinPath(this.deps.context.extensionUri, 'dist');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+    const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+    return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${style.toString()}">
+<title>${escapeHtml(t('ui.wizard.title'))}</title>
+</head>
+<body>
+<main id="app" aria-busy="true"><p>${escapeHtml(t('ui.wizard.loading'))}</p></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+}
+
+function options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')], retainContextWhenHidden: false };
+}
+
+function language() {
+  const setting = vscode.workspace.getConfiguration('codexPooler').inspect<string>('guideLanguage')?.globalValue;
+  return resolveGuideLanguage(setting === 'en' || setting === 'zh-cn' ? setting : 'auto');
+}
+
+function protocolProblem(): ProblemView {
+  return { severity: 'error', cause: render(msg('ui.wizard.protocolProblem.cause')), fix: render(msg('ui.wizard.protocolProblem.fix')) };
+}
+
+/** The webview's own strings, as templates in the user's language (it fills the placeholders). */
+function webviewStrings(): string[][] {
+  const bundle = vscode.l10n.bundle;
+  return (Object.keys(catalog) as MessageId[]).filter(isWebviewString).map((id) => [id, bundle?.[englishOf(id)] ?? englishOf(id)]);
+}
+
+function describe(raw: unknown): string {
+  if (typeof raw === 'object' && raw !== null && 'method' in raw) return `method ${JSON.stringify(String((raw as { method: unknown }).method).slice(0, 40))}`;
+  return typeof raw;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+

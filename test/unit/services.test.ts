@@ -1,0 +1,165 @@
+// The editor-side services in plain Node with in-memory fakes: the check service (one owner of check
+// outcomes), the key store over a SecretStorage that can fail, and the health monitor on a fake clock.
+import * as assert from 'node:assert/strict';
+import { createNodeTransport } from '../../src/core/nodeTransport';
+import { CheckService, type CheckEvent } from '../../src/services/checkService';
+import { HealthMonitor, TRIGGER_SETTLE_MS } from '../../src/services/healthMonitor';
+import { KeyStoreError, PoolKeyStore } from '../../src/services/keyStore';
+import { Redactor } from '../../src/services/redactor';
+import { FakeClock } from './fakeClock';
+import { FakeFocus, FakeLog, FakeSecretStorage, FakeSettings, flush } from './fakes';
+import { useEmulator } from './helpers';
+
+function services(baseUrl: string, key?: string) {
+  const secrets = new FakeSecretStorage();
+  if (key) secrets.values.set('codexPooler.poolApiKey', key);
+  const redactor = new Redactor();
+  const keys = new PoolKeyStore(secrets, redactor);
+  const settings = new FakeSettings({ baseUrl, model: 'gpt-5.5', timeoutSeconds: 5 });
+  const log = new FakeLog();
+  const checks = new CheckService({ settings, keys, log, transport: createNodeTransport(), userAgent: 'tests', proxyFor: () => undefined });
+  const events: CheckEvent[] = [];
+  checks.onDidChange((e) => events.push(e));
+  return { secrets, redactor, keys, settings, log, checks, events };
+}
+
+describe('check service (one owner of check outcomes)', function () {
+  this.timeout(20_000);
+  const ctx = useEmulator();
+
+  it('publishes the newest finished check; an older one that ends later is not published', async () => {
+    const { checks, events } = services(ctx.emulator.apiBase, ctx.emulator.key);
+    ctx.emulator.upstream.delayMs = 300;
+    const slow = checks.check('full');
+    const fast = checks.check('background');
+    await Promise.all([slow, fast]);
+    const reported = events.filter((e) => e.kind === 'reported');
+    assert.equal(reported.length, 1);
+    assert.equal(checks.last?.report.mode, 'background');
+    assert.equal(checks.running, undefined);
+  });
+
+  it('a cancelled check is an outcome of its own: nothing new is published and nothing is diagnosed', async () => {
+    const { checks, events } = services(ctx.emulator.apiBase, ctx.emulator.key);
+    await checks.check('background');
+    const before = checks.last;
+    ctx.emulator.upstream.delayMs = 2000;
+    const controller = new AbortController();
+    const pending = checks.check('full', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const outcome = await pending;
+    assert.equal(outcome.kind, 'cancelled');
+    assert.equal(checks.last, before, 'the last answer stays');
+    assert.equal(events.at(-1)?.kind, 'cancelled');
+    assert.equal(checks.running, undefined);
+  });
+
+  it('a check of the wizard\'s draft is never published', async () => {
+    const { checks, events } = services(ctx.emulator.apiBase, ctx.emulator.key);
+    const outcome = await checks.checkDraft('background', { baseUrl: ctx.emulator.apiBase, fullUrl: false, model: 'gpt-5.5' });
+    assert.equal(outcome.kind, 'report');
+    assert.deepEqual(events, []);
+    assert.equal(checks.last, undefined);
+  });
+
+  it('a failing secret storage is reported as such (not "no key"), and a retry works once it is back', async () => {
+    const { checks, secrets } = services(ctx.emulator.apiBase, ctx.emulator.key);
+    secrets.failing.get = true;
+    const failed = await checks.check('background');
+    assert.equal(failed.kind === 'report' && failed.report.diagnoses[0]?.code, 'key-store-unavailable');
+    assert.equal(ctx.emulator.requests.length, 0);
+    secrets.failing.get = false;
+    const back = await checks.check('background');
+    assert.equal(back.kind === 'report' && back.report.verdict, 'ok');
+  });
+
+  it('the key store: every failure names its operation; a wrong paste never replaces a good key', async () => {
+    const { keys, secrets } = services(ctx.emulator.apiBase, ctx.emulator.key);
+    assert.equal((await keys.store('mcp-cxp-0123456789ab-x')).ok, false);
+    assert.equal(await keys.get(), ctx.emulator.key);
+    secrets.failing = { get: true, store: true, delete: true };
+    await assert.rejects(keys.get(), (e: unknown) => e instanceof KeyStoreError && e.operation === 'read');
+    await assert.rejects(keys.store(ctx.emulator.key), (e: unknown) => e instanceof KeyStoreError && e.operation === 'store');
+    await assert.rejects(keys.clear(), (e: unknown) => e instanceof KeyStoreError && e.operation === 'delete');
+    const state = await keys.state();
+    assert.equal(state.kind, 'unavailable');
+  });
+
+  it('the redactor learns the key from the store: the log never holds it', async () => {
+    const { checks, log, redactor } = services(ctx.emulator.apiBase, ctx.emulator.key);
+    await checks.check('full');
+    assert.equal(redactor.redact(`x ${ctx.emulator.key} y`).includes(ctx.emulator.key.slice(20)), false);
+    assert.ok(log.lines.length > 0);
+  });
+});
+
+describe('health monitor (fake clock, in-memory settings and focus)', function () {
+  this.timeout(20_000);
+  const ctx = useEmulator();
+
+  function monitor(intervalSeconds = 300) {
+    const s = services(ctx.emulator.apiBase, ctx.emulator.key);
+    s.settings.values = { ...s.settings.values, intervalSeconds };
+    const clock = new FakeClock();
+    const focus = new FakeFocus(true);
+    const health = new HealthMonitor({ checks: s.checks, settings: s.settings, keys: s.keys, focus, clock });
+    return { ...s, clock, focus, health };
+  }
+
+  it('a save writes three values as one change and is checked once', async () => {
+    const { settings, clock, health } = monitor();
+    health.start();
+    await clock.advance(0);
+    await flush();
+    ctx.emulator.reset();
+    await settings.writeConnection({ baseUrl: ctx.emulator.apiBase, fullUrl: false, model: 'gpt-5.4-mini' });
+    // A burst of changes (Settings UI edits) settles into one check too.
+    settings.change({ model: 'gpt-5.5' });
+    settings.change({ model: 'gpt-5.6-terra' });
+    await clock.advance(TRIGGER_SETTLE_MS);
+    await flush();
+    assert.equal(ctx.emulator.countRoute('models'), 1);
+    health.dispose();
+  });
+
+  it('interval 0: no background check runs, and the plan says so', async () => {
+    const { clock, health } = monitor(0);
+    health.start();
+    await clock.advance(3_600_000);
+    await flush();
+    assert.equal(ctx.emulator.requests.length, 0);
+    assert.equal(health.enabled, false);
+    assert.equal(health.nextAt, undefined);
+    health.dispose();
+  });
+
+  it('a failing key store does not stop the schedule: it retries, and works once the store is back', async () => {
+    const { clock, health, secrets, checks } = monitor();
+    secrets.failing.get = true;
+    health.start();
+    await clock.advance(0);
+    await flush();
+    assert.equal(checks.last?.report.diagnoses[0]?.code, 'key-store-unavailable');
+    secrets.failing.get = false;
+    await clock.advance(10_000);
+    await flush();
+    assert.equal(checks.last?.report.verdict, 'ok');
+    health.dispose();
+  });
+
+  it('a cancelled check starts nothing (defect: cancel left a spinner and a new check)', async () => {
+    const { clock, health, checks } = monitor();
+    health.start();
+    await clock.advance(0);
+    await flush();
+    ctx.emulator.reset();
+    const controller = new AbortController();
+    controller.abort();
+    await checks.check('full', { signal: controller.signal });
+    await clock.advance(TRIGGER_SETTLE_MS * 4);
+    await flush();
+    assert.equal(ctx.emulator.requests.length, 0);
+    assert.equal(checks.running, undefined);
+    health.dispose();
+  });
+});

@@ -1,0 +1,209 @@
+// The wizard's controller in plain Node with in-memory fakes (SecretStorage, Memento, settings, checks):
+// what runs, what is dropped, what is written, and that nothing throws once the panel is gone.
+import * as assert from 'node:assert/strict';
+import type { CheckOutcome } from '../../src/services/checkService';
+import { PoolKeyStore } from '../../src/services/keyStore';
+import { Redactor } from '../../src/services/redactor';
+import { LEGACY_STATE_KEY, Refused, STATE_KEY, WizardController, type Done, type WizardChecks } from '../../src/wizard/controller';
+import type { Draft, ReachResult, TraeResult } from '../../src/wizard/model';
+import { deferred, FakeLog, FakeMemento, FakeSecretStorage, FakeSettings, flush, type Deferred } from './fakes';
+import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
+
+type Call = { kind: string; draft: Draft; signal: AbortSignal; answer: Deferred<unknown> };
+
+class FakeChecks implements WizardChecks {
+  readonly calls: Call[] = [];
+  /** Answer at once, like a healthy pool (switch off to hold answers in deferreds). */
+  auto = true;
+  #call<T>(kind: string, draft: Draft, signal: AbortSignal, answer: () => T): Promise<T> {
+    const d = deferred<unknown>();
+    this.calls.push({ kind, draft, signal, answer: d });
+    signal.addEventListener('abort', () => d.resolve(kind === 'list' || kind === 'test' ? { kind: 'cancelled' } : { kind: 'cancelled' }));
+    if (this.auto) d.resolve(answer());
+    return d.promise as Promise<T>;
+  }
+  reach(draft: Draft, signal: AbortSignal): Promise<Done<ReachResult>> {
+    return this.#call('reach', draft, signal, () => ({ kind: 'done', result: { ok: true, diagnoses: [], durationMs: 2 } }));
+  }
+  list(draft: Draft, signal: AbortSignal): Promise<CheckOutcome> {
+    return this.#call('list', draft, signal, () => ({ kind: 'report', report: report(draft) }));
+  }
+  test(draft: Draft, signal: AbortSignal): Promise<CheckOutcome> {
+    return this.#call('test', draft, signal, () => ({ kind: 'report', report: report(draft, { mode: 'full' }) }));
+  }
+  trae(draft: Draft, signal: AbortSignal): Promise<Done<TraeResult>> {
+    return this.#call('trae', draft, signal, () => ({ kind: 'done', result: { verdict: 'ok', diagnoses: [], durationMs: 5 } }));
+  }
+  count(kind: string): number {
+    return this.calls.filter((c) => c.kind === kind).length;
+  }
+}
+
+async function setup(options: { key?: string; settings?: Partial<ReturnType<FakeSettings['read']>>; memento?: Record<string, unknown> } = {}) {
+  const secrets = new FakeSecretStorage();
+  if (options.key !== undefined) secrets.values.set('codexPooler.poolApiKey', options.key);
+  const keys = new PoolKeyStore(secrets, new Redactor());
+  const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5', ...options.settings });
+  const memento = new FakeMemento();
+  for (const [k, v] of Object.entries(options.memento ?? {})) memento.values.set(k, v);
+  const checks = new FakeChecks();
+  const log = new FakeLog();
+  const clipboard: string[] = [];
+  const controller = await WizardController.create({
+    checks,
+    keys,
+    settings,
+    memento,
+    log,
+    lastCheck: () => undefined,
+    clipboard: async (text) => void clipboard.push(text),
+    guideText: (_model, what) => `value of ${what}`,
+    runCommand: async () => undefined,
+    reachDelayMs: 0,
+  });
+  await flush();
+  return { secrets, keys, settings, memento, checks, log, clipboard, controller };
+}
+
+describe('wizard controller (plain Node, in-memory fakes)', () => {
+  let unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    unhandled = [];
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', onUnhandled);
+  });
+
+  it('a returning user: opens on the Trae step after the free checks, with no chat request', async () => {
+    const { controller, checks } = await setup({ key: KEY });
+    assert.equal(controller.model.step, 'trae');
+    assert.deepEqual(checks.calls.map((c) => c.kind), ['reach', 'list']);
+    assert.equal(checks.count('test'), 0, 'nothing that costs quota ran');
+  });
+
+  it('closing the wizard while a test and a model list run: nothing throws, nothing is left unhandled (defect: "Webview is disposed")', async () => {
+    const { controller, checks, settings } = await setup({ key: KEY });
+    checks.auto = false;
+    const from = checks.calls.length;
+    const test = controller.runTest();
+    void controller.recheck('models');
+    await flush();
+    controller.dispose();
+    const running = checks.calls.slice(from);
+    assert.deepEqual(running.map((c) => c.kind).sort(), ['list', 'test']);
+    for (const call of running) call.answer.resolve({ kind: 'report', report: report(call.draft, { mode: 'full' }) });
+    await test;
+    settings.change({ model: 'gpt-5.4-mini' });
+    await flush();
+    assert.deepEqual(unhandled, []);
+    assert.ok(running.every((c) => c.signal.aborted), 'what ran was aborted');
+  });
+
+  it('a change of URL aborts what runs for the old value, and its late answer is dropped', async () => {
+    const { controller, checks, log } = await setup({ key: KEY, settings: { model: '' } });
+    checks.auto = false;
+    await controller.recheck('models');
+    const forA = checks.calls.at(-1)!;
+    controller.setDraft({ url: POOL_B, fullUrl: false, model: '' }, controller.model.draftVersion);
+    await flush();
+    assert.equal(forA.signal.aborted, true);
+    forA.answer.resolve({ kind: 'report', report: report(forA.draft, { models: [] }) });
+    await flush();
+    assert.equal(controller.model.current('list'), undefined);
+    void log;
+  });
+
+  it('a typed key is stored, then the pool\'s verdict decides; a wrong paste is refused and never stored', async () => {
+    const { controller, secrets } = await setup({ settings: { model: '' } });
+    await assert.rejects(controller.storeKey(`mcp-cxp-0123456789ab-${'A'.repeat(43)}`), (e: unknown) => e instanceof Refused && e.reason.id === 'key.mcp.cause');
+    assert.equal(secrets.values.size, 0);
+    controller.goTo('key');
+    const { accepted } = await controller.storeKey(`  ${KEY}  `);
+    assert.equal(accepted, true);
+    assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY);
+  });
+
+  it('a secret storage that fails says so and stores nothing elsewhere', async () => {
+    const { controller, secrets, memento } = await setup({ settings: { model: '' } });
+    secrets.failing.store = true;
+    await assert.rejects(controller.storeKey(KEY), (e: unknown) => e instanceof Refused && e.reason.id === 'diag.keyStoreUnavailable.cause');
+    assert.ok(!JSON.stringify([...memento.values]).includes(KEY.slice(20)));
+  });
+
+  it('Save writes one settings change, in the pool\'s casing, only after a test passed for exactly these values', async () => {
+    const { controller, settings, checks } = await setup({ key: KEY, settings: { baseUrl: POOL_A, model: '' } });
+    controller.goTo('model');
+    controller.setDraft({ url: POOL_A, fullUrl: false, model: 'GPT-5.5' }, controller.model.draftVersion);
+    controller.goTo('test');
+    assert.equal(controller.model.draft.model, 'gpt-5.5');
+    await controller.save();
+    assert.equal(checks.count('test'), 1, 'Save tested first');
+    assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' }]);
+    assert.equal(settings.events.filter((e) => e.connection).length, 1, 'one change');
+    assert.equal(controller.model.step, 'trae');
+  });
+
+  it('Save refuses values whose test failed', async () => {
+    const { controller, settings, checks } = await setup({ key: KEY, settings: { model: '' } });
+    controller.goTo('model');
+    controller.setDraft({ url: POOL_A, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    controller.goTo('test');
+    checks.test = async (draft) => ({ kind: 'report', report: report(draft, { mode: 'full', verdict: 'error', codes: ['quota_exhausted'] }) });
+    await assert.rejects(controller.save(), Refused);
+    assert.deepEqual(settings.writes, []);
+  });
+
+  it('settings changed outside the wizard (and the guide language) reach the open wizard (defect: the old draft won)', async () => {
+    const { controller, settings } = await setup({ key: KEY });
+    let renders = 0;
+    controller.onDidChange(() => renders++);
+    settings.change({ baseUrl: POOL_B, model: 'gpt-5.4-mini' });
+    assert.deepEqual(controller.model.draft, { url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });
+    const before = renders;
+    settings.change({ guideLanguage: 'zh-cn' }, { language: true });
+    assert.ok(renders > before, 'a language change re-renders');
+  });
+
+  it('remembers the step and unsaved edits, never a key; removes what an earlier version stored', async () => {
+    const { controller, memento } = await setup({ key: KEY, memento: { [LEGACY_STATE_KEY]: { url: KEY, step: 3 } } });
+    assert.equal(memento.values.has(LEGACY_STATE_KEY), false);
+    controller.goTo('url');
+    controller.setDraft({ url: KEY, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    await flush();
+    assert.deepEqual(memento.values.get(STATE_KEY), { step: 'url', draft: { url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' } });
+    assert.ok(!JSON.stringify([...memento.values]).includes(KEY.slice(20)));
+  });
+
+  it('Copy: the key goes to the clipboard through the host, only when the Trae step is open', async () => {
+    const { controller, clipboard } = await setup({ key: KEY });
+    await controller.copy('apiKey');
+    await controller.copy('displayName');
+    assert.deepEqual(clipboard, [KEY, 'value of displayName']);
+    controller.setDraft({ url: POOL_A, fullUrl: false, model: 'gpt-5.4-mini' }, controller.model.draftVersion);
+    await assert.rejects(controller.copy('apiKey'), Refused);
+  });
+
+  it('the host is the judge of where the key goes: a draft naming a foreign origin gets no key (fake webview)', async () => {
+    const { controller, checks, log } = await setup({ key: KEY });
+    // What a compromised webview would send: a foreign URL, then "run the test" and "go on".
+    controller.setDraft({ url: 'https://collector.example.net/v1', fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    checks.reach = async () => ({ kind: 'done', result: { ok: false, diagnoses: [], durationMs: 1 } });
+    await controller.recheck('url');
+    await assert.rejects(controller.runTest(), (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.refused.origin');
+    assert.throws(() => controller.goTo('key'), Refused);
+    assert.ok(checks.calls.every((c) => c.kind === 'reach' || new URL(c.draft.url).hostname === 'pool-a.example.com'), 'no keyed request to the foreign origin');
+    assert.ok(log.lines.some((l) => /test refused/.test(l)));
+  });
+
+  it('another key stored elsewhere (Set Pool API Key) makes the wizard check it again', async () => {
+    const { controller, keys, checks } = await setup({ key: KEY });
+    const lists = checks.count('list');
+    await keys.store(OTHER_KEY);
+    await flush();
+    assert.equal(checks.count('list'), lists + 1);
+    assert.equal(controller.model.notices[0]?.id, 'keyChanged');
+  });
+});

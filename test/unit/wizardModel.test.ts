@@ -1,0 +1,198 @@
+// The wizard's state model, with no editor and no network: every transition, and each defect of the
+// first wizard as a case (issue "Wizard v2").
+import * as assert from 'node:assert/strict';
+import { WizardModel, type Draft, type KeyInfo } from '../../src/wizard/model';
+import { KEY, MODELS, POOL_A, POOL_B, report } from './wizardFixtures';
+
+const stored: KeyInfo = { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f1' };
+const saved: Draft = { url: POOL_A, fullUrl: false, model: 'gpt-5.5' };
+
+/** A model walked to the test step for pool A: reach and list passed. */
+function atTest(init: Partial<ConstructorParameters<typeof WizardModel>[0]> = {}): WizardModel {
+  const model = new WizardModel({ saved: { url: POOL_A, fullUrl: false, model: '' }, key: stored, ...init });
+  pass(model, 'reach');
+  assert.equal(model.goTo('key'), undefined);
+  pass(model, 'list');
+  model.setDraft({ ...model.draft, model: 'gpt-5.5' });
+  assert.equal(model.goTo('test'), undefined);
+  return model;
+}
+
+function pass(model: WizardModel, kind: 'reach' | 'list' | 'test'): string {
+  const begun = model.begin(kind);
+  assert.ok(!('refused' in begun), `${kind} refused`);
+  const { token, draft } = begun as { token: string; draft: Draft };
+  const result = kind === 'reach' ? { ok: true, diagnoses: [], durationMs: 3 } : report(draft, { mode: kind === 'test' ? 'full' : 'background' });
+  assert.equal(model.finish(kind, token, result as never), true);
+  return token;
+}
+
+describe('wizard model (plain Node)', () => {
+  it('a test result for values that changed since never counts: no Save, no later steps (defect: untested values saved)', () => {
+    const model = atTest();
+    const begun = model.begin('test') as { token: string; draft: Draft };
+    // While the test for pool A / gpt-5.5 runs, the user switches to pool B / another model.
+    model.setDraft({ url: POOL_B, fullUrl: false, model: 'gpt-5.6-terra' });
+    assert.equal(model.finish('test', begun.token, report(begun.draft, { mode: 'full' })), false, 'stale result applied');
+    assert.equal(model.testPassed, false);
+    assert.equal(model.canSave, false);
+    assert.equal(model.toSave(), undefined);
+    assert.equal(model.reachable('trae'), false);
+  });
+
+  it('after a passed test, changing the model closes Save again until it is tested', () => {
+    const model = atTest();
+    pass(model, 'test');
+    assert.deepEqual(model.toSave(), { url: POOL_A, fullUrl: false, model: 'gpt-5.5' });
+    model.setDraft({ ...model.draft, model: 'gpt-5.4-mini' });
+    assert.equal(model.canSave, false);
+    model.setDraft({ ...model.draft, fullUrl: true, url: `${POOL_A}/chat/completions` });
+    assert.equal(model.canSave, false);
+  });
+
+  it('a model list fetched for an old URL cannot overwrite the new one (defect: stale list landing last)', () => {
+    const model = atTest();
+    const forA = model.begin('list') as { token: string; draft: Draft };
+    model.setDraft({ ...model.draft, url: POOL_B });
+    const forB = model.begin('list');
+    assert.ok('refused' in forB, 'pool B did not pass step 1: the key may not go there yet');
+    assert.equal(model.finish('list', forA.token, report(forA.draft, { models: [] })), false);
+    assert.equal(model.current('list'), undefined);
+  });
+
+  it('the key goes only to the saved origin or one that passed step 1 in this session (host is the judge)', () => {
+    const model = new WizardModel({ saved, key: stored });
+    model.setDraft({ ...model.draft, url: 'https://evil.example.net/v1' });
+    const refused = model.begin('test');
+    assert.ok('refused' in refused);
+    assert.equal(refused.refused.id, 'ui.wizard.refused.origin');
+    assert.ok('refused' in model.begin('list'));
+    // Passing step 1 (a pool answered, the user went on) is what approves an origin.
+    pass(model, 'reach');
+    assert.equal(model.goTo('key'), undefined);
+    assert.ok(!('refused' in model.begin('list')));
+  });
+
+  it('an empty list after a refresh replaces the old one, and Refresh can always run again', () => {
+    const model = atTest();
+    model.forget('list');
+    assert.deepEqual(model.wanted(), ['list']);
+    const begun = model.begin('list') as { token: string; draft: Draft };
+    assert.equal(model.finish('list', begun.token, report(begun.draft, { models: [] })), true);
+    assert.deepEqual(model.current('list')?.facts.models, []);
+    assert.equal(model.modelMatch, 'none');
+    assert.equal(model.reachable('test'), false);
+  });
+
+  it('a model typed in other casing is used in the pool\'s casing, and the user is told (defect: GPT-5.5 saved as typed)', () => {
+    const model = new WizardModel({ saved: { url: POOL_A, fullUrl: false, model: '' }, key: stored });
+    pass(model, 'reach');
+    model.goTo('key');
+    pass(model, 'list');
+    model.setDraft({ ...model.draft, model: 'GPT-5.5' });
+    assert.equal(model.modelMatch, 'case');
+    const version = model.draftVersion;
+    assert.equal(model.goTo('test'), undefined);
+    assert.equal(model.draft.model, 'gpt-5.5');
+    assert.ok(model.draftVersion > version, 'the webview is told to take the new value');
+    assert.equal(model.notices[0]?.id, 'modelCase');
+    pass(model, 'test');
+    assert.equal(model.toSave()?.model, 'gpt-5.5');
+  });
+
+  it('a Pool key typed into the URL or model field is never kept in the draft or its storage', () => {
+    const model = new WizardModel({ saved, key: stored });
+    model.setDraft({ url: KEY, fullUrl: false, model: `Bearer ${KEY}` });
+    assert.equal(model.draft.url, POOL_A);
+    assert.equal(model.draft.model, 'gpt-5.5');
+    assert.deepEqual(model.notices.map((n) => n.id).sort(), ['secretInModel', 'secretInUrl']);
+    assert.ok(!JSON.stringify(model.persisted()).includes(KEY.slice(20)));
+    // And what an earlier version stored is not brought back.
+    const reopened = new WizardModel({ saved, key: stored, persisted: { step: 'url', draft: { url: KEY, fullUrl: false, model: 'x' } } });
+    assert.ok(!JSON.stringify(reopened.draft).includes(KEY.slice(20)));
+  });
+
+  it('Clear Pool API Key: the later steps close and the wizard says why (defect: Trae step still said "stored")', () => {
+    const model = atTest();
+    pass(model, 'test');
+    model.markSaved(model.toSave()!);
+    assert.equal(model.step, 'trae');
+    model.setKey({ kind: 'none' });
+    assert.equal(model.step, 'key');
+    assert.equal(model.notices[0]?.id, 'keyCleared');
+    assert.equal(model.reachable('trae'), false);
+    assert.equal(model.current('list'), undefined, 'what the old key found no longer counts');
+  });
+
+  it('settings changed elsewhere are the truth for a draft without edits; edits are kept and the draft says it differs', () => {
+    const clean = new WizardModel({ saved, key: stored });
+    clean.setSaved({ url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });
+    assert.deepEqual(clean.draft, { url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });
+    assert.equal(clean.dirty, false);
+    assert.equal(clean.notices[0]?.id, 'settingsChanged');
+    const edited = new WizardModel({ saved, key: stored });
+    edited.setDraft({ ...edited.draft, model: 'gpt-5.6-terra' });
+    edited.setSaved({ url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });
+    assert.equal(edited.draft.model, 'gpt-5.6-terra');
+    assert.equal(edited.dirty, true);
+  });
+
+  it('an edit made before the webview saw a host change is dropped, not allowed to undo it', () => {
+    const model = new WizardModel({ saved, key: stored });
+    model.setDraft({ ...model.draft, model: 'typo' });
+    const seen = model.draftVersion;
+    model.discardDraft();
+    assert.equal(model.setDraft({ ...saved, model: 'typo2' }, seen), false);
+    assert.equal(model.draft.model, 'gpt-5.5');
+  });
+
+  it('a returning user whose last check agrees opens on the Trae step with every step reachable and no test needed', () => {
+    const model = new WizardModel({ saved, key: stored, lastCheck: { report: report(saved), keyFingerprint: 'f1' } });
+    assert.equal(model.step, 'trae');
+    for (const step of ['url', 'key', 'model', 'test', 'trae', 'chat'] as const) assert.equal(model.reachable(step), true, step);
+    assert.deepEqual(model.wanted(), [], 'nothing to run: no chat request');
+  });
+
+  it('a returning user without a last check is taken to the Trae step once the free checks pass', () => {
+    const model = new WizardModel({ saved, key: stored });
+    assert.equal(model.step, 'url');
+    assert.deepEqual(model.wanted(), ['reach']);
+    pass(model, 'reach');
+    assert.deepEqual(model.wanted(), ['list'], 'the saved origin is approved from the start');
+    pass(model, 'list');
+    assert.equal(model.step, 'trae');
+  });
+
+  it('the last check of another key does not count', () => {
+    const model = new WizardModel({ saved, key: stored, lastCheck: { report: report(saved), keyFingerprint: 'someone else' } });
+    assert.equal(model.step, 'url');
+  });
+
+  it('an unreachable step is refused; the stored step is restored only as far as it is reachable', () => {
+    const model = new WizardModel({ saved: { ...saved, model: '' }, key: stored, persisted: { step: 'model' } });
+    assert.equal(model.step, 'url');
+    assert.ok(model.goTo('test'));
+    pass(model, 'reach');
+    assert.equal(model.step, 'key', 'on its way back to the stored step');
+    pass(model, 'list');
+    assert.equal(model.step, 'model');
+    assert.deepEqual(model.persisted(), { step: 'model' });
+  });
+
+  it('typing on step 1 cancels the jump ahead to the stored step', () => {
+    const model = new WizardModel({ saved: { ...saved, model: '' }, key: stored, persisted: { step: 'model' } });
+    model.setDraft({ ...model.draft, url: `${POOL_A}/` });
+    pass(model, 'reach');
+    assert.equal(model.step, 'url');
+  });
+
+  it('the model list is wanted only after the user went on from step 1 with a pool that answered', () => {
+    const model = new WizardModel({ saved: { url: '', fullUrl: false, model: '' }, key: stored });
+    model.setDraft({ url: POOL_B, fullUrl: false, model: '' });
+    pass(model, 'reach');
+    assert.deepEqual(model.wanted(), []);
+    model.goTo('key');
+    assert.deepEqual(model.wanted(), ['list']);
+    void MODELS;
+  });
+});
