@@ -48,45 +48,72 @@ function hasCommand(command) {
 // apt-get update runs at most once per process: it is slow and its lists stay fresh for the run.
 let aptListsUpdated = false;
 
-// Runs an apt-get command with its output in .vscode-test/apt.log (heartbeat lines meanwhile); throws on failure.
-async function runApt(args) {
-  const logFile = join(cacheRoot(), 'apt.log');
-  mkdirSync(dirname(logFile), { recursive: true });
-  // Wait for another apt/dpkg (unattended upgrades) instead of failing on its lock.
-  const fullArgs = ['-o', 'DPkg::Lock::Timeout=300', ...args];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const code = await runLogged('apt-get', fullArgs, { cwd: process.cwd(), env, logFile, timeoutMs: 20 * 60_000, append: true });
-  if (code !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${code}); full log: ${logFile}\n${tailOf(logFile, 20)}`);
+// How apt-get can run here: [] as root, ['sudo', '-n'] where passwordless sudo works (a GitHub runner), else null.
+export function aptPrefix({ uid = process.getuid?.(), sudoWorks = canSudoWithoutPassword } = {}) {
+  if (uid === 0) return [];
+  return sudoWorks() ? ['sudo', '-n'] : null;
 }
 
-// Makes sure the named Debian packages are installed; installs the missing ones when root.
+// True when `sudo -n true` succeeds: sudo is there and asks for no password.
+function canSudoWithoutPassword() {
+  return spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: 30_000 }).status === 0;
+}
+
+// The command line of one apt-get call: sudo resets the environment, so `env` carries DEBIAN_FRONTEND through it.
+export function aptCommand(prefix, args) {
+  // Wait for another apt/dpkg (unattended upgrades) instead of failing on its lock.
+  const aptArgs = ['-o', 'DPkg::Lock::Timeout=300', ...args];
+  if (prefix.length === 0) return { command: 'apt-get', args: aptArgs };
+  return { command: prefix[0], args: [...prefix.slice(1), 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...aptArgs] };
+}
+
+// Runs an apt-get command with its output in .vscode-test/apt.log (heartbeat lines meanwhile); throws on failure.
+async function runApt(prefix, args) {
+  const logFile = join(cacheRoot(), 'apt.log');
+  mkdirSync(dirname(logFile), { recursive: true });
+  const { command, args: fullArgs } = aptCommand(prefix, args);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const code = await runLogged(command, fullArgs, { cwd: process.cwd(), env, logFile, timeoutMs: 20 * 60_000, append: true });
+  if (code !== 0) throw new Error(`${[...prefix, 'apt-get'].join(' ')} ${args.join(' ')} failed (exit ${code}); full log: ${logFile}\n${tailOf(logFile, 20)}`);
+}
+
+// Makes sure the named Debian packages are installed; installs the missing ones as root or through passwordless sudo.
 export async function ensureDebianPackages(names) {
   const missing = names.filter((name) => !isDebianPackageInstalled(name)
     && !(PACKAGE_COMMANDS[name] && hasCommand(PACKAGE_COMMANDS[name])));
   if (missing.length === 0) return [];
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
-  // Without root (or without apt) say exactly what to run instead of failing obscurely later.
-  if (process.getuid?.() !== 0) throw new Error(`Missing Debian packages: ${missing.join(', ')}. Run: sudo sh -c '${command}'`);
+  // Without root or passwordless sudo (or without apt) say exactly what to run instead of failing obscurely later.
+  const prefix = aptPrefix();
+  if (!prefix) throw new Error(`Missing Debian packages: ${missing.join(', ')}. Run: sudo sh -c '${command}'`);
   if (!hasCommand('apt-get')) throw new Error(`Missing packages ${missing.join(', ')} and no apt-get here: install them by hand (${command}).`);
+  const how = [...prefix, 'apt-get'].join(' ');
   const started = Date.now();
   if (!aptListsUpdated) {
-    log('apt-get update ...');
-    await runApt(['update']);
+    log(`${how} update ...`);
+    await runApt(prefix, ['update']);
     aptListsUpdated = true;
   }
-  log(`apt-get install -y ${missing.join(' ')} ...`);
-  await runApt(['install', '-y', ...missing]);
+  log(`${how} install -y ${missing.join(' ')} ...`);
+  await runApt(prefix, ['install', '-y', ...missing]);
   log(`installed ${missing.join(', ')} in ${seconds(started)}`);
   return missing;
 }
 
 // ---------------------------------------------------------------- chromium
 
-// Path of Debian's chromium (CHROMIUM_PATH overrides), installing the package when missing.
+// A CJK font for the browser: the wizard's Trae CN labels are Chinese, and screenshots must show them, not boxes.
+const CJK_FONT_PACKAGE = 'fonts-wqy-microhei';
+
+// Path of Debian's chromium (CHROMIUM_PATH overrides: on Ubuntu, apt's chromium is a snap wrapper that CI cannot
+// run, so CI points it at the runner's Google Chrome), installing the package when missing.
 export async function ensureChromium() {
-  if (process.env.CHROMIUM_PATH) return assertExecutable(process.env.CHROMIUM_PATH, 'CHROMIUM_PATH');
-  // A CJK font too: the wizard's Trae CN labels are Chinese, and screenshots must show them, not boxes.
-  await ensureDebianPackages(['chromium', 'fonts-wqy-microhei']);
+  if (process.env.CHROMIUM_PATH) {
+    // Another browser needs the font all the same; where there is no dpkg (not Debian/Ubuntu) it is up to the user.
+    if (hasCommand('dpkg-query')) await ensureDebianPackages([CJK_FONT_PACKAGE]);
+    return assertExecutable(process.env.CHROMIUM_PATH, 'CHROMIUM_PATH');
+  }
+  await ensureDebianPackages(['chromium', CJK_FONT_PACKAGE]);
   return assertExecutable('/usr/bin/chromium', 'Debian chromium');
 }
 

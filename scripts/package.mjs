@@ -1,5 +1,5 @@
 // `npm run package`: codex-pooler-trae-<version>.vsix (vsce runs the build as vscode:prepublish), then a check that
-// the VSIX holds only what runs (no sources, tests, source maps or node_modules).
+// the VSIX holds only what runs (no sources, tests, scripts, CI workflows, source maps or node_modules).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out]);
 
 // The files vsce packs, as it lists them (paths relative to the extension root).
 const entries = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-const forbidden = entries.filter((name) => /(^|\/)(src|test|out|node_modules|scripts|docs)\/|\.map$|\.ts$|\.mjs$|tsconfig/.test(name));
+const forbidden = entries.filter((name) => /(^|\/)(src|test|out|node_modules|scripts|docs|\.github|\.ci|\.vscode-test)\/|\.map$|\.ts$|\.mjs$|\.ya?ml$|tsconfig/.test(name));
 console.log(`\n${path.basename(out)}: ${statSync(out).size} bytes, ${entries.length} entries`);
 for (const name of entries) console.log(`  ${name}`);
 if (forbidden.length) {
