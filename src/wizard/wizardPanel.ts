@@ -9,7 +9,7 @@ import type { Diagnosis } from '../core/diagnosis';
 import { analyzeEndpoint, suggestCorrection, type EndpointAnalysis, type EndpointFinding } from '../core/endpoint';
 import { englishOf, type MessageId } from '../core/messages';
 import { maskKey } from '../core/poolKey';
-import { buildTraeGuide, guideAsText, type GuideLanguage } from '../core/traeGuide';
+import { buildTraeGuide, dialogFields, guideAsText, type GuideLanguage } from '../core/traeGuide';
 import catalog from '../core/catalog.json';
 import type { ConnectionService } from '../editor/connection';
 import { render, t } from '../editor/l10n';
@@ -257,7 +257,7 @@ export class WizardPanel implements vscode.Disposable {
     let value: string | undefined;
     if (what === 'apiKey') value = await this.deps.store.get();
     else if (what === 'all') value = guide ? guideAsText(guide, render, t('ui.wizard.keyPlaceholder')) : undefined;
-    else value = guide?.fields.find((f) => f.id === what)?.value;
+    else value = guide && dialogFields(guide.dialog).find((f) => f.id === what)?.value;
     if (value === undefined) {
       this.post({ type: 'reply', requestId, ok: false });
       return;
@@ -317,8 +317,8 @@ export class WizardPanel implements vscode.Disposable {
         ? {
             guide: {
               steps: guide.steps.map((s) => ({ id: s.id, title: render(s.title), body: render(s.body) })),
-              fields: guide.fields.map((f) => ({ id: f.id, label: f.label, kind: f.kind, value: f.value, on: f.value === guide.labels.on, note: render(f.note) })),
-              errors: guide.traeErrors.map((e) => ({ shown: e.shown, meaning: render(e.meaning), fix: render(e.fix) })),
+              fields: dialogFields(guide.dialog).map((f) => ({ id: f.id, label: f.title, kind: f.kind === 'dropdown' ? 'choice' : f.kind, value: f.value, on: f.on === true, note: [f.note, ...(f.reason ? [f.reason] : [])].map(render).join(' ') })),
+              errors: guide.traeErrors.map((e) => ({ shown: render(e.title), meaning: render(e.meaning), fix: render(e.fix) })),
             },
           }
         : {}),
