@@ -14,7 +14,10 @@ import {
   contextWindowFor,
   displayNameFor,
   multimodalFor,
+  type ContextWindowValues,
+  type DisplayNameValue,
   type GuideModel,
+  type MultimodalValue,
 } from './traeValues';
 
 export type { GuideLanguage, TraeFieldId, TraeLabels } from './traeLabels';
@@ -104,14 +107,17 @@ export interface GuideInput {
   readonly language: GuideLanguage;
 }
 
-function rows(input: GuideInput, labels: TraeLabels): { required: TraeRow[]; advanced: TraeRow[] } {
+interface ModelValues {
+  readonly multimodal: MultimodalValue;
+  readonly displayName: DisplayNameValue;
+  readonly context: ContextWindowValues;
+}
+
+function rows(input: GuideInput, labels: TraeLabels, { multimodal, displayName, context }: ModelValues): { required: TraeRow[]; advanced: TraeRow[] } {
   const f = labels.fields;
   const { endpoint, model } = input;
   const onOff = (on: boolean) => (on ? labels.on : labels.off);
   const field = (id: TraeFieldId, kind: TraeFieldKind, value: string, note: Msg, extra: Partial<TraeField> = {}): TraeField => ({ id, label: f[id], title: f[id], kind, value, note, ...extra });
-  const multimodal = multimodalFor(model);
-  const displayName = displayNameFor(model);
-  const context = contextWindowFor(model);
   const inContextWindow = (id: 'contextInput' | 'contextOutput') => ({ title: `${labels.contextWindow} ${f[id]}` });
   // Input's reason explains both numbers; Output carries it too when Output was shrunk as well.
   const outputReason = context.fit === 'both' && context.reason ? { reason: context.reason } : {};
@@ -161,10 +167,11 @@ function rows(input: GuideInput, labels: TraeLabels): { required: TraeRow[]; adv
 
 export function buildTraeGuide(input: GuideInput): TraeGuide {
   const labels = TRAE_LABELS[input.language];
-  const { required, advanced } = rows(input, labels);
-  const displayName = displayNameFor(input.model).value;
+  const values: ModelValues = { multimodal: multimodalFor(input.model), displayName: displayNameFor(input.model), context: contextWindowFor(input.model) };
+  const { required, advanced } = rows(input, labels, values);
+  const displayName = values.displayName.value;
   // Trae's defaults in Advanced Settings would not fit this model's window: opening it is not optional.
-  const mustOpen = contextWindowFor(input.model).reason !== undefined;
+  const mustOpen = values.context.reason !== undefined;
   const settingsPath = [labels.settings, labels.models, labels.addModelButton];
 
   const afterAdding: GuideStep[] = [

@@ -125,6 +125,8 @@ describe('Trae guide: the Add Model dialog as data', () => {
     assert.equal(fieldOf(guide, 'contextOutput').value, '16000');
     assert.equal(en(fieldOf(guide, 'contextInput').reason!), 'gpt-5.4-mini takes 121,600 tokens; 184,000 + 16,000 would not fit, so Input is 105,600.');
     assert.equal(fieldOf(guide, 'contextOutput').reason, undefined);
+    const long = fieldOf(buildTraeGuide({ endpoint, model: { ...terra, displayName: 'GPT-5.6 Terra Extended Context' }, language: 'en' }), 'displayName');
+    assert.deepEqual([long.value, long.reason?.id], ['GPT-5.6 Terra Extended Context', 'guide.displayName.shortened']);
     const typed = buildTraeGuide({ endpoint, model: { id: 'typed-id' }, language: 'en' });
     assert.equal(fieldOf(typed, 'multimodal').note.id, 'guide.field.multimodalUnknown');
     assert.equal(fieldOf(typed, 'contextInput').note.id, 'guide.context.unknown');
