@@ -1,11 +1,14 @@
-// The Trae guide for the wizard's model: built from the core guide data for the draft (which is saved
-// and checked when the Trae step is open), in the chosen label language.
+// The Trae guide for the wizard's model: Trae's Add Model dialog built from the core guide data for the
+// draft (saved and checked when the Trae step is open), in the chosen label language, clamped for the
+// protocol.
 import { findModel } from '../core/check';
-import type { Msg } from '../core/messages';
-import { buildTraeGuide, guideAsText, type GuideLanguage, type TraeGuide } from '../core/traeGuide';
+import { msg, type Msg } from '../core/messages';
+import { buildTraeGuide, dialogFields, guideAsText, type GuideLanguage, type TraeField, type TraeGuide, type TraeRow } from '../core/traeGuide';
 import type { WizardModel } from './model';
-import { LIMITS, type CopyTarget, type GuideView } from './protocol';
+import { LIMITS, type CopyTarget, type GuideFieldView, type GuideView } from './protocol';
 import { clip } from './view';
+
+const BEFORE = ['signIn', 'openDialog', 'chooseTab', 'fillRequired', 'openAdvanced', 'addModel'];
 
 export function guideFor(model: WizardModel, language: GuideLanguage): TraeGuide | undefined {
   const endpoint = model.analysis.endpoint;
@@ -17,25 +20,36 @@ export function guideFor(model: WizardModel, language: GuideLanguage): TraeGuide
 
 export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideView {
   const r = (m: Msg) => clip(render(m), LIMITS.text);
-  const field = (id: string) => guide.fields.find((f) => f.id === id);
-  const row = (...ids: string[]) =>
-    ids.flatMap((id) => {
-      const f = field(id);
-      return f ? [{ id: f.id, label: clip(f.label, LIMITS.label), kind: f.kind, value: clip(f.value, LIMITS.url), on: f.value === guide.labels.on, note: r(f.note) }] : [];
-    });
+  const label = (s: string) => clip(s, LIMITS.label);
+  const field = (f: TraeField): GuideFieldView => ({
+    id: f.id,
+    label: label(f.label),
+    title: label(f.title),
+    kind: f.kind,
+    value: clip(f.value, LIMITS.url),
+    on: f.on === true,
+    ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
+    note: r(f.note),
+    ...(f.reason ? { reason: r(f.reason) } : {}),
+  });
+  const row = (x: TraeRow) => ({ layout: x.layout, ...(x.layout === 'pair' ? { label: label(x.label) } : {}), fields: x.fields.map(field) });
+  const step = (s: TraeGuide['steps'][number]) => ({ id: s.id, title: r(s.title), body: r(s.body) });
+  const d = guide.dialog;
+  const adapted = d.advanced.rows.some((x) => x.fields.some((f) => f.reason));
   return {
-    sections: [
-      { id: 'required', title: clip(guide.labels.customConfig, LIMITS.label), rows: [row('apiFormat'), row('requestUrl', 'fullUrl'), row('modelId', 'multimodal'), row('apiKey')] },
-      { id: 'advanced', title: 'Advanced Settings', rows: [row('modelSeries'), row('displayName'), row('contextInput', 'contextOutput'), row('toolCallRounds')] },
-    ],
-    before: guide.steps.filter((s) => ['signIn', 'openModels'].includes(s.id)).map((s) => ({ id: s.id, title: r(s.title), body: r(s.body) })),
-    after: guide.steps.filter((s) => ['openPicker', 'autoModeOff', 'selectModel', 'sendTest'].includes(s.id)).map((s) => ({ id: s.id, title: r(s.title), body: r(s.body) })),
-    addButton: clip(guide.labels.addModel, LIMITS.label),
-    errors: guide.traeErrors.map((e) => ({ code: e.shown.split(' ')[0] ?? '', shown: clip(e.shown, LIMITS.label), meaning: r(e.meaning), fix: r(e.fix) })),
+    waysIn: d.waysIn.map((w) => ({ id: w.id, path: w.path.map(label), how: r(w.how) })),
+    tabs: d.tabs.map((t) => ({ label: label(t.label), chosen: t.chosen })),
+    required: d.required.map(row),
+    advanced: { label: label(d.advanced.label), hint: r(msg(adapted ? 'ui.wizard.trae.advancedMust' : 'ui.wizard.trae.advancedHint', { advanced: d.advanced.label })), rows: d.advanced.rows.map(row) },
+    addButton: label(d.addButton),
+    steps: guide.steps.filter((s) => BEFORE.includes(s.id)).map(step),
+    after: d.afterAdding.map(step),
+    workingWhen: r(d.workingWhen),
+    errors: guide.traeErrors.map((e) => ({ key: String(e.key), ...(e.shown ? { shown: label(e.shown) } : {}), title: r(e.title), meaning: r(e.meaning), fix: r(e.fix) })),
   };
 }
 
 export function guideTextFor(guide: TraeGuide, what: Exclude<CopyTarget, 'apiKey'>, render: (m: Msg) => string, keyPlaceholder: string): string | undefined {
   if (what === 'all') return guideAsText(guide, render, keyPlaceholder);
-  return guide.fields.find((f) => f.id === what)?.value;
+  return dialogFields(guide.dialog).find((f) => f.id === what)?.value;
 }

@@ -50,21 +50,31 @@ export const TraeReportViewSchema = z.object({
 export const ModelViewSchema = z.object({ id: text(LIMITS.id), name: text(LIMITS.name), images: z.boolean(), contextLength: z.optional(z.number()) });
 
 export const GuideFieldSchema = z.object({
-  id: text(40),
+  id: z.enum(['apiFormat', 'requestUrl', 'fullUrl', 'modelId', 'multimodal', 'apiKey', 'modelSeries', 'displayName', 'contextInput', 'contextOutput', 'toolCallRounds']),
+  /** Beside the box, as Trae shows it ("Input"); title: with its row's heading ("Context Window Input"). */
   label: text(LIMITS.label),
-  kind: z.enum(['choice', 'text', 'switch', 'secret', 'number']),
+  title: text(LIMITS.label),
+  kind: z.enum(['dropdown', 'text', 'switch', 'secret', 'number']),
   value: text(LIMITS.url),
   on: z.boolean(),
+  maxLength: z.optional(z.number()),
   note: text(),
   reason: z.optional(text()),
 });
+const GuideRowSchema = z.object({ layout: z.enum(['single', 'withSwitch', 'pair']), label: z.optional(text(LIMITS.label)), fields: z.array(GuideFieldSchema).check(z.minLength(1), z.maxLength(2)) });
+const GuideStepSchema = z.object({ id: text(40), title: text(), body: text() });
 export const GuideViewSchema = z.object({
-  /** Sections as Trae draws them: the required rows, then the collapsed Advanced Settings. */
-  sections: z.array(z.object({ id: text(40), title: text(LIMITS.label), hint: z.optional(text()), rows: z.array(z.array(GuideFieldSchema).check(z.maxLength(3))).check(z.maxLength(12)) })).check(z.maxLength(4)),
-  before: z.array(z.object({ id: text(40), title: text(), body: text() })).check(z.maxLength(12)),
-  after: z.array(z.object({ id: text(40), title: text(), body: text() })).check(z.maxLength(12)),
+  waysIn: z.array(z.object({ id: text(40), path: z.array(text(LIMITS.label)).check(z.maxLength(5)), how: text() })).check(z.maxLength(4)),
+  tabs: z.array(z.object({ label: text(LIMITS.label), chosen: z.boolean() })).check(z.maxLength(4)),
+  required: z.array(GuideRowSchema).check(z.maxLength(8)),
+  /** Trae keeps this section collapsed: the hint says to open it (and why, when values were adapted). */
+  advanced: z.object({ label: text(LIMITS.label), hint: text(), rows: z.array(GuideRowSchema).check(z.maxLength(8)) }),
   addButton: text(LIMITS.label),
-  errors: z.array(z.object({ code: text(40), shown: text(LIMITS.label), meaning: text(), fix: text() })).check(z.maxLength(12)),
+  /** The steps up to Add Model, then the ones after it. */
+  steps: z.array(GuideStepSchema).check(z.maxLength(12)),
+  after: z.array(GuideStepSchema).check(z.maxLength(12)),
+  workingWhen: text(),
+  errors: z.array(z.object({ key: text(20), shown: z.optional(text(LIMITS.label)), title: text(), meaning: text(), fix: text() })).check(z.maxLength(12)),
 });
 
 export const WizardViewSchema = z.object({

@@ -46,7 +46,8 @@ export function buildView(model: WizardModel, ctx: ViewContext, listToken: numbe
     steps: STEP_NAMES.map((name, i) => ({ name, reachable: model.reachable(name), done: i < STEP_NAMES.length - 1 && model.reachable(STEP_NAMES[i + 1]!) })),
     draftVersion: model.draftVersion,
     draft: { url: clip(draft.url, LIMITS.url), fullUrl: draft.fullUrl, model: clip(draft.model, LIMITS.id) },
-    ...(model.dirty ? { dirty: { url: clip(model.saved.url || '—', LIMITS.url), model: clip(model.saved.model || '—', LIMITS.id) } } : {}),
+    // Only when there is a saved setup the status bar watches (a first setup has nothing to differ from).
+    ...(model.dirty && model.saved.model !== '' ? { dirty: { url: clip(model.saved.url || '—', LIMITS.url), model: clip(model.saved.model || '—', LIMITS.id) } } : {}),
     notices: take(model.notices, LIMITS.notices).map((n) => ({ id: n.id, severity: n.severity, text: r(n.message) })),
     language: ctx.language,
     url: {

@@ -122,11 +122,11 @@ describe('diagnosis catalog, reached through the emulator', () => {
     assert.equal(report.diagnoses[0]!.code, 'tls-plain-http');
   });
 
-  it('a 404 on the chat URL explains Trae\'s "404 The API does not exist"', () => {
+  it('a 404 on the chat URL names the address and says Trae would fail there too', () => {
     const endpoint = analyzeEndpoint('https://pool.example.com/v1', false).endpoint!;
     const d = diagnoseFailure({ kind: 'http', status: 404, body: 'text', fromProxy: false }, { step: 'chat', endpoint });
     assert.equal(d.code, 'chat-not-found');
-    assert.match(renderMsg(d.cause), /404 The API does not exist/);
+    assert.match(renderMsg(d.cause), /https:\/\/pool\.example\.com\/v1\/chat\/completions .*HTTP 404.*Trae/);
   });
 
   describe('pure mapping', () => {

@@ -100,7 +100,7 @@ export function mountModel(ctx: AppContext): StepModule {
     const current = v.draft.model === ctx.local.model;
     const summary = current ? (m.summary ?? (ctx.local.model.trim() === '' ? tr('ui.wizard.model.choose') : '')) : '';
     setText(check, summary);
-    check.className = !current || ctx.local.model.trim() === '' ? 'muted' : m.match === 'exact' ? 'ok' : m.match === 'case' ? 'warning' : m.match === 'none' ? 'error' : 'muted';
+    check.className = !current || ctx.local.model.trim() === '' ? 'muted' : m.match === 'exact' ? 'ok' : m.match === 'case' ? 'info' : m.match === 'none' ? 'error' : 'muted';
     const reachable = v.steps.find((s) => s.name === 'test')!.reachable && current;
     actions.set(reachable, reachable ? '' : tr('ui.wizard.model.nextHint'));
   }

@@ -1,12 +1,15 @@
-// Step 5, Set up Trae: Trae's own Add Model dialog, drawn the way Trae lays it out (the required rows
-// with their switches, then Advanced Settings, which Trae keeps collapsed, then Add Model), each field
-// with the value to enter and a Copy button, in Trae's or Trae CN's labels.
+// Step 5, Set up Trae: Trae's own Add Model dialog, drawn the way Trae lays it out (the ways in, the
+// Custom Config tab, the four required rows with their switches on the same row, then Advanced
+// Settings, which Trae keeps collapsed, then Add Model), each field with its value and a Copy button, in
+// Trae's or Trae CN's labels. "Copy all as text" follows the same order.
 import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocol';
 import type { AppContext, StepModule } from '../app';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { Actions, copyButton } from '../ui';
 import { stepTitle } from './common';
+
+type Row = GuideView['required'][number];
 
 export function mountTrae(ctx: AppContext): StepModule {
   const body = h('div', { id: 'trae-body' });
@@ -17,15 +20,25 @@ export function mountTrae(ctx: AppContext): StepModule {
   return {
     element,
     update(view: WizardView) {
-      const signature = JSON.stringify([view.guide, view.language, view.keyForTrae]);
       actions.set(view.steps.find((s) => s.name === 'chat')!.reachable);
+      const signature = JSON.stringify([view.guide, view.language, view.keyForTrae]);
       if (signature === drawn) return;
       drawn = signature;
       const guide = view.guide;
       if (!guide) return replaceChildren(body, h('p', {}, tr('ui.wizard.trae.incomplete')));
-      // Redrawn only when the guide itself changed (language, values): focus stays where it was.
+      // Redrawn only when the guide itself changed (language, values): focus goes back where it was.
       const focused = document.activeElement?.id;
-      replaceChildren(body, languageSwitch(ctx, view), steps(guide.before, 'trae-before'), dialog(ctx, guide, view), h('div', { className: 'actions' }, copyButton(tr('ui.wizard.trae.all'), () => ctx.rpc.request('copy', { what: 'all' }).then(() => undefined), { text: tr('ui.wizard.trae.all'), id: 'copy-all' })), errors(guide));
+      replaceChildren(
+        body,
+        languageSwitch(ctx, view),
+        h('h3', {}, tr('ui.wizard.trae.waysIn')),
+        h('ul', { className: 'ways-in' }, ...guide.waysIn.map((w) => h('li', { 'data-way-in': w.id }, h('span', { className: 'path' }, ...w.path.flatMap((p, i) => [i > 0 && ' → ', h('strong', {}, p)])), h('br'), w.how))),
+        steps(guide.steps, 'trae-steps'),
+        dialog(ctx, guide, view),
+        h('div', { className: 'actions' }, copyButton(tr('ui.wizard.trae.all'), () => ctx.rpc.request('copy', { what: 'all' }).then(() => undefined), { text: tr('ui.wizard.trae.all'), id: 'copy-all' })),
+        h('p', { className: 'working-when' }, icon('info'), ' ', guide.workingWhen),
+        errors(guide),
+      );
       if (focused) document.getElementById(focused)?.focus();
     },
   };
@@ -42,31 +55,39 @@ function languageSwitch(ctx: AppContext, view: WizardView): HTMLElement {
   );
 }
 
-export function steps(list: GuideView['before'], id: string): HTMLElement {
+export function steps(list: GuideView['steps'], id: string): HTMLElement {
   return h('ol', { className: 'guide', id }, ...list.map((g) => h('li', { 'data-guide-step': g.id }, h('strong', {}, g.title), ' ', g.body)));
 }
 
 function dialog(ctx: AppContext, guide: GuideView, view: WizardView): HTMLElement {
-  const sections = guide.sections.map((section) =>
-    h(
-      'section',
-      { className: `trae-section ${section.id}`, 'aria-labelledby': `trae-section-${section.id}` },
-      h('h3', { id: `trae-section-${section.id}` }, section.id === 'advanced' && icon('chevron'), section.title),
-      section.hint && h('p', { className: 'muted section-hint' }, section.hint),
-      ...section.rows.map((row) => h('div', { className: `trae-row fields-${row.length}` }, ...row.map((f) => field(ctx, f, view)))),
-    ),
-  );
-  return h('div', { className: 'trae-dialog', role: 'group', 'aria-label': tr('ui.wizard.trae.dialogLabel') }, ...sections, h('div', { className: 'trae-add' }, h('span', { className: 'trae-add-button' }, guide.addButton)));
-}
-
-function field(ctx: AppContext, f: GuideFieldView, view: WizardView): HTMLElement {
-  const copy = () => ctx.rpc.request('copy', { what: f.id as never }).then(() => undefined);
-  const missingKey = f.kind === 'secret' && view.keyForTrae === 'missing';
+  const rows = (list: readonly Row[]) => list.map((row) => h('div', { className: `trae-row ${row.layout}` }, row.label && h('div', { className: 'trae-row-label' }, row.label), h('div', { className: 'trae-row-fields' }, ...row.fields.map((f, i) => field(ctx, f, view, row, i)))));
   return h(
     'div',
-    { className: `trae-field kind-${f.kind}`, 'data-field': f.id },
-    h('div', { className: 'trae-label' }, f.label),
-    h('div', { className: 'trae-value' }, value(f, view), !missingKey && copyButton(f.label, copy)),
+    { className: 'trae-dialog', role: 'group', 'aria-label': tr('ui.wizard.trae.dialogLabel'), id: 'trae-dialog' },
+    h('div', { className: 'trae-tabs', 'aria-hidden': 'true' }, ...guide.tabs.map((t) => h('span', { className: t.chosen ? 'trae-tab chosen' : 'trae-tab' }, t.label))),
+    h('p', { className: 'visually-hidden' }, tr('ui.wizard.trae.tabChosen', { tab: guide.tabs.find((t) => t.chosen)?.label ?? '' })),
+    h('section', { className: 'trae-section required', 'aria-label': tr('ui.wizard.trae.requiredLabel') }, ...rows(guide.required)),
+    h(
+      'section',
+      { className: 'trae-section advanced', 'aria-labelledby': 'trae-advanced' },
+      h('h3', { id: 'trae-advanced' }, icon('chevron'), ' ', guide.advanced.label),
+      h('p', { className: 'section-hint', id: 'advanced-hint' }, guide.advanced.hint),
+      ...rows(guide.advanced.rows),
+    ),
+    h('div', { className: 'trae-add' }, h('span', { className: 'trae-add-button' }, guide.addButton)),
+  );
+}
+
+function field(ctx: AppContext, f: GuideFieldView, view: WizardView, row: Row, index: number): HTMLElement {
+  const copy = () => ctx.rpc.request('copy', { what: f.id }).then(() => undefined);
+  const missingKey = f.kind === 'secret' && view.keyForTrae === 'missing';
+  const required = ['apiFormat', 'requestUrl', 'modelId', 'apiKey'].includes(f.id);
+  const side = row.layout === 'withSwitch' && index === 1 ? ' side' : '';
+  return h(
+    'div',
+    { className: `trae-field kind-${f.kind}${side}`, 'data-field': f.id },
+    h('div', { className: 'trae-label' }, required && h('span', { className: 'required', 'aria-hidden': 'true' }, '*'), f.label, required && h('span', { className: 'visually-hidden' }, ` (${tr('ui.wizard.trae.required')})`), f.maxLength !== undefined && h('span', { className: 'muted limit' }, ` ${tr('ui.wizard.trae.limit', { max: f.maxLength })}`)),
+    h('div', { className: 'trae-value' }, value(f, view), !missingKey && copyButton(f.title, copy)),
     h('p', { className: 'muted note' }, f.note),
     f.reason && h('p', { className: 'reason' }, icon('info'), ' ', f.reason),
   );
@@ -77,7 +98,7 @@ function value(f: GuideFieldView, view: WizardView): HTMLElement {
     return view.keyForTrae === 'stored' ? h('span', { className: 'value' }, tr('ui.wizard.trae.keyStored')) : h('span', { className: 'value warning' }, icon('warning'), ' ', tr('ui.wizard.trae.keyMissing'));
   }
   if (f.kind === 'switch') {
-    return h('span', { className: `value toggle ${f.on ? 'on' : 'off'}`, role: 'img', 'aria-label': `${f.label}: ${f.value}` }, h('span', { className: 'knob', 'aria-hidden': 'true' }), f.value);
+    return h('span', { className: `value toggle ${f.on ? 'on' : 'off'}`, role: 'img', 'aria-label': `${f.title}: ${f.value}` }, h('span', { className: 'knob', 'aria-hidden': 'true' }), f.value);
   }
   return h('code', { className: 'value' }, h('bdi', {}, f.value));
 }
@@ -88,6 +109,6 @@ function errors(guide: GuideView): HTMLElement | false {
     'section',
     { className: 'trae-errors', 'aria-labelledby': 'trae-errors-title' },
     h('h3', { id: 'trae-errors-title' }, tr('ui.wizard.trae.errorsTitle')),
-    h('dl', {}, ...guide.errors.flatMap((e) => [h('dt', {}, h('code', {}, e.shown)), h('dd', {}, e.meaning, ' ', e.fix)])),
+    h('dl', {}, ...guide.errors.flatMap((e) => [h('dt', { 'data-trae-error': e.key }, e.title), h('dd', {}, e.meaning, ' ', e.fix)])),
   );
 }
