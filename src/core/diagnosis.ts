@@ -73,6 +73,7 @@ const ROWS = {
   unreachable: ['error', 'unreachable', 'startPool'],
   reset: ['error', 'reset', 'retryLater'],
   'cut-off': ['error', 'cutOff', 'retryLater'],
+  'stream-stalled': ['error', 'streamStalled', 'contactOperator'],
   'too-large': ['error', 'tooLarge', 'fixUrl'],
   'tls-self-signed': ['error', 'tlsSelfSigned', 'checkCertificate'],
   'tls-expired': ['error', 'tlsExpired', 'contactOperator'],
@@ -216,6 +217,8 @@ function transportCode(failure: Extract<PoolFailure, { kind: 'transport' }>, ctx
       return 'proxy-failed';
     case 'other':
       return 'network-other';
+    case 'stalled':
+      return 'stream-stalled';
     default:
       return reason;
   }
