@@ -113,7 +113,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
 
   const blocked = guard(input);
   if (blocked) {
-    diagnoses.push({ ...diagnoseFailure(blocked, { step: 'chat', endpoint, model }), step: 'turn1' });
+    diagnoses.push(fromFailure(blocked, 1));
     return report();
   }
   if (input.signal?.aborted) return { kind: 'cancelled' };
@@ -153,7 +153,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
     } catch (error) {
       const failure = transportFailure(error);
       if (failure.kind === 'transport' && failure.reason === 'cancelled') return 'cancelled';
-      return record({ turn, eventStream: false, durationMs: elapsed(), dataFrames: 0, done: false, usage: false, toolCalled: false, answer: '' }, [fromFailure(failure)]);
+      return record({ turn, eventStream: false, durationMs: elapsed(), dataFrames: 0, done: false, usage: false, toolCalled: false, answer: '' }, [fromFailure(failure, turn)]);
     }
     const { status } = response;
     const eventStream = /^text\/event-stream\b/i.test(response.headers['content-type'] ?? '');
@@ -200,7 +200,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
     return { diagnoses: found };
   }
 
-  function fromFailure(failure: PoolFailure, turn: 1 | 2 = 1): Diagnosis {
+  function fromFailure(failure: PoolFailure, turn: 1 | 2): Diagnosis {
     const d = diagnoseFailure(failure, { step: 'chat', endpoint, model, ...(input.proxy ? { proxy: input.proxy } : {}) });
     return { ...d, step: turn === 1 ? 'turn1' : 'turn2', detail: `turn ${turn}: ${d.detail}` };
   }
@@ -281,7 +281,9 @@ function transportFailure(error: unknown): PoolFailure {
 
 function finish(model: string, url: string, durationMs: number, turns: TraeTurnReport[], diagnoses: Diagnosis[]): TraeCheckReport {
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = [...diagnoses].sort((a, b) => order[a.severity] - order[b.severity]);
+  // The same finding on both turns (a buffering proxy buffers both) is said once, for the first turn.
+  const unique = diagnoses.filter((d) => d.step !== 'turn2' || !diagnoses.some((e) => e.step === 'turn1' && e.code === d.code));
+  const sorted = unique.sort((a, b) => order[a.severity] - order[b.severity]);
   const verdict: Verdict = sorted.some((d) => d.severity === 'error') ? 'error' : sorted.some((d) => d.severity === 'warning') ? 'warning' : 'ok';
   return { verdict, model, url, durationMs, turns, diagnoses: sorted };
 }

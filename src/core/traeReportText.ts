@@ -15,7 +15,7 @@ function formatTurn(t: TraeTurnReport): string {
     t.status === undefined ? 'no answer' : `HTTP ${t.status}${t.eventStream ? ' event stream' : ' (not an event stream)'}`,
     t.timeToFirstTokenMs !== undefined ? `first token ${t.timeToFirstTokenMs} ms` : 'no token',
     `${t.durationMs} ms in all`,
-    `${t.dataFrames} data frames${t.frameSpreadMs !== undefined ? ` over ${t.frameSpreadMs} ms` : ''}`,
+    `${t.dataFrames} data frame${t.dataFrames === 1 ? '' : 's'}${t.frameSpreadMs !== undefined ? ` over ${t.frameSpreadMs} ms` : ''}`,
     t.done ? 'ended with [DONE]' : 'no [DONE]',
     `finish_reason ${t.finishReason ?? 'none'}`,
     t.usage ? 'usage sent' : 'no usage',

@@ -190,9 +190,11 @@ describe('Trae-shaped check', () => {
       assert.equal(d.action, 'contactOperator');
     });
 
-    it('buffering: the fix names nginx\'s proxy_buffering and X-Accel-Buffering', async () => {
+    it('buffering: said once for both turns; the fix names nginx\'s proxy_buffering and X-Accel-Buffering', async () => {
       applyScenario(ctx.emulator, 'stream-buffered');
       const report = await reportOf(ctx.emulator);
+      assert.deepEqual(codes(report), ['warning turn1 stream-buffered']);
+      assert.ok((report.turns[1]!.firstFrameMs ?? 0) >= 400 && (report.turns[1]!.frameSpreadMs ?? 99) < 10, 'turn 2 was buffered too');
       assert.match(renderMsg(report.diagnoses[0]!.fix), /proxy_buffering off.*X-Accel-Buffering: no/);
       assert.ok((report.turns[0]!.firstFrameMs ?? 0) >= 400 && (report.turns[0]!.frameSpreadMs ?? 99) < 10);
     });
@@ -232,6 +234,14 @@ describe('Trae-shaped check', () => {
       const s = scripted([{ frames: healthyFrames() }, { status: 503, contentType: 'application/json', frames: [[5, '{"error":{"message":"upstream request failed","type":"server_error","code":"no_eligible_backend"}}']] }]);
       const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
       assert.deepEqual(codes(report), ['warning turn2 no_eligible_backend']);
+    });
+
+    it('a network failure on the second turn is diagnosed on the second turn', async () => {
+      const s = scripted([{ frames: healthyFrames() }]);
+      const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
+      assert.deepEqual(codes(report), ['error turn2 network-other']);
+      assert.match(report.diagnoses[0]!.detail, /^turn 2: /);
+      assert.deepEqual(report.turns.map((t) => t.status), [200, undefined]);
     });
   });
 
