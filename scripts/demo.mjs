@@ -21,7 +21,7 @@ npm('package');
 npm('compile-tests');
 const codeServer = await ensureCodeServer();
 
-const { startEmulator } = require(path.join(root, 'out/test/emulator/server.js'));
+const { scenarioHelp, startEmulator } = require(path.join(root, 'out/test/emulator/server.js'));
 let emulator;
 try {
   emulator = await startEmulator({ host: '127.0.0.1', port: poolPort });
@@ -45,8 +45,10 @@ console.log(`
 
   1. Open the editor URL in a browser. The status bar shows "Pool: set up" and the setup wizard is offered.
   2. In the wizard, keep ${poolUrl}, paste the demo key, pick a model, run the test, follow the Trae steps.
-  3. Try failures: curl ${emulator.url}/__emulator/scenario/key-disabled  (list: ${emulator.url}/__emulator/scenarios)
-     then run "Codex Pooler: Check Connection" from the command palette (F1). Back to normal: .../scenario/ok
+  3. Try failures: switch the pool to a scenario below, then run "Codex Pooler: Check Connection" from the
+     command palette (F1).
+
+${scenarioHelp(emulator.url).replace(/^/gm, '  ')}
 
   Press Ctrl+C to stop.
 `);

@@ -1,7 +1,7 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
 import { analyzeEndpoint, type PoolEndpoint, type Severity } from './endpoint';
-import { diagnoseFailure, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type Health } from './diagnosis';
+import { diagnoseFailure, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type DiagnosisStep, type Health } from './diagnosis';
 import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type PoolResult } from './poolClient';
 import { analyzeKey, maskKey } from './poolKey';
 import type { Usage } from './schemas';
@@ -257,7 +257,7 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   }
 }
 
-const STEP_RANK: Record<CheckStepId, number> = { url: 0, key: 1, models: 2, usage: 3, chat: 4 };
+const STEP_RANK: Record<DiagnosisStep, number> = { url: 0, key: 1, models: 2, usage: 3, chat: 4, turn1: 5, turn2: 6 };
 
 /**
  * What a report means for the status bar: not set up (no key, or no model and nothing else wrong), or

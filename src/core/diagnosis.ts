@@ -23,10 +23,12 @@ export type NextAction =
   | 'none';
 
 export type CheckStepId = 'url' | 'key' | 'models' | 'chat' | 'usage';
+/** Where a diagnosis was found: a step of the connection check, or a turn of the Trae-shaped check (traeCheck.ts). */
+export type DiagnosisStep = CheckStepId | 'turn1' | 'turn2';
 
 export interface Diagnosis {
   readonly code: string;
-  readonly step: CheckStepId;
+  readonly step: DiagnosisStep;
   readonly severity: Severity;
   readonly cause: Msg;
   readonly fix: Msg;
@@ -74,6 +76,15 @@ const ROWS = {
   unreachable: ['error', 'unreachable', 'startPool'],
   reset: ['error', 'reset', 'retryLater'],
   'cut-off': ['error', 'cutOff', 'retryLater'],
+  'stream-stalled': ['error', 'streamStalled', 'contactOperator'],
+  // The Trae-shaped check (traeCheck.ts): a stream, tools, and the conversation sent back.
+  'stream-error-frame': ['error', 'streamErrorFrame', 'retryLater'],
+  'stream-no-done': ['error', 'streamNoDone', 'contactOperator'],
+  'stream-buffered': ['warning', 'streamBuffered', 'contactOperator'],
+  'stream-ignored': ['error', 'streamIgnored', 'contactOperator'],
+  'stream-bad-frame': ['error', 'streamBadFrame', 'contactOperator'],
+  'second-turn-rejected': ['error', 'secondTurnRejected', 'contactOperator'],
+  'stream-no-usage': ['info', 'streamNoUsage', 'none'],
   'too-large': ['error', 'tooLarge', 'fixUrl'],
   'tls-self-signed': ['error', 'tlsSelfSigned', 'checkCertificate'],
   'tls-expired': ['error', 'tlsExpired', 'contactOperator'],
@@ -130,7 +141,7 @@ export interface DiagnosisOptions {
 }
 
 /** Builds the diagnosis for a code from its row. */
-export function diagnosis(code: DiagnosisCode, step: CheckStepId, detail: string, options: DiagnosisOptions = {}): Diagnosis {
+export function diagnosis(code: DiagnosisCode, step: DiagnosisStep, detail: string, options: DiagnosisOptions = {}): Diagnosis {
   const [severity, name, action] = ROWS[code] as Row;
   return {
     code,
@@ -219,6 +230,8 @@ function transportCode(failure: Extract<PoolFailure, { kind: 'transport' }>, ctx
       return 'proxy-failed';
     case 'other':
       return 'network-other';
+    case 'stalled':
+      return 'stream-stalled';
     default:
       return reason;
   }

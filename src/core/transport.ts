@@ -22,6 +22,43 @@ export interface HttpResponse {
 
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
+/** A request whose answer is read as it arrives (server-sent events). */
+export interface StreamRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Deadline for connect + response headers. */
+  readonly timeoutMs: number;
+  /** The longest silence allowed between two chunks of the body (and before the first): 'stalled' beyond it. */
+  readonly idleTimeoutMs: number;
+  /** Deadline for the whole exchange, headers to last byte: a server dripping bytes cannot hold it open. */
+  readonly totalTimeoutMs: number;
+  /** The body is cut off (and the stream fails) beyond this many bytes in total. */
+  readonly maxBodyBytes: number;
+  readonly signal?: AbortSignal;
+}
+
+/** One piece of a body as it arrived: decoded text (never a split UTF-8 sequence) and when. */
+export interface StreamChunk {
+  readonly text: string;
+  /** Arrival time, on the transport's clock (performance.now() unless it was given another). */
+  readonly at: number;
+}
+
+export interface StreamResponse {
+  readonly status: number;
+  /** Lower-case header names; repeated headers joined with ", ". */
+  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * The body, chunk by chunk; iterate it once. A failure while reading (stall, cap, cut-off, cancel,
+   * deadline) is thrown from the iteration as a TransportError; leaving the loop early closes the request.
+   */
+  readonly body: AsyncIterable<StreamChunk>;
+}
+
+export type StreamTransport = (request: StreamRequest) => Promise<StreamResponse>;
+
 export type TransportReason =
   | 'timeout'
   | 'cancelled'
@@ -29,6 +66,8 @@ export type TransportReason =
   | 'dns'
   | 'reset'
   | 'cut-off'
+  /** A stream stopped sending within its idle deadline (StreamTransport only). */
+  | 'stalled'
   | 'too-large'
   | 'unreachable'
   | 'tls-self-signed'

@@ -1,6 +1,6 @@
-// `npm run emulator`: a Codex Pooler emulator for manual tries. Prints the URL and a demo key; switch
-// scenarios with `curl http://127.0.0.1:PORT/__emulator/scenario/<name>` (list: /__emulator/scenarios).
-import { SCENARIOS, startEmulator } from './server';
+// `npm run emulator`: a Codex Pooler emulator for manual tries. Prints the URL, a demo key and every
+// scenario with its description and the command that switches to it (list: /__emulator/scenarios).
+import { scenarioHelp, startEmulator } from './server';
 
 async function main(): Promise<void> {
   const portArg = process.argv.find((a) => a.startsWith('--port='));
@@ -16,7 +16,9 @@ async function main(): Promise<void> {
       `  Pool URL (for Trae and the extension): ${shown}/v1`,
       `  Demo Pool API key: ${emulator.key}`,
       `  Models: ${emulator.models.map((m) => m.id).join(', ')}`,
-      `  Scenarios: curl ${emulator.url}/__emulator/scenario/<name>  (${Object.keys(SCENARIOS).length}: ${Object.keys(SCENARIOS).join(', ')})`,
+      '',
+      scenarioHelp(emulator.url),
+      '',
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -1,96 +1,26 @@
 // A Codex Pooler emulator that follows ../shared/codex-pooler-contract.md: a real HTTP(S) server on
 // loopback with the pool's routes, auth order, JSON shapes and error envelopes, plus switchable
-// faults (slow, hanging, cut off, huge, HTML, redirects) that proxies in front of pools produce.
+// faults (slow, hanging, cut off, huge, HTML, redirects) that proxies in front of pools produce, and
+// the stream faults Trae's agent chat meets. Parts: chat.ts (chat completions, streaming), faults.ts,
+// models.ts, scenarios.ts (named scenarios with descriptions), http.ts (answer helpers).
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { answerChat, freshUpstream, type Upstream } from './chat';
+import { applyFault, BAD_GATEWAY_HTML, type Fault } from './faults';
+import { readBody, sendError, sendHtml, sendJson, sendText } from './http';
+import { defaultModels, type EmulatorModel } from './models';
+import { SCENARIOS, applyScenario, scenarioList, type ScenarioName } from './scenarios';
+import type { EmulatorKey, EmulatorOptions, LimitDef, PoolState, RecordedRequest, Route } from './types';
 
-export interface EmulatorModel {
-  id: string;
-  display_name?: string;
-  input_modalities: string[];
-  context_length?: number;
-}
-
-export type KeyStatus = 'active' | 'disabled' | 'expired';
-
-export interface EmulatorKey {
-  status: KeyStatus;
-  /** The server silently serves this model whatever is asked. */
-  enforcedModel?: string;
-  /** Model ids this key may use (case-insensitive); undefined = all. */
-  allowedModels?: string[];
-}
-
-/** Faults that happen in front of the pool logic (network, proxies), optionally on some routes. */
-export type Fault =
-  | { kind: 'delay'; ms: number }
-  | { kind: 'hang' }
-  | { kind: 'stall-body' }
-  | { kind: 'cut-body' }
-  | { kind: 'huge-body'; bytes: number }
-  | { kind: 'html'; status: number }
-  | { kind: 'empty'; status: number }
-  | { kind: 'text'; status: number }
-  | { kind: 'wrong-shape' }
-  | { kind: 'redirect'; status: number; location: string }
-  | { kind: 'error'; status: number; code: string }
-  | { kind: 'reset' };
-
-export type Route = 'models' | 'chat' | 'usage' | 'other';
-
-export interface UpstreamFailure {
-  status: number;
-  code: string;
-}
-
-export interface PoolState {
-  enabled: boolean;
-  v1Compatibility: boolean;
-  clientIpAllowed: boolean;
-  ready: boolean;
-  overloaded: boolean;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  route: Route | 'health' | 'admin' | 'control';
-  authorization?: string;
-  body: string;
-  headers: Record<string, string | string[] | undefined>;
-  at: number;
-}
-
-export interface LimitDef {
-  limit_type: string;
-  limit_window: string | null;
-  max_value: number;
-  current_value: number;
-  remaining_value: number;
-  model_filter: string | null;
-  reset_at: string | null;
-  source: string;
-}
-
-export interface EmulatorOptions {
-  host?: string;
-  port?: number;
-  tls?: { key: string; cert: string };
-}
-
-export const DEFAULT_MODELS: readonly EmulatorModel[] = [
-  { id: 'gpt-5.5', display_name: 'GPT-5.5', input_modalities: ['text', 'image'], context_length: 258400 },
-  { id: 'gpt-5.6-terra', display_name: 'GPT-5.6 Terra', input_modalities: ['text', 'image'], context_length: 828400 },
-  { id: 'gpt-5.4-mini', display_name: 'GPT-5.4 Mini', input_modalities: ['text'] },
-];
+export { ALLOWED_CHAT_PARAMS, BUFFERED_WAIT_MS, type StreamStyle, type Upstream, type UpstreamFailure } from './chat';
+export type { Fault } from './faults';
+export { DEFAULT_MODELS, type EmulatorModel } from './models';
+export { SCENARIOS, applyScenario, scenarioHelp, scenarioList, type Scenario, type ScenarioName } from './scenarios';
+export type * from './types';
 
 const UNSUPPORTED_V1 = ['embeddings', 'batches', 'files', 'images', 'audio', 'moderations', 'fine_tuning', 'assistants', 'threads', 'vector_stores', 'uploads', 'completions', 'realtime'];
-const ALLOWED_CHAT_PARAMS = new Set([
-  'model', 'messages', 'stream', 'stream_options', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p',
-  'tools', 'tool_choice', 'parallel_tool_calls', 'response_format', 'reasoning_effort',
-]);
 
 export function makePoolKey(): string {
   return `sk-cxp-${crypto.randomBytes(6).toString('hex')}-${crypto.randomBytes(32).toString('base64url').slice(0, 43)}`;
@@ -104,9 +34,11 @@ export class Emulator {
   readonly keys = new Map<string, EmulatorKey>();
   key: string;
   pool: PoolState = freshPool();
-  models: EmulatorModel[] = DEFAULT_MODELS.map((m) => ({ ...m, input_modalities: [...m.input_modalities] }));
-  /** What the upstream answers to chat: a failure, a delay, or the text. */
-  upstream: { failure?: UpstreamFailure; answer: string; delayMs: number } = { answer: 'trae ok', delayMs: 0 };
+  models: EmulatorModel[] = defaultModels();
+  /** Listed after the models as they are, unchecked: entries no EmulatorModel can be (hostile-models). */
+  rawModels: unknown[] = [];
+  /** What the upstream does with chat: a failure, a delay, the text, how streams go, tool calls. */
+  upstream: Upstream = freshUpstream();
   fault?: { fault: Fault; routes?: Route[] };
   limits: LimitDef[] = [];
   requests: RecordedRequest[] = [];
@@ -177,8 +109,9 @@ export class Emulator {
   /** Back to a healthy pool with the same key and port; request log and counts cleared. */
   reset(): void {
     this.pool = freshPool();
-    this.models = DEFAULT_MODELS.map((m) => ({ ...m, input_modalities: [...m.input_modalities] }));
-    this.upstream = { answer: 'trae ok', delayMs: 0 };
+    this.models = defaultModels();
+    this.rawModels = [];
+    this.upstream = freshUpstream();
     delete this.fault;
     this.limits = [];
     for (const [key] of this.keys) if (key !== this.key) this.keys.delete(key);
@@ -226,12 +159,13 @@ export class Emulator {
     res.once('close', () => (this.inFlight[route] = (this.inFlight[route] ?? 1) - 1));
 
     if (route === 'control') return this.control(path, parsed, res);
+    if (this.pool.down) return sendHtml(res, 502, BAD_GATEWAY_HTML, { server: 'nginx' });
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return this.pool.ready ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'unavailable' });
 
     if (route === 'models' || route === 'chat' || route === 'usage' || route === 'other') {
       const fault = this.fault && (!this.fault.routes || this.fault.routes.includes(route)) ? this.fault.fault : undefined;
-      if (fault && (await this.applyFault(fault, res))) return;
+      if (fault && (await applyFault(fault, res, (r) => this.hold(r)))) return;
     }
 
     if (path.startsWith('/v1/') || path === '/v1') return this.v1(req, res, path, parsed, body);
@@ -274,7 +208,7 @@ export class Emulator {
         supports_reasoning: true,
         ...(m.context_length !== undefined ? { context_length: m.context_length } : {}),
       }));
-      return sendJson(res, 200, { object: 'list', data });
+      return sendJson(res, 200, { object: 'list', data: [...data, ...this.rawModels] });
     }
     if (path === '/v1/usage' && method === 'GET') {
       if (url.search !== '') return sendError(res, 400, 'invalid_request', 'query parameters are not supported');
@@ -288,62 +222,12 @@ export class Emulator {
         upstream_limits: [],
       });
     }
-    if (path === '/v1/chat/completions' && method === 'POST') return this.chat(res, key, body);
+    if (path === '/v1/chat/completions' && method === 'POST') return answerChat(res, { models: this.models, upstream: this.upstream, hold: (r) => this.hold(r) }, key, body);
     const first = path.split('/')[2] ?? '';
     if (UNSUPPORTED_V1.includes(first) || path.startsWith('/v1/responses/')) {
       return sendError(res, 404, 'unsupported_endpoint', `${path} is not supported`);
     }
     return sendText(res, 404, 'Not Found');
-  }
-
-  private async chat(res: http.ServerResponse, key: EmulatorKey, body: string): Promise<void> {
-    let request: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(body);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      request = parsed as Record<string, unknown>;
-    } catch {
-      return sendError(res, 400, 'invalid_json', 'request body is not valid JSON');
-    }
-    for (const name of Object.keys(request)) {
-      if (!ALLOWED_CHAT_PARAMS.has(name)) return sendError(res, 400, 'unsupported_parameter', `parameter ${name} is not supported`, 'invalid_request_error', name);
-    }
-    for (const name of ['max_tokens', 'max_completion_tokens']) {
-      const v = request[name];
-      if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v > 0)) {
-        return sendError(res, 400, 'invalid_value', `${name} must be a positive integer`, 'invalid_request_error', name);
-      }
-    }
-    const asked = typeof request['model'] === 'string' ? request['model'].trim().toLowerCase() : '';
-    const known = this.models.find((m) => m.id.toLowerCase() === asked);
-    if (!known) return sendError(res, 400, 'invalid_model', 'model is not available for this pool', 'invalid_request_error', 'model');
-    if (key.allowedModels && !key.allowedModels.some((m) => m.toLowerCase() === asked)) return sendRedacted(res, 403, 'model_not_allowed');
-    const served = key.enforcedModel ?? known.id;
-    const messages = Array.isArray(request['messages']) ? request['messages'] : [];
-    const wantsImage = JSON.stringify(messages).includes('"image_url"');
-    if (wantsImage && !known.input_modalities.includes('image')) return sendError(res, 400, 'unsupported_model_capability', 'model does not support image input');
-    if (this.upstream.delayMs > 0) await sleep(this.upstream.delayMs);
-    if (this.upstream.failure) return sendRedacted(res, this.upstream.failure.status, this.upstream.failure.code);
-
-    const id = `resp_${crypto.randomBytes(12).toString('hex')}`;
-    const created = Math.floor(Date.now() / 1000);
-    if (request['stream'] === true) {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      const frame = (delta: object, finish: string | null) =>
-        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: served, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-      res.write(frame({ role: 'assistant' }, null));
-      res.write(frame({ content: this.upstream.answer }, null));
-      res.write(frame({}, 'stop'));
-      return void res.end('data: [DONE]\n\n');
-    }
-    return sendJson(res, 200, {
-      id,
-      object: 'chat.completion',
-      created,
-      model: served,
-      choices: [{ index: 0, message: { role: 'assistant', content: this.upstream.answer }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 14, completion_tokens: 3, total_tokens: 17 },
-    });
   }
 
   /** undefined when the request carries a usable key; otherwise the error code the pool answers. */
@@ -363,134 +247,24 @@ export class Emulator {
     return this.models.filter((m) => allowed.includes(m.id.toLowerCase()));
   }
 
-  /** true when the fault answered (or swallowed) the request. */
-  private async applyFault(fault: Fault, res: http.ServerResponse): Promise<boolean> {
-    switch (fault.kind) {
-      case 'delay':
-        await sleep(fault.ms);
-        return false;
-      case 'hang':
-        this.hanging.add(res);
-        res.on('close', () => this.hanging.delete(res));
-        return true;
-      case 'stall-body':
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
-        res.write('{"object":"list","data":[');
-        this.hanging.add(res);
-        res.on('close', () => this.hanging.delete(res));
-        return true;
-      case 'cut-body':
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
-        res.write('{"object":"list","data":[{"id":"gpt-');
-        setTimeout(() => res.socket?.destroy(), 20);
-        return true;
-      case 'huge-body': {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        const chunk = Buffer.alloc(64 * 1024, 0x20);
-        let sent = 0;
-        const pump = () => {
-          while (sent < fault.bytes) {
-            sent += chunk.length;
-            if (!res.write(chunk)) return void res.once('drain', pump);
-          }
-          res.end();
-        };
-        res.on('close', () => (sent = fault.bytes));
-        pump();
-        return true;
-      }
-      case 'html':
-        sendHtml(res, fault.status, '<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Codex Pooler</h1></body></html>');
-        return true;
-      case 'empty':
-        res.writeHead(fault.status, { 'content-length': '0' });
-        res.end();
-        return true;
-      case 'text':
-        sendText(res, fault.status, 'upstream connect error or disconnect/reset before headers');
-        return true;
-      case 'wrong-shape':
-        sendJson(res, 200, { result: 'ok', items: 3 });
-        return true;
-      case 'redirect':
-        res.writeHead(fault.status, { location: fault.location, 'content-type': 'text/plain' });
-        res.end(`Redirecting to ${fault.location}`);
-        return true;
-      case 'error':
-        sendError(res, fault.status, fault.code, `${fault.code}`);
-        return true;
-      case 'reset':
-        res.socket?.destroy();
-        return true;
-    }
+  /** /__emulator/scenario/<name> switches scenarios for manual tries (npm run emulator, demo). */
+  /** Keeps a response open (hang, stall) until the emulator stops or resets. */
+  private hold(res: http.ServerResponse): void {
+    this.hanging.add(res);
+    res.on('close', () => this.hanging.delete(res));
   }
 
   /** /__emulator/scenario/<name> switches scenarios for manual tries (npm run emulator, demo). */
   private control(path: string, url: URL, res: http.ServerResponse): void {
     const name = decodeURIComponent(path.split('/')[3] ?? '');
-    if (path === '/__emulator/scenarios') return sendJson(res, 200, { current: this.scenario, scenarios: Object.keys(SCENARIOS) });
-    if (path.startsWith('/__emulator/scenario/') && name in SCENARIOS) {
+    if (path === '/__emulator/scenarios') return sendJson(res, 200, { current: this.scenario, scenarios: scenarioList() });
+    if (path.startsWith('/__emulator/scenario/') && Object.prototype.hasOwnProperty.call(SCENARIOS, name)) {
       this.reset();
       applyScenario(this, name as ScenarioName, this.url, url.searchParams);
-      return sendJson(res, 200, { scenario: name });
+      return sendJson(res, 200, { scenario: name, description: SCENARIOS[name as ScenarioName].description });
     }
-    return sendJson(res, 404, { error: `unknown control ${path}`, scenarios: Object.keys(SCENARIOS) });
+    return sendJson(res, 404, { error: `unknown control ${path}`, scenarios: scenarioList() });
   }
-}
-
-/**
- * Named scenarios: every row of the contract's error table and every fault. Each is applied to a
- * freshly reset emulator. `requests` go through the real auth and routing afterwards.
- */
-export const SCENARIOS = {
-  ok: () => undefined,
-  'key-unknown': (e: Emulator) => e.keys.delete(e.key),
-  'key-disabled': (e: Emulator) => e.keys.set(e.key, { status: 'disabled' }),
-  'key-expired': (e: Emulator) => e.keys.set(e.key, { status: 'expired' }),
-  'pool-disabled': (e: Emulator) => void (e.pool.enabled = false),
-  'v1-disabled': (e: Emulator) => void (e.pool.v1Compatibility = false),
-  'ip-denied': (e: Emulator) => void (e.pool.clientIpAllowed = false),
-  'cold-start': (e: Emulator) => void (e.pool.ready = false),
-  overloaded: (e: Emulator) => void (e.pool.overloaded = true),
-  'model-not-allowed': (e: Emulator) => e.keys.set(e.key, { status: 'active', allowedModels: ['gpt-5.4-mini'] }),
-  'models-hidden-for-key': (e: Emulator) => e.keys.set(e.key, { status: 'active', allowedModels: [] }),
-  'enforced-model': (e: Emulator) => e.keys.set(e.key, { status: 'active', enforcedModel: 'gpt-5.4-mini' }),
-  'no-eligible-backend': (e: Emulator) => void (e.upstream.failure = { status: 503, code: 'no_eligible_backend' }),
-  'quota-exhausted': (e: Emulator) => void (e.upstream.failure = { status: 503, code: 'quota_exhausted' }),
-  'rate-limited': (e: Emulator) => void (e.upstream.failure = { status: 429, code: 'rate_limit_exceeded' }),
-  'usage-limited': (e: Emulator) => void (e.upstream.failure = { status: 429, code: 'usage_limit_exceeded' }),
-  'upstream-error': (e: Emulator) => void (e.upstream.failure = { status: 502, code: 'upstream_network_error' }),
-  'context-length': (e: Emulator) => void (e.upstream.failure = { status: 502, code: 'context_length_exceeded' }),
-  'unknown-code': (e: Emulator) => void (e.upstream.failure = { status: 502, code: 'flux_capacitor_empty' }),
-  'unsupported-endpoint': (e: Emulator) => e.setFault({ kind: 'error', status: 404, code: 'unsupported_endpoint' }, ['chat']),
-  'empty-models': (e: Emulator) => void (e.models = []),
-  'answer-other': (e: Emulator) => void (e.upstream.answer = 'Sure! How can I help you today?'),
-  'answer-empty': (e: Emulator) => void (e.upstream.answer = ''),
-  'limit-reached': (e: Emulator) =>
-    void (e.limits = [{ limit_type: 'requests', limit_window: '5h', max_value: 100, current_value: 100, remaining_value: 0, model_filter: null, reset_at: '2026-11-24T05:00:00Z', source: 'api_key' }]),
-  'slow-chat': (e: Emulator, _url: string, params?: URLSearchParams) => void (e.upstream.delayMs = Number(params?.get('ms') ?? 1500)),
-  slow: (e: Emulator, _url: string, params?: URLSearchParams) => e.setFault({ kind: 'delay', ms: Number(params?.get('ms') ?? 1500) }),
-  hang: (e: Emulator) => e.setFault({ kind: 'hang' }),
-  'stall-body': (e: Emulator) => e.setFault({ kind: 'stall-body' }),
-  'cut-body': (e: Emulator) => e.setFault({ kind: 'cut-body' }),
-  'huge-body': (e: Emulator) => e.setFault({ kind: 'huge-body', bytes: 64 * 1024 * 1024 }),
-  'html-200': (e: Emulator) => e.setFault({ kind: 'html', status: 200 }),
-  'html-502': (e: Emulator) => e.setFault({ kind: 'html', status: 502 }),
-  'empty-200': (e: Emulator) => e.setFault({ kind: 'empty', status: 200 }),
-  'empty-502': (e: Emulator) => e.setFault({ kind: 'empty', status: 502 }),
-  'text-503': (e: Emulator) => e.setFault({ kind: 'text', status: 503 }),
-  'wrong-shape': (e: Emulator) => e.setFault({ kind: 'wrong-shape' }),
-  'connection-reset': (e: Emulator) => e.setFault({ kind: 'reset' }),
-  'redirect-https': (e: Emulator, url: string) => e.setFault({ kind: 'redirect', status: 301, location: url.replace(/^http:/, 'https:') + '/v1/models' }),
-  'redirect-other-host': (e: Emulator) => e.setFault({ kind: 'redirect', status: 302, location: 'https://elsewhere.example.net/v1/models' }),
-  'redirect-login': (e: Emulator) => e.setFault({ kind: 'redirect', status: 302, location: '/login' }),
-} as const satisfies Record<string, (e: Emulator, url: string, params?: URLSearchParams) => unknown>;
-
-export type ScenarioName = keyof typeof SCENARIOS;
-
-export function applyScenario(emulator: Emulator, name: ScenarioName, url = emulator.url, params?: URLSearchParams): void {
-  SCENARIOS[name](emulator, url, params);
-  emulator.scenario = name;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -498,7 +272,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 function freshPool(): PoolState {
-  return { enabled: true, v1Compatibility: true, clientIpAllowed: true, ready: true, overloaded: false };
+  return { enabled: true, v1Compatibility: true, clientIpAllowed: true, ready: true, overloaded: false, down: false };
 }
 
 function routeOf(method: string, path: string): RecordedRequest['route'] {
@@ -515,46 +289,4 @@ function bearerOf(req: http.IncomingMessage): string | undefined {
   const header = req.headers['authorization'];
   if (typeof header !== 'string' || !header.startsWith('Bearer ')) return undefined;
   return header.slice('Bearer '.length).trim();
-}
-
-function readBody(req: http.IncomingMessage, max: number): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= max) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
-  });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
-  res.end(text);
-}
-
-function sendError(res: http.ServerResponse, status: number, code: string, message: string, type = 'invalid_request_error', param: string | null = null): void {
-  sendJson(res, status, { error: { message, type, code, param } });
-}
-
-/** The shape of upstream errors on /v1/chat/completions: the code is the only signal. */
-function sendRedacted(res: http.ServerResponse, status: number, code: string): void {
-  sendJson(res, status, { error: { message: 'upstream request failed', type: 'server_error', code } });
-}
-
-function sendHtml(res: http.ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(html)) });
-  res.end(html);
-}
-
-function sendText(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(text)) });
-  res.end(text);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -11,10 +11,20 @@ describe('pool client over real loopback HTTP', () => {
   it('lists models with display name, image support and context length', async () => {
     const result = await clientFor().listModels(call());
     assert.ok(result.ok);
-    assert.deepEqual(result.value[0], { id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true, contextLength: 258400, supportsTools: true });
+    assert.deepEqual(result.value[0], { id: 'gpt-5.6-terra', displayName: 'GPT-5.6 Terra', supportsImages: true, contextLength: 258400, supportsTools: true });
     const mini = result.value.find((m) => m.id === 'gpt-5.4-mini');
     assert.equal(mini?.supportsImages, false);
-    assert.equal(mini?.contextLength, undefined);
+    assert.equal(mini?.contextLength, 121600);
+  });
+
+  it('context_length is optional', async () => {
+    ctx.emulator.models.push({ id: 'no-window', input_modalities: ['text'] });
+    const result = await clientFor().listModels(call());
+    assert.ok(result.ok);
+    const model = result.value.find((m) => m.id === 'no-window');
+    assert.ok(model);
+    assert.equal(model.contextLength, undefined);
+    assert.equal(model.displayName, 'no-window');
   });
 
   it('sends exactly the documented chat check and nothing else', async () => {
