@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { CheckMode, CheckReport } from './core/check';
 import { systemClock } from './core/healthSchedule';
+import { createNodeStreamTransport } from './core/nodeStream';
 import { createNodeTransport } from './core/nodeTransport';
 import { proxyRouteFor } from './core/proxyRoute';
 import { COMMANDS, type CommandName } from './editor/commandIds';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     keys,
     log,
     transport: createNodeTransport(),
+    stream: createNodeStreamTransport(),
     userAgent: `codex-pooler-trae/${extensionVersion}`,
     proxyFor: (url) => proxyRouteFor(url, proxySettings()),
   });

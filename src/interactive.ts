@@ -31,7 +31,10 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     reach: async () => ({ kind: 'done', result: { ok: true, diagnoses: [], durationMs: 0 } }),
     list: (d, signal) => checks.checkDraft('background', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
     test: (d, signal) => checks.checkDraft('full', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
-    trae: async () => ({ kind: 'cancelled' }),
+    trae: async (d, signal) => {
+      const outcome = await checks.traeCheck({ baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal });
+      return outcome.kind === 'done' ? { kind: 'done', result: outcome.report } : outcome;
+    },
   };
   const panel: PanelDependencies = {
     context: deps.context,

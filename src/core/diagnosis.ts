@@ -110,6 +110,7 @@ const ROWS = {
   'wrong-shape': ['error', 'wrongShape', 'fixUrl'],
   'unexpected-status': ['error', 'unexpectedStatus', 'fixUrl'],
   'key-missing': ['error', 'keyMissing', 'setApiKey'],
+  'url-invalid': ['error', 'urlInvalid', 'fixUrl'],
   'key-store-unavailable': ['error', 'keyStoreUnavailable', 'fixKeyStore'],
   'model-missing': ['error', 'modelMissing', 'chooseModel'],
   'models-empty': ['error', 'modelsEmpty', 'contactOperator'],

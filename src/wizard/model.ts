@@ -7,6 +7,7 @@ import { analyzeEndpoint, type EndpointAnalysis } from '../core/endpoint';
 import { msg, type Msg } from '../core/messages';
 import { detectPastedSecret } from '../core/pastedSecret';
 import type { Severity } from '../core/endpoint';
+import type { TraeCheckReport } from '../core/traeCheck';
 
 export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'chat'] as const;
 export type StepName = (typeof STEP_NAMES)[number];
@@ -26,11 +27,7 @@ export interface ReachResult {
 }
 
 /** The streaming, two-turn check shaped like Trae's own requests (opt-in; costs quota). */
-export interface TraeResult {
-  readonly verdict: 'ok' | 'warning' | 'error';
-  readonly diagnoses: readonly Diagnosis[];
-  readonly durationMs: number;
-}
+export type TraeResult = TraeCheckReport;
 
 interface Results {
   reach: ReachResult;

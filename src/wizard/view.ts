@@ -6,6 +6,7 @@ import type { Diagnosis } from '../core/diagnosis';
 import { suggestCorrection, type EndpointFinding } from '../core/endpoint';
 import { msg, type Msg } from '../core/messages';
 import type { ModelInfo } from '../core/poolClient';
+import type { TraeTurnReport } from '../core/traeCheck';
 import type { GuideLanguage } from '../core/traeGuide';
 import type { WizardModel } from './model';
 import { LIMITS, STEP_NAMES, type GuideView, type ModelListView, type ProblemView, type ReportView, type StepName, type WizardView } from './protocol';
@@ -82,7 +83,7 @@ export function buildView(model: WizardModel, ctx: ViewContext, listToken: numbe
     test: {
       status: status('test'),
       ...(test ? { report: reportOf(test, r) } : {}),
-      trae: { status: status('trae'), ...(trae ? { report: { verdict: trae.verdict, durationMs: trae.durationMs, lines: [], problems: problems(trae.diagnoses, 'test') } } : {}) },
+      trae: { status: status('trae'), ...(trae ? { report: { verdict: trae.verdict, durationMs: trae.durationMs, lines: trae.turns.map((t) => clip(turnLine(t, ctx.render), LIMITS.text)), problems: problems(trae.diagnoses, 'test') } } : {}) },
       canSave: model.canSave,
       ...(!model.dirty && model.configReady && !test ? { savedNote: r(msg('ui.wizard.test.savedWorks')) } : {}),
     },
@@ -102,6 +103,13 @@ export function buildModelList(model: WizardModel, token: number, render: (m: Ms
     models: shown.map((m) => ({ id: clip(m.id, LIMITS.id), name: clip(m.displayName, LIMITS.name), images: m.supportsImages, ...(m.contextLength !== undefined ? { contextLength: m.contextLength } : {}) })),
     ...(cut > 0 ? { note: clip(render(msg('ui.wizard.model.cut', { count: cut })), LIMITS.text) } : {}),
   };
+}
+
+/** One line per streamed turn: time to first token, frames, whether it ended with [DONE]. */
+function turnLine(t: TraeTurnReport, render: (m: Msg) => string): string {
+  if (t.timeToFirstTokenMs === undefined) return render(msg('ui.wizard.test.traeTurnNoToken', { turn: t.turn, status: t.status ?? '—' }));
+  const done = render(msg(t.done ? 'ui.wizard.test.traeDone' : 'ui.wizard.test.traeNoDone'));
+  return render(msg('ui.wizard.test.traeTurn', { turn: t.turn, ttft: t.timeToFirstTokenMs, frames: t.dataFrames, ms: t.durationMs, done }));
 }
 
 function modelSummary(model: WizardModel, r: (m: Msg) => string): { summary?: string } {

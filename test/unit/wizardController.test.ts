@@ -32,7 +32,7 @@ class FakeChecks implements WizardChecks {
     return this.#call('test', draft, signal, () => ({ kind: 'report', report: report(draft, { mode: 'full' }) }));
   }
   trae(draft: Draft, signal: AbortSignal): Promise<Done<TraeResult>> {
-    return this.#call('trae', draft, signal, () => ({ kind: 'done', result: { verdict: 'ok', diagnoses: [], durationMs: 5 } }));
+    return this.#call('trae', draft, signal, () => ({ kind: 'done', result: { verdict: 'ok', model: draft.model, url: draft.url, diagnoses: [], durationMs: 5, turns: [] } }));
   }
   count(kind: string): number {
     return this.calls.filter((c) => c.kind === kind).length;

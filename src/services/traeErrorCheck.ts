@@ -1,0 +1,82 @@
+// "Trae says 984 / 4028 / 997 / …": runs the check that decides whether the pool is the cause, for the
+// saved settings, and says what it found. 984: is this exact Model ID in the pool's list (and what is
+// near it); 4028: the full check plus the Trae-shaped one; 997: can the pool be reached; the rest: the
+// full check, and what to send the operator. Only the 4028 and full checks cost quota.
+import type { CheckReport } from '../core/check';
+import type { Diagnosis } from '../core/diagnosis';
+import { analyzeEndpoint } from '../core/endpoint';
+import { msg, type Msg } from '../core/messages';
+import { nearModelIds, traeErrorFact, type DecidingCheck, type TraeErrorKey } from '../core/traeErrors';
+import type { CheckService } from './checkService';
+import type { SettingsPort } from './ports';
+
+export interface TraeErrorFinding {
+  readonly key: TraeErrorKey;
+  readonly decidedBy: DecidingCheck;
+  /** cause: the check found why Trae fails; fine: the pool works for this, so look at Trae's side. */
+  readonly verdict: 'cause' | 'fine';
+  /** What the check found, in order, already with this setup's values. */
+  readonly lines: readonly Msg[];
+  /** The problems it found, worst first. */
+  readonly problems: readonly Diagnosis[];
+}
+
+export type TraeErrorOutcome = { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly finding: TraeErrorFinding };
+
+export interface TraeErrorCheckDeps {
+  readonly checks: CheckService;
+  readonly settings: SettingsPort;
+  /** The free "does a Codex Pooler answer here" probe, for 997. */
+  readonly reach?: (signal: AbortSignal | undefined) => Promise<{ ok: boolean; diagnoses: readonly Diagnosis[]; durationMs: number } | undefined>;
+}
+
+export async function checkTraeError(key: TraeErrorKey, options: { modelId?: string; signal?: AbortSignal }, deps: TraeErrorCheckDeps): Promise<TraeErrorOutcome> {
+  const decidedBy = traeErrorFact(key).decidedBy;
+  const signal = options.signal;
+  const settings = deps.settings.read();
+  const done = (verdict: TraeErrorFinding['verdict'], lines: Msg[], problems: readonly Diagnosis[] = []): TraeErrorOutcome => ({ kind: 'done', finding: { key, decidedBy, verdict, lines, problems } });
+  const worst = (report: CheckReport) => report.diagnoses.filter((d) => d.severity !== 'info');
+
+  switch (decidedBy) {
+    case 'modelListed': {
+      const outcome = await deps.checks.check('background', signal ? { signal } : {});
+      if (outcome.kind === 'cancelled') return outcome;
+      const models = outcome.report.facts.models;
+      if (!models) return done('cause', [msg('traeCheck.listUnreadable')], worst(outcome.report));
+      const wanted = (options.modelId ?? settings.model).trim();
+      const near = nearModelIds(wanted, models.map((m) => m.id));
+      const first = near[0];
+      if (first?.match === 'exact') return done('fine', [msg('traeCheck.984.listedExactly', { model: wanted, count: models.length })]);
+      if (first?.match === 'case') return done('cause', [msg('traeCheck.984.case', { model: wanted, id: first.id })]);
+      if (first) return done('cause', [msg('traeCheck.984.near', { model: wanted, near: near.map((n) => n.id).join(', ') })]);
+      return done('cause', [msg('traeCheck.984.absent', { model: wanted, count: models.length, models: models.slice(0, 5).map((m) => m.id).join(', ') })]);
+    }
+    case 'fullAndTraeShaped': {
+      const full = await deps.checks.check('full', signal ? { signal } : {});
+      if (full.kind === 'cancelled') return full;
+      const trae = await deps.checks.traeCheck(undefined, signal ? { signal } : {});
+      if (trae.kind === 'cancelled') return trae;
+      const problems = [...worst(full.report), ...trae.report.diagnoses.filter((d) => d.severity !== 'info')];
+      if (problems.length === 0) return done('fine', [msg('traeCheck.4028.fine')]);
+      return done('cause', [msg('traeCheck.4028.found', { count: problems.length })], problems);
+    }
+    case 'reachability': {
+      const url = analyzeEndpoint(settings.baseUrl, settings.fullUrl).endpoint?.apiBase ?? settings.baseUrl;
+      const reach = await deps.reach?.(signal);
+      if (signal?.aborted) return { kind: 'cancelled' };
+      if (reach && !reach.ok) return done('cause', [msg('traeCheck.997.unreachable', { url })], reach.diagnoses);
+      const outcome = await deps.checks.check('background', signal ? { signal } : {});
+      if (outcome.kind === 'cancelled') return outcome;
+      const network = worst(outcome.report).filter((d) => d.step !== 'models' || d.code.includes('-') || d.action === 'checkProxy' || d.action === 'checkCertificate');
+      if (network.length > 0) return done('cause', [msg('traeCheck.997.unreachable', { url })], network);
+      return done('fine', [msg('traeCheck.997.fine', { url, ms: reach?.durationMs ?? outcome.report.facts.latencyMs ?? 0 })]);
+    }
+    case 'fullAndOperator': {
+      const full = await deps.checks.check('full', signal ? { signal } : {});
+      if (full.kind === 'cancelled') return full;
+      const problems = worst(full.report);
+      if (problems.length === 0) return done('fine', [msg('traeCheck.operator.fine')]);
+      return done('cause', [msg('traeCheck.operator.found')], problems);
+    }
+  }
+}
