@@ -19,6 +19,7 @@ fc.configureGlobal({ seed: FUZZ_SEED });
 // Strings that look like what people paste: URL pieces, key pieces, quotes, spaces, unicode.
 const urlPiece = fc.constantFrom(
   'http://', 'https://', 'HTTPS://', 'ftp://', '//', 'localhost', '127.0.0.1', '[::1]', '0.0.0.0', 'pool.example.com', ':4000', ':99999',
+  '127.0.0.2', '127.1', '2130706433', 'x.localhost', 'localhost.', '[::ffff:127.0.0.1]', '[0:0:0:0:0:0:0:1]', 'LOCALHOST', '.',
   '/v1', '/V1', '/v1/', '/chat/completions', '/models', '/responses', '/mcp', '/admin', '/backend-api/codex', '?x=1', '#f', 'user:pw@',
   ' ', '\n', '"', "'", '“', '”', '<', '>', '\u200b', '%20', '\\', '例子', '..', '/',
 );
@@ -48,6 +49,19 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
         for (const url of [e.apiBase, e.traeCallUrl, e.modelsUrl, e.usageUrl, e.traeUrl]) assert.equal(new URL(url).origin, e.origin);
         assert.ok(e.origin.startsWith('https://') || e.loopback);
         assert.ok(!/[?#@\s]/.test(e.traeUrl));
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('security: every accepted http: URL goes to localhost, 127.0.0.1 or [::1]', () => {
+    const loopbackish = fc.array(fc.constantFrom('http://', 'https://', 'localhost', 'LocalHost', '127.0.0.1', '127.0.0.2', '127.1', '0x7f.1', '2130706433', '[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:2]', 'pool', '.', '.localhost', ':4000', '/v1', '/'), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(pastedUrl, loopbackish), fc.boolean(), (input, fullUrl) => {
+        const e = analyzeEndpoint(input, fullUrl).endpoint;
+        if (!e || !e.origin.startsWith('http:')) return;
+        assert.ok(['localhost', '127.0.0.1', '[::1]'].includes(new URL(e.origin).hostname), e.origin);
+        for (const url of [e.apiBase, e.traeCallUrl, e.modelsUrl]) assert.ok(['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname), url);
       }),
       { numRuns: FUZZ_RUNS },
     );
