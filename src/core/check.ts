@@ -1,8 +1,8 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
 import { analyzeEndpoint, type PoolEndpoint, type Severity } from './endpoint';
-import { diagnoseFailure, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type Health } from './diagnosis';
-import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type PoolResult } from './poolClient';
+import { diagnoseFailure, diagnoseSkippedModels, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type Health } from './diagnosis';
+import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type ModelListing, type PoolResult, type SkippedModel } from './poolClient';
 import { analyzeKey, maskKey } from './poolKey';
 import type { Usage } from './schemas';
 
@@ -37,6 +37,10 @@ export interface UsageSummary {
 
 export interface CheckFacts {
   readonly models?: readonly ModelInfo[];
+  /** Entries of the pool's list that were left out, each with its reason (never fatal). */
+  readonly modelsSkipped?: readonly SkippedModel[];
+  /** Entries after the first MAX_MODELS, not read. */
+  readonly modelsTruncated?: number;
   readonly modelListed?: boolean;
   readonly chosenModel?: ModelInfo;
   readonly answer?: string;
@@ -136,24 +140,28 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   }
   return finish();
 
-  function recordModels(result: PoolResult<ModelInfo[]>): void {
+  function recordModels(result: PoolResult<ModelListing>): void {
     facts.latencyMs = result.durationMs;
     if (!result.ok) {
       steps.push({ id: 'models', status: 'fail', durationMs: result.durationMs });
       diagnoses.push(diagnoseFailure(result.failure, context('models')));
       return;
     }
-    facts.models = result.value;
-    const found: Diagnosis[] = [];
-    if (result.value.length === 0) {
+    const { models: listed, skipped, truncated } = result.value;
+    facts.models = listed;
+    if (skipped.length > 0) facts.modelsSkipped = skipped;
+    if (truncated > 0) facts.modelsTruncated = truncated;
+    // Skipped entries are worth a line, not a worse health: the rest of the list works.
+    const found: Diagnosis[] = diagnoseSkippedModels(skipped, truncated);
+    if (listed.length === 0) {
       found.push(diagnosis('models-empty', 'models', 'GET /v1/models -> 200 with data: []'));
     } else if (model !== '') {
-      const chosen = findModel(result.value, model);
+      const chosen = findModel(listed, model);
       facts.modelListed = chosen !== undefined;
       if (chosen) facts.chosenModel = chosen;
       else {
-        const models = result.value.slice(0, 5).map((m) => m.id).join(', ');
-        found.push(diagnosis('model-not-listed', 'models', `"${model}" not among ${result.value.length} listed models`, { args: { model, count: result.value.length, models } }));
+        const models = listed.slice(0, 5).map((m) => m.id).join(', ');
+        found.push(diagnosis('model-not-listed', 'models', `"${model}" not among ${listed.length} listed models`, { args: { model, count: listed.length, models } }));
       }
     }
     diagnoses.push(...found);

@@ -3,7 +3,8 @@
 // contract's error table plus the network, TLS, proxy and body failures seen in front of pools.
 import type { PoolEndpoint, Severity } from './endpoint';
 import { msg, type MessageArgs, type MessageId, type Msg } from './messages';
-import type { PoolFailure } from './poolClient';
+import { MAX_MODELS } from './modelList';
+import type { ModelSkipReason, PoolFailure, SkippedModel } from './poolClient';
 
 export type Health = 'ok' | 'degraded' | 'failing';
 
@@ -101,6 +102,7 @@ const ROWS = {
   'model-missing': ['error', 'modelMissing', 'chooseModel'],
   'models-empty': ['warning', 'modelsEmpty', 'contactOperator'],
   'model-not-listed': ['warning', 'modelNotListed', 'chooseModel'],
+  'models-skipped': ['info', 'modelsSkipped', 'none'],
   'answer-mismatch': ['warning', 'answerMismatch', 'none'],
   'content-filter': ['warning', 'contentFilter', 'retryLater'],
   'served-model-differs': ['info', 'servedModelDiffers', 'none'],
@@ -234,4 +236,31 @@ function redirectCode(location: string | undefined, endpoint: PoolEndpoint): Dia
   if (from.protocol === 'http:' && target.protocol === 'https:') return 'redirect-https';
   if (/\/(login|admin|auth|signin|sso)\b/i.test(target.pathname)) return 'redirect-login';
   return 'redirect';
+}
+
+// One diagnosis per reason, each fully localized: "Skipped 1 of the pool's models: id too long".
+const SKIP_CAUSES: Record<ModelSkipReason, MessageId> = {
+  'not-an-object': 'diag.modelsSkipped.cause',
+  'id-missing': 'diag.modelsSkippedIdMissing.cause',
+  'id-not-text': 'diag.modelsSkippedIdNotText.cause',
+  'id-too-long': 'diag.modelsSkippedIdTooLong.cause',
+  'id-unsafe-characters': 'diag.modelsSkippedIdUnsafe.cause',
+  'duplicate-id': 'diag.modelsSkippedDuplicate.cause',
+};
+
+/** Info diagnoses for the entries of the model list that were left out (they never change health). */
+export function diagnoseSkippedModels(skipped: readonly SkippedModel[], truncated: number, step: CheckStepId = 'models'): Diagnosis[] {
+  const byReason = new Map<ModelSkipReason, SkippedModel[]>();
+  for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s]);
+  const found = [...byReason].map(([reason, list]) => {
+    const shown = list.slice(0, 5).map((s) => `#${s.index}${s.id !== undefined ? ` ${JSON.stringify(s.id)}` : ''}`).join(', ');
+    return diagnosis('models-skipped', step, `GET /v1/models: ${list.length} entries skipped (${reason}): ${shown}${list.length > 5 ? ', …' : ''}`, {
+      args: { count: list.length, max: MAX_MODELS },
+      cause: SKIP_CAUSES[reason],
+    });
+  });
+  if (truncated > 0) {
+    found.push(diagnosis('models-skipped', step, `GET /v1/models: ${truncated} entries after the first ${MAX_MODELS} not read`, { args: { count: truncated, max: MAX_MODELS }, cause: 'diag.modelsTruncated.cause' }));
+  }
+  return found;
 }

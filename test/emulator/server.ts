@@ -109,6 +109,8 @@ export class Emulator {
   upstream: { failure?: UpstreamFailure; answer: string; delayMs: number } = { answer: 'trae ok', delayMs: 0 };
   fault?: { fault: Fault; routes?: Route[] };
   limits: LimitDef[] = [];
+  /** Raw entries served after the models in GET /v1/models, as they are (malformed ones too). */
+  extraEntries: unknown[] = [];
   requests: RecordedRequest[] = [];
   /** The most requests of one route ever in flight together (overlap detection). */
   maxInFlight: Partial<Record<RecordedRequest['route'], number>> = {};
@@ -181,6 +183,7 @@ export class Emulator {
     this.upstream = { answer: 'trae ok', delayMs: 0 };
     delete this.fault;
     this.limits = [];
+    this.extraEntries = [];
     for (const [key] of this.keys) if (key !== this.key) this.keys.delete(key);
     this.keys.set(this.key, { status: 'active' });
     this.scenario = 'ok';
@@ -274,7 +277,7 @@ export class Emulator {
         supports_reasoning: true,
         ...(m.context_length !== undefined ? { context_length: m.context_length } : {}),
       }));
-      return sendJson(res, 200, { object: 'list', data });
+      return sendJson(res, 200, { object: 'list', data: [...data, ...this.extraEntries] });
     }
     if (path === '/v1/usage' && method === 'GET') {
       if (url.search !== '') return sendError(res, 400, 'invalid_request', 'query parameters are not supported');
@@ -464,6 +467,7 @@ export const SCENARIOS = {
   'unknown-code': (e: Emulator) => void (e.upstream.failure = { status: 502, code: 'flux_capacitor_empty' }),
   'unsupported-endpoint': (e: Emulator) => e.setFault({ kind: 'error', status: 404, code: 'unsupported_endpoint' }, ['chat']),
   'empty-models': (e: Emulator) => void (e.models = []),
+  'hostile-models': (e: Emulator) => void (e.extraEntries = hostileModelEntries()),
   'answer-other': (e: Emulator) => void (e.upstream.answer = 'Sure! How can I help you today?'),
   'answer-empty': (e: Emulator) => void (e.upstream.answer = ''),
   'limit-reached': (e: Emulator) =>
@@ -487,6 +491,33 @@ export const SCENARIOS = {
 } as const satisfies Record<string, (e: Emulator, url: string, params?: URLSearchParams) => unknown>;
 
 export type ScenarioName = keyof typeof SCENARIOS;
+
+/**
+ * A model list as a careless or hostile server sends it: a thousand models, names with markup,
+ * text-direction and control characters, and entries no client can use (no id, a null id, an id
+ * of 300 characters, a duplicate, not an object at all).
+ */
+export function hostileModelEntries(): unknown[] {
+  return [
+    ...Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, object: 'model', display_name: `Bulk ${i}`, input_modalities: ['text'] })),
+    { id: 'html-name', display_name: '<img src=x onerror=alert(1)>' },
+    { id: 'rtl-name', display_name: '\u202egnp.exe' },
+    { id: 'control-name', display_name: 'bell\u0007 escape\u001b[31m del\u007f c1\u0085 isolate\u2066x\u2069' },
+    { id: 'long-name', display_name: 'N'.repeat(300) },
+    { id: 'wrong-types', display_name: 5, input_modalities: 'image', context_length: '258400', supports_tools: 'yes' },
+    { id: 'x'.repeat(300), display_name: 'id too long' },
+    { id: null, display_name: 'null id' },
+    { display_name: 'no id at all' },
+    { id: '   ' },
+    { id: 42 },
+    { id: 'gpt-5.5\u202e' },
+    { id: 'evil\u0000id' },
+    { id: 'GPT-5.5', display_name: 'a second gpt-5.5' },
+    'not an object',
+    null,
+    [{ id: 'in an array' }],
+  ];
+}
 
 export function applyScenario(emulator: Emulator, name: ScenarioName, url = emulator.url, params?: URLSearchParams): void {
   SCENARIOS[name](emulator, url, params);

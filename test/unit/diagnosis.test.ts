@@ -29,6 +29,7 @@ const EXPECTED: Record<ScenarioName, { code: string; severity: 'error' | 'warnin
   'unknown-code': { code: 'unknown-code', severity: 'warning', step: 'chat' },
   'unsupported-endpoint': { code: 'unsupported_endpoint', severity: 'error', step: 'chat' },
   'empty-models': { code: 'invalid_model', severity: 'error', step: 'chat' },
+  'hostile-models': { code: 'models-skipped', severity: 'info', step: 'models' },
   'answer-other': { code: 'answer-mismatch', severity: 'warning', step: 'chat' },
   'answer-empty': { code: 'answer-mismatch', severity: 'warning', step: 'chat' },
   'limit-reached': { code: 'limit-reached', severity: 'warning', step: 'usage' },

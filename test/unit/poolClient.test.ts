@@ -11,8 +11,8 @@ describe('pool client over real loopback HTTP', () => {
   it('lists models with display name, image support and context length', async () => {
     const result = await clientFor().listModels(call());
     assert.ok(result.ok);
-    assert.deepEqual(result.value[0], { id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true, contextLength: 258400, supportsTools: true });
-    const mini = result.value.find((m) => m.id === 'gpt-5.4-mini');
+    assert.deepEqual(result.value.models[0], { id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true, contextLength: 258400, supportsTools: true });
+    const mini = result.value.models.find((m) => m.id === 'gpt-5.4-mini');
     assert.equal(mini?.supportsImages, false);
     assert.equal(mini?.contextLength, undefined);
   });
