@@ -4,6 +4,7 @@ import { analyzeEndpoint, type PoolEndpoint, type Severity } from './endpoint';
 import { diagnoseFailure, diagnoseSkippedModels, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type Health } from './diagnosis';
 import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type ModelListing, type PoolResult, type SkippedModel } from './poolClient';
 import { analyzeKey, maskKey } from './poolKey';
+import type { ProxyRoute } from './proxyRoute';
 import type { Usage } from './schemas';
 
 /** 'background' is free (model list only); 'full' also sends the chat check, which costs quota. */
@@ -18,8 +19,8 @@ export interface CheckInput {
   /** The stored secret, or undefined when none is stored. */
   readonly key: string | undefined;
   readonly mode: CheckMode;
-  /** The proxy a request to this URL goes through (the editor's rules), to name it in diagnoses. */
-  readonly proxyFor?: (url: string) => string | undefined;
+  /** How a request to this URL reaches the pool (the editor's proxy rules, see proxyRoute.ts). */
+  readonly proxyFor?: (url: string) => ProxyRoute | undefined;
   readonly signal?: AbortSignal;
 }
 
@@ -118,8 +119,8 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   }
 
   const call = { endpoint, key, ...(input.signal ? { signal: input.signal } : {}) };
-  const proxy = input.proxyFor?.(endpoint.apiBase);
-  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({ step, endpoint, ...(model ? { model } : {}), ...(proxy ? { proxy } : {}) });
+  const route = input.proxyFor?.(endpoint.apiBase);
+  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({ step, endpoint, ...(model ? { model } : {}), ...(route ? { route } : {}) });
   const runChat = input.mode === 'full' && model !== '';
   const [models, chat, usage] = await Promise.all([
     deps.client.listModels(call),

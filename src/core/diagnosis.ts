@@ -5,6 +5,7 @@ import type { PoolEndpoint, Severity } from './endpoint';
 import { msg, type MessageArgs, type MessageId, type Msg } from './messages';
 import { MAX_MODELS } from './modelList';
 import type { ModelSkipReason, PoolFailure, SkippedModel } from './poolClient';
+import type { ProxyRoute } from './proxyRoute';
 
 export type Health = 'ok' | 'degraded' | 'failing';
 
@@ -146,8 +147,8 @@ export interface DiagnosisContext {
   readonly step: Extract<CheckStepId, 'models' | 'chat' | 'usage'>;
   readonly endpoint: PoolEndpoint;
   readonly model?: string;
-  /** The proxy this request went through, if any (see proxyRoute.ts). */
-  readonly proxy?: string;
+  /** How this request reaches the pool, as far as is certain (see proxyRoute.ts); absent: not known. */
+  readonly route?: ProxyRoute;
 }
 
 export function healthOf(severity: Severity): Health {
@@ -157,9 +158,19 @@ export function healthOf(severity: Severity): Health {
 export function diagnoseFailure(failure: PoolFailure, ctx: DiagnosisContext): Diagnosis {
   const url = ctx.step === 'chat' ? ctx.endpoint.traeCallUrl : ctx.step === 'usage' ? ctx.endpoint.usageUrl : ctx.endpoint.modelsUrl;
   const route = `${ctx.step === 'chat' ? 'POST' : 'GET'} ${new URL(url).pathname}`;
-  const base = { host: ctx.endpoint.host, url, model: ctx.model ?? '', proxy: ctx.proxy ?? '' };
+  const base = { host: ctx.endpoint.host, url, model: ctx.model ?? '', proxy: ctx.route?.kind === 'proxy' ? ctx.route.proxy : '' };
   const [code, detail, extra, severity] = classify(failure, ctx);
-  return diagnosis(code, ctx.step, `${route} -> ${detail}`, { args: { ...base, ...extra }, ...(severity ? { severity } : {}) });
+  return diagnosis(code, ctx.step, `${route} -> ${detail}`, { args: { ...base, ...extra }, ...(severity ? { severity } : {}), ...proxyWording(code, failure, ctx) });
+}
+
+// Failures to connect that a proxy on the way can cause as well as the pool itself.
+const CONNECT_REASONS: ReadonlySet<string> = new Set(['refused', 'dns', 'unreachable', 'reset', 'timeout', 'proxy', 'other']);
+
+/** A proxy is named only when certain; when a system proxy may be in use, the fix says where to look. */
+function proxyWording(code: DiagnosisCode, failure: PoolFailure, ctx: DiagnosisContext): Pick<DiagnosisOptions, 'cause' | 'fix'> {
+  if (code === 'proxy-failed' && ctx.route?.kind !== 'proxy') return { cause: 'diag.proxyFailedUnnamed.cause', fix: 'diag.systemProxy.fix' };
+  const atConnect = failure.kind === 'transport' && CONNECT_REASONS.has(failure.reason) && (failure.phase === 'connect' || failure.reason === 'proxy');
+  return ctx.route?.kind === 'unknown' && atConnect ? { fix: 'diag.systemProxy.fix' } : {};
 }
 
 type Classified = readonly [DiagnosisCode, string, MessageArgs?, Severity?];
@@ -204,7 +215,7 @@ const PHASES = { connect: 'connecting', headers: 'waiting for the answer', body:
 
 function transportCode(failure: Extract<PoolFailure, { kind: 'transport' }>, ctx: DiagnosisContext): DiagnosisCode {
   const { reason, phase } = failure;
-  if (ctx.proxy && (reason === 'proxy' || ((reason === 'refused' || reason === 'dns' || reason === 'reset') && phase === 'connect'))) return 'proxy-failed';
+  if (ctx.route?.kind === 'proxy' && (reason === 'proxy' || ((reason === 'refused' || reason === 'dns' || reason === 'reset') && phase === 'connect'))) return 'proxy-failed';
   switch (reason) {
     case 'timeout':
       if (phase === 'connect') return 'timeout-connect';

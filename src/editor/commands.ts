@@ -11,7 +11,7 @@ import { render, t } from './l10n';
 import type { Log } from './log';
 import type { PoolKeyStore } from './secrets';
 import { COMMANDS, type CommandName } from './commandIds';
-import { proxyRouteFor } from '../core/proxyRoute';
+import { describeRoute, proxyRouteFor } from '../core/proxyRoute';
 import { proxySettings, readSettings } from './settings';
 
 export interface CommandDependencies {
@@ -148,7 +148,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
       `Extension: codex-pooler-trae ${deps.extensionVersion}`,
       `Editor: ${vscode.env.appName} ${vscode.version} (host ${vscode.env.appHost}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, language ${vscode.env.language}, ${process.platform}/${process.arch}, Node ${process.versions.node})`,
       `Settings: baseUrl=${JSON.stringify(settings.baseUrl)} fullUrl=${String(settings.fullUrl)} model=${JSON.stringify(settings.model)} healthCheck.intervalSeconds=${settings.intervalSeconds} requestTimeoutSeconds=${settings.timeoutSeconds}`,
-      `Proxy for the pool: ${(typeof settings.baseUrl === 'string' && proxyRouteFor(settings.baseUrl, proxySettings())) || 'none (direct)'}`,
+      `Proxy for the pool: ${typeof settings.baseUrl === 'string' ? describeRoute(proxyRouteFor(settings.baseUrl, proxySettings())) : 'unknown (no URL)'}`,
       `Pool API key: ${key === undefined ? 'not stored' : analyzeKey(key).ok ? `stored (${maskKey(key)})` : 'stored, but not a Pool key'}`,
       '',
       `Last check:`,

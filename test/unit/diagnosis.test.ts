@@ -156,7 +156,7 @@ describe('diagnosis catalog, reached through the emulator', () => {
     });
 
     it('with a proxy configured, connection failures name the proxy', () => {
-      const d = diagnoseFailure(transport('refused'), { step: 'models', endpoint, proxy: 'http://proxy.corp:3128' });
+      const d = diagnoseFailure(transport('refused'), { step: 'models', endpoint, route: { kind: 'proxy', proxy: 'http://proxy.corp:3128' } });
       assert.equal(d.code, 'proxy-failed');
       assert.match(renderMsg(d.cause), /proxy\.corp:3128/);
       assert.equal(diagnoseFailure({ kind: 'http', status: 407, body: 'html', fromProxy: true }, { step: 'models', endpoint }).code, 'proxy-rejected');
