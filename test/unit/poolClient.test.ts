@@ -58,6 +58,8 @@ describe('pool client over real loopback HTTP', () => {
     const tampered = { ...call().endpoint, modelsUrl: 'https://evil.example.com/v1/models' };
     const moved = await clientFor(2000, counting).listModels({ endpoint: tampered, key: ctx.emulator.key });
     assert.deepEqual(!moved.ok && moved.failure, { kind: 'blocked', reason: 'origin' });
+    const probed = await clientFor(2000, counting).probe({ endpoint: tampered });
+    assert.deepEqual(!probed.ok && probed.failure, { kind: 'blocked', reason: 'origin' });
     assert.equal(sent, 0);
   });
 
@@ -162,12 +164,14 @@ describe('pool client over real loopback HTTP', () => {
         return { status: 500, headers: {}, body: '' };
       };
       const client = clientFor(1234, recording);
-      await Promise.all([client.listModels(call()), client.chatCheck(call(), 'gpt-5.5'), client.getUsage(call())]);
-      assert.equal(seen.length, 3);
+      await Promise.all([client.listModels(call()), client.chatCheck(call(), 'gpt-5.5'), client.getUsage(call()), client.probe({ endpoint: call().endpoint })]);
+      assert.equal(seen.length, 4);
       for (const req of seen) {
         assert.equal(req.timeoutMs, 1234);
         assert.ok(req.maxBodyBytes > 0 && req.maxBodyBytes <= MAX_MODELS_BODY);
       }
+      const probe = seen[3]!;
+      assert.deepEqual([probe.method, probe.url, probe.headers['authorization']], ['GET', call().endpoint.modelsUrl, undefined], 'the probe sends no key');
     });
   });
 
