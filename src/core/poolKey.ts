@@ -3,6 +3,7 @@
 import type { Severity } from './endpoint';
 import { POOL_KEY_PATTERN, maskKey } from './keyShape';
 import { msg, type Msg } from './messages';
+import { decodeEscapes } from './redact';
 
 export { POOL_KEY_PATTERN, maskKey } from './keyShape';
 // Redaction lives in redact.ts; these names stay importable from here for existing callers.
@@ -36,6 +37,11 @@ export interface KeyAnalysis {
   readonly correction?: string;
 }
 
+// Secret shapes anywhere in a text (the same as redaction's), for fields that must never hold one.
+const POOL_KEY_IN_TEXT = /sk-cxp-[0-9a-f]{4,}-[A-Za-z0-9_-]{8,}/i;
+const MCP_TOKEN_IN_TEXT = /mcp-cxp-[0-9a-f]{4,}-[A-Za-z0-9_-]{8,}/i;
+const BEARER_IN_TEXT = /\bbearer\s+[^\s"'`,;]{8,}|\bauthorization\s*:/i;
+const SPACES_AND_QUOTES = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff"'`\u201c\u201d\u2018\u2019]+/g;
 const MAX_KEY_LENGTH = 512;
 const MORE_SPECIFIC: ReadonlySet<KeyKind> = new Set(['mcp-token', 'other-provider-key', 'oauth-token', 'url']);
 const EDGE_SPACE = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+|[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+$/g;
@@ -83,6 +89,20 @@ export function analyzeKey(raw: unknown): KeyAnalysis {
     return problem('oauth-token', 'key.oauth.cause', 'key.oauth.fix');
   }
   return problem('wrong-shape', 'key.wrongShape.cause', 'key.wrongShape.fix', { length: value.length });
+}
+
+/**
+ * Whether a value meant for another field (the Pool URL, the model id, their settings) holds a secret:
+ * a Pool key (also with spaces or quotes inside, or percent-encoded), an MCP token, or an
+ * Authorization / Bearer value. Real URLs and model ids never match.
+ */
+export function detectPastedSecret(value: unknown): 'pool-key' | 'mcp-token' | 'bearer' | undefined {
+  if (typeof value !== 'string') return undefined;
+  const forms = [value, value.replace(SPACES_AND_QUOTES, ''), decodeEscapes(value)];
+  if (forms.some((form) => POOL_KEY_IN_TEXT.test(form))) return 'pool-key';
+  if (forms.some((form) => MCP_TOKEN_IN_TEXT.test(form))) return 'mcp-token';
+  if (BEARER_IN_TEXT.test(value) || BEARER_IN_TEXT.test(forms[2]!)) return 'bearer';
+  return undefined;
 }
 
 function wrongShape(value: string): KeyAnalysis {

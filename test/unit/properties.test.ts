@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeEndpoint, suggestCorrection } from '../../src/core/endpoint';
 import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/poolKey';
+import { decodeEscapes, redactText } from '../../src/core/redact';
 import { FIELD_IDS, TO_HOST, TO_WEBVIEW, parseMessage } from '../../src/wizard/protocol';
 
 // 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.
@@ -99,6 +100,40 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
         assert.ok(!out.includes(s));
       }),
       { numRuns: FUZZ_RUNS },
+    );
+  });
+});
+
+describe(`security: redaction of encoded keys (${Math.ceil(FUZZ_RUNS / 10)} runs, seed ${FUZZ_SEED})`, function () {
+  this.timeout(300_000);
+  const hexOf = (c: string) => c.charCodeAt(0).toString(16).padStart(2, '0');
+  // Each character of the key plain or in one of the encodings a server may echo it in.
+  const encodings: Array<(c: string) => string> = [
+    (c) => c,
+    (c) => `%${hexOf(c).toUpperCase()}`,
+    (c) => `%${hexOf(c)}`,
+    (c) => `&#${c.charCodeAt(0)};`,
+    (c) => `&#x${hexOf(c)};`,
+    (c) => `\\u00${hexOf(c)}`,
+    (c) => (c === '-' ? '&hyphen;' : c),
+    (c) => (c === '-' ? '\u2010' : c),
+    (c) => `%25${hexOf(c)}`,
+  ];
+
+  it('no secret half survives, even after the output is decoded again', () => {
+    const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 });
+    const secret = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 43, maxLength: 43 });
+    const choices = fc.array(fc.nat(encodings.length - 1), { minLength: 63, maxLength: 63 });
+    const around = fc.string({ unit: fc.constantFrom('a', ' ', '%', '&', '#', ';', '\\', 'u', '0', '-', '"'), maxLength: 12 });
+    fc.assert(
+      fc.property(hex, secret, choices, around, around, (id, s, picks, before, after) => {
+        const key = `sk-cxp-${id}-${s}`;
+        const encoded = [...key].map((c, i) => encodings[picks[i]!]!(c)).join('');
+        let out = redactText(`${before}${encoded}${after}`, [key]);
+        for (let i = 0; i < 4; i++) out = decodeEscapes(out);
+        assert.ok(!out.includes(s), encoded);
+      }),
+      { numRuns: Math.ceil(FUZZ_RUNS / 10) },
     );
   });
 });
