@@ -1,9 +1,10 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
 import { analyzeEndpoint, type PoolEndpoint, type Severity } from './endpoint';
-import { diagnoseFailure, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type DiagnosisStep, type Health } from './diagnosis';
-import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type PoolResult } from './poolClient';
+import { diagnoseFailure, diagnoseSkippedModels, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type DiagnosisStep, type Health } from './diagnosis';
+import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type ModelListing, type PoolResult, type SkippedModel } from './poolClient';
 import { analyzeKey, maskKey } from './poolKey';
+import type { ProxyRoute } from './proxyRoute';
 import type { Usage } from './schemas';
 
 /** 'background' is free (model list only); 'full' also sends the chat check, which costs quota. */
@@ -20,8 +21,8 @@ export interface CheckInput {
   /** The editor's secret storage failed: why (no key could be read; this is not "no key"). */
   readonly keyUnavailable?: string;
   readonly mode: CheckMode;
-  /** The proxy a request to this URL goes through (the editor's rules), to name it in diagnoses. */
-  readonly proxyFor?: (url: string) => string | undefined;
+  /** How a request to this URL reaches the pool (the editor's proxy rules, see proxyRoute.ts). */
+  readonly proxyFor?: (url: string) => ProxyRoute | undefined;
   readonly signal?: AbortSignal;
 }
 
@@ -52,6 +53,10 @@ export const LIMIT_NEAR_SHARE = 0.1;
 
 export interface CheckFacts {
   readonly models?: readonly ModelInfo[];
+  /** Entries of the pool's list that were left out, each with its reason (never fatal). */
+  readonly modelsSkipped?: readonly SkippedModel[];
+  /** Entries after the first MAX_MODELS, not read. */
+  readonly modelsTruncated?: number;
   readonly modelListed?: boolean;
   readonly chosenModel?: ModelInfo;
   readonly answer?: string;
@@ -131,8 +136,8 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   }
 
   const call = { endpoint, key, ...(input.signal ? { signal: input.signal } : {}) };
-  const proxy = input.proxyFor?.(endpoint.apiBase);
-  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({ step, endpoint, ...(model ? { model } : {}), ...(proxy ? { proxy } : {}) });
+  const route = input.proxyFor?.(endpoint.apiBase);
+  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({ step, endpoint, ...(model ? { model } : {}), ...(route ? { route } : {}) });
   const runChat = input.mode === 'full' && model !== '';
   const [models, chat, usage] = await Promise.all([
     deps.client.listModels(call),
@@ -154,24 +159,28 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   }
   return finish();
 
-  function recordModels(result: PoolResult<ModelInfo[]>): void {
+  function recordModels(result: PoolResult<ModelListing>): void {
     facts.latencyMs = result.durationMs;
     if (!result.ok) {
       steps.push({ id: 'models', status: 'fail', durationMs: result.durationMs });
       diagnoses.push(diagnoseFailure(result.failure, context('models')));
       return;
     }
-    facts.models = result.value;
-    const found: Diagnosis[] = [];
-    if (result.value.length === 0) {
+    const { models: listed, skipped, truncated } = result.value;
+    facts.models = listed;
+    if (skipped.length > 0) facts.modelsSkipped = skipped;
+    if (truncated > 0) facts.modelsTruncated = truncated;
+    // Skipped entries are worth a line, not a worse health: the rest of the list works.
+    const found: Diagnosis[] = diagnoseSkippedModels(skipped, truncated);
+    if (listed.length === 0) {
       found.push(diagnosis('models-empty', 'models', 'GET /v1/models -> 200 with data: []'));
     } else if (model !== '') {
-      const chosen = findModel(result.value, model);
+      const chosen = findModel(listed, model);
       facts.modelListed = chosen !== undefined;
       if (chosen) facts.chosenModel = chosen;
       else {
-        const models = result.value.slice(0, 5).map((m) => m.id).join(', ');
-        found.push(diagnosis('model-not-listed', 'models', `"${model}" not among ${result.value.length} listed models`, { args: { model, count: result.value.length, models } }));
+        const models = listed.slice(0, 5).map((m) => m.id).join(', ');
+        found.push(diagnosis('model-not-listed', 'models', `"${model}" not among ${listed.length} listed models`, { args: { model, count: listed.length, models } }));
       }
     }
     diagnoses.push(...found);

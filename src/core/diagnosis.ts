@@ -3,7 +3,9 @@
 // contract's error table plus the network, TLS, proxy and body failures seen in front of pools.
 import type { PoolEndpoint, Severity } from './endpoint';
 import { msg, type MessageArgs, type MessageId, type Msg } from './messages';
-import type { PoolFailure } from './poolClient';
+import { MAX_MODELS } from './modelList';
+import type { ModelSkipReason, PoolFailure, SkippedModel } from './poolClient';
+import type { ProxyRoute } from './proxyRoute';
 
 export type Health = 'ok' | 'degraded' | 'failing';
 
@@ -115,6 +117,10 @@ const ROWS = {
   'model-missing': ['error', 'modelMissing', 'chooseModel'],
   'models-empty': ['error', 'modelsEmpty', 'contactOperator'],
   'model-not-listed': ['error', 'modelNotListed', 'chooseModel'],
+  'models-skipped': ['info', 'modelsSkipped', 'none'],
+  'pool-found': ['info', 'poolFound', 'none'],
+  'answers-without-key': ['error', 'answersWithoutKey', 'fixUrl'],
+  'other-api': ['error', 'otherApi', 'fixUrl'],
   'answer-mismatch': ['warning', 'answerMismatch', 'none'],
   'content-filter': ['warning', 'contentFilter', 'retryLater'],
   'served-model-differs': ['info', 'servedModelDiffers', 'none'],
@@ -159,8 +165,8 @@ export interface DiagnosisContext {
   readonly step: Extract<CheckStepId, 'models' | 'chat' | 'usage'>;
   readonly endpoint: PoolEndpoint;
   readonly model?: string;
-  /** The proxy this request went through, if any (see proxyRoute.ts). */
-  readonly proxy?: string;
+  /** How this request reaches the pool, as far as is certain (see proxyRoute.ts); absent: not known. */
+  readonly route?: ProxyRoute;
 }
 
 export function healthOf(severity: Severity): Health {
@@ -170,9 +176,19 @@ export function healthOf(severity: Severity): Health {
 export function diagnoseFailure(failure: PoolFailure, ctx: DiagnosisContext): Diagnosis {
   const url = ctx.step === 'chat' ? ctx.endpoint.traeCallUrl : ctx.step === 'usage' ? ctx.endpoint.usageUrl : ctx.endpoint.modelsUrl;
   const route = `${ctx.step === 'chat' ? 'POST' : 'GET'} ${new URL(url).pathname}`;
-  const base = { host: ctx.endpoint.host, url, model: ctx.model ?? '', proxy: ctx.proxy ?? '' };
+  const base = { host: ctx.endpoint.host, url, model: ctx.model ?? '', proxy: ctx.route?.kind === 'proxy' ? ctx.route.proxy : '' };
   const [code, detail, extra, severity] = classify(failure, ctx);
-  return diagnosis(code, ctx.step, `${route} -> ${detail}`, { args: { ...base, ...extra }, ...(severity ? { severity } : {}) });
+  return diagnosis(code, ctx.step, `${route} -> ${detail}`, { args: { ...base, ...extra }, ...(severity ? { severity } : {}), ...proxyWording(code, failure, ctx) });
+}
+
+// Failures to connect that a proxy on the way can cause as well as the pool itself.
+const CONNECT_REASONS: ReadonlySet<string> = new Set(['refused', 'dns', 'unreachable', 'reset', 'timeout', 'proxy', 'other']);
+
+/** A proxy is named only when certain; when a system proxy may be in use, the fix says where to look. */
+function proxyWording(code: DiagnosisCode, failure: PoolFailure, ctx: DiagnosisContext): Pick<DiagnosisOptions, 'cause' | 'fix'> {
+  if (code === 'proxy-failed' && ctx.route?.kind !== 'proxy') return { cause: 'diag.proxyFailedUnnamed.cause', fix: 'diag.systemProxy.fix' };
+  const atConnect = failure.kind === 'transport' && CONNECT_REASONS.has(failure.reason) && (failure.phase === 'connect' || failure.reason === 'proxy');
+  return ctx.route?.kind === 'unknown' && atConnect ? { fix: 'diag.systemProxy.fix' } : {};
 }
 
 type Classified = readonly [DiagnosisCode, string, MessageArgs?, Severity?];
@@ -217,7 +233,7 @@ const PHASES = { connect: 'connecting', headers: 'waiting for the answer', body:
 
 function transportCode(failure: Extract<PoolFailure, { kind: 'transport' }>, ctx: DiagnosisContext): DiagnosisCode {
   const { reason, phase } = failure;
-  if (ctx.proxy && (reason === 'proxy' || ((reason === 'refused' || reason === 'dns' || reason === 'reset') && phase === 'connect'))) return 'proxy-failed';
+  if (ctx.route?.kind === 'proxy' && (reason === 'proxy' || ((reason === 'refused' || reason === 'dns' || reason === 'reset') && phase === 'connect'))) return 'proxy-failed';
   switch (reason) {
     case 'timeout':
       if (phase === 'connect') return 'timeout-connect';
@@ -251,4 +267,31 @@ function redirectCode(location: string | undefined, endpoint: PoolEndpoint): Dia
   if (from.protocol === 'http:' && target.protocol === 'https:') return 'redirect-https';
   if (/\/(login|admin|auth|signin|sso)\b/i.test(target.pathname)) return 'redirect-login';
   return 'redirect';
+}
+
+// One diagnosis per reason, each fully localized: "Skipped 1 of the pool's models: id too long".
+const SKIP_CAUSES: Record<ModelSkipReason, MessageId> = {
+  'not-an-object': 'diag.modelsSkipped.cause',
+  'id-missing': 'diag.modelsSkippedIdMissing.cause',
+  'id-not-text': 'diag.modelsSkippedIdNotText.cause',
+  'id-too-long': 'diag.modelsSkippedIdTooLong.cause',
+  'id-unsafe-characters': 'diag.modelsSkippedIdUnsafe.cause',
+  'duplicate-id': 'diag.modelsSkippedDuplicate.cause',
+};
+
+/** Info diagnoses for the entries of the model list that were left out (they never change health). */
+export function diagnoseSkippedModels(skipped: readonly SkippedModel[], truncated: number, step: CheckStepId = 'models'): Diagnosis[] {
+  const byReason = new Map<ModelSkipReason, SkippedModel[]>();
+  for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s]);
+  const found = [...byReason].map(([reason, list]) => {
+    const shown = list.slice(0, 5).map((s) => `#${s.index}${s.id !== undefined ? ` ${JSON.stringify(s.id)}` : ''}`).join(', ');
+    return diagnosis('models-skipped', step, `GET /v1/models: ${list.length} entries skipped (${reason}): ${shown}${list.length > 5 ? ', …' : ''}`, {
+      args: { count: list.length, max: MAX_MODELS },
+      cause: SKIP_CAUSES[reason],
+    });
+  });
+  if (truncated > 0) {
+    found.push(diagnosis('models-skipped', step, `GET /v1/models: ${truncated} entries after the first ${MAX_MODELS} not read`, { args: { count: truncated, max: MAX_MODELS }, cause: 'diag.modelsTruncated.cause' }));
+  }
+  return found;
 }

@@ -1,33 +1,23 @@
-// The three requests this extension makes to a Codex Pooler: the model list and usage (free), and the
-// documented chat check (costs quota). Each has a deadline and a size cap, follows no redirect, sends
-// the key only as `Authorization: Bearer` and only to the pool's own origin, and validates with zod.
+// The requests this extension makes to a Codex Pooler: the model list and usage (free), the
+// documented chat check (costs quota), and an unauthenticated probe of the model list. Each has a
+// deadline and a size cap, follows no redirect, sends the key only as `Authorization: Bearer` and
+// only to the pool's own origin, validates with zod, and redacts every string it takes from an answer.
 import type * as z from 'zod/mini';
 import type { PoolEndpoint } from './endpoint';
-import { analyzeKey, redactGiven } from './poolKey';
-import {
-  ChatCompletionSchema,
-  ErrorEnvelopeSchema,
-  ModelListSchema,
-  UsageSchema,
-  firstIssue,
-  type ModelList,
-  type Usage,
-} from './schemas';
+import { inertText } from './inertText';
+import { ModelListEnvelopeSchema, readModelList, type ModelListing } from './modelList';
+import { analyzeKey } from './poolKey';
+import { redactText } from './redact';
+import { ChatCompletionSchema, ErrorEnvelopeSchema, UsageSchema, firstIssue, type Usage } from './schemas';
 import { TransportError, type HttpResponse, type RequestPhase, type Transport, type TransportReason } from './transport';
+
+export type { ModelInfo, ModelListing, ModelSkipReason, SkippedModel } from './modelList';
 
 export const CHECK_PROMPT = 'Reply with exactly: trae ok';
 export const EXPECTED_ANSWER = 'trae ok';
 export const CHECK_MAX_COMPLETION_TOKENS = 16;
-export const MAX_MODELS_BODY = 1024 * 1024;
+export const MAX_MODELS_BODY = 4 * 1024 * 1024;
 export const MAX_SMALL_BODY = 256 * 1024;
-
-export interface ModelInfo {
-  readonly id: string;
-  readonly displayName: string;
-  readonly supportsImages: boolean;
-  readonly contextLength?: number;
-  readonly supportsTools?: boolean;
-}
 
 export interface ChatAnswer {
   readonly answer: string;
@@ -71,6 +61,15 @@ export interface PoolCall {
   readonly signal?: AbortSignal;
 }
 
+/** A request that carries no key at all (the reachability probe). */
+export interface ProbeCall {
+  readonly endpoint: PoolEndpoint;
+  readonly signal?: AbortSignal;
+}
+
+/** Removes secrets from one string taken from an answer (after JSON decoding). */
+type Clean = (text: string) => string;
+
 export class PoolClient {
   readonly #now: () => number;
 
@@ -81,10 +80,16 @@ export class PoolClient {
     this.#now = options.now ?? (() => performance.now());
   }
 
-  listModels(call: PoolCall): Promise<PoolResult<ModelInfo[]>> {
-    return this.#request(call, 'GET', call.endpoint.modelsUrl, undefined, MAX_MODELS_BODY, ModelListSchema, (list) =>
-      list.data.map(toModelInfo),
-    );
+  listModels(call: PoolCall): Promise<PoolResult<ModelListing>> {
+    return this.#request(call, call.key, 'GET', call.endpoint.modelsUrl, undefined, MAX_MODELS_BODY, ModelListEnvelopeSchema, readModelList);
+  }
+
+  /**
+   * GET the model list with no Authorization header: a Codex Pooler answers its 401 envelope
+   * (api_key_missing), so this tells whether one answers at this URL without sending the key.
+   */
+  probe(call: ProbeCall): Promise<PoolResult<ModelListing>> {
+    return this.#request(call, undefined, 'GET', call.endpoint.modelsUrl, undefined, MAX_MODELS_BODY, ModelListEnvelopeSchema, readModelList);
   }
 
   /** The documented check, and nothing more: strict pools reject any extra parameter. */
@@ -95,35 +100,42 @@ export class PoolClient {
       stream: false,
       max_completion_tokens: CHECK_MAX_COMPLETION_TOKENS,
     });
-    return this.#request(call, 'POST', call.endpoint.traeCallUrl, body, MAX_SMALL_BODY, ChatCompletionSchema, (completion) => {
+    return this.#request(call, call.key, 'POST', call.endpoint.traeCallUrl, body, MAX_SMALL_BODY, ChatCompletionSchema, (completion, clean) => {
       const choice = completion.choices[0]!;
       return {
-        answer: choice.message.content ?? choice.message.refusal ?? '',
-        servedModel: completion.model,
-        ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
-        ...(completion.id ? { responseId: completion.id } : {}),
+        answer: clean(choice.message.content ?? choice.message.refusal ?? ''),
+        servedModel: inertText(clean(completion.model)),
+        ...(choice.finish_reason ? { finishReason: inertText(clean(choice.finish_reason)) } : {}),
+        ...(completion.id ? { responseId: inertText(clean(completion.id)) } : {}),
         ...(typeof completion.usage?.total_tokens === 'number' ? { totalTokens: completion.usage.total_tokens } : {}),
       };
     });
   }
 
   getUsage(call: PoolCall): Promise<PoolResult<Usage>> {
-    return this.#request(call, 'GET', call.endpoint.usageUrl, undefined, MAX_SMALL_BODY, UsageSchema, (usage) => usage);
+    return this.#request(call, call.key, 'GET', call.endpoint.usageUrl, undefined, MAX_SMALL_BODY, UsageSchema, (usage, clean) => cleanStrings(usage, clean));
   }
 
+  /** `key` undefined: the probe, which sends no Authorization header at all. */
   async #request<S extends z.ZodMiniType, T>(
-    call: PoolCall,
+    call: ProbeCall,
+    key: string | undefined,
     method: 'GET' | 'POST',
     url: string,
     body: string | undefined,
     maxBodyBytes: number,
     schema: S,
-    toValue: (parsed: z.infer<S>) => T,
+    toValue: (parsed: z.infer<S>, clean: Clean) => T,
   ): Promise<PoolResult<T>> {
     const started = this.#now();
     const elapsed = () => Math.max(0, Math.round(this.#now() - started));
-    const blocked = guard(call, url);
+    const blocked = guard(call.endpoint, key, url);
     if (blocked) return { ok: false, failure: blocked, durationMs: 0 };
+    // Everything taken from an answer (error messages, Location, the chat reply, model names) ends up
+    // in notifications, the status bar and the wizard: a server or proxy that echoes the key back,
+    // even encoded, must not put it there. Each string is redacted after decoding, before any use.
+    const secrets = key === undefined ? [] : [key];
+    const clean: Clean = (text) => redactText(text, secrets);
 
     let response: HttpResponse;
     try {
@@ -131,7 +143,7 @@ export class PoolClient {
         method,
         url,
         headers: {
-          authorization: `Bearer ${call.key}`,
+          ...(key !== undefined ? { authorization: `Bearer ${key}` } : {}),
           accept: 'application/json',
           'user-agent': this.#options.userAgent,
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -142,26 +154,22 @@ export class PoolClient {
         ...(call.signal ? { signal: call.signal } : {}),
       });
     } catch (error) {
-      return { ok: false, failure: transportFailure(error), durationMs: elapsed() };
+      return { ok: false, failure: transportFailure(error, clean), durationMs: elapsed() };
     }
 
-    // Everything taken from an answer (error messages, Location, the chat reply, model names) ends up
-    // in notifications, the status bar and the wizard: a server or proxy that echoes the key back
-    // must not put it there, so the answer is redacted here, once, before anything reads it.
     const { status } = response;
-    const answer = { ...response, body: redactGiven(response.body, [call.key]) };
     if (status >= 300 && status < 400) {
       const raw = response.headers['location'];
-      const location = raw === undefined ? undefined : redactGiven(raw, [call.key]);
-      return { ok: false, failure: { kind: 'redirect', status, ...(location ? { location: location.slice(0, 300) } : {}) }, durationMs: elapsed() };
+      const location = raw === undefined ? undefined : inertText(clean(raw)).slice(0, 300);
+      return { ok: false, failure: { kind: 'redirect', status, ...(location ? { location } : {}) }, durationMs: elapsed() };
     }
-    const parsed = parseBody(answer);
+    const parsed = parseBody(response);
     if (status < 200 || status >= 300) {
       const envelope = parsed.kind === 'json' ? ErrorEnvelopeSchema.safeParse(parsed.json) : undefined;
-      const error = envelope?.success ? compactError(envelope.data.error) : undefined;
+      const error = envelope?.success ? compactError(envelope.data.error, clean) : undefined;
       return {
         ok: false,
-        failure: { kind: 'http', status, body: parsed.kind, ...(error ? { error } : {}), fromProxy: looksLikeProxy(answer) },
+        failure: { kind: 'http', status, body: parsed.kind, ...(error ? { error } : {}), fromProxy: looksLikeProxy(response) },
         durationMs: elapsed(),
       };
     }
@@ -170,39 +178,29 @@ export class PoolClient {
     }
     const result = schema.safeParse(parsed.json);
     if (!result.success) {
-      return { ok: false, failure: { kind: 'invalid', status, body: 'json', detail: firstIssue(result.error) }, durationMs: elapsed() };
+      return { ok: false, failure: { kind: 'invalid', status, body: 'json', detail: inertText(clean(firstIssue(result.error))) }, durationMs: elapsed() };
     }
-    return { ok: true, value: toValue(result.data as z.infer<S>), status, durationMs: elapsed() };
+    return { ok: true, value: toValue(result.data as z.infer<S>, clean), status, durationMs: elapsed() };
   }
 }
 
 /** The last line of defence: a key goes nowhere but to the configured pool, and only a Pool key. */
-function guard(call: PoolCall, url: string): PoolFailure | undefined {
-  if (!analyzeKey(call.key).ok) return { kind: 'blocked', reason: 'key' };
+function guard(endpoint: PoolEndpoint, key: string | undefined, url: string): PoolFailure | undefined {
+  if (key !== undefined && !analyzeKey(key).ok) return { kind: 'blocked', reason: 'key' };
   let origin: string;
   try {
     origin = new URL(url).origin;
   } catch {
     return { kind: 'blocked', reason: 'origin' };
   }
-  return origin === call.endpoint.origin ? undefined : { kind: 'blocked', reason: 'origin' };
+  return origin === endpoint.origin ? undefined : { kind: 'blocked', reason: 'origin' };
 }
 
-function toModelInfo(model: ModelList['data'][number]): ModelInfo {
-  return {
-    id: model.id,
-    displayName: model.display_name?.trim() || model.id,
-    supportsImages: (model.input_modalities ?? []).includes('image'),
-    ...(typeof model.context_length === 'number' ? { contextLength: model.context_length } : {}),
-    ...(typeof model.supports_tools === 'boolean' ? { supportsTools: model.supports_tools } : {}),
-  };
-}
-
-function transportFailure(error: unknown): PoolFailure {
+function transportFailure(error: unknown, clean: Clean): PoolFailure {
   if (error instanceof TransportError) {
-    return { kind: 'transport', reason: error.reason, phase: error.phase, ...(error.code ? { code: error.code } : {}), detail: error.message.slice(0, 300) };
+    return { kind: 'transport', reason: error.reason, phase: error.phase, ...(error.code ? { code: error.code } : {}), detail: clean(error.message).slice(0, 300) };
   }
-  return { kind: 'transport', reason: 'other', phase: 'connect', detail: String(error).slice(0, 300) };
+  return { kind: 'transport', reason: 'other', phase: 'connect', detail: clean(String(error)).slice(0, 300) };
 }
 
 type ParsedBody = { kind: 'json'; json: unknown } | { kind: Exclude<BodyKind, 'json'> };
@@ -219,13 +217,24 @@ export function parseBody(response: HttpResponse): ParsedBody {
   }
 }
 
-function compactError(error: z.infer<typeof ErrorEnvelopeSchema>['error']): PoolErrorInfo {
-  const clip = (s: string | null | undefined) => (typeof s === 'string' && s !== '' ? s.slice(0, 200) : undefined);
+/** Redacted first, then clipped: a clip must never leave part of a secret behind. */
+function compactError(error: z.infer<typeof ErrorEnvelopeSchema>['error'], clean: Clean): PoolErrorInfo {
+  const clip = (s: string | null | undefined) => (typeof s === 'string' && s !== '' ? inertText(clean(s)).slice(0, 200) : undefined);
   const code = clip(error.code);
   const message = clip(error.message);
   const type = clip(error.type);
   const param = clip(error.param);
   return { ...(code ? { code } : {}), ...(message ? { message } : {}), ...(type ? { type } : {}), ...(param ? { param } : {}) };
+}
+
+/** Every string in a small validated value (usage), redacted. */
+function cleanStrings<T>(value: T, clean: Clean): T {
+  if (typeof value === 'string') return clean(value) as T;
+  if (Array.isArray(value)) return value.map((v) => cleanStrings(v, clean)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v, clean)])) as T;
+  }
+  return value;
 }
 
 /** A proxy's own error page, not the pool's answer (Via / Proxy-* headers, or a proxy's Server). */

@@ -1,7 +1,13 @@
 // What the user pasted into the "Pool API key" field, named before any request is sent: a Pool key
 // (sk-cxp-<12 hex>-<43 base64url>) or one of the things people paste instead.
-import { msg, type Msg } from './messages';
 import type { Severity } from './endpoint';
+import { POOL_KEY_PATTERN, maskKey } from './keyShape';
+import { msg, type Msg } from './messages';
+import { decodeEscapes } from './redact';
+
+export { POOL_KEY_PATTERN, maskKey } from './keyShape';
+// Redaction lives in redact.ts; these names stay importable from here for existing callers.
+export { redactGiven, redactSecrets, redactText } from './redact';
 
 export type KeyKind =
   | 'pool-key'
@@ -31,13 +37,11 @@ export interface KeyAnalysis {
   readonly correction?: string;
 }
 
-export const POOL_KEY_PATTERN = /^sk-cxp-([0-9a-f]{12})-([A-Za-z0-9_-]{43})$/;
-const POOL_KEY_ANYWHERE = /sk-cxp-[0-9a-fA-F]{4,}-[A-Za-z0-9_-]{8,}/g;
-const MCP_TOKEN_ANYWHERE = /mcp-cxp-[0-9a-fA-F]{4,}-[A-Za-z0-9_-]{8,}/g;
-const BEARER_ANYWHERE = /\b(Bearer)\s+[^\s"',;]+/gi;
-// Starts only where a run of token characters starts: with \b, "eyJ-eyJ-eyJ-…" would be tried at every
-// "eyJ" and each try would scan the rest of the run, which is quadratic on a long answer.
-const JWT_ANYWHERE = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+// Secret shapes anywhere in a text (the same as redaction's), for fields that must never hold one.
+const POOL_KEY_IN_TEXT = /sk-cxp-[0-9a-f]{4,}-[A-Za-z0-9_-]{8,}/i;
+const MCP_TOKEN_IN_TEXT = /mcp-cxp-[0-9a-f]{4,}-[A-Za-z0-9_-]{8,}/i;
+const BEARER_IN_TEXT = /\bbearer\s+[^\s"'`,;]{8,}|\bauthorization\s*:/i;
+const SPACES_AND_QUOTES = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff"'`\u201c\u201d\u2018\u2019]+/g;
 const MAX_KEY_LENGTH = 512;
 const MORE_SPECIFIC: ReadonlySet<KeyKind> = new Set(['mcp-token', 'other-provider-key', 'oauth-token', 'url']);
 const EDGE_SPACE = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+|[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+$/g;
@@ -87,36 +91,18 @@ export function analyzeKey(raw: unknown): KeyAnalysis {
   return problem('wrong-shape', 'key.wrongShape.cause', 'key.wrongShape.fix', { length: value.length });
 }
 
-/** The masked form shown instead of a key: "sk-cxp-abcd…". Never more than the first 4 id chars. */
-export function maskKey(key: string): string {
-  const match = /^sk-cxp-([0-9a-f]{4})/.exec(key);
-  return match ? `sk-cxp-${match[1]}…` : '…';
-}
-
 /**
- * Removes anything secret-shaped from text bound for logs, notifications or the clipboard: the given
- * secrets (and their secret halves), Pool keys, MCP tokens, bearer values and JWTs.
+ * Whether a value meant for another field (the Pool URL, the model id, their settings) holds a secret:
+ * a Pool key (also with spaces or quotes inside, or percent-encoded), an MCP token, or an
+ * Authorization / Bearer value. Real URLs and model ids never match.
  */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  return redactGiven(text, secrets)
-    .replace(POOL_KEY_ANYWHERE, (m) => maskKey(m))
-    .replace(MCP_TOKEN_ANYWHERE, 'mcp-cxp-[redacted]')
-    .replace(BEARER_ANYWHERE, '$1 [redacted]')
-    .replace(JWT_ANYWHERE, '[redacted-token]');
-}
-
-/**
- * Only the given secrets (and their secret halves), by plain search: linear in the text whatever it
- * holds, so it is safe on a whole response body, where the patterns above are not worth the risk.
- */
-export function redactGiven(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 8) continue;
-    const parts = [secret, ...(POOL_KEY_PATTERN.exec(secret)?.slice(2) ?? [])];
-    for (const part of parts) out = out.split(part).join(part === secret ? maskKey(secret) : '[redacted]');
-  }
-  return out;
+export function detectPastedSecret(value: unknown): 'pool-key' | 'mcp-token' | 'bearer' | undefined {
+  if (typeof value !== 'string') return undefined;
+  const forms = [value, value.replace(SPACES_AND_QUOTES, ''), decodeEscapes(value)];
+  if (forms.some((form) => POOL_KEY_IN_TEXT.test(form))) return 'pool-key';
+  if (forms.some((form) => MCP_TOKEN_IN_TEXT.test(form))) return 'mcp-token';
+  if (BEARER_IN_TEXT.test(value) || BEARER_IN_TEXT.test(forms[2]!)) return 'bearer';
+  return undefined;
 }
 
 function wrongShape(value: string): KeyAnalysis {

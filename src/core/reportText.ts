@@ -19,6 +19,8 @@ export function formatReport(report: CheckReport, render: (m: Msg) => string): s
   }
   const f = report.facts;
   if (f.models) lines.push(`Models listed (${f.models.length}): ${f.models.map((m) => `${m.id}${m.supportsImages ? ' [image]' : ''}`).join(', ') || '(none)'}`);
+  if (f.modelsSkipped) lines.push(`Models skipped (${f.modelsSkipped.length}): ${f.modelsSkipped.map((s) => `#${s.index} ${s.reason}${s.id !== undefined ? ` ${JSON.stringify(s.id)}` : ''}`).join(', ')}`);
+  if (f.modelsTruncated) lines.push(`Models not read (over the limit): ${f.modelsTruncated}`);
   if (f.answer !== undefined) lines.push(`Answer: ${JSON.stringify(f.answer.slice(0, 200))}${f.finishReason ? ` (finish_reason ${f.finishReason})` : ''}; served by ${f.servedModel ?? '?'}`);
   if (f.usage) lines.push(`Usage: ${f.usage.requestCount} requests, ${f.usage.totalTokens} tokens; exhausted limits: ${f.usage.exhaustedLimits.length}`);
   return lines.join('\n');

@@ -15,23 +15,7 @@ export const ErrorEnvelopeSchema = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
 
-export const ModelSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(256)),
-  object: optionalString,
-  owned_by: optionalString,
-  display_name: optionalString,
-  input_modalities: z.optional(z.nullable(z.array(z.string()))),
-  supports_streaming: z.optional(z.nullable(z.boolean())),
-  supports_tools: z.optional(z.nullable(z.boolean())),
-  supports_reasoning: z.optional(z.nullable(z.boolean())),
-  context_length: optionalNumber,
-});
-
-export const ModelListSchema = z.object({
-  object: optionalString,
-  data: z.array(ModelSchema).check(z.maxLength(2000)),
-});
-export type ModelList = z.infer<typeof ModelListSchema>;
+// The model list (GET /v1/models) is read entry by entry: see modelList.ts.
 
 export const ChatCompletionSchema = z.object({
   id: optionalString,

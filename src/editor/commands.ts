@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CheckReport } from '../core/check';
 import { renderMsg } from '../core/messages';
 import { analyzeKey, maskKey } from '../core/poolKey';
-import { proxyRouteFor } from '../core/proxyRoute';
+import { describeRoute, proxyRouteFor } from '../core/proxyRoute';
 import { formatReport } from '../core/reportText';
 import type { CheckService } from '../services/checkService';
 import { KeyStoreError, type PoolKeyStore } from '../services/keyStore';
@@ -132,7 +132,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
       `Extension: codex-pooler-trae ${deps.extensionVersion}`,
       `Editor: ${vscode.env.appName} ${vscode.version} (uri scheme ${vscode.env.uriScheme}, host ${vscode.env.appHost}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, language ${vscode.env.language}, ${process.platform}/${process.arch}, Node ${process.versions.node})`,
       `Settings: baseUrl=${JSON.stringify(settings.baseUrl)} fullUrl=${String(settings.fullUrl)} model=${JSON.stringify(settings.model)} healthCheck.intervalSeconds=${settings.intervalSeconds} requestTimeoutSeconds=${settings.timeoutSeconds}${settings.secretIn.length ? ` (a secret was found in ${settings.secretIn.join(', ')} and ignored)` : ''}`,
-      `Proxy for the pool: ${proxy || 'none (direct)'}`,
+      `Proxy for the pool: ${describeRoute(proxy)}`,
       `Pool API key: ${key.kind === 'none' ? 'not stored' : key.kind === 'unavailable' ? `secret storage unavailable (${key.error.detail})` : key.isPoolKey ? `stored (${key.masked})` : 'stored, but not a Pool key'}`,
       '',
       'Last check:',

@@ -118,15 +118,12 @@ export function resolveGuideLanguage(setting: GuideLanguageSetting): GuideLangua
   return 'en';
 }
 
-/** The editor's proxy settings (user level or environment), for the core's proxy route rules. */
+/** The editor's proxy settings and the environment, kept apart: the core applies the proxy agent's order. */
 export function proxySettings(): ProxySettings {
   const http = vscode.workspace.getConfiguration('http');
-  const proxy = http.get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'] || process.env['HTTP_PROXY'] || process.env['http_proxy'];
+  const proxy = http.get<string>('proxy');
   const noProxySetting = http.get<unknown>('noProxy');
-  const noProxy = [
-    ...(Array.isArray(noProxySetting) ? noProxySetting.filter((e): e is string => typeof e === 'string') : []),
-    ...(process.env['NO_PROXY'] ?? process.env['no_proxy'] ?? '').split(','),
-  ];
+  const noProxy = Array.isArray(noProxySetting) ? noProxySetting.filter((e): e is string => typeof e === 'string') : [];
   const support = http.get<string>('proxySupport');
-  return { ...(proxy ? { proxy } : {}), noProxy, ...(support ? { support } : {}) };
+  return { ...(proxy ? { proxy } : {}), noProxy, ...(support ? { support } : {}), env: process.env };
 }

@@ -9,6 +9,7 @@ import { formatReport } from '../core/reportText';
 import { diagnosis, type Diagnosis } from '../core/diagnosis';
 import { analyzeEndpoint } from '../core/endpoint';
 import { analyzeKey } from '../core/poolKey';
+import type { ProxyRoute } from '../core/proxyRoute';
 import { traeShapedCheck, type TraeCheckOutcome } from '../core/traeCheck';
 import { formatTraeReport } from '../core/traeReportText';
 import type { StreamTransport, Transport } from '../core/transport';
@@ -41,7 +42,7 @@ export interface CheckServiceDeps {
   readonly stream: StreamTransport;
   readonly userAgent: string;
   /** The proxy a request to this URL goes through, when certain (to name it in diagnoses). */
-  readonly proxyFor: (url: string) => string | undefined;
+  readonly proxyFor: (url: string) => ProxyRoute | undefined;
   readonly now?: () => number;
 }
 
@@ -124,7 +125,8 @@ export class CheckService implements Disposable {
     if (problems.length > 0 || !analysis.endpoint || !key) {
       return { kind: 'done', report: { verdict: 'error', model, url: analysis.endpoint?.traeCallUrl ?? analysis.input, durationMs: 0, turns: [], diagnoses: problems } };
     }
-    const proxy = this.deps.proxyFor(analysis.endpoint.apiBase);
+    const route = this.deps.proxyFor(analysis.endpoint.apiBase);
+    const proxy = route?.kind === 'proxy' ? route.proxy : undefined;
     const outcome = await traeShapedCheck(
       { endpoint: analysis.endpoint, key, model, timeoutMs: settings.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}), ...(proxy ? { proxy } : {}) },
       { transport: this.deps.stream, userAgent: this.deps.userAgent },

@@ -19,29 +19,29 @@ export function defaultModels(): EmulatorModel[] {
 }
 
 /**
- * What a careless or hostile pool could list: hundreds of models, display names of ~1,000 characters,
- * HTML, a right-to-left override and control characters, a 300-character id; a good gpt-5.5 among them.
- * (The entry with `id: null` cannot be an EmulatorModel: see HOSTILE_RAW_ENTRIES.)
+ * A model list as a careless or hostile server sends it: a thousand models, names with markup,
+ * text-direction and control characters, a name of 1,000 characters, and entries no client can use (no
+ * id, a null id, an id of 300 characters, a duplicate, not an object at all). They follow the default
+ * models, so a good gpt-5.5 stays listed.
  */
-export function hostileModels(): EmulatorModel[] {
-  const models: EmulatorModel[] = [];
-  for (let i = 0; i < 300; i++) {
-    const id = `bulk-model-${String(i).padStart(3, '0')}`;
-    const display =
-      i % 50 === 0 ? `Very long name ${i} ${'lorem ipsum '.repeat(84)}` :
-      i % 50 === 1 ? `<img src=x onerror=alert(1)> model ${i}` :
-      i % 50 === 2 ? `\u202egnp.exe model ${i}` :
-      i % 50 === 3 ? `ctrl\u0000\u0007\u001b[31m\u0008 model ${i}` :
-      `Bulk Model ${i}`;
-    models.push({ id, display_name: display, input_modalities: i % 2 ? ['text'] : ['text', 'image'], context_length: 100000 + i });
-  }
-  models.splice(150, 0, { id: 'gpt-5.5', display_name: 'GPT-5.5', input_modalities: ['text', 'image'], context_length: 258400 });
-  models.push({ id: 'x'.repeat(300), display_name: 'An id of 300 characters', input_modalities: ['text'] });
-  models.push({ id: '<script>alert(1)</script>', display_name: '<b>bold</b>', input_modalities: ['text'] });
-  return models;
+export function hostileModelEntries(): unknown[] {
+  return [
+    ...Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, object: 'model', display_name: `Bulk ${i}`, input_modalities: ['text'] })),
+    { id: 'html-name', display_name: '<img src=x onerror=alert(1)>' },
+    { id: 'rtl-name', display_name: '\u202egnp.exe' },
+    { id: 'control-name', display_name: 'bell\u0007 escape\u001b[31m del\u007f c1\u0085 isolate\u2066x\u2069' },
+    { id: 'long-name', display_name: 'N'.repeat(1000) },
+    { id: 'wrong-types', display_name: 5, input_modalities: 'image', context_length: '258400', supports_tools: 'yes' },
+    { id: 'x'.repeat(300), display_name: 'id too long' },
+    { id: null, display_name: 'null id' },
+    { display_name: 'no id at all' },
+    { id: '   ' },
+    { id: 42 },
+    { id: 'gpt-5.5\u202e' },
+    { id: 'evil\u0000id' },
+    { id: 'GPT-5.5', display_name: 'a second gpt-5.5' },
+    'not an object',
+    null,
+    [{ id: 'in an array' }],
+  ];
 }
-
-/** Entries listed as they are, after the models: shapes no EmulatorModel can have. */
-export const HOSTILE_RAW_ENTRIES: readonly unknown[] = [
-  { id: null, object: 'model', created: 1782000000, owned_by: 'codex-pooler', display_name: 'No id at all', input_modalities: ['text'] },
-];

@@ -1,7 +1,7 @@
 // Named scenarios: every row of the contract's error table, every fault seen in front of pools, and
 // the ways streams break in Trae. Each is applied to a freshly reset emulator and says in one line
 // what it does; `npm run emulator` and `npm run demo` print them, GET /__emulator/scenarios lists them.
-import { hostileModels, HOSTILE_RAW_ENTRIES } from './models';
+import { hostileModelEntries } from './models';
 import type { Emulator } from './server';
 
 export interface Scenario {
@@ -35,11 +35,8 @@ export const SCENARIOS = {
   'unsupported-endpoint': { description: 'The chat route answers 404 unsupported_endpoint.', apply: (e) => e.setFault({ kind: 'error', status: 404, code: 'unsupported_endpoint' }, ['chat']) },
   'empty-models': { description: 'The pool lists no models (200 with data: []).', apply: (e) => void (e.models = []) },
   'hostile-models': {
-    description: 'Hundreds of models: 1,000-character names, HTML, U+202E and control characters, a 300-character id, an id of null; gpt-5.5 still listed.',
-    apply: (e) => {
-      e.models = hostileModels();
-      e.rawModels = [...HOSTILE_RAW_ENTRIES];
-    },
+    description: 'A thousand models: a 1,000-character name, HTML, U+202E and control characters, a 300-character id, an id of null, a duplicate; gpt-5.5 still listed.',
+    apply: (e) => void (e.extraEntries = hostileModelEntries()),
   },
   'answer-other': { description: 'The model answers something else than "trae ok".', apply: (e) => void (e.upstream.answer = 'Sure! How can I help you today?') },
   'answer-empty': { description: 'The model answers with no text.', apply: (e) => void (e.upstream.answer = '') },

@@ -35,12 +35,12 @@ export class Emulator {
   key: string;
   pool: PoolState = freshPool();
   models: EmulatorModel[] = defaultModels();
-  /** Listed after the models as they are, unchecked: entries no EmulatorModel can be (hostile-models). */
-  rawModels: unknown[] = [];
   /** What the upstream does with chat: a failure, a delay, the text, how streams go, tool calls. */
   upstream: Upstream = freshUpstream();
   fault?: { fault: Fault; routes?: Route[] };
   limits: LimitDef[] = [];
+  /** Raw entries served after the models in GET /v1/models, as they are (malformed ones too). */
+  extraEntries: unknown[] = [];
   requests: RecordedRequest[] = [];
   /** The most requests of one route ever in flight together (overlap detection). */
   maxInFlight: Partial<Record<RecordedRequest['route'], number>> = {};
@@ -110,10 +110,11 @@ export class Emulator {
   reset(): void {
     this.pool = freshPool();
     this.models = defaultModels();
-    this.rawModels = [];
+    this.extraEntries = [];
     this.upstream = freshUpstream();
     delete this.fault;
     this.limits = [];
+    this.extraEntries = [];
     for (const [key] of this.keys) if (key !== this.key) this.keys.delete(key);
     this.keys.set(this.key, { status: 'active' });
     this.scenario = 'ok';
@@ -208,7 +209,7 @@ export class Emulator {
         supports_reasoning: true,
         ...(m.context_length !== undefined ? { context_length: m.context_length } : {}),
       }));
-      return sendJson(res, 200, { object: 'list', data: [...data, ...this.rawModels] });
+      return sendJson(res, 200, { object: 'list', data: [...data, ...this.extraEntries] });
     }
     if (path === '/v1/usage' && method === 'GET') {
       if (url.search !== '') return sendError(res, 400, 'invalid_request', 'query parameters are not supported');

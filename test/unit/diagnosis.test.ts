@@ -30,6 +30,7 @@ const EXPECTED: Record<ScenarioName, { code: string; severity: 'error' | 'warnin
   'unknown-code': { code: 'unknown-code', severity: 'error', step: 'chat' },
   'unsupported-endpoint': { code: 'unsupported_endpoint', severity: 'error', step: 'chat' },
   'empty-models': { code: 'models-empty', severity: 'error', step: 'models' },
+  'hostile-models': { code: 'models-skipped', severity: 'info', step: 'models' },
   'answer-other': { code: 'answer-mismatch', severity: 'warning', step: 'chat' },
   'answer-empty': { code: 'answer-mismatch', severity: 'warning', step: 'chat' },
   'limit-reached': { code: 'limit-reached', severity: 'error', step: 'usage' },
@@ -51,7 +52,6 @@ const EXPECTED: Record<ScenarioName, { code: string; severity: 'error' | 'warnin
   'redirect-login': { code: 'redirect-login', severity: 'error', step: 'models' },
   down: { code: 'gateway-error', severity: 'error', step: 'models' },
   // One bad entry (an id of null, an id over 256 characters) makes the whole list unreadable today.
-  'hostile-models': { code: 'wrong-shape', severity: 'error', step: 'models' },
   // The documented check neither streams, declares tools nor sends a second turn: it passes all of
   // these, which is why the Trae-shaped check exists (traeCheck.test.ts).
   'stream-error-frame': { code: '', severity: 'none' },
@@ -170,7 +170,7 @@ describe('diagnosis catalog, reached through the emulator', () => {
     });
 
     it('with a proxy configured, connection failures name the proxy', () => {
-      const d = diagnoseFailure(transport('refused'), { step: 'models', endpoint, proxy: 'http://proxy.corp:3128' });
+      const d = diagnoseFailure(transport('refused'), { step: 'models', endpoint, route: { kind: 'proxy', proxy: 'http://proxy.corp:3128' } });
       assert.equal(d.code, 'proxy-failed');
       assert.match(renderMsg(d.cause), /proxy\.corp:3128/);
       assert.equal(diagnoseFailure({ kind: 'http', status: 407, body: 'html', fromProxy: true }, { step: 'models', endpoint }).code, 'proxy-rejected');

@@ -162,14 +162,14 @@ describe('emulator follows the Codex Pooler contract', () => {
       applyScenario(ctx.emulator, 'hostile-models');
       const body = (await (await fetch(`${ctx.emulator.apiBase}/models`, { headers: auth() })).json()) as { data: Array<{ id: string | null; display_name: string }> };
       assert.ok(body.data.length >= 300);
-      const names = body.data.map((m) => m.display_name);
+      const names = body.data.map((m) => (typeof m?.display_name === 'string' ? m.display_name : ''));
       assert.ok(names.some((n) => n.length >= 1000));
       assert.ok(names.some((n) => n.includes('<img src=x onerror=alert(1)>')));
       assert.ok(names.some((n) => n.includes('\u202e')));
       assert.ok(names.some((n) => /[\u0000-\u001f]/.test(n)));
-      assert.ok(body.data.some((m) => m.id === null));
-      assert.ok(body.data.some((m) => m.id?.length === 300));
-      assert.ok(body.data.some((m) => m.id === 'gpt-5.5' && m.display_name === 'GPT-5.5'));
+      assert.ok(body.data.some((m) => m?.id === null));
+      assert.ok(body.data.some((m) => typeof m?.id === 'string' && m.id.length === 300));
+      assert.ok(body.data.some((m) => m?.id === 'gpt-5.5' && m.display_name === 'GPT-5.5'));
       assert.equal((await chat(check)).status, 200);
     });
 

@@ -48,8 +48,8 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
       assert.equal(a.endpoint?.apiBase, 'https://gw.example.com/codex/v1');
     });
 
-    it('allows http for 127.0.0.1, ::1 and *.localhost', () => {
-      for (const url of ['http://127.0.0.1:4000/v1', 'http://[::1]:4000/v1', 'http://pool.localhost/v1', 'http://127.0.0.2:9/v1']) {
+    it('allows http for localhost, 127.0.0.1 and ::1, and https for any loopback name', () => {
+      for (const url of ['http://127.0.0.1:4000/v1', 'http://[::1]:4000/v1', 'https://pool.localhost/v1', 'https://127.0.0.2:9/v1']) {
         assert.equal(analyzeEndpoint(url, false).ok, true, url);
       }
       assert.equal(isLoopbackHost('LOCALHOST'), true);

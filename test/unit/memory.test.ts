@@ -13,7 +13,7 @@ describe('memory under a huge body', function () {
   });
   after(() => pool.stop());
 
-  it('bodies far over the cap are cut off: memory grows by less than a few MB', async () => {
+  it('bodies far over the cap are cut off: memory grows by about twice the cap at most', async () => {
     await pool.scenario('huge-body');
     const call = { endpoint: endpointOf(pool.apiBase), key: pool.key };
     await clientFor().listModels(call);
@@ -31,10 +31,12 @@ describe('memory under a huge body', function () {
     }
     collect();
     const retained = (memoryInUse() - start) / 2 ** 20;
-    // A 64 MB body each time: reading one would take 64 MB. The cap is MAX_MODELS_BODY (1 MiB).
+    // A 64 MB body each time: reading one would take 64 MB. The cap is MAX_MODELS_BODY (4 MiB): what
+    // was read up to it, plus as much again in socket buffers and garbage not yet collected.
     const shown = peaks.map((p) => p.toFixed(1)).join(', ');
-    assert.ok(Math.max(...peaks) < 6, `memory peaked ${shown} MB over the baseline (cap ${MAX_MODELS_BODY / 2 ** 20} MiB)`);
-    // Keeping even one body would leave 64 MB; the rest is ordinary heap noise of a test process.
-    assert.ok(retained < 8, `${retained.toFixed(1)} MB retained after five bodies`);
+    const capMb = MAX_MODELS_BODY / 2 ** 20;
+    assert.ok(Math.max(...peaks) < 2 * capMb + 2, `memory peaked ${shown} MB over the baseline (cap ${capMb} MiB)`);
+    // Keeping the five bodies read up to the cap would leave 20 MB; the rest is heap noise of a test process.
+    assert.ok(retained < 2 * capMb + 2, `${retained.toFixed(1)} MB retained after five bodies`);
   });
 });

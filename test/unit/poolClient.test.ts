@@ -11,8 +11,8 @@ describe('pool client over real loopback HTTP', () => {
   it('lists models with display name, image support and context length', async () => {
     const result = await clientFor().listModels(call());
     assert.ok(result.ok);
-    assert.deepEqual(result.value[0], { id: 'gpt-5.6-terra', displayName: 'GPT-5.6 Terra', supportsImages: true, contextLength: 258400, supportsTools: true });
-    const mini = result.value.find((m) => m.id === 'gpt-5.4-mini');
+    assert.deepEqual(result.value.models[0], { id: 'gpt-5.6-terra', displayName: 'GPT-5.6 Terra', supportsImages: true, contextLength: 258400, supportsTools: true });
+    const mini = result.value.models.find((m) => m.id === 'gpt-5.4-mini');
     assert.equal(mini?.supportsImages, false);
     assert.equal(mini?.contextLength, 121600);
   });
@@ -21,7 +21,7 @@ describe('pool client over real loopback HTTP', () => {
     ctx.emulator.models.push({ id: 'no-window', input_modalities: ['text'] });
     const result = await clientFor().listModels(call());
     assert.ok(result.ok);
-    const model = result.value.find((m) => m.id === 'no-window');
+    const model = result.value.models.find((m) => m.id === 'no-window');
     assert.ok(model);
     assert.equal(model.contextLength, undefined);
     assert.equal(model.displayName, 'no-window');
@@ -68,6 +68,8 @@ describe('pool client over real loopback HTTP', () => {
     const tampered = { ...call().endpoint, modelsUrl: 'https://evil.example.com/v1/models' };
     const moved = await clientFor(2000, counting).listModels({ endpoint: tampered, key: ctx.emulator.key });
     assert.deepEqual(!moved.ok && moved.failure, { kind: 'blocked', reason: 'origin' });
+    const probed = await clientFor(2000, counting).probe({ endpoint: tampered });
+    assert.deepEqual(!probed.ok && probed.failure, { kind: 'blocked', reason: 'origin' });
     assert.equal(sent, 0);
   });
 
@@ -172,12 +174,14 @@ describe('pool client over real loopback HTTP', () => {
         return { status: 500, headers: {}, body: '' };
       };
       const client = clientFor(1234, recording);
-      await Promise.all([client.listModels(call()), client.chatCheck(call(), 'gpt-5.5'), client.getUsage(call())]);
-      assert.equal(seen.length, 3);
+      await Promise.all([client.listModels(call()), client.chatCheck(call(), 'gpt-5.5'), client.getUsage(call()), client.probe({ endpoint: call().endpoint })]);
+      assert.equal(seen.length, 4);
       for (const req of seen) {
         assert.equal(req.timeoutMs, 1234);
         assert.ok(req.maxBodyBytes > 0 && req.maxBodyBytes <= MAX_MODELS_BODY);
       }
+      const probe = seen[3]!;
+      assert.deepEqual([probe.method, probe.url, probe.headers['authorization']], ['GET', call().endpoint.modelsUrl, undefined], 'the probe sends no key');
     });
   });
 

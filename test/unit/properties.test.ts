@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeEndpoint, suggestCorrection } from '../../src/core/endpoint';
 import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/poolKey';
+import { decodeEscapes, redactText } from '../../src/core/redact';
 import { METHODS, parseParams, RequestSchema, TO_WEBVIEW, type Method } from '../../src/wizard/protocol';
 
 // 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.
@@ -19,6 +20,7 @@ fc.configureGlobal({ seed: FUZZ_SEED });
 // Strings that look like what people paste: URL pieces, key pieces, quotes, spaces, unicode.
 const urlPiece = fc.constantFrom(
   'http://', 'https://', 'HTTPS://', 'ftp://', '//', 'localhost', '127.0.0.1', '[::1]', '0.0.0.0', 'pool.example.com', ':4000', ':99999',
+  '127.0.0.2', '127.1', '2130706433', 'x.localhost', 'localhost.', '[::ffff:127.0.0.1]', '[0:0:0:0:0:0:0:1]', 'LOCALHOST', '.',
   '/v1', '/V1', '/v1/', '/chat/completions', '/models', '/responses', '/mcp', '/admin', '/backend-api/codex', '?x=1', '#f', 'user:pw@',
   ' ', '\n', '"', "'", '“', '”', '<', '>', '\u200b', '%20', '\\', '例子', '..', '/',
 );
@@ -48,6 +50,19 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
         for (const url of [e.apiBase, e.traeCallUrl, e.modelsUrl, e.usageUrl, e.traeUrl]) assert.equal(new URL(url).origin, e.origin);
         assert.ok(e.origin.startsWith('https://') || e.loopback);
         assert.ok(!/[?#@\s]/.test(e.traeUrl));
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('security: every accepted http: URL goes to localhost, 127.0.0.1 or [::1]', () => {
+    const loopbackish = fc.array(fc.constantFrom('http://', 'https://', 'localhost', 'LocalHost', '127.0.0.1', '127.0.0.2', '127.1', '0x7f.1', '2130706433', '[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:2]', 'pool', '.', '.localhost', ':4000', '/v1', '/'), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(pastedUrl, loopbackish), fc.boolean(), (input, fullUrl) => {
+        const e = analyzeEndpoint(input, fullUrl).endpoint;
+        if (!e || !e.origin.startsWith('http:')) return;
+        assert.ok(['localhost', '127.0.0.1', '[::1]'].includes(new URL(e.origin).hostname), e.origin);
+        for (const url of [e.apiBase, e.traeCallUrl, e.modelsUrl]) assert.ok(['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname), url);
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -85,6 +100,40 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
         assert.ok(!out.includes(s));
       }),
       { numRuns: FUZZ_RUNS },
+    );
+  });
+});
+
+describe(`security: redaction of encoded keys (${Math.ceil(FUZZ_RUNS / 10)} runs, seed ${FUZZ_SEED})`, function () {
+  this.timeout(300_000);
+  const hexOf = (c: string) => c.charCodeAt(0).toString(16).padStart(2, '0');
+  // Each character of the key plain or in one of the encodings a server may echo it in.
+  const encodings: Array<(c: string) => string> = [
+    (c) => c,
+    (c) => `%${hexOf(c).toUpperCase()}`,
+    (c) => `%${hexOf(c)}`,
+    (c) => `&#${c.charCodeAt(0)};`,
+    (c) => `&#x${hexOf(c)};`,
+    (c) => `\\u00${hexOf(c)}`,
+    (c) => (c === '-' ? '&hyphen;' : c),
+    (c) => (c === '-' ? '\u2010' : c),
+    (c) => `%25${hexOf(c)}`,
+  ];
+
+  it('no secret half survives, even after the output is decoded again', () => {
+    const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 });
+    const secret = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 43, maxLength: 43 });
+    const choices = fc.array(fc.nat(encodings.length - 1), { minLength: 63, maxLength: 63 });
+    const around = fc.string({ unit: fc.constantFrom('a', ' ', '%', '&', '#', ';', '\\', 'u', '0', '-', '"'), maxLength: 12 });
+    fc.assert(
+      fc.property(hex, secret, choices, around, around, (id, s, picks, before, after) => {
+        const key = `sk-cxp-${id}-${s}`;
+        const encoded = [...key].map((c, i) => encodings[picks[i]!]!(c)).join('');
+        let out = redactText(`${before}${encoded}${after}`, [key]);
+        for (let i = 0; i < 4; i++) out = decodeEscapes(out);
+        assert.ok(!out.includes(s), encoded);
+      }),
+      { numRuns: Math.ceil(FUZZ_RUNS / 10) },
     );
   });
 });
