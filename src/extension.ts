@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import type { CheckMode, CheckReport } from './core/check';
 import { systemClock } from './core/healthSchedule';
-import { createNodeStreamTransport } from './core/nodeStream';
 import { createNodeTransport } from './core/nodeTransport';
 import { proxyRouteFor } from './core/proxyRoute';
 import { COMMANDS, type CommandName } from './editor/commandIds';
@@ -48,13 +47,13 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   const log = new Log('Codex Pooler', redactor);
   const settings = new VscodeSettings();
   const keys = new PoolKeyStore(context.secrets, redactor);
+  const userAgent = `codex-pooler-trae/${extensionVersion}`;
   const checks = new CheckService({
     settings,
     keys,
     log,
     transport: createNodeTransport(),
-    stream: createNodeStreamTransport(),
-    userAgent: `codex-pooler-trae/${extensionVersion}`,
+    userAgent,
     proxyFor: (url) => proxyRouteFor(url, proxySettings()),
   });
   const focus = windowFocus();
@@ -63,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
 
   let interactive: InteractiveModule.Interactive | undefined;
   const loadInteractive = () =>
-    (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({ context, checks, keys, settings, log, redactor, extensionVersion }));
+    (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({ context, checks, keys, settings, log, redactor, extensionVersion, userAgent }));
 
   context.subscriptions.push(
     log,

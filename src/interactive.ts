@@ -3,8 +3,12 @@
 import type * as vscode from 'vscode';
 import { commandHandlers, type CommandHandlers } from './editor/commands';
 import type { Log } from './editor/log';
-import type { VscodeSettings } from './editor/settings';
+import { createNodeStreamTransport } from './core/nodeStream';
+import { createNodeTransport } from './core/nodeTransport';
+import { proxyRouteFor } from './core/proxyRoute';
+import { proxySettings, type VscodeSettings } from './editor/settings';
 import type { CheckService } from './services/checkService';
+import { OnDemandChecks } from './services/onDemandChecks';
 import type { PoolKeyStore } from './services/keyStore';
 import type { Redactor } from './services/redactor';
 import type { WizardChecks } from './wizard/controller';
@@ -18,6 +22,7 @@ export interface InteractiveDependencies {
   readonly log: Log;
   readonly redactor: Redactor;
   readonly extensionVersion: string;
+  readonly userAgent: string;
 }
 
 export interface Interactive extends vscode.Disposable {
@@ -27,12 +32,16 @@ export interface Interactive extends vscode.Disposable {
 
 export function createInteractive(deps: InteractiveDependencies): Interactive {
   const { checks } = deps;
+  const onDemand = new OnDemandChecks({ ...deps, transport: createNodeTransport(), stream: createNodeStreamTransport(), userAgent: deps.userAgent, proxyFor: (url) => proxyRouteFor(url, proxySettings()) });
   const wizardChecks: WizardChecks = {
-    reach: async () => ({ kind: 'done', result: { ok: true, diagnoses: [], durationMs: 0 } }),
+    reach: async (d, signal) => {
+      const outcome = await onDemand.reach({ baseUrl: d.url, fullUrl: d.fullUrl }, { signal });
+      return outcome.kind === 'done' ? { kind: 'done', result: outcome.report } : outcome;
+    },
     list: (d, signal) => checks.checkDraft('background', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
     test: (d, signal) => checks.checkDraft('full', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
     trae: async (d, signal) => {
-      const outcome = await checks.traeCheck({ baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal });
+      const outcome = await onDemand.traeCheck({ baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal });
       return outcome.kind === 'done' ? { kind: 'done', result: outcome.report } : outcome;
     },
   };
@@ -43,7 +52,7 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     host: { checks: wizardChecks, keys: deps.keys, settings: deps.settings, log: deps.log, lastCheck: () => checks.last },
   };
   return {
-    handlers: commandHandlers({ ...deps, openWizard: () => WizardPanel.open(panel) }),
+    handlers: commandHandlers({ ...deps, onDemand, openWizard: () => WizardPanel.open(panel) }),
     reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),
     dispose: () => undefined,
   };

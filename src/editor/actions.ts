@@ -6,7 +6,7 @@ import type { MessageId } from '../core/messages';
 import { COMMANDS } from './commandIds';
 import { t } from './l10n';
 
-export type ActionId = 'setApiKey' | 'openWizard' | 'showLog' | 'copyDiagnostics' | 'openProxySettings' | 'openTimeoutSetting' | 'configureRuntimeArguments';
+export type ActionId = 'setApiKey' | 'openWizard' | 'showLog' | 'copyDiagnostics' | 'openProxySettings' | 'openTimeoutSetting' | 'configureRuntimeArguments' | 'traeCheck';
 
 export interface ActionItem extends vscode.MessageItem {
   readonly action: ActionId;
@@ -20,6 +20,7 @@ const TITLES: Record<ActionId, MessageId> = {
   openProxySettings: 'ui.action.openProxySettings',
   openTimeoutSetting: 'ui.action.openTimeoutSetting',
   configureRuntimeArguments: 'ui.action.configureRuntimeArguments',
+  traeCheck: 'ui.action.traeCheck',
 };
 
 const RUNTIME_ARGUMENTS_COMMAND = 'workbench.action.configureRuntimeArguments';
@@ -71,6 +72,9 @@ export async function runAction(action: ActionId | undefined, showLog: () => voi
       return;
     case 'configureRuntimeArguments':
       await vscode.commands.executeCommand(RUNTIME_ARGUMENTS_COMMAND);
+      return;
+    case 'traeCheck':
+      await vscode.commands.executeCommand(COMMANDS.traeCheck);
       return;
   }
 }

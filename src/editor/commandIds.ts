@@ -6,6 +6,9 @@ export const COMMANDS = {
   clearApiKey: 'codexPooler.clearApiKey',
   showLog: 'codexPooler.showLog',
   copyDiagnostics: 'codexPooler.copyDiagnostics',
+  explainTraeError: 'codexPooler.explainTraeError',
+  /** Not in the palette: offered after Check Connection, in the wizard and for Trae's 4028. */
+  traeCheck: 'codexPooler.traeCheck',
   /** Not in the palette: what the status bar item runs. */
   statusMenu: 'codexPooler.statusMenu',
 } as const;

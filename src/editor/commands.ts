@@ -7,16 +7,19 @@ import { analyzeKey, maskKey } from '../core/poolKey';
 import { describeRoute, proxyRouteFor } from '../core/proxyRoute';
 import { formatReport } from '../core/reportText';
 import type { CheckService } from '../services/checkService';
+import type { OnDemandChecks } from '../services/onDemandChecks';
 import { KeyStoreError, type PoolKeyStore } from '../services/keyStore';
 import type { Redactor } from '../services/redactor';
 import { actionItem, actionsFor, runAction, type ActionItem } from './actions';
 import { COMMANDS, type CommandName } from './commandIds';
 import { render, t } from './l10n';
+import { traeCommands } from './traeCommands';
 import type { Log } from './log';
 import { proxySettings, type VscodeSettings } from './settings';
 
 export interface CommandDependencies {
   readonly checks: CheckService;
+  readonly onDemand: OnDemandChecks;
   readonly keys: PoolKeyStore;
   readonly settings: VscodeSettings;
   readonly log: Log;
@@ -55,10 +58,10 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     const first = report.diagnoses.find((d) => d.severity !== 'info');
     if (report.verdict === 'ok' || !first) {
       const text = t('ui.check.ok', { model: report.facts.servedModel ?? report.target.model, answer: report.facts.answer ?? '', ms: report.durationMs });
-      return follow(await vscode.window.showInformationMessage(text, actionItem('openWizard'), actionItem('showLog')));
+      return follow(await vscode.window.showInformationMessage(text, actionItem('traeCheck'), actionItem('openWizard'), actionItem('showLog')));
     }
     const text = t(report.verdict === 'error' ? 'ui.check.failed' : 'ui.check.warning', { cause: render(first.cause), fix: render(first.fix) });
-    const items = [...(await actionsFor(first.action)), 'showLog', 'copyDiagnostics'].map((a) => actionItem(a as ActionItem['action']));
+    const items = [...(await actionsFor(first.action)), ...(first.step === 'chat' ? ['traeCheck'] : []), 'showLog', 'copyDiagnostics'].map((a) => actionItem(a as ActionItem['action']));
     const show = report.verdict === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
     return follow(await show(text, ...items));
   }
@@ -159,9 +162,13 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     if (picked) await vscode.commands.executeCommand(picked.command);
   }
 
+  const trae = traeCommands(deps);
+
   return {
     checkConnection,
     openWizard: () => deps.openWizard(),
+    explainTraeError: trae.explainTraeError,
+    traeCheck: trae.traeCheck,
     setApiKey,
     clearApiKey,
     showLog: () => log.show(),

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { LOCAL_DEFAULT_URL } from '../core/endpoint';
 import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../core/healthSchedule';
-import { detectPastedSecret } from '../core/pastedSecret';
+import { detectPastedSecret } from '../core/poolKey';
 import type { ProxySettings } from '../core/proxyRoute';
 import type { GuideLanguage } from '../core/traeGuide';
 import { Emitter } from '../services/events';
@@ -125,5 +125,8 @@ export function proxySettings(): ProxySettings {
   const noProxySetting = http.get<unknown>('noProxy');
   const noProxy = Array.isArray(noProxySetting) ? noProxySetting.filter((e): e is string => typeof e === 'string') : [];
   const support = http.get<string>('proxySupport');
-  return { ...(proxy ? { proxy } : {}), noProxy, ...(support ? { support } : {}), env: process.env };
+  // A system (OS or PAC) proxy reaches only a desktop editor's local extension host, or a remote one that
+  // is told to use the local proxy configuration.
+  const systemProxy = vscode.env.uiKind !== vscode.UIKind.Web && (vscode.env.remoteName === undefined || http.get<boolean>('useLocalProxyConfiguration') === true);
+  return { ...(proxy ? { proxy } : {}), noProxy, ...(support ? { support } : {}), env: process.env, systemProxy };
 }

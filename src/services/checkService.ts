@@ -6,13 +6,8 @@ import { checkConnection, type CheckMode, type CheckReport } from '../core/check
 import { renderMsg } from '../core/messages';
 import { PoolClient } from '../core/poolClient';
 import { formatReport } from '../core/reportText';
-import { diagnosis, type Diagnosis } from '../core/diagnosis';
-import { analyzeEndpoint } from '../core/endpoint';
-import { analyzeKey } from '../core/poolKey';
 import type { ProxyRoute } from '../core/proxyRoute';
-import { traeShapedCheck, type TraeCheckOutcome } from '../core/traeCheck';
-import { formatTraeReport } from '../core/traeReportText';
-import type { StreamTransport, Transport } from '../core/transport';
+import type { Transport } from '../core/transport';
 import { Emitter, type Disposable, type Event } from './events';
 import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
 import type { ConnectionSettings, LogPort, SettingsPort } from './ports';
@@ -38,8 +33,6 @@ export interface CheckServiceDeps {
   readonly keys: PoolKeyStore;
   readonly log: LogPort;
   readonly transport: Transport;
-  /** For the Trae-shaped check (streaming); never used in the background. */
-  readonly stream: StreamTransport;
   readonly userAgent: string;
   /** The proxy a request to this URL goes through, when certain (to name it in diagnoses). */
   readonly proxyFor: (url: string) => ProxyRoute | undefined;
@@ -100,40 +93,6 @@ export class CheckService implements Disposable {
   /** Checks values that are not saved (the wizard's draft); nothing is published. */
   async checkDraft(mode: CheckMode, target: ConnectionSettings, options: RunOptions = {}): Promise<CheckOutcome> {
     return (await this.#run(mode, target, options.signal, `${mode} check (setup wizard draft)`)).outcome;
-  }
-
-  /**
-   * The Trae-shaped check (two streamed turns with a tool declared): it costs quota, so it only ever runs
-   * when asked. Of the saved settings, or of `target` (the wizard's draft); never published.
-   */
-  async traeCheck(target: ConnectionSettings | undefined, options: RunOptions = {}): Promise<TraeCheckOutcome> {
-    const settings = this.deps.settings.read();
-    const t = target ?? settings;
-    const analysis = analyzeEndpoint(t.baseUrl, t.fullUrl);
-    const model = t.model.trim();
-    let key: string | undefined;
-    const problems: Diagnosis[] = [];
-    try {
-      key = await this.deps.keys.get();
-    } catch (error) {
-      if (!(error instanceof KeyStoreError)) throw error;
-      problems.push(diagnosis('key-store-unavailable', 'key', error.detail, { args: { detail: error.detail } }));
-    }
-    if (!analysis.endpoint) problems.push(diagnosis('url-invalid', 'url', `URL rule ${analysis.findings[0]?.code ?? '?'}`));
-    if (problems.length === 0 && (key === undefined || !analyzeKey(key).ok)) problems.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
-    if (model === '') problems.push(diagnosis('model-missing', 'models', 'no model chosen'));
-    if (problems.length > 0 || !analysis.endpoint || !key) {
-      return { kind: 'done', report: { verdict: 'error', model, url: analysis.endpoint?.traeCallUrl ?? analysis.input, durationMs: 0, turns: [], diagnoses: problems } };
-    }
-    const route = this.deps.proxyFor(analysis.endpoint.apiBase);
-    const proxy = route?.kind === 'proxy' ? route.proxy : undefined;
-    const outcome = await traeShapedCheck(
-      { endpoint: analysis.endpoint, key, model, timeoutMs: settings.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}), ...(proxy ? { proxy } : {}) },
-      { transport: this.deps.stream, userAgent: this.deps.userAgent },
-    );
-    if (outcome.kind === 'cancelled') this.deps.log.info('Trae-shaped check: cancelled.');
-    else (outcome.report.verdict === 'ok' ? this.deps.log.info : this.deps.log.warn).call(this.deps.log, formatTraeReport(outcome.report, (m) => renderMsg(m)));
-    return outcome;
   }
 
   async #run(mode: CheckMode, target: ConnectionSettings, signal: AbortSignal | undefined, title: string): Promise<{ outcome: CheckOutcome; keyFingerprint?: string }> {

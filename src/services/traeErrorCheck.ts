@@ -8,6 +8,7 @@ import { analyzeEndpoint } from '../core/endpoint';
 import { msg, type Msg } from '../core/messages';
 import { nearModelIds, traeErrorFact, type DecidingCheck, type TraeErrorKey } from '../core/traeErrors';
 import type { CheckService } from './checkService';
+import type { OnDemandChecks } from './onDemandChecks';
 import type { SettingsPort } from './ports';
 
 export interface TraeErrorFinding {
@@ -25,9 +26,8 @@ export type TraeErrorOutcome = { readonly kind: 'cancelled' } | { readonly kind:
 
 export interface TraeErrorCheckDeps {
   readonly checks: CheckService;
+  readonly onDemand: OnDemandChecks;
   readonly settings: SettingsPort;
-  /** The free "does a Codex Pooler answer here" probe, for 997. */
-  readonly reach?: (signal: AbortSignal | undefined) => Promise<{ ok: boolean; diagnoses: readonly Diagnosis[]; durationMs: number } | undefined>;
 }
 
 export async function checkTraeError(key: TraeErrorKey, options: { modelId?: string; signal?: AbortSignal }, deps: TraeErrorCheckDeps): Promise<TraeErrorOutcome> {
@@ -54,7 +54,7 @@ export async function checkTraeError(key: TraeErrorKey, options: { modelId?: str
     case 'fullAndTraeShaped': {
       const full = await deps.checks.check('full', signal ? { signal } : {});
       if (full.kind === 'cancelled') return full;
-      const trae = await deps.checks.traeCheck(undefined, signal ? { signal } : {});
+      const trae = await deps.onDemand.traeCheck(undefined, signal ? { signal } : {});
       if (trae.kind === 'cancelled') return trae;
       const problems = [...worst(full.report), ...trae.report.diagnoses.filter((d) => d.severity !== 'info')];
       if (problems.length === 0) return done('fine', [msg('traeCheck.4028.fine')]);
@@ -62,14 +62,15 @@ export async function checkTraeError(key: TraeErrorKey, options: { modelId?: str
     }
     case 'reachability': {
       const url = analyzeEndpoint(settings.baseUrl, settings.fullUrl).endpoint?.apiBase ?? settings.baseUrl;
-      const reach = await deps.reach?.(signal);
-      if (signal?.aborted) return { kind: 'cancelled' };
-      if (reach && !reach.ok) return done('cause', [msg('traeCheck.997.unreachable', { url })], reach.diagnoses);
+      const probe = await deps.onDemand.reach(settings, signal ? { signal } : {});
+      if (probe.kind === 'cancelled') return probe;
+      const reach = probe.report;
+      if (!reach.ok) return done('cause', [msg('traeCheck.997.unreachable', { url })], reach.diagnoses);
       const outcome = await deps.checks.check('background', signal ? { signal } : {});
       if (outcome.kind === 'cancelled') return outcome;
       const network = worst(outcome.report).filter((d) => d.step !== 'models' || d.code.includes('-') || d.action === 'checkProxy' || d.action === 'checkCertificate');
       if (network.length > 0) return done('cause', [msg('traeCheck.997.unreachable', { url })], network);
-      return done('fine', [msg('traeCheck.997.fine', { url, ms: reach?.durationMs ?? outcome.report.facts.latencyMs ?? 0 })]);
+      return done('fine', [msg('traeCheck.997.fine', { url, ms: reach.durationMs })]);
     }
     case 'fullAndOperator': {
       const full = await deps.checks.check('full', signal ? { signal } : {});

@@ -120,9 +120,12 @@ export class Actions {
   readonly element: HTMLElement;
   readonly next: HTMLButtonElement | undefined;
   readonly #hint = h('p', { className: 'muted hint' });
+  /** What Next does now (a step may change it, e.g. "Save and continue" or "Continue"). */
+  run: () => void = () => undefined;
 
   constructor(ctx: StepContext, back: StepName | undefined, next: { label: MessageId; run: () => void } | undefined) {
-    this.next = next && h('button', { type: 'button', className: 'primary', id: 'next', onclick: () => next.run() }, tr(next.label));
+    if (next) this.run = next.run;
+    this.next = next && h('button', { type: 'button', className: 'primary', id: 'next', onclick: () => this.run() }, tr(next.label));
     this.element = h('div', { className: 'actions-block' }, h('div', { className: 'actions' }, back && h('button', { type: 'button', className: 'secondary', onclick: () => ctx.goTo(back) }, tr('ui.wizard.back')), this.next), this.#hint);
   }
 

@@ -37,7 +37,6 @@ export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideVi
   const d = guide.dialog;
   const adapted = d.advanced.rows.some((x) => x.fields.some((f) => f.reason));
   return {
-    waysIn: d.waysIn.map((w) => ({ id: w.id, path: w.path.map(label), how: r(w.how) })),
     tabs: d.tabs.map((t) => ({ label: label(t.label), chosen: t.chosen })),
     required: d.required.map(row),
     advanced: { label: label(d.advanced.label), hint: r(msg(adapted ? 'ui.wizard.trae.advancedMust' : 'ui.wizard.trae.advancedHint', { advanced: d.advanced.label })), rows: d.advanced.rows.map(row) },

@@ -5,7 +5,7 @@ import { findModel, type CheckReport } from '../core/check';
 import type { Diagnosis } from '../core/diagnosis';
 import { analyzeEndpoint, type EndpointAnalysis } from '../core/endpoint';
 import { msg, type Msg } from '../core/messages';
-import { detectPastedSecret } from '../core/pastedSecret';
+import { detectPastedSecret } from '../core/poolKey';
 import type { Severity } from '../core/endpoint';
 import type { TraeCheckReport } from '../core/traeCheck';
 
@@ -203,6 +203,8 @@ export class WizardModel {
     if (!this.reachable(step)) return { refused: msg('ui.wizard.refused.notReachable') };
     if (stepIndex(this.#step) === 0 && stepIndex(step) > 0) this.#approve(this.#draft);
     if (stepIndex(step) >= stepIndex('test') && this.modelMatch === 'case') this.#adoptPoolCasing();
+    // What was said belongs to where the user was: a new step starts with a clean slate.
+    if (step !== this.#step) this.#notices = this.#notices.filter((n) => n.id === 'modelCase' && step === 'test');
     this.#step = step;
     this.#resumeTo = undefined;
     return undefined;
@@ -300,6 +302,7 @@ export class WizardModel {
 
   markSaved(values: Draft): void {
     this.#saved = normalize(values);
+    this.#notices = [];
     this.#notify({ id: 'saved', severity: 'info', message: msg('ui.wizard.notice.saved') });
     if (this.reachable('trae')) this.#step = 'trae';
   }

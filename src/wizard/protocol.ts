@@ -64,7 +64,6 @@ export const GuideFieldSchema = z.object({
 const GuideRowSchema = z.object({ layout: z.enum(['single', 'withSwitch', 'pair']), label: z.optional(text(LIMITS.label)), fields: z.array(GuideFieldSchema).check(z.minLength(1), z.maxLength(2)) });
 const GuideStepSchema = z.object({ id: text(40), title: text(), body: text() });
 export const GuideViewSchema = z.object({
-  waysIn: z.array(z.object({ id: text(40), path: z.array(text(LIMITS.label)).check(z.maxLength(5)), how: text() })).check(z.maxLength(4)),
   tabs: z.array(z.object({ label: text(LIMITS.label), chosen: z.boolean() })).check(z.maxLength(4)),
   required: z.array(GuideRowSchema).check(z.maxLength(8)),
   /** Trae keeps this section collapsed: the hint says to open it (and why, when values were adapted). */

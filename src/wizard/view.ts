@@ -97,11 +97,13 @@ export function buildView(model: WizardModel, ctx: ViewContext, listToken: numbe
 export function buildModelList(model: WizardModel, token: number, render: (m: Msg) => string): ModelListView {
   const models: readonly ModelInfo[] = model.current('list')?.facts.models ?? [];
   const shown = take(models, LIMITS.models);
+  const report = model.current('list');
+  const skipped = (report?.diagnoses ?? []).filter((d) => d.code === 'models-skipped').map((d) => render(d.cause));
   const cut = models.length - shown.length;
   return {
     token,
     models: shown.map((m) => ({ id: clip(m.id, LIMITS.id), name: clip(m.displayName, LIMITS.name), images: m.supportsImages, ...(m.contextLength !== undefined ? { contextLength: m.contextLength } : {}) })),
-    ...(cut > 0 ? { note: clip(render(msg('ui.wizard.model.cut', { count: cut })), LIMITS.text) } : {}),
+    ...(cut > 0 || skipped.length > 0 ? { note: clip([...skipped, ...(cut > 0 ? [render(msg('ui.wizard.model.cut', { count: cut }))] : [])].join(' '), LIMITS.text) } : {}),
   };
 }
 

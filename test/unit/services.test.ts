@@ -1,7 +1,6 @@
 // The editor-side services in plain Node with in-memory fakes: the check service (one owner of check
 // outcomes), the key store over a SecretStorage that can fail, and the health monitor on a fake clock.
 import * as assert from 'node:assert/strict';
-import { createNodeStreamTransport } from '../../src/core/nodeStream';
 import { createNodeTransport } from '../../src/core/nodeTransport';
 import { CheckService, type CheckEvent } from '../../src/services/checkService';
 import { HealthMonitor, TRIGGER_SETTLE_MS } from '../../src/services/healthMonitor';
@@ -18,7 +17,7 @@ function services(baseUrl: string, key?: string) {
   const keys = new PoolKeyStore(secrets, redactor);
   const settings = new FakeSettings({ baseUrl, model: 'gpt-5.5', timeoutSeconds: 5 });
   const log = new FakeLog();
-  const checks = new CheckService({ settings, keys, log, transport: createNodeTransport(), stream: createNodeStreamTransport(), userAgent: 'tests', proxyFor: () => undefined });
+  const checks = new CheckService({ settings, keys, log, transport: createNodeTransport(), userAgent: 'tests', proxyFor: () => undefined });
   const events: CheckEvent[] = [];
   checks.onDidChange((e) => events.push(e));
   return { secrets, redactor, keys, settings, log, checks, events };

@@ -1,7 +1,7 @@
 // The URL and model fields recognise a Pool key (or a token, or a "Bearer …" line) pasted into them:
 // the value never stays in the field, never goes into the draft, and is never shown; the user is told
 // what it is and may store it as the key with one click.
-import { detectPastedSecret } from '../../core/pastedSecret';
+import { detectPastedSecret } from '../../core/poolKey';
 import type { AppContext } from '../app';
 import { h, replaceChildren } from '../dom';
 import { tr } from '../strings';

@@ -91,7 +91,7 @@ export function mountTest(ctx: AppContext): StepModule {
       if (actions.next) setText(actions.next, tr('ui.wizard.test.saveAndContinue'));
       actions.set(t.canSave && !busy, t.canSave || busy ? '' : tr('ui.wizard.test.saveHint'));
     }
-    if (actions.next) actions.next.onclick = t.savedNote && !v.dirty && !t.report ? () => ctx.goTo('trae') : () => void save();
+    actions.run = t.savedNote && !v.dirty && !t.report ? () => ctx.goTo('trae') : () => void save();
   }
 
   const element = h(

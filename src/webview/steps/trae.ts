@@ -31,8 +31,6 @@ export function mountTrae(ctx: AppContext): StepModule {
       replaceChildren(
         body,
         languageSwitch(ctx, view),
-        h('h3', {}, tr('ui.wizard.trae.waysIn')),
-        h('ul', { className: 'ways-in' }, ...guide.waysIn.map((w) => h('li', { 'data-way-in': w.id }, h('span', { className: 'path' }, ...w.path.flatMap((p, i) => [i > 0 && ' → ', h('strong', {}, p)])), h('br'), w.how))),
         steps(guide.steps, 'trae-steps'),
         dialog(ctx, guide, view),
         h('div', { className: 'actions' }, copyButton(tr('ui.wizard.trae.all'), () => ctx.rpc.request('copy', { what: 'all' }).then(() => undefined), { text: tr('ui.wizard.trae.all'), id: 'copy-all' })),

@@ -1,0 +1,77 @@
+// The checks a person asks for, outside the status bar's loop: whether a Codex Pooler answers at a URL
+// (free, no key sent) and the Trae-shaped check (two streamed turns with a tool: it costs quota, so it
+// only ever runs when asked). Loaded with the commands and the wizard, not at activation.
+import { diagnosis, type Diagnosis } from '../core/diagnosis';
+import { analyzeEndpoint } from '../core/endpoint';
+import { renderMsg } from '../core/messages';
+import { PoolClient } from '../core/poolClient';
+import { analyzeKey } from '../core/poolKey';
+import type { ProxyRoute } from '../core/proxyRoute';
+import { checkReachability, type ReachOutcome } from '../core/reachability';
+import { traeShapedCheck, type TraeCheckOutcome } from '../core/traeCheck';
+import { formatTraeReport } from '../core/traeReportText';
+import type { StreamTransport, Transport } from '../core/transport';
+import type { RunOptions } from './checkService';
+import { KeyStoreError, type PoolKeyStore } from './keyStore';
+import type { ConnectionSettings, LogPort, SettingsPort } from './ports';
+
+export interface OnDemandDeps {
+  readonly settings: SettingsPort;
+  readonly keys: PoolKeyStore;
+  readonly log: LogPort;
+  readonly transport: Transport;
+  readonly stream: StreamTransport;
+  readonly userAgent: string;
+  readonly proxyFor: (url: string) => ProxyRoute | undefined;
+}
+
+export class OnDemandChecks {
+  constructor(private readonly deps: OnDemandDeps) {}
+
+  /** Whether a Codex Pooler answers at this URL: free, and no key is sent. */
+  async reach(target: Pick<ConnectionSettings, 'baseUrl' | 'fullUrl'>, options: RunOptions = {}): Promise<ReachOutcome> {
+    const settings = this.deps.settings.read();
+    const client = new PoolClient({ transport: this.deps.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.deps.userAgent });
+    const outcome = await checkReachability({ baseUrl: target.baseUrl, fullUrl: target.fullUrl, proxyFor: this.deps.proxyFor, ...(options.signal ? { signal: options.signal } : {}) }, { client });
+    if (outcome.kind === 'done') {
+      const first = outcome.report.diagnoses[0];
+      this.deps.log.info(`Reachability of ${outcome.report.endpoint?.apiBase ?? JSON.stringify(target.baseUrl)}: ${outcome.report.verdict}${first ? ` (${first.detail})` : ''}.`);
+    }
+    return outcome;
+  }
+
+  /**
+   * The Trae-shaped check (two streamed turns with a tool declared): it costs quota, so it only ever runs
+   * when asked. Of the saved settings, or of `target` (the wizard's draft); never published.
+   */
+  async traeCheck(target: ConnectionSettings | undefined, options: RunOptions = {}): Promise<TraeCheckOutcome> {
+    const settings = this.deps.settings.read();
+    const t = target ?? settings;
+    const analysis = analyzeEndpoint(t.baseUrl, t.fullUrl);
+    const model = t.model.trim();
+    let key: string | undefined;
+    const problems: Diagnosis[] = [];
+    try {
+      key = await this.deps.keys.get();
+    } catch (error) {
+      if (!(error instanceof KeyStoreError)) throw error;
+      problems.push(diagnosis('key-store-unavailable', 'key', error.detail, { args: { detail: error.detail } }));
+    }
+    if (!analysis.endpoint) problems.push(diagnosis('url-invalid', 'url', `URL rule ${analysis.findings[0]?.code ?? '?'}`));
+    if (problems.length === 0 && (key === undefined || !analyzeKey(key).ok)) problems.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
+    if (model === '') problems.push(diagnosis('model-missing', 'models', 'no model chosen'));
+    if (problems.length > 0 || !analysis.endpoint || !key) {
+      return { kind: 'done', report: { verdict: 'error', model, url: analysis.endpoint?.traeCallUrl ?? analysis.input, durationMs: 0, turns: [], diagnoses: problems } };
+    }
+    const route = this.deps.proxyFor(analysis.endpoint.apiBase);
+    const proxy = route?.kind === 'proxy' ? route.proxy : undefined;
+    const outcome = await traeShapedCheck(
+      { endpoint: analysis.endpoint, key, model, timeoutMs: settings.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}), ...(proxy ? { proxy } : {}) },
+      { transport: this.deps.stream, userAgent: this.deps.userAgent },
+    );
+    if (outcome.kind === 'cancelled') this.deps.log.info('Trae-shaped check: cancelled.');
+    else (outcome.report.verdict === 'ok' ? this.deps.log.info : this.deps.log.warn).call(this.deps.log, formatTraeReport(outcome.report, (m) => renderMsg(m)));
+    return outcome;
+  }
+
+}
