@@ -6,6 +6,7 @@ import type { CheckMode, CheckReport } from './core/check';
 import { systemClock } from './core/healthSchedule';
 import { createNodeTransport } from './core/nodeTransport';
 import { proxyRouteFor } from './core/proxyRoute';
+import { actionItem, runAction } from './editor/actions';
 import { COMMANDS, type CommandName } from './editor/commandIds';
 import { t, useRedactor } from './editor/l10n';
 import { Log } from './editor/log';
@@ -78,9 +79,19 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     }),
   );
 
+  // A Pool key pasted into the URL or model setting: said at once, with the way out (it is never used).
+  const warnSecretInSettings = () => {
+    const fields = settings.read().secretIn;
+    if (fields.length === 0) return;
+    const setting = fields.map((f) => `codexPooler.${f}`).join(', ');
+    void vscode.window.showWarningMessage(t('ui.secretInSetting.notice', { setting }), actionItem('moveSecret')).then((choice) => runAction(choice?.action, () => log.show()));
+  };
+  context.subscriptions.push(settings.onDidChange((change) => change.connection && warnSecretInSettings()));
+
   // Off the activation path: the first background check runs once activate has returned.
   setTimeout(() => {
     monitor.start();
+    warnSecretInSettings();
     void offerWizardOnce(context, keys);
   }, 0);
 

@@ -9,6 +9,7 @@ import { proxyRouteFor } from './core/proxyRoute';
 import { proxySettings, type VscodeSettings } from './editor/settings';
 import type { CheckService } from './services/checkService';
 import { OnDemandChecks } from './services/onDemandChecks';
+import { checkTraeError } from './services/traeErrorCheck';
 import type { PoolKeyStore } from './services/keyStore';
 import type { Redactor } from './services/redactor';
 import type { WizardChecks } from './wizard/controller';
@@ -49,7 +50,14 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     context: deps.context,
     log: deps.log,
     redactor: deps.redactor,
-    host: { checks: wizardChecks, keys: deps.keys, settings: deps.settings, log: deps.log, lastCheck: () => checks.last },
+    host: {
+      checks: wizardChecks,
+      keys: deps.keys,
+      settings: deps.settings,
+      log: deps.log,
+      lastCheck: () => checks.last,
+      explain: (key, signal) => checkTraeError(key, { signal }, { checks, onDemand, settings: deps.settings }),
+    },
   };
   return {
     handlers: commandHandlers({ ...deps, onDemand, openWizard: () => WizardPanel.open(panel) }),

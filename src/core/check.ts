@@ -20,6 +20,8 @@ export interface CheckInput {
   readonly key: string | undefined;
   /** The editor's secret storage failed: why (no key could be read; this is not "no key"). */
   readonly keyUnavailable?: string;
+  /** Settings that held a Pool key or token (they were read as empty): said first, never used. */
+  readonly secretInSettings?: readonly ('baseUrl' | 'model')[];
   readonly mode: CheckMode;
   /** How a request to this URL reaches the pool (the editor's proxy rules, see proxyRoute.ts). */
   readonly proxyFor?: (url: string) => ProxyRoute | undefined;
@@ -104,6 +106,9 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   const diagnoses: Diagnosis[] = [];
   const facts: { -readonly [K in keyof CheckFacts]: CheckFacts[K] } = {};
 
+  for (const setting of input.secretInSettings ?? []) {
+    diagnoses.push(diagnosis('secret-in-setting', setting === 'baseUrl' ? 'url' : 'models', `a secret in codexPooler.${setting} (not used)`, { args: { setting: `codexPooler.${setting}` } }));
+  }
   const urlAnalysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
   diagnoses.push(...urlAnalysis.findings.map((f): Diagnosis => ({ code: `url:${f.code}`, step: 'url', severity: f.severity, cause: f.cause, fix: f.fix, detail: `URL rule ${f.code}`, action: 'fixUrl' })));
   steps.push({ id: 'url', status: statusOf(urlAnalysis.findings.map((f) => f.severity)), durationMs: 0 });

@@ -22,6 +22,7 @@ export type NextAction =
   | 'startPool'
   | 'raiseTimeout'
   | 'fixKeyStore'
+  | 'moveSecret'
   | 'none';
 
 export type CheckStepId = 'url' | 'key' | 'models' | 'chat' | 'usage';
@@ -113,6 +114,7 @@ const ROWS = {
   'unexpected-status': ['error', 'unexpectedStatus', 'fixUrl'],
   'key-missing': ['error', 'keyMissing', 'setApiKey'],
   'url-invalid': ['error', 'urlInvalid', 'fixUrl'],
+  'secret-in-setting': ['error', 'secretInSetting', 'moveSecret'],
   'key-store-unavailable': ['error', 'keyStoreUnavailable', 'fixKeyStore'],
   'model-missing': ['error', 'modelMissing', 'chooseModel'],
   'models-empty': ['error', 'modelsEmpty', 'contactOperator'],

@@ -6,7 +6,7 @@ import type { MessageId } from '../core/messages';
 import { COMMANDS } from './commandIds';
 import { t } from './l10n';
 
-export type ActionId = 'setApiKey' | 'openWizard' | 'showLog' | 'copyDiagnostics' | 'openProxySettings' | 'openTimeoutSetting' | 'configureRuntimeArguments' | 'traeCheck';
+export type ActionId = 'setApiKey' | 'openWizard' | 'showLog' | 'copyDiagnostics' | 'openProxySettings' | 'openTimeoutSetting' | 'configureRuntimeArguments' | 'traeCheck' | 'moveSecret';
 
 export interface ActionItem extends vscode.MessageItem {
   readonly action: ActionId;
@@ -21,6 +21,7 @@ const TITLES: Record<ActionId, MessageId> = {
   openTimeoutSetting: 'ui.action.openTimeoutSetting',
   configureRuntimeArguments: 'ui.action.configureRuntimeArguments',
   traeCheck: 'ui.action.traeCheck',
+  moveSecret: 'ui.action.moveSecret',
 };
 
 const RUNTIME_ARGUMENTS_COMMAND = 'workbench.action.configureRuntimeArguments';
@@ -42,6 +43,8 @@ export async function actionsFor(next: NextAction): Promise<ActionId[]> {
       return ['openProxySettings'];
     case 'raiseTimeout':
       return ['openTimeoutSetting'];
+    case 'moveSecret':
+      return ['moveSecret'];
     case 'fixKeyStore':
       return (await vscode.commands.getCommands(true)).includes(RUNTIME_ARGUMENTS_COMMAND) ? ['configureRuntimeArguments'] : [];
     default:
@@ -75,6 +78,9 @@ export async function runAction(action: ActionId | undefined, showLog: () => voi
       return;
     case 'traeCheck':
       await vscode.commands.executeCommand(COMMANDS.traeCheck);
+      return;
+    case 'moveSecret':
+      await vscode.commands.executeCommand(COMMANDS.moveSecretFromSettings);
       return;
   }
 }

@@ -9,6 +9,8 @@ export const COMMANDS = {
   explainTraeError: 'codexPooler.explainTraeError',
   /** Not in the palette: offered after Check Connection, in the wizard and for Trae's 4028. */
   traeCheck: 'codexPooler.traeCheck',
+  /** Not in the palette: offered when a setting holds the Pool key. */
+  moveSecretFromSettings: 'codexPooler.moveSecretFromSettings',
   /** Not in the palette: what the status bar item runs. */
   statusMenu: 'codexPooler.statusMenu',
 } as const;

@@ -125,6 +125,28 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     return true;
   }
 
+  /** A Pool key (or token) found in the URL or model setting: store it as the key, clear the setting. */
+  async function moveSecretFromSettings(): Promise<boolean> {
+    const fields = deps.settings.read().secretIn;
+    let stored = false;
+    try {
+      for (const field of fields) {
+        const raw = deps.settings.rawValue(field);
+        const analysis = analyzeKey(raw);
+        const key = analysis.ok ? analysis.key : analysis.correction;
+        if (key !== undefined && !stored) stored = (await keys.store(key)).ok;
+        await deps.settings.clearSetting(field);
+        log.info(`The secret found in codexPooler.${field} was ${key !== undefined ? 'moved to secret storage' : 'removed (it was not a Pool API key)'}; the setting was cleared.`);
+      }
+    } catch (error) {
+      if (!(error instanceof KeyStoreError)) throw error;
+      void showKeyStoreError(error);
+      return false;
+    }
+    void vscode.window.showInformationMessage(t(stored ? 'ui.secretInSetting.moved' : 'ui.secretInSetting.removed'));
+    return stored;
+  }
+
   async function copyDiagnostics(): Promise<string> {
     const last = checks.last?.report ?? (await backgroundReport());
     const settings = deps.settings.read();
@@ -168,6 +190,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     checkConnection,
     openWizard: () => deps.openWizard(),
     explainTraeError: trae.explainTraeError,
+    moveSecretFromSettings,
     traeCheck: trae.traeCheck,
     setApiKey,
     clearApiKey,

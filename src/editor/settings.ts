@@ -7,6 +7,7 @@ import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } 
 import { detectPastedSecret } from '../core/poolKey';
 import type { ProxySettings } from '../core/proxyRoute';
 import type { GuideLanguage } from '../core/traeGuide';
+import { guideLanguageFor, traeFlavor, type TraeFlavor } from '../core/traeIdentity';
 import { Emitter } from '../services/events';
 import type { ConnectionSettings, GuideLanguageSetting, PoolSettings, SettingsChange, SettingsPort } from '../services/ports';
 
@@ -69,6 +70,11 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
     await vscode.workspace.getConfiguration(SECTION).update('guideLanguage', language, vscode.ConfigurationTarget.Global);
   }
 
+  /** What the user typed into a setting, as is (only to move a pasted key into secret storage). */
+  rawValue(name: 'baseUrl' | 'model'): unknown {
+    return vscode.workspace.getConfiguration(SECTION).inspect(name)?.globalValue;
+  }
+
   async clearSetting(name: 'baseUrl' | 'model'): Promise<void> {
     await vscode.workspace.getConfiguration(SECTION).update(name, undefined, vscode.ConfigurationTarget.Global);
   }
@@ -110,12 +116,14 @@ function clampNumber(value: unknown, min: number, max: number, fallback: number)
   return Math.min(Math.max(value, min), max);
 }
 
-/** auto: Trae CN, or an editor shown in Chinese, gets the Trae CN labels. */
+/** auto: Trae CN (by its uri scheme or name), or an editor shown in Chinese, gets the Trae CN labels. */
 export function resolveGuideLanguage(setting: GuideLanguageSetting): GuideLanguage {
-  if (setting !== 'auto') return setting;
-  const app = vscode.env.appName.toLowerCase();
-  if (vscode.env.uriScheme === 'trae-cn' || /\bcn\b|中国|国内/.test(app) || vscode.env.language.toLowerCase().startsWith('zh')) return 'zh-cn';
-  return 'en';
+  return guideLanguageFor(setting, editorFlavor(), vscode.env.language);
+}
+
+/** Trae, Trae CN or another VS Code-based editor. */
+export function editorFlavor(): TraeFlavor {
+  return traeFlavor({ uriScheme: vscode.env.uriScheme, appName: vscode.env.appName });
 }
 
 /** The editor's proxy settings and the environment, kept apart: the core applies the proxy agent's order. */

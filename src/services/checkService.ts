@@ -10,7 +10,7 @@ import type { ProxyRoute } from '../core/proxyRoute';
 import type { Transport } from '../core/transport';
 import { Emitter, type Disposable, type Event } from './events';
 import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
-import type { ConnectionSettings, LogPort, SettingsPort } from './ports';
+import type { ConnectionSettings, LogPort, PoolSettings, SettingsPort } from './ports';
 
 export type CheckOutcome = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'cancelled' };
 
@@ -95,7 +95,7 @@ export class CheckService implements Disposable {
     return (await this.#run(mode, target, options.signal, `${mode} check (setup wizard draft)`)).outcome;
   }
 
-  async #run(mode: CheckMode, target: ConnectionSettings, signal: AbortSignal | undefined, title: string): Promise<{ outcome: CheckOutcome; keyFingerprint?: string }> {
+  async #run(mode: CheckMode, target: ConnectionSettings & { readonly secretIn?: PoolSettings['secretIn'] }, signal: AbortSignal | undefined, title: string): Promise<{ outcome: CheckOutcome; keyFingerprint?: string }> {
     const settings = this.deps.settings.read();
     let key: string | undefined;
     let keyUnavailable: string | undefined;
@@ -115,6 +115,7 @@ export class CheckService implements Disposable {
         mode,
         proxyFor: this.deps.proxyFor,
         ...(keyUnavailable !== undefined ? { keyUnavailable } : {}),
+        ...(target.secretIn?.length ? { secretInSettings: target.secretIn } : {}),
         ...(signal ? { signal } : {}),
       },
       { client },

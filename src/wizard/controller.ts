@@ -10,6 +10,8 @@ import { KeyStoreError, type KeyState, type PoolKeyStore } from '../services/key
 import type { LogPort, MementoPort, SettingsPort } from '../services/ports';
 import { WizardModel, type CheckKind, type Draft, type KeyInfo, type ReachResult, type StepName, type TraeResult } from './model';
 import type { CopyTarget, WizardCommand } from './protocol';
+import type { TraeErrorKey } from '../core/traeErrors';
+import type { TraeErrorFinding, TraeErrorOutcome } from '../services/traeErrorCheck';
 
 export const STATE_KEY = 'codexPooler.wizard';
 /** What an earlier version stored (it could hold a key pasted into the URL field): removed on open. */
@@ -37,6 +39,8 @@ export interface WizardHost {
   /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
   readonly guideText: (model: WizardModel, what: Exclude<CopyTarget, 'apiKey'>) => string | undefined;
   readonly runCommand: (command: WizardCommand) => Promise<void>;
+  /** Runs the check that decides a Trae error code, for the saved settings. */
+  readonly explain: (key: TraeErrorKey, signal: AbortSignal) => Promise<TraeErrorOutcome>;
   readonly reachDelayMs?: number;
 }
 
@@ -61,6 +65,7 @@ export class WizardController implements Disposable {
   readonly #running: Partial<Record<CheckKind, Running>> = {};
   #reachTimer: ReturnType<typeof setTimeout> | undefined;
   #persisted = '';
+  readonly #explaining = new Set<AbortController>();
   #disposed = false;
 
   static async create(host: WizardHost): Promise<WizardController> {
@@ -184,6 +189,19 @@ export class WizardController implements Disposable {
     this.#afterChange(0);
   }
 
+  /** "Trae says …": the deciding check for the saved settings (the Trae step shows only saved values). */
+  async explainTraeError(key: TraeErrorKey): Promise<TraeErrorFinding | undefined> {
+    if (!this.model.reachable('trae')) throw new Refused(msg('ui.wizard.refused.notReachable'));
+    const controller = new AbortController();
+    this.#explaining.add(controller);
+    try {
+      const outcome = await this.host.explain(key, controller.signal);
+      return outcome.kind === 'done' && !this.#disposed ? outcome.finding : undefined;
+    } finally {
+      this.#explaining.delete(controller);
+    }
+  }
+
   async command(command: WizardCommand): Promise<void> {
     await this.host.runCommand(command);
   }
@@ -193,6 +211,7 @@ export class WizardController implements Disposable {
     this.#disposed = true;
     clearTimeout(this.#reachTimer);
     for (const running of Object.values(this.#running)) running?.controller.abort();
+    for (const controller of this.#explaining) controller.abort();
     this.#subscriptions.dispose();
     this.#changed.dispose();
   }

@@ -4,20 +4,21 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import catalog from '../core/catalog.json';
-import { englishOf, msg, type MessageId } from '../core/messages';
+import { englishOf, msg, type MessageId, type Msg } from '../core/messages';
+import type { TraeErrorCode } from '../core/traeErrors';
 import { render, t } from '../editor/l10n';
-import { resolveGuideLanguage } from '../editor/settings';
+import { editorFlavor, resolveGuideLanguage } from '../editor/settings';
+import { traeCommandsToOffer } from '../core/traeIdentity';
 import type { Redactor } from '../services/redactor';
 import type { Log } from '../editor/log';
 import { Refused, WizardController, type WizardHost } from './controller';
 import { guideFor, guideTextFor, guideView } from './guideView';
-import { isWebviewString, parseParams, RequestSchema, TO_WEBVIEW, type Method, type ProblemView, type Result, type ToWebview, type WizardCommand } from './protocol';
-import { buildModelList, buildView } from './view';
+import { isWebviewString, LIMITS, parseParams, RequestSchema, TO_WEBVIEW, type Method, type ProblemView, type Result, type ToWebview, type WizardCommand } from './protocol';
+import { buildModelList, buildView, clip } from './view';
 import { WIZARD_VIEW_TYPE } from './viewType';
 
-// Commands that open an agent chat, Trae's own first; each is offered only when the editor lists it.
-const CHAT_COMMANDS = ['workbench.action.chat.icube.open', 'workbench.action.chat.open'];
-const TRAE_SETTINGS_COMMANDS = ['workbench.action.icube.openSettings'];
+// Outside Trae, VS Code's own chat (if the editor has it) stands in for Trae's.
+const OTHER_CHAT_COMMAND = 'workbench.action.chat.open';
 
 export interface PanelDependencies {
   readonly context: vscode.ExtensionContext;
@@ -157,6 +158,13 @@ export class WizardPanel implements vscode.Disposable {
         return c.dismissNotice(params['id']);
       case 'command':
         return c.command(params['command']);
+      case 'explainTraeError': {
+        const key = params['key'] as string;
+        const finding = await c.explainTraeError(key === 'unknown' ? 'unknown' : (Number(key) as TraeErrorCode));
+        if (!finding) throw new Refused(msg('ui.wizard.trae.explainCancelled'));
+        const r = (m: Msg) => clip(render(m), LIMITS.text);
+        return { verdict: finding.verdict, lines: finding.lines.slice(0, 10).map(r), problems: finding.problems.slice(0, LIMITS.problems).map((d) => ({ severity: d.severity, cause: r(d.cause), fix: r(d.fix) })) } as Result<M>;
+      }
       case 'reportProblem':
         this.deps.log.error(`Setup wizard: the webview could not read a message from the extension: ${String(params['detail'])}`);
         return;
@@ -165,7 +173,10 @@ export class WizardPanel implements vscode.Disposable {
 
   async #ready(): Promise<Result<'ready'>> {
     const available = await vscode.commands.getCommands(true);
-    this.#commands = { openChat: CHAT_COMMANDS.find((c) => available.includes(c)), openTraeSettings: TRAE_SETTINGS_COMMANDS.find((c) => available.includes(c)) };
+    // Trae's own commands only in Trae or Trae CN, and only those the editor lists now.
+    const trae = traeCommandsToOffer(editorFlavor(), available);
+    const chat = trae.find((c) => c.purpose === 'openChat')?.id ?? (available.includes(OTHER_CHAT_COMMAND) ? OTHER_CHAT_COMMAND : undefined);
+    this.#commands = { openChat: chat, openTraeSettings: trae.find((c) => c.purpose === 'openSettings')?.id };
     // A (re)loaded webview has nothing yet: send everything again.
     this.#lastView = '';
     this.#sentListToken = -1;

@@ -149,6 +149,8 @@ export const METHODS = {
   setLanguage: method(z.object({ language: Language }), Empty),
   dismissNotice: method(z.object({ id: text(40) }), Empty),
   command: method(z.object({ command: Command }), Empty),
+  /** "Trae says 984": runs the check that decides it for the saved settings. */
+  explainTraeError: method(z.object({ key: z.enum(['984', '4028', '997', '4054', '2001', 'unknown']) }), z.object({ verdict: z.enum(['cause', 'fine']), lines: z.array(text()).check(z.maxLength(10)), problems: Problems })),
   /** The webview received something it could not read: the host logs it. */
   reportProblem: method(z.object({ detail: text(500) }), Empty),
 };

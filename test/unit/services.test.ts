@@ -163,3 +163,22 @@ describe('health monitor (fake clock, in-memory settings and focus)', function (
     health.dispose();
   });
 });
+
+describe('security: a Pool key in the URL or model setting', function () {
+  this.timeout(20_000);
+  const ctx = useEmulator();
+
+  it('is never sent or shown: the check says which setting holds it, first, and sends nothing with it', async () => {
+    const s = services(ctx.emulator.apiBase, ctx.emulator.key);
+    // What VscodeSettings.read() gives for a key pasted into codexPooler.model: the value read as empty.
+    s.settings.values = { ...s.settings.values, model: '', secretIn: ['model'] };
+    const outcome = await s.checks.check('full');
+    assert.equal(outcome.kind, 'report');
+    if (outcome.kind !== 'report') return;
+    assert.equal(outcome.report.diagnoses[0]?.code, 'secret-in-setting');
+    assert.equal(outcome.report.diagnoses[0]?.action, 'moveSecret');
+    assert.equal(outcome.report.verdict, 'error');
+    assert.equal(ctx.emulator.countRoute('chat'), 0, 'no chat request with an empty or secret model');
+    assert.ok(ctx.emulator.requests.every((r) => !r.body.includes(ctx.emulator.key.slice(20))));
+  });
+});

@@ -59,6 +59,7 @@ async function setup(options: { key?: string; settings?: Partial<ReturnType<Fake
     clipboard: async (text) => void clipboard.push(text),
     guideText: (_model, what) => `value of ${what}`,
     runCommand: async () => undefined,
+    explain: async (key) => ({ kind: 'done', finding: { key, decidedBy: 'modelListed', verdict: 'fine', lines: [], problems: [] } }),
     reachDelayMs: 0,
   });
   await flush();

@@ -6,7 +6,7 @@ import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protoco
 import type { AppContext, StepModule } from '../app';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
-import { Actions, copyButton } from '../ui';
+import { Actions, announce, copyButton, ProblemList } from '../ui';
 import { stepTitle } from './common';
 
 type Row = GuideView['required'][number];
@@ -35,7 +35,7 @@ export function mountTrae(ctx: AppContext): StepModule {
         dialog(ctx, guide, view),
         h('div', { className: 'actions' }, copyButton(tr('ui.wizard.trae.all'), () => ctx.rpc.request('copy', { what: 'all' }).then(() => undefined), { text: tr('ui.wizard.trae.all'), id: 'copy-all' })),
         h('p', { className: 'working-when' }, icon('info'), ' ', guide.workingWhen),
-        errors(guide),
+        errors(ctx, guide),
       );
       if (focused) document.getElementById(focused)?.focus();
     },
@@ -101,12 +101,37 @@ function value(f: GuideFieldView, view: WizardView): HTMLElement {
   return h('code', { className: 'value' }, h('bdi', {}, f.value));
 }
 
-function errors(guide: GuideView): HTMLElement | false {
+/** "Trae says …": each code Trae users report, what it means here, and a button that runs the check deciding it. */
+function errors(ctx: AppContext, guide: GuideView): HTMLElement | false {
   if (guide.errors.length === 0) return false;
   return h(
     'section',
     { className: 'trae-errors', 'aria-labelledby': 'trae-errors-title' },
     h('h3', { id: 'trae-errors-title' }, tr('ui.wizard.trae.errorsTitle')),
-    h('dl', {}, ...guide.errors.flatMap((e) => [h('dt', { 'data-trae-error': e.key }, e.title), h('dd', {}, e.meaning, ' ', e.fix)])),
+    h('p', { className: 'muted' }, tr('ui.wizard.trae.errorsIntro')),
+    h('dl', {}, ...guide.errors.flatMap((e) => [h('dt', { 'data-trae-error': e.key }, e.title), h('dd', {}, h('p', {}, e.meaning, ' ', e.fix), explainButton(ctx, e.key))])),
   );
+}
+
+function explainButton(ctx: AppContext, key: string): HTMLElement {
+  const costs = key !== '984' && key !== '997';
+  const result = h('div', { className: 'explain-result', id: `explain-${key}` });
+  const button = h('button', { type: 'button', className: 'secondary', 'data-explain': key }, tr(costs ? 'ui.wizard.trae.explainPaid' : 'ui.wizard.trae.explainFree'));
+  const problems = new ProblemList(ctx);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    replaceChildren(result, h('p', { role: 'status', className: 'running' }, tr('ui.wizard.trae.explaining')));
+    try {
+      const finding = await ctx.rpc.request('explainTraeError', { key: key as never });
+      problems.update(finding.problems);
+      replaceChildren(result, ...finding.lines.map((l) => h('p', { className: finding.verdict === 'fine' ? 'explain-line fine' : 'explain-line cause' }, icon(finding.verdict === 'fine' ? 'pass' : 'error'), ' ', l)), problems.element);
+      announce(finding.lines[0] ?? '');
+    } catch (error) {
+      replaceChildren(result);
+      ctx.showFailure(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', {}, button, result);
 }

@@ -1,0 +1,71 @@
+// Every view the host can build passes the schema the webview checks, whatever the pool sent (long,
+// hostile or many names, many problems, long settings): property-tested (issue: the host once built a
+// state the protocol refused, and the wizard froze on "Loading the pool's models…").
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { CheckReport } from '../../src/core/check';
+import { diagnosis } from '../../src/core/diagnosis';
+import { renderMsg } from '../../src/core/messages';
+import type { ModelInfo } from '../../src/core/poolClient';
+import { WizardModel, type Draft } from '../../src/wizard/model';
+import { ModelListViewSchema, WizardViewSchema } from '../../src/wizard/protocol';
+import { buildModelList, buildView } from '../../src/wizard/view';
+import { guideFor, guideView } from '../../src/wizard/guideView';
+import { FUZZ_RUNS } from './properties.test';
+import { report } from './wizardFixtures';
+
+const anyText = (max: number) => fc.string({ unit: 'binary', maxLength: max });
+const model: fc.Arbitrary<ModelInfo> = fc.record({
+  id: fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), fc.constantFrom('gpt-5.5', 'GPT-5.5')),
+  displayName: fc.oneof(anyText(3000), fc.constant('<img src=x onerror=alert(1)>'), fc.constant('\u202egnp.exe')),
+  supportsImages: fc.boolean(),
+  contextLength: fc.option(fc.oneof(fc.integer({ min: -5, max: 2_000_000 }), fc.double()), { nil: undefined }),
+}) as fc.Arbitrary<ModelInfo>;
+const draft: fc.Arbitrary<Draft> = fc.record({
+  url: fc.oneof(fc.constant('https://pool.example.com/v1'), anyText(5000), fc.constant(`https://pool.example.com/${'a'.repeat(4090)}/v1`)),
+  fullUrl: fc.boolean(),
+  model: fc.oneof(fc.constant('gpt-5.5'), anyText(400)),
+});
+const codes = ['api_key_missing', 'quota_exhausted', 'models-empty', 'unknown-code', 'answer-mismatch', 'limit-reached'];
+
+describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} runs)`, function () {
+  this.timeout(300_000);
+
+  it('whatever the models, problems and settings, the view and the model list pass their schemas', () => {
+    fc.assert(
+      fc.property(draft, fc.array(model, { maxLength: 40 }), fc.integer({ min: 0, max: 120 }), anyText(3000), fc.constantFrom('en', 'zh-cn'), (saved, models, problems, detail, language) => {
+        const m = new WizardModel({ saved, key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' } });
+        const token = m.begin('reach');
+        if (!('refused' in token)) m.finish('reach', token.token, { ok: true, diagnoses: Array.from({ length: problems }, () => diagnosis('unknown-code', 'models', detail, { args: { code: detail, status: 500 } })), durationMs: 1 });
+        m.goTo('key');
+        const list = m.begin('list');
+        const base = report(saved, { models });
+        const withProblems: CheckReport = { ...base, diagnoses: Array.from({ length: problems }, (_, i) => diagnosis(codes[i % codes.length] as never, 'models', detail, { args: { code: detail, message: detail, model: detail, answer: detail, limit: detail, resetAt: detail } })) };
+        if (!('refused' in list)) m.finish('list', list.token, withProblems);
+        m.goTo('model');
+        m.goTo('test');
+        const render = (x: Parameters<typeof renderMsg>[0]) => renderMsg(x);
+        const view = buildView(m, { render, language, commands: { openChat: true, openTraeSettings: false }, guide: (w) => {
+          const g = guideFor(w, language);
+          return g && guideView(g, render);
+        } }, 1);
+        const parsed = WizardViewSchema.safeParse(view);
+        assert.ok(parsed.success, JSON.stringify(parsed.error?.issues[0]));
+        const listView = ModelListViewSchema.safeParse(buildModelList(m, 1, render));
+        assert.ok(listView.success, JSON.stringify(listView.error?.issues[0]));
+      }),
+      { numRuns: Math.ceil(FUZZ_RUNS / 100) },
+    );
+  });
+
+  it('a thousand models with 1,000-character names fit, clipped with an ellipsis', () => {
+    const saved: Draft = { url: 'https://pool.example.com/v1', fullUrl: false, model: 'gpt-5.5' };
+    const many: ModelInfo[] = Array.from({ length: 1000 }, (_, i) => ({ id: `m-${i}`, displayName: 'N'.repeat(1000), supportsImages: false }));
+    const m = new WizardModel({ saved, key: { kind: 'stored', masked: 'x', fingerprint: 'f' }, lastCheck: { report: report(saved, { models: [...many, { id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true }] }), keyFingerprint: 'f' } });
+    const list = buildModelList(m, 1, (x) => renderMsg(x));
+    assert.ok(ModelListViewSchema.safeParse(list).success);
+    assert.equal(list.models.length, 1001);
+    assert.equal(list.models[0]!.name.length, 256);
+    assert.ok(list.models[0]!.name.endsWith('…'));
+  });
+});
