@@ -1,5 +1,6 @@
 // Test certificates made with openssl for the TLS tests: a test CA, a valid localhost certificate it
-// signed, and the broken kinds users meet (self-signed, expired, wrong host, unknown CA).
+// signed, one for 127.0.0.2 (the pool behind the test proxy), and the broken kinds users meet
+// (self-signed, expired, wrong host, unknown CA).
 // `node scripts/test-certs.mjs [dir]` writes them (default .vscode-test/certs) and prints the folder.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,13 +9,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_CERT_DIR = path.join(root, '.vscode-test', 'certs');
-const KINDS = ['trusted', 'selfsigned', 'expired', 'wronghost', 'untrusted'];
+const KINDS = ['trusted', 'selfsigned', 'expired', 'wronghost', 'untrusted', 'proxied'];
+// Bumped when the set of certificates changes, so a cached folder is made again.
+const DONE = 'done-3';
 
 /** Makes (once) and returns { dir, ca, kinds: { trusted: { key, cert }, ... } } with PEM file paths. */
 export function makeTestCerts(dir = DEFAULT_CERT_DIR) {
   const files = (name) => ({ key: path.join(dir, `${name}.key`), cert: path.join(dir, `${name}.pem`) });
   const result = { dir, ca: path.join(dir, 'ca.pem'), kinds: Object.fromEntries(KINDS.map((k) => [k, files(k)])) };
-  if (existsSync(path.join(dir, 'done'))) return result;
+  if (existsSync(path.join(dir, DONE))) return result;
 
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'newcerts'), { recursive: true });
@@ -23,7 +26,9 @@ export function makeTestCerts(dir = DEFAULT_CERT_DIR) {
   const caExt = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'];
   const leafExt = (host) => {
     const file = path.join(dir, `${host}.ext`);
-    writeFileSync(file, `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:${host}${host === 'localhost' ? ',IP:127.0.0.1' : ''}\n`);
+    // For an IP, also DNS:localhost: a proxy agent's TLS check of an IP address falls back to "localhost".
+    const san = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? `IP:${host},DNS:localhost` : `DNS:${host}${host === 'localhost' ? ',IP:127.0.0.1' : ''}`;
+    writeFileSync(file, `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`);
     return file;
   };
 
@@ -35,6 +40,9 @@ export function makeTestCerts(dir = DEFAULT_CERT_DIR) {
 
   request('trusted', 'localhost');
   sign('trusted', 'localhost', 'ca');
+  // A pool on another loopback address, reached through the test proxy over TLS (CONNECT).
+  request('proxied', '127.0.0.2');
+  sign('proxied', '127.0.0.2', 'ca');
   request('wronghost', 'pool.example.com');
   sign('wronghost', 'pool.example.com', 'ca');
   request('untrusted', 'localhost');
@@ -52,7 +60,7 @@ export function makeTestCerts(dir = DEFAULT_CERT_DIR) {
   request('expired', 'localhost');
   openssl('ca', '-batch', '-config', 'ca.cnf', '-notext', '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-in', 'expired.csr', '-out', 'expired.pem', '-extfile', leafExt('localhost'));
 
-  writeFileSync(path.join(dir, 'done'), new Date().toISOString());
+  writeFileSync(path.join(dir, DONE), new Date().toISOString());
   return result;
 }
 

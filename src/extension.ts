@@ -3,6 +3,7 @@
 // handlers and the wizard load on first use (src/interactive.ts, its own bundle).
 import * as vscode from 'vscode';
 import type { CheckMode, CheckReport } from './core/check';
+import type { TraeCheckReport } from './core/traeCheck';
 import { systemClock } from './core/healthSchedule';
 import { createNodeTransport } from './core/nodeTransport';
 import { proxyRouteFor } from './core/proxyRoute';
@@ -39,6 +40,8 @@ export interface CodexPoolerApi {
 export interface TestingApi {
   storeKey(value: string): Promise<boolean>;
   clearKey(): Promise<void>;
+  /** The Trae-shaped check of the saved settings, without the quota question. */
+  traeCheck(): Promise<TraeCheckReport | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
@@ -102,7 +105,16 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     },
     getStatus: () => status.snapshot(),
     ...(context.extensionMode === vscode.ExtensionMode.Test
-      ? { testing: { storeKey: async (value: string) => (await keys.store(value)).ok, clearKey: () => keys.clear() } }
+      ? {
+          testing: {
+            storeKey: async (value: string) => (await keys.store(value)).ok,
+            clearKey: () => keys.clear(),
+            traeCheck: async () => {
+              const outcome = await loadInteractive().onDemand.traeCheck(undefined);
+              return outcome.kind === 'done' ? outcome.report : undefined;
+            },
+          },
+        }
       : {}),
   };
 }

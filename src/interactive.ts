@@ -28,6 +28,7 @@ export interface InteractiveDependencies {
 
 export interface Interactive extends vscode.Disposable {
   readonly handlers: CommandHandlers;
+  readonly onDemand: OnDemandChecks;
   reviveWizard(panel: vscode.WebviewPanel): Promise<void>;
 }
 
@@ -60,6 +61,7 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     },
   };
   return {
+    onDemand,
     handlers: commandHandlers({ ...deps, onDemand, openWizard: () => WizardPanel.open(panel) }),
     reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),
     dispose: () => undefined,

@@ -7,8 +7,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CheckReport } from '../../src/core/check';
 import { renderMsg } from '../../src/core/messages';
+import { MAX_MODELS_BODY } from '../../src/core/poolClient';
 import type { CodexPoolerApi } from '../../src/extension';
 import { garbageCollector, peakGrowthMb } from '../emulator/memory';
 import { startEmulatorProcess } from '../emulator/process';
@@ -58,6 +58,7 @@ describe('fault matrix in the real extension host', function () {
   let pooler: CodexPoolerApi;
   let emulator: Emulator;
   let proxied: Emulator;
+  let plainAlias: Emulator;
   const tls = new Map<string, Emulator>();
   let forwarding: Tinyproxy;
   let denying: Tinyproxy;
@@ -68,8 +69,12 @@ describe('fault matrix in the real extension host', function () {
     this.timeout(60_000);
     pooler = await api();
     emulator = await startEmulator();
-    // Not 127.0.0.1: VS Code's proxy agent sends localhost, 127.0.0.1 and ::1 direct, other addresses through the proxy.
-    proxied = await startEmulator({ host: '127.0.0.2' });
+    // Not 127.0.0.1: VS Code's proxy agent sends localhost, 127.0.0.1 and ::1 direct, other addresses
+    // through the proxy. Over TLS (CONNECT): plain http to another loopback address is refused by the
+    // URL rules, since the proxy would read the key.
+    const readCert = (kind: string, ext: string) => fs.readFileSync(path.join(certDir!, `${kind}.${ext}`), 'utf8');
+    proxied = await startEmulator({ host: '127.0.0.2', ...(certDir ? { tls: { key: readCert('proxied', 'key'), cert: readCert('proxied', 'pem') } } : {}) });
+    plainAlias = await startEmulator({ host: '127.0.0.2' });
     if (certDir) {
       for (const kind of ['trusted', 'selfsigned', 'expired', 'wronghost', 'untrusted']) {
         const read = (ext: string) => fs.readFileSync(path.join(certDir, `${kind}.${ext}`), 'utf8');
@@ -87,11 +92,11 @@ describe('fault matrix in the real extension host', function () {
     await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
     forwarding?.stop();
     denying?.stop();
-    for (const e of [emulator, proxied, ...tls.values()]) await e?.stop();
+    for (const e of [emulator, proxied, plainAlias, ...tls.values()]) await e?.stop();
   });
 
   /** Base URL, key, and http.proxy for a target. */
-  function targetOf(target: Target | undefined): { baseUrl: string; key: string; proxy?: string; emulator: Emulator } {
+  function targetOf(target: Target | undefined): { baseUrl: string; key: string; proxy?: string; model?: string; emulator: Emulator } {
     switch (target) {
       case undefined:
       case 'emulator':
@@ -108,6 +113,12 @@ describe('fault matrix in the real extension host', function () {
         return { baseUrl: proxied.apiBase, key: proxied.key, proxy: `http://127.0.0.1:${refusingProxyPort}`, emulator: proxied };
       case 'proxy-denies':
         return { baseUrl: proxied.apiBase, key: proxied.key, proxy: `http://127.0.0.1:${denying.port}`, emulator: proxied };
+      case 'http-alias-via-proxy':
+        return { baseUrl: plainAlias.apiBase, key: plainAlias.key, proxy: `http://127.0.0.1:${forwarding.port}`, emulator: plainAlias };
+      case 'http-localhost-name-via-proxy':
+        return { baseUrl: `http://pool.localhost:${plainAlias.port}/v1`, key: plainAlias.key, proxy: `http://127.0.0.1:${forwarding.port}`, emulator: plainAlias };
+      case 'key-in-model-setting':
+        return { baseUrl: emulator.apiBase, key: emulator.key, model: emulator.key, emulator };
       default: {
         const served = tls.get(target.slice('tls:'.length))!;
         return { baseUrl: `https://localhost:${served.port}/v1`, key: served.key, emulator: served };
@@ -115,20 +126,20 @@ describe('fault matrix in the real extension host', function () {
     }
   }
 
-  async function arrange(f: FaultScenario): Promise<{ emulator: Emulator }> {
+  async function arrange(f: FaultScenario): Promise<{ emulator: Emulator; key: string }> {
     // First heal every pool: a check the settings change below starts must not meet the last fault.
-    for (const e of [emulator, proxied, ...tls.values()]) e.reset();
+    for (const e of [emulator, proxied, plainAlias, ...tls.values()]) e.reset();
     const target = targetOf(f.target);
     const http = vscode.workspace.getConfiguration('http');
     if (http.inspect('proxy')?.globalValue !== target.proxy) await http.update('proxy', target.proxy, vscode.ConfigurationTarget.Global);
-    await ensureUserSettings({ baseUrl: target.baseUrl, fullUrl: false, model: f.model ?? 'gpt-5.5', requestTimeoutSeconds: f.timeoutSeconds ?? 30, 'healthCheck.intervalSeconds': 300 });
-    await vscode.commands.executeCommand('codexPooler.setApiKey', target.key);
+    await ensureUserSettings({ baseUrl: target.baseUrl, fullUrl: false, model: target.model ?? f.model ?? 'gpt-5.5', requestTimeoutSeconds: f.timeoutSeconds ?? 30, 'healthCheck.intervalSeconds': 300 });
+    await pooler.testing!.storeKey(target.key);
     await settle(pooler);
     prepareEmulator(target.emulator, f);
     return target;
   }
 
-  function assertDiagnosis(f: FaultScenario, report: CheckReport): void {
+  function assertDiagnosis(f: FaultScenario, report: { verdict: string; diagnoses: readonly { code: string; severity: string; detail: string }[] }): void {
     const shown = report.diagnoses.map((d) => `${d.code}(${d.severity}): ${d.detail}`).join(', ');
     if (f.code === '') {
       assert.equal(report.verdict, 'ok', shown);
@@ -142,15 +153,32 @@ describe('fault matrix in the real extension host', function () {
       if ((f.target?.startsWith('tls:') ?? false) && !certDir) return this.skip();
       const target = await arrange(f);
       if (f.thenRecovers) await target.emulator.stop();
+      const proxyLogBefore = forwarding.log.length;
       try {
+        if (f.mode === 'trae') {
+          // On request only: the status bar keeps the background answer (the model list is fine).
+          const report = (await pooler.testing!.traeCheck())!;
+          assertDiagnosis(f, report);
+          await waitForIndicator(pooler, f.indicator);
+          return;
+        }
         const report = (await pooler.checkConnection({ mode: f.mode }))!;
         assertDiagnosis(f, report);
         const status = await waitForIndicator(pooler, f.indicator);
         if (f.code && f.indicator !== 'healthy') assert.ok(status.tooltip.includes(renderMsg(report.diagnoses[0]!.cause)), status.tooltip);
         if (f.mode === 'background') assert.equal(target.emulator.countRoute('chat'), 0, 'a background check never sends the chat request');
         if (f.target === 'via-proxy') {
-          await waitFor('the proxy to log the request', () => forwarding.log.includes(`127.0.0.2:${proxied.port}`) || forwarding.log.includes(`"127.0.0.2"`));
+          await waitFor('the proxy to log the tunnel', () => forwarding.log.includes(`127.0.0.2:${proxied.port}`));
           assert.ok(proxied.countRoute('chat') === 1, 'the chat check reached the pool through the proxy');
+          assert.ok(!forwarding.log.includes(target.key.slice(20)), 'the proxy never saw the key');
+        }
+        if (f.target === 'http-alias-via-proxy' || f.target === 'http-localhost-name-via-proxy') {
+          assert.equal(target.emulator.requests.length, 0, 'nothing was sent');
+          assert.ok(!forwarding.log.slice(proxyLogBefore).includes(String(plainAlias.port)), 'nothing reached the proxy');
+        }
+        if (f.target === 'key-in-model-setting') {
+          assert.ok(target.emulator.requests.every((r) => !r.body.includes(target.key.slice(20))), 'the key was never sent as a model');
+          assert.ok(!status.tooltip.includes(target.key.slice(20)), 'the tooltip never shows it');
         }
       } finally {
         if (f.thenRecovers) await target.emulator.restart();
@@ -184,7 +212,9 @@ describe('fault matrix in the real extension host', function () {
           );
         }
         // Each body is 64 MB: reading one would add 64 MB.
-        assert.ok(Math.max(...peaks) < 8, `the extension host's memory peaked ${peaks.map((p) => p.toFixed(1)).join(', ')} MB over its baseline`);
+        // Each body is 64 MB; the client stops at its 4 MiB cap: what it held, its copy and the socket's
+        // buffers stay within three times the cap.
+        assert.ok(Math.max(...peaks) < 3 * MAX_MODELS_BODY / 2 ** 20, `the extension host's memory peaked ${peaks.map((p) => p.toFixed(1)).join(', ')} MB over its baseline`);
       } finally {
         pool.stop();
       }

@@ -34,6 +34,7 @@ const EXPECTED: Record<ScenarioName, { code: string; severity: 'error' | 'warnin
   'answer-other': { code: 'answer-mismatch', severity: 'warning', step: 'chat' },
   'answer-empty': { code: 'answer-mismatch', severity: 'warning', step: 'chat' },
   'limit-reached': { code: 'limit-reached', severity: 'error', step: 'usage' },
+  'limit-near': { code: 'limit-near', severity: 'warning', step: 'usage' },
   'slow-chat': { code: '', severity: 'none' },
   slow: { code: '', severity: 'none' },
   hang: { code: 'timeout-headers', severity: 'error', step: 'models' },

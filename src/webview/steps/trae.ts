@@ -83,7 +83,7 @@ function field(ctx: AppContext, f: GuideFieldView, view: WizardView, row: Row, i
   const side = row.layout === 'withSwitch' && index === 1 ? ' side' : '';
   return h(
     'div',
-    { className: `trae-field kind-${f.kind}${side}`, 'data-field': f.id },
+    { className: `trae-field kind-${f.kind}${side}`, 'data-field': f.id, 'data-label': f.label },
     h('div', { className: 'trae-label' }, required && h('span', { className: 'required', 'aria-hidden': 'true' }, '*'), f.label, required && h('span', { className: 'visually-hidden' }, ` (${tr('ui.wizard.trae.required')})`), f.maxLength !== undefined && h('span', { className: 'muted limit' }, ` ${tr('ui.wizard.trae.limit', { max: f.maxLength })}`)),
     h('div', { className: 'trae-value' }, value(f, view), !missingKey && copyButton(f.title, copy)),
     h('p', { className: 'muted note' }, f.note),

@@ -1,0 +1,213 @@
+// What the browser end-to-end cases share: finding the wizard's frame, typing into it like a person,
+// themes, accessibility scans with axe-core, screenshots, the status bar, notifications, and a recording
+// proxy (tinyproxy) to prove what crossed it.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { runPaletteCommand } from '../host/codeServer.mjs';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export const THEMES = { light: 'Light Modern', dark: 'Dark Modern', hc: 'Default High Contrast' };
+const THEME_CLASS = { light: 'vs', dark: 'vs-dark', hc: 'hc-black' };
+
+export class Workbench {
+  constructor(page, shots) {
+    this.page = page;
+    this.shots = shots;
+    this.theme = 'light';
+    this.wizard = undefined;
+  }
+
+  /** The wizard's document: the webview is two iframes deep; find the frame that has our #app. */
+  async wizardFrame(timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        const title = await frame.locator('#app h1').textContent({ timeout: 200 }).catch(() => null);
+        if (title && /Codex Pooler/.test(title)) return (this.wizard = frame);
+      }
+      await sleep(200);
+    }
+    throw new Error('the wizard webview did not appear');
+  }
+
+  async waitForStep(n, timeout = 15_000) {
+    await this.wizard.locator('#step-title', { hasText: new RegExp(`^${n}\\.`) }).waitFor({ timeout });
+  }
+
+  /** Clicks into a field and waits until it really has the keyboard (focus enters the webview late). */
+  async focusField(locator) {
+    await locator.click();
+    for (let i = 0; i < 50; i++) {
+      if (await locator.evaluate((el) => el === document.activeElement && document.hasFocus())) break;
+      await sleep(100);
+    }
+    await sleep(150);
+  }
+
+  /** Replaces a field's text by typing, like a person (select all, type). */
+  async typeInto(locator, text) {
+    await this.focusField(locator);
+    await locator.press('Control+A');
+    await this.page.keyboard.type(text);
+  }
+
+  async pressTabUntilFocused(selector, max = 60) {
+    for (let i = 0; i < max; i++) {
+      if (await this.wizard.locator(selector).evaluate((el) => el === document.activeElement).catch(() => false)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  /** Like a person: Preferences: Color Theme, type the name, Enter. */
+  async setTheme(name) {
+    if (this.theme === name) return;
+    const label = THEMES[name];
+    await runPaletteCommand(this.page, 'Preferences: Color Theme');
+    await this.page.keyboard.type(label);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.monaco-workbench.${THEME_CLASS[name]}`).waitFor({ timeout: 10_000 });
+    this.theme = name;
+    await sleep(700);
+  }
+
+  /** Screenshots in light and dark (and back to light), for the README and for a person to look at. */
+  async shoot(name, themes = ['light', 'dark']) {
+    for (const t of themes) {
+      await this.setTheme(t);
+      await this.page.screenshot({ path: join(this.shots, `${name}-${t}.png`) });
+    }
+    await this.setTheme('light');
+  }
+
+  /** axe-core on the wizard's document in light, dark and high contrast: no serious or critical violation. */
+  async axe(stepName, themes = ['light', 'dark', 'hc']) {
+    const found = [];
+    for (const t of themes) {
+      await this.setTheme(t);
+      const frame = await this.wizardFrame();
+      const results = await new AxeBuilder({ page: this.page }).include(await frameChain(frame)).analyze();
+      for (const v of results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+        found.push(`${t}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      }
+    }
+    await this.setTheme('light');
+    await this.wizardFrame();
+    assert.deepEqual(found, [], `accessibility of ${stepName}`);
+  }
+
+  async statusLabel() {
+    return this.page.locator('#workbench\\.parts\\.statusbar [aria-label^="Codex Pooler"]').first().getAttribute('aria-label');
+  }
+
+  async waitForStatus(state, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+      last = await this.statusLabel().catch(() => undefined);
+      if (last === `Codex Pooler: ${state}`) return;
+      await sleep(200);
+    }
+    throw new Error(`status bar never said "${state}" (last: ${last})`);
+  }
+
+  toast(text) {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  }
+
+  async clearToasts() {
+    await runPaletteCommand(this.page, 'Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  }
+
+  async readClipboard() {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  async html() {
+    return this.wizard.locator('html').evaluate((el) => el.outerHTML);
+  }
+
+  /** A user setting changed in the Settings editor, like a person: search, type, leave the field. */
+  async setSettingText(id, value) {
+    await runPaletteCommand(this.page, 'Preferences: Open Settings (UI)');
+    const search = this.page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .settings-header input').first();
+    await search.waitFor();
+    await search.fill(id);
+    const input = this.page.locator(`.setting-item[data-key="${id}"] input, .settings-editor .setting-item-contents input.input`).first();
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(value);
+    await input.press('Tab');
+    await sleep(800);
+    await runPaletteCommand(this.page, 'View: Close Editor');
+  }
+}
+
+/** The CSS selectors from the page down to the wizard's #app: axe's way to name content in frames. */
+async function frameChain(frame) {
+  const chain = [];
+  for (let f = frame; f.parentFrame(); f = f.parentFrame()) {
+    const element = await f.frameElement();
+    const selector = await element.evaluate((el) => (el.id ? `#${CSS.escape(el.id)}` : el.name ? `iframe[name="${el.name}"]` : `iframe.${[...el.classList].map((c) => CSS.escape(c)).join('.')}`));
+    chain.unshift(selector);
+  }
+  return [[...chain, '#app']];
+}
+
+/** Every file below dir holding the needle (as UTF-8 or UTF-16LE, as LevelDB and SQLite may store it). */
+export function filesHolding(dir, needle) {
+  const hits = [];
+  const forms = [Buffer.from(needle), Buffer.from(needle, 'utf16le')];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      const stat = statSync(full, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isDirectory()) walk(full);
+      else if (stat.isFile()) {
+        const bytes = readFileSync(full);
+        if (forms.some((f) => bytes.includes(f))) hits.push(full);
+      }
+    }
+  };
+  walk(dir);
+  return hits;
+}
+
+export async function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** tinyproxy on loopback in the foreground, logging every request: the recording proxy. */
+export async function startRecordingProxy() {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'tinyproxy-'));
+  const conf = join(dir, 'tinyproxy.conf');
+  writeFileSync(conf, [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', 'LogLevel Info', 'MaxClients 20', 'Allow 127.0.0.1', ''].join('\n'));
+  const child = spawn('tinyproxy', ['-d', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proxy = { port, log: '', stop: () => child.kill('SIGTERM') };
+  child.stdout.on('data', (d) => (proxy.log += d));
+  child.stderr.on('data', (d) => (proxy.log += d));
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    if (up) return proxy;
+    await sleep(100);
+  }
+  throw new Error('tinyproxy did not start');
+}
