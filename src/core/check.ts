@@ -6,6 +6,7 @@ import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelI
 import { analyzeKey, maskKey } from './poolKey';
 import type { ProxyRoute } from './proxyRoute';
 import type { Usage } from './schemas';
+import { summarizeUsage, type UsageSummary } from './usage';
 
 /** 'background' is free (model list only); 'full' also sends the chat check, which costs quota. */
 export type CheckMode = 'background' | 'full';
@@ -34,24 +35,8 @@ export interface CheckStep {
   readonly durationMs: number;
 }
 
-export interface LimitSummary {
-  readonly type: string;
-  readonly window?: string;
-  readonly max: number;
-  readonly remaining: number;
-  readonly resetAt?: string;
-}
-
-export interface UsageSummary {
-  readonly requestCount: number;
-  readonly totalTokens: number;
-  readonly exhaustedLimits: readonly LimitSummary[];
-  /** The limit with the smallest share left that applies to the chosen model, if any. */
-  readonly tightest?: LimitSummary;
-}
-
-/** Below this share left, a limit is worth a warning before it runs out. */
-export const LIMIT_NEAR_SHARE = 0.1;
+export type { LimitSummary, UsageSummary } from './usage';
+export { LIMIT_NEAR_SHARE } from './usage';
 
 export interface CheckFacts {
   readonly models?: readonly ModelInfo[];
@@ -227,26 +212,8 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
       steps.push({ id: 'usage', status: 'skipped', durationMs: result.durationMs });
       return;
     }
-    const limits = [...result.value.limits, ...(result.value.upstream_limits ?? [])]
-      .filter((l) => !l.model_filter || model === '' || normalizeId(l.model_filter) === normalizeId(model))
-      .flatMap((l): LimitSummary[] => {
-        if (typeof l.max_value !== 'number' || !(l.max_value > 0)) return [];
-        const remaining = typeof l.remaining_value === 'number' ? l.remaining_value : l.max_value - (l.current_value ?? 0);
-        return [{ type: l.limit_type.slice(0, 60), ...(l.limit_window ? { window: l.limit_window.slice(0, 30) } : {}), max: l.max_value, remaining: Math.max(0, remaining), ...(l.reset_at ? { resetAt: l.reset_at.slice(0, 40) } : {}) }];
-      });
-    const exhausted = limits.filter((l) => l.remaining <= 0);
-    const tightest = [...limits].sort((a, b) => a.remaining / a.max - b.remaining / b.max)[0];
-    facts.usage = { requestCount: result.value.request_count, totalTokens: result.value.total_tokens, exhaustedLimits: exhausted, ...(tightest ? { tightest } : {}) };
-    const name = (l: LimitSummary) => (l.window ? `${l.type} (${l.window})` : l.type);
-    const found = exhausted.map((l) =>
-      diagnosis('limit-reached', 'usage', `limit ${l.type} exhausted`, {
-        args: { limit: name(l), resetAt: l.resetAt ?? '' },
-        ...(l.resetAt ? {} : { fix: 'diag.limitReachedNoReset.fix' }),
-      }),
-    );
-    if (found.length === 0 && tightest && tightest.remaining / tightest.max < LIMIT_NEAR_SHARE) {
-      found.push(diagnosis('limit-near', 'usage', `limit ${tightest.type} nearly used`, { args: { limit: name(tightest), remaining: tightest.remaining, max: tightest.max, resetAt: tightest.resetAt ?? '' }, ...(tightest.resetAt ? {} : { fix: 'diag.limitNearNoReset.fix' }) }));
-    }
+    const { summary, found } = summarizeUsage(result.value, model);
+    facts.usage = summary;
     diagnoses.push(...found);
     steps.push({ id: 'usage', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
   }

@@ -96,6 +96,19 @@ export function analyzeKey(raw: unknown): KeyAnalysis {
  * a Pool key (also with spaces or quotes inside, or percent-encoded), an MCP token, or an
  * Authorization / Bearer value. Real URLs and model ids never match.
  */
+/**
+ * A field's text that is on its way to being a secret: it starts like a key ("sk-"), an MCP token or a
+ * "Bearer"/"Authorization:" line. No URL or model id starts so; while typed, it is never kept or sent.
+ */
+export function startsLikeSecret(value: unknown): boolean {
+  return typeof value === 'string' && /^[\s"'`]*(sk-|mcp-cxp|bearer\s|authorization\s*:)/i.test(value);
+}
+
+/** A field holds a secret, whole or being typed: never kept, never sent. */
+export function holdsSecret(value: unknown): boolean {
+  return startsLikeSecret(value) || detectPastedSecret(value) !== undefined;
+}
+
 export function detectPastedSecret(value: unknown): 'pool-key' | 'mcp-token' | 'bearer' | undefined {
   if (typeof value !== 'string') return undefined;
   const forms = [value, value.replace(SPACES_AND_QUOTES, ''), decodeEscapes(value)];

@@ -2,54 +2,17 @@
 // aborts those whose inputs changed), answers the webview's requests, keeps the model in step with the
 // settings and the key store, and remembers unsaved edits. Nothing here throws after dispose().
 import type { CheckReport } from '../core/check';
-import { msg, type Msg } from '../core/messages';
+import { msg } from '../core/messages';
 import { maskKey } from '../core/poolKey';
-import type { CheckOutcome, PublishedCheck } from '../services/checkService';
-import { DisposableStore, Emitter, type Disposable, type Event } from '../services/events';
-import { KeyStoreError, type KeyState, type PoolKeyStore } from '../services/keyStore';
-import type { LogPort, MementoPort, SettingsPort } from '../services/ports';
-import { WizardModel, type CheckKind, type Draft, type KeyInfo, type ReachResult, type StepName, type TraeResult } from './model';
-import type { CopyTarget, WizardCommand } from './protocol';
 import type { TraeErrorKey } from '../core/traeErrors';
-import type { TraeErrorFinding, TraeErrorOutcome } from '../services/traeErrorCheck';
+import { DisposableStore, Emitter, type Disposable, type Event } from '../services/events';
+import { KeyStoreError } from '../services/keyStore';
+import type { TraeErrorFinding } from '../services/traeErrorCheck';
+import { keyInfo, LEGACY_STATE_KEY, REACH_DELAY_MS, Refused, STATE_KEY, type WizardHost } from './host';
+import { WizardModel, type CheckKind, type Draft, type ReachResult, type StepName, type TraeResult } from './model';
+import type { CopyTarget, WizardCommand } from './protocol';
 
-export const STATE_KEY = 'codexPooler.wizard';
-/** What an earlier version stored (it could hold a key pasted into the URL field): removed on open. */
-export const LEGACY_STATE_KEY = 'codexPooler.wizardDraft';
-export const REACH_DELAY_MS = 300;
-
-export type Done<T> = { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly result: T };
-
-/** The checks, run by the check service with the stored key (which never passes through here). */
-export interface WizardChecks {
-  reach(target: Draft, signal: AbortSignal): Promise<Done<ReachResult>>;
-  list(target: Draft, signal: AbortSignal): Promise<CheckOutcome>;
-  test(target: Draft, signal: AbortSignal): Promise<CheckOutcome>;
-  trae(target: Draft, signal: AbortSignal): Promise<Done<TraeResult>>;
-}
-
-export interface WizardHost {
-  readonly checks: WizardChecks;
-  readonly keys: PoolKeyStore;
-  readonly settings: SettingsPort;
-  readonly memento: MementoPort;
-  readonly log: LogPort;
-  readonly lastCheck: () => PublishedCheck | undefined;
-  readonly clipboard: (text: string) => Promise<void>;
-  /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
-  readonly guideText: (model: WizardModel, what: Exclude<CopyTarget, 'apiKey'>) => string | undefined;
-  readonly runCommand: (command: WizardCommand) => Promise<void>;
-  /** Runs the check that decides a Trae error code, for the saved settings. */
-  readonly explain: (key: TraeErrorKey, signal: AbortSignal) => Promise<TraeErrorOutcome>;
-  readonly reachDelayMs?: number;
-}
-
-/** A request the controller refuses, with the reason the webview shows. */
-export class Refused extends Error {
-  constructor(readonly reason: Msg) {
-    super(reason.id);
-  }
-}
+export * from './host';
 
 interface Running {
   readonly token: string;
@@ -238,11 +201,11 @@ export class WizardController implements Disposable {
     try {
       const outcome = await this.#call(kind, draft, running.controller.signal);
       if (!mine()) return;
-      if (outcome === undefined) this.model.abandon(kind, running.token);
+      if (outcome === undefined) this.model.checks.abandon(kind, running.token);
       else if (!this.model.finish(kind, running.token, outcome as never)) this.host.log.info(`Setup wizard: a ${kind} result for values that changed since was dropped.`);
     } catch (error) {
       if (!mine()) return;
-      this.model.abandon(kind, running.token);
+      this.model.checks.abandon(kind, running.token);
       this.host.log.error(`Setup wizard: the ${kind} check failed to run: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       if (mine()) {
@@ -266,7 +229,7 @@ export class WizardController implements Disposable {
   #forget(kind: CheckKind): void {
     this.#running[kind]?.controller.abort();
     delete this.#running[kind];
-    this.model.forget(kind);
+    this.model.checks.forget(kind);
   }
 
   async #refreshKey(): Promise<void> {
@@ -281,7 +244,7 @@ export class WizardController implements Disposable {
     if (this.#disposed) return;
     for (const kind of Object.keys(this.#running) as CheckKind[]) {
       const running = this.#running[kind]!;
-      if (running.token !== this.model.tokenFor(kind)) {
+      if (running.token !== this.model.checks.tokenFor(kind)) {
         running.controller.abort();
         delete this.#running[kind];
       }
@@ -306,10 +269,4 @@ export class WizardController implements Disposable {
     this.#persisted = json;
     void Promise.resolve(this.host.memento.update(STATE_KEY, state)).catch((error: unknown) => this.host.log.warn(`Setup wizard: could not remember the step: ${String(error)}`));
   }
-}
-
-export function keyInfo(state: KeyState): KeyInfo {
-  if (state.kind === 'stored') return { kind: 'stored', masked: state.masked, fingerprint: state.fingerprint };
-  if (state.kind === 'unavailable') return { kind: 'unavailable', detail: state.error.detail };
-  return { kind: 'none' };
 }

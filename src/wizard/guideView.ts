@@ -14,7 +14,7 @@ export function guideFor(model: WizardModel, language: GuideLanguage): TraeGuide
   const endpoint = model.analysis.endpoint;
   const id = model.draft.model.trim();
   if (!endpoint || id === '') return undefined;
-  const listed = findModel(model.current('list')?.facts.models ?? [], id);
+  const listed = findModel(model.checks.current('list')?.facts.models ?? [], id);
   return buildTraeGuide({ endpoint, model: listed ?? { id }, language });
 }
 

@@ -1,63 +1,31 @@
 // The setup wizard as a state model, with no I/O and no `vscode`: the draft, the steps by name, which
 // step is reachable, and every transition. Each check result carries the token of the inputs it ran
 // for (URL revision; + key; + model); one whose inputs changed since is stale and never counts.
-import { findModel, type CheckReport } from '../core/check';
-import type { Diagnosis } from '../core/diagnosis';
+import { findModel } from '../core/check';
 import { analyzeEndpoint, type EndpointAnalysis } from '../core/endpoint';
-import { msg, type Msg } from '../core/messages';
-import { detectPastedSecret } from '../core/poolKey';
-import type { Severity } from '../core/endpoint';
-import type { TraeCheckReport } from '../core/traeCheck';
+import { msg } from '../core/messages';
+import { holdsSecret } from '../core/poolKey';
 
-export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'chat'] as const;
-export type StepName = (typeof STEP_NAMES)[number];
-export type CheckKind = 'reach' | 'list' | 'test' | 'trae';
+import {
+  normalize,
+  readDraft,
+  sameDraft,
+  stepIndex,
+  STEP_NAMES,
+  type CheckKind,
+  type Draft,
+  type KeyInfo,
+  type ModelInit,
+  type Notice,
+  type NoticeId,
+  type Refusal,
+  type Results,
+  type StepName,
+} from './modelTypes';
+import { CheckPhases } from './phases';
+import { NoticeBoard } from './notices';
 
-export interface Draft {
-  readonly url: string;
-  readonly fullUrl: boolean;
-  readonly model: string;
-}
-
-/** What the free, unauthenticated probe of step 1 found. */
-export interface ReachResult {
-  readonly ok: boolean;
-  readonly diagnoses: readonly Diagnosis[];
-  readonly durationMs: number;
-}
-
-/** The streaming, two-turn check shaped like Trae's own requests (opt-in; costs quota). */
-export type TraeResult = TraeCheckReport;
-
-interface Results {
-  reach: ReachResult;
-  list: CheckReport;
-  test: CheckReport;
-  trae: TraeResult;
-}
-
-export type Phase<T> = { readonly status: 'idle' } | { readonly status: 'running'; readonly token: string } | { readonly status: 'done'; readonly token: string; readonly result: T };
-
-export type KeyInfo = { readonly kind: 'none' } | { readonly kind: 'stored'; readonly masked: string; readonly fingerprint: string } | { readonly kind: 'unavailable'; readonly detail: string };
-
-export type NoticeId = 'modelCase' | 'keyCleared' | 'keyChanged' | 'settingsChanged' | 'secretInUrl' | 'secretInModel' | 'saved';
-
-export interface Notice {
-  readonly id: NoticeId;
-  readonly severity: Severity;
-  readonly message: Msg;
-}
-
-export interface ModelInit {
-  readonly saved: Draft;
-  readonly key: KeyInfo;
-  /** What an earlier session left in storage (untrusted: checked here). */
-  readonly persisted?: { readonly step?: unknown; readonly draft?: unknown };
-  /** The newest published check of the saved settings, and the key it ran with. */
-  readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string };
-}
-
-export type Refusal = { readonly refused: Msg };
+export * from './modelTypes';
 
 export class WizardModel {
   #step: StepName = 'url';
@@ -67,9 +35,10 @@ export class WizardModel {
   #key: KeyInfo;
   #rev = { url: 0, key: 0, model: 0 };
   #draftVersion = 0;
-  #phases: { [K in CheckKind]: Phase<Results[K]> } = { reach: { status: 'idle' }, list: { status: 'idle' }, test: { status: 'idle' }, trae: { status: 'idle' } };
+  /** What each check found, for which inputs (stale results never count). */
+  readonly checks = new CheckPhases(this.#rev);
   readonly #approved = new Set<string>();
-  #notices: Notice[] = [];
+  readonly #notices = new NoticeBoard();
   #analysis: { rev: number; value: EndpointAnalysis } | undefined;
 
   constructor(init: ModelInit) {
@@ -84,8 +53,6 @@ export class WizardModel {
     this.#step = this.#clamp(wanted);
     if (this.#step !== wanted) this.#resumeTo = wanted;
   }
-
-  // ---------------------------------------------------------------- what is true now
 
   get step(): StepName {
     return this.#step;
@@ -104,7 +71,7 @@ export class WizardModel {
     return this.#draftVersion;
   }
   get notices(): readonly Notice[] {
-    return this.#notices;
+    return this.#notices.list;
   }
   get dirty(): boolean {
     return !sameDraft(this.#draft, this.#saved);
@@ -114,43 +81,23 @@ export class WizardModel {
     return this.#analysis.value;
   }
 
-  tokenFor(kind: CheckKind): string {
-    const { url, key, model } = this.#rev;
-    return kind === 'reach' ? `u${url}` : kind === 'list' ? `u${url}k${key}` : `u${url}k${key}m${model}`;
-  }
-
-  phase<K extends CheckKind>(kind: K): Phase<Results[K]> {
-    return this.#phases[kind];
-  }
-
-  /** The result for the inputs as they are now; a stale one is undefined. */
-  current<K extends CheckKind>(kind: K): Results[K] | undefined {
-    const phase = this.#phases[kind];
-    return phase.status === 'done' && phase.token === this.tokenFor(kind) ? phase.result : undefined;
-  }
-
-  running(kind: CheckKind): boolean {
-    const phase = this.#phases[kind];
-    return phase.status === 'running' && phase.token === this.tokenFor(kind);
-  }
-
   get reachOk(): boolean {
-    return this.analysis.ok && this.current('reach')?.ok === true;
+    return this.analysis.ok && this.checks.current('reach')?.ok === true;
   }
   /** The pool listed models with the stored key (it accepted the key). */
   get listOk(): boolean {
-    return this.#key.kind === 'stored' && this.current('list')?.facts.models !== undefined;
+    return this.#key.kind === 'stored' && this.checks.current('list')?.facts.models !== undefined;
   }
   /** How the draft's model matches the pool's list: exactly, in other casing, not at all, or unknown yet. */
   get modelMatch(): 'exact' | 'case' | 'none' | 'unknown' {
-    const models = this.current('list')?.facts.models;
+    const models = this.checks.current('list')?.facts.models;
     if (!models) return 'unknown';
     const wanted = this.#draft.model.trim();
     const found = wanted === '' ? undefined : findModel(models, wanted);
     return !found ? 'none' : found.id === wanted ? 'exact' : 'case';
   }
   get testPassed(): boolean {
-    const report = this.current('test');
+    const report = this.checks.current('test');
     return report !== undefined && report.verdict !== 'error';
   }
   /** Saved, with a stored key the pool accepts and a model it lists (or a passed test): Trae can be set up. */
@@ -187,7 +134,7 @@ export class WizardModel {
   /** The checks that should be running now and are not (free ones only: the test costs quota). */
   wanted(): CheckKind[] {
     const out: CheckKind[] = [];
-    const idle = (kind: CheckKind) => !this.running(kind) && this.current(kind) === undefined;
+    const idle = (kind: CheckKind) => !this.checks.running(kind) && this.checks.current(kind) === undefined;
     if (this.analysis.ok && idle('reach')) out.push('reach');
     if (this.reachOk && this.#key.kind === 'stored' && this.originApproved && idle('list')) out.push('list');
     return out;
@@ -197,14 +144,12 @@ export class WizardModel {
     return { step: this.#resumeTo ?? this.#step, ...(this.dirty ? { draft: this.#draft } : {}) };
   }
 
-  // ---------------------------------------------------------------- transitions
-
   goTo(step: StepName): Refusal | undefined {
     if (!this.reachable(step)) return { refused: msg('ui.wizard.refused.notReachable') };
     if (stepIndex(this.#step) === 0 && stepIndex(step) > 0) this.#approve(this.#draft);
     if (stepIndex(step) >= stepIndex('test') && this.modelMatch === 'case') this.#adoptPoolCasing();
     // What was said belongs to where the user was: a new step starts with a clean slate.
-    if (step !== this.#step) this.#notices = this.#notices.filter((n) => n.id === 'modelCase' && step === 'test');
+    if (step !== this.#step) this.#notices.keepOnly(step === 'test' ? ['modelCase'] : []);
     this.#step = step;
     this.#resumeTo = undefined;
     return undefined;
@@ -265,16 +210,12 @@ export class WizardModel {
       if (!this.originApproved) return { refused: msg('ui.wizard.refused.origin', { origin: this.analysis.endpoint?.origin ?? '' }) };
       if ((kind === 'test' || kind === 'trae') && this.#draft.model.trim() === '') return { refused: msg('ui.wizard.refused.noModel') };
     }
-    const token = this.tokenFor(kind);
-    this.#phases[kind] = { status: 'running', token };
-    return { token, draft: this.#draft };
+    return { token: this.checks.start(kind), draft: this.#draft };
   }
 
   /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
   finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
-    const phase = this.#phases[kind];
-    if (phase.status !== 'running' || phase.token !== token || token !== this.tokenFor(kind)) return false;
-    (this.#phases as Record<CheckKind, Phase<unknown>>)[kind] = { status: 'done', token, result };
+    if (!this.checks.finish(kind, token, result)) return false;
     if (this.#resumeTo && this.reachable(this.#resumeTo)) {
       this.#step = this.#resumeTo;
       this.#resumeTo = undefined;
@@ -284,17 +225,6 @@ export class WizardModel {
     return true;
   }
 
-  /** A check ended without a result (cancelled or failed to run). */
-  abandon(kind: CheckKind, token: string): void {
-    const phase = this.#phases[kind];
-    if (phase.status === 'running' && phase.token === token) this.#phases[kind] = { status: 'idle' };
-  }
-
-  /** Drops what a check found, so it runs again (Refresh, Check again). */
-  forget(kind: CheckKind): void {
-    this.#phases[kind] = { status: 'idle' };
-  }
-
   /** The values to write; undefined when Save is not allowed now. */
   toSave(): Draft | undefined {
     return this.canSave ? { ...this.#draft, model: this.#draft.model.trim() } : undefined;
@@ -302,16 +232,14 @@ export class WizardModel {
 
   markSaved(values: Draft): void {
     this.#saved = normalize(values);
-    this.#notices = [];
+    this.#notices.keepOnly([]);
     this.#notify({ id: 'saved', severity: 'info', message: msg('ui.wizard.notice.saved') });
     if (this.reachable('trae')) this.#step = 'trae';
   }
 
   dismiss(id: NoticeId): void {
-    this.#notices = this.#notices.filter((n) => n.id !== id);
+    this.#notices.keepOnly(this.#notices.list.map((n) => n.id).filter((n) => n !== id));
   }
-
-  // ---------------------------------------------------------------- internals
 
   #apply(next: Draft): void {
     const d = this.#draft;
@@ -323,11 +251,11 @@ export class WizardModel {
   /** A Pool key or token in the URL or model field is never kept: the field keeps its old value. */
   #screen(next: Draft, fallback: Draft): Draft {
     let { url, model } = next;
-    if (detectPastedSecret(url)) {
+    if (holdsSecret(url)) {
       url = fallback.url;
       this.#notify({ id: 'secretInUrl', severity: 'error', message: msg('ui.wizard.notice.secretInUrl') });
     }
-    if (detectPastedSecret(model)) {
+    if (holdsSecret(model)) {
       model = fallback.model;
       this.#notify({ id: 'secretInModel', severity: 'error', message: msg('ui.wizard.notice.secretInModel') });
     }
@@ -335,7 +263,7 @@ export class WizardModel {
   }
 
   #adoptPoolCasing(): void {
-    const listed = findModel(this.current('list')?.facts.models ?? [], this.#draft.model);
+    const listed = findModel(this.checks.current('list')?.facts.models ?? [], this.#draft.model);
     if (!listed) return;
     this.#notify({ id: 'modelCase', severity: 'info', message: msg('ui.wizard.notice.modelCase', { typed: this.#draft.model.trim(), model: listed.id }) });
     this.#apply({ ...this.#draft, model: listed.id });
@@ -366,31 +294,10 @@ export class WizardModel {
     if (!last || this.dirty || this.#key.kind !== 'stored' || last.keyFingerprint !== this.#key.fingerprint) return;
     const t = last.report.target;
     if (t.baseUrl !== this.#saved.url || t.fullUrl !== this.#saved.fullUrl || t.model !== this.#saved.model || !last.report.facts.models) return;
-    this.#phases.reach = { status: 'done', token: this.tokenFor('reach'), result: { ok: true, diagnoses: [], durationMs: last.report.facts.latencyMs ?? 0 } };
-    this.#phases.list = { status: 'done', token: this.tokenFor('list'), result: last.report };
-    if (last.report.mode === 'full') this.#phases.test = { status: 'done', token: this.tokenFor('test'), result: last.report };
+    this.checks.seedFrom(last.report);
   }
 
   #notify(notice: Notice): void {
-    this.#notices = [notice, ...this.#notices.filter((n) => n.id !== notice.id)].slice(0, 5);
+    this.#notices.add(notice);
   }
-}
-
-export function stepIndex(step: StepName): number {
-  return STEP_NAMES.indexOf(step);
-}
-
-function sameDraft(a: Draft, b: Draft): boolean {
-  return a.url.trim() === b.url.trim() && a.fullUrl === b.fullUrl && a.model.trim() === b.model.trim();
-}
-
-function normalize(d: Draft): Draft {
-  return { url: d.url.trim(), fullUrl: d.fullUrl, model: d.model.trim() };
-}
-
-function readDraft(raw: unknown): Draft | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const { url, fullUrl, model } = raw as Record<string, unknown>;
-  if (typeof url !== 'string' || typeof fullUrl !== 'boolean' || typeof model !== 'string') return undefined;
-  return { url: url.slice(0, 4096), fullUrl, model: model.slice(0, 256) };
 }

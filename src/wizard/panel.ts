@@ -196,7 +196,7 @@ export class WizardPanel implements vscode.Disposable {
   #push(): void {
     if (this.#disposed) return;
     const model = this.controller.model;
-    const source = model.current('list');
+    const source = model.checks.current('list');
     if (source !== this.#listSource) {
       this.#listSource = source;
       this.#listToken++;

@@ -28,14 +28,14 @@ function take<T>(items: readonly T[], max: number): T[] {
 
 export function buildView(model: WizardModel, ctx: ViewContext, listToken: number): WizardView {
   const r = (m: Msg) => clip(ctx.render(m), LIMITS.text);
-  const status = (kind: 'reach' | 'list' | 'test' | 'trae') => (model.running(kind) ? 'running' : model.current(kind) !== undefined ? 'done' : 'idle');
+  const status = (kind: 'reach' | 'list' | 'test' | 'trae') => (model.checks.running(kind) ? 'running' : model.checks.current(kind) !== undefined ? 'done' : 'idle');
   const problems = (list: readonly Diagnosis[], here: StepName) => take(list, LIMITS.problems).map((d) => problemOf(d, here, r));
   const analysis = model.analysis;
-  const reach = model.current('reach');
-  const list = model.current('list');
+  const reach = model.checks.current('reach');
+  const list = model.checks.current('list');
   const listErrors = list?.diagnoses.filter((d) => d.severity !== 'info' && d.code !== 'model-missing' && d.code !== 'model-not-listed' && d.step !== 'url') ?? [];
-  const test = model.current('test');
-  const trae = model.current('trae');
+  const test = model.checks.current('test');
+  const trae = model.checks.current('trae');
   const endpoint = analysis.endpoint;
   const fix = analysis.findings.filter((f) => f.severity !== 'info' && f.corrections.length > 0).length > 1 ? suggestCorrection(analysis.input, analysis.fullUrl) : undefined;
   const draft = model.draft;
@@ -95,9 +95,9 @@ export function buildView(model: WizardModel, ctx: ViewContext, listToken: numbe
 
 /** The pool's list for the model step, sent on its own (it can be large) when it changes. */
 export function buildModelList(model: WizardModel, token: number, render: (m: Msg) => string): ModelListView {
-  const models: readonly ModelInfo[] = model.current('list')?.facts.models ?? [];
+  const models: readonly ModelInfo[] = model.checks.current('list')?.facts.models ?? [];
   const shown = take(models, LIMITS.models);
-  const report = model.current('list');
+  const report = model.checks.current('list');
   const skipped = (report?.diagnoses ?? []).filter((d) => d.code === 'models-skipped').map((d) => render(d.cause));
   const cut = models.length - shown.length;
   return {
@@ -116,7 +116,7 @@ function turnLine(t: TraeTurnReport, render: (m: Msg) => string): string {
 
 function modelSummary(model: WizardModel, r: (m: Msg) => string): { summary?: string } {
   const wanted = model.draft.model.trim();
-  const listed = model.current('list')?.facts.models;
+  const listed = model.checks.current('list')?.facts.models;
   if (wanted === '' || !listed) return {};
   const match = model.modelMatch;
   if (match === 'exact') return { summary: r(msg('ui.wizard.model.listed', { model: wanted })) };

@@ -58,6 +58,8 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     }
   });
 
+  const settingsFile = () => join(profile.userDataDir, 'User', 'settings.json');
+
   after(async () => {
     await browser?.close();
     await server?.stop();
@@ -101,18 +103,17 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
   it('step 1: a Pool key pasted into the URL field is not kept, not shown, and can be stored as the key', async () => {
     const { wizard } = wb;
     const url = wizard.locator('#url');
+    // Pasted (Ctrl+V) at the end of the URL: the field is masked at once and told what it holds.
+    await page.evaluate((key) => navigator.clipboard.writeText(key), emulator.key);
     await wb.focusField(url);
     await url.press('End');
-    await page.evaluate(async () => undefined);
-    await wizard.locator('#url').evaluate((el, key) => {
-      const data = new DataTransfer();
-      data.setData('text', key);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, emulator.key);
+    await page.keyboard.press('Control+V');
     await wizard.locator('.secret-guard', { hasText: 'not a URL' }).waitFor();
-    assert.equal(await url.inputValue(), emulator.apiBase, 'the field kept its URL');
+    assert.equal(await url.getAttribute('type'), 'password', 'masked, never shown');
     assert.ok(!(await wb.html()).includes(emulator.key.slice(20)), 'the page does not show it');
-    await wizard.locator('.secret-guard button', { hasText: 'Discard' }).click();
+    await wizard.locator('#discard-pasted-url').click();
+    assert.equal(await url.inputValue(), emulator.apiBase, 'the field has its URL back');
+    assert.equal(await url.getAttribute('type'), 'text');
     // Keyboard only: Tab to Next, Enter.
     await wb.pressTabUntilFocused('#next:not([disabled])');
     await page.keyboard.press('Enter');
@@ -195,7 +196,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     await copy.click();
     await wizard.locator('[data-field="requestUrl"] button.copy.done', { hasText: 'Copied' }).waitFor();
     assert.equal(await wb.readClipboard(), emulator.apiBase);
-    assert.equal(await wizard.locator('#announcer').textContent(), 'Copied: Custom Request URL');
+    await wizard.locator('#announcer', { hasText: 'Copied: Custom Request URL' }).waitFor();
     await wizard.locator('[data-field="apiKey"] button.copy').click();
     await sleep(300);
     assert.equal(await wb.readClipboard(), emulator.key, 'the key is copied by the host');
@@ -328,7 +329,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
 
   it('security: a key pasted into the model setting is never sent and never shown; one click moves it', async () => {
     emulator.requests = [];
-    await wb.setSettingText('codexPooler.model', emulator.key);
+    await wb.setUserSetting(settingsFile(), 'codexPooler.model', emulator.key);
     const notice = wb.toast('holds your Pool API key');
     await notice.waitFor({ timeout: 20_000 });
     assert.ok(!(await notice.textContent()).includes(emulator.key.slice(20)));
@@ -343,7 +344,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     assert.ok(emulator.requests.every((r) => !r.body.includes(emulator.key.slice(20))), 'never sent as a model');
     const settings = readFileSync(join(profile.userDataDir, 'User', 'settings.json'), 'utf8');
     assert.ok(!settings.includes(emulator.key.slice(20)), 'the setting was cleared');
-    await wb.setSettingText('codexPooler.model', 'gpt-5.5');
+    await wb.setUserSetting(settingsFile(), 'codexPooler.model', 'gpt-5.5');
     await wb.waitForStatus('healthy', 30_000);
     await wb.clearToasts();
   });
@@ -372,35 +373,40 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
   });
 
   it('security: plain http to another loopback name with a recording proxy set: refused before any request, the key never readable there', async () => {
-    await wb.setSettingText('http.proxy', `http://127.0.0.1:${proxy.port}`);
+    await wb.setUserSetting(settingsFile(), 'http.proxy', `http://127.0.0.1:${proxy.port}`);
     await runPaletteCommand(page, 'Codex Pooler: Open Setup Wizard');
     await wb.wizardFrame();
     await wb.wizard.locator('.step-link[data-step="url"]').click();
     await wb.waitForStep(1);
     await wb.typeInto(wb.wizard.locator('#url'), `http://127.0.0.2:${emulator.port}/v1`);
-    await wb.wizard.locator('.finding.error', { hasText: 'through a proxy' }).waitFor();
+    await wb.wizard.locator('.finding.error', { hasText: 'could read your Pool API key' }).waitFor();
     await wb.wizard.locator('.fix-button', { hasText: `http://localhost:${emulator.port}/v1` }).waitFor();
     await sleep(1500);
     assert.ok(!proxy.log.includes(emulator.key.slice(20)), 'the key never crossed the proxy');
     assert.ok(!proxy.log.includes('127.0.0.2'), 'nothing was sent through the proxy');
     await wb.wizard.locator('#dirty-banner button').click();
-    await wb.setSettingText('http.proxy', '');
+    await wb.setUserSetting(settingsFile(), 'http.proxy', undefined);
   });
 
   it('the wizard comes back after a reload at the same step, and a key once pasted into the URL field is not brought back', async () => {
+    await runPaletteCommand(page, 'Codex Pooler: Open Setup Wizard');
     await wb.wizardFrame();
     await wb.wizard.locator('.step-link[data-step="url"]').click();
     await wb.waitForStep(1);
+    // Typed, a character at a time: from "sk-cxp-" on, the field is masked and nothing is kept.
     await wb.typeInto(wb.wizard.locator('#url'), emulator.key);
     await wb.wizard.locator('.secret-guard').waitFor();
+    assert.equal(await wb.wizard.locator('#url').getAttribute('type'), 'password');
     const reloaded = page.waitForEvent('load', { timeout: 60_000 });
     await runPaletteCommand(page, 'Developer: Reload Window');
     await reloaded;
     await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
     await wb.wizardFrame(60_000);
     await wb.waitForStep(1);
-    assert.equal(await wb.wizard.locator('#url').inputValue(), emulator.apiBase);
+    assert.ok(!(await wb.wizard.locator('#url').inputValue()).includes(emulator.key.slice(3, 12)), 'nothing of the key came back');
     assert.ok(!(await wb.html()).includes(emulator.key.slice(20)));
+    assert.deepEqual(filesHolding(profile.root, emulator.key.slice(7, 19)), [], 'not even its id is in the editor\'s storage');
+    await wb.wizard.locator('#dirty-banner button').click();
     await wb.waitForStatus('healthy', 30_000);
   });
 

@@ -1,9 +1,20 @@
 // docs/fault-matrix.md, rendered from the fault matrix and the English messages.
 import { messagesFor } from '../../src/core/diagnosis';
-import { englishOf } from '../../src/core/messages';
+import { englishOf, type MessageId } from '../../src/core/messages';
+import catalog from '../../src/core/catalog.json';
 import { FAULTS } from './matrix';
 
+/** The cause and fix messages of a diagnosis code, or of a URL rule ("url:<rule>"). */
+export function faultMessages(code: string): { cause: MessageId; fix: MessageId } | undefined {
+  if (!code.startsWith('url:')) return messagesFor(code);
+  const name = code.slice(4).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const cause = `endpoint.${name}.cause`;
+  const fix = `endpoint.${name}.fix`;
+  return cause in catalog && fix in catalog ? { cause: cause as MessageId, fix: fix as MessageId } : undefined;
+}
+
 const STATES = { healthy: 'healthy', degraded: 'works with a problem (warning colors)', failing: 'not working (error colors)' } as const;
+const FOUND_BY = { background: 'Background', full: 'Check', trae: 'Trae-shaped check' } as const;
 
 export function renderFaultMatrix(): string {
   const lines = [
@@ -14,18 +25,21 @@ export function renderFaultMatrix(): string {
     'extension host against the emulator over real sockets (`test/integration/faults.test.ts`), and the',
     'diagnosis rows are also reached in plain Node by `test/unit/diagnosis.test.ts`.',
     '',
-    '"Background" is what the status bar finds by itself (`GET /v1/models` only, no quota); "Check" is',
-    '"Codex Pooler: Check Connection" (models, the chat check, usage). Placeholders in braces are filled in',
-    'with the real values (host, model, status…).',
+    '"Background" is what the status bar finds by itself (`GET /v1/models` and `GET /v1/usage`, no quota);',
+    '"Check" is "Codex Pooler: Check Connection" (models, the chat check, usage); "Trae-shaped check" is the',
+    'streamed two-turn check with a tool, run only on request (the status bar keeps its own answer then).',
+    'The status bar\'s colours have one meaning each: error colours whenever Trae\'s chat cannot succeed now,',
+    'warning colours when it works but something needs attention, none when the last check passed.',
+    'Placeholders in braces are filled in with the real values (host, model, status…).',
     '',
     '| # | Group | Situation | Found by | Diagnosis | Status bar | What the user reads |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   FAULTS.forEach((f, i) => {
-    const messages = f.code ? messagesFor(f.code) : undefined;
+    const messages = f.code ? faultMessages(f.code) : undefined;
     const reads = messages ? `${englishOf(messages.cause)} → ${englishOf(messages.fix)}` : 'Nothing to fix: the check passes.';
-    const state = f.thenRecovers ? `${STATES[f.indicator]}, then healthy again` : STATES[f.indicator];
-    const cells = [String(i + 1), f.group, f.situation, f.mode === 'full' ? 'Check' : 'Background', f.code ? `\`${f.code}\`` : '—', state, reads];
+    const state = f.mode === 'trae' ? `${STATES[f.indicator]} (unchanged)` : f.thenRecovers ? `${STATES[f.indicator]}, then healthy again` : STATES[f.indicator];
+    const cells = [String(i + 1), f.group, f.situation, FOUND_BY[f.mode], f.code ? `\`${f.code}\`` : '—', state, reads];
     lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
   });
   lines.push('', `${FAULTS.length} scenarios.`, '');

@@ -256,8 +256,9 @@ export async function runPaletteCommand(page, title, { timeoutMs = 30_000 } = {}
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.keyboard.press('F1');
-    await input.fill(`>${title}`);
     try {
+      // F1 can be swallowed (focus in a closing editor or a toast): the retry presses it again.
+      await input.fill(`>${title}`, { timeout: 2000 });
       await row.waitFor({ timeout: 2000 });
       await row.click();
       return;

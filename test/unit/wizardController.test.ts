@@ -112,7 +112,7 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     assert.equal(forA.signal.aborted, true);
     forA.answer.resolve({ kind: 'report', report: report(forA.draft, { models: [] }) });
     await flush();
-    assert.equal(controller.model.current('list'), undefined);
+    assert.equal(controller.model.checks.current('list'), undefined);
     void log;
   });
 

@@ -57,7 +57,7 @@ describe('wizard model (plain Node)', () => {
     const forB = model.begin('list');
     assert.ok('refused' in forB, 'pool B did not pass step 1: the key may not go there yet');
     assert.equal(model.finish('list', forA.token, report(forA.draft, { models: [] })), false);
-    assert.equal(model.current('list'), undefined);
+    assert.equal(model.checks.current('list'), undefined);
   });
 
   it('the key goes only to the saved origin or one that passed step 1 in this session (host is the judge)', () => {
@@ -75,11 +75,11 @@ describe('wizard model (plain Node)', () => {
 
   it('an empty list after a refresh replaces the old one, and Refresh can always run again', () => {
     const model = atTest();
-    model.forget('list');
+    model.checks.forget('list');
     assert.deepEqual(model.wanted(), ['list']);
     const begun = model.begin('list') as { token: string; draft: Draft };
     assert.equal(model.finish('list', begun.token, report(begun.draft, { models: [] })), true);
-    assert.deepEqual(model.current('list')?.facts.models, []);
+    assert.deepEqual(model.checks.current('list')?.facts.models, []);
     assert.equal(model.modelMatch, 'none');
     assert.equal(model.reachable('test'), false);
   });
@@ -121,7 +121,7 @@ describe('wizard model (plain Node)', () => {
     assert.equal(model.step, 'key');
     assert.equal(model.notices[0]?.id, 'keyCleared');
     assert.equal(model.reachable('trae'), false);
-    assert.equal(model.current('list'), undefined, 'what the old key found no longer counts');
+    assert.equal(model.checks.current('list'), undefined, 'what the old key found no longer counts');
   });
 
   it('settings changed elsewhere are the truth for a draft without edits; edits are kept and the draft says it differs', () => {

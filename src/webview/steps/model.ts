@@ -30,12 +30,11 @@ export function mountModel(ctx: AppContext): StepModule {
   let models: ModelListView | undefined;
   let drawn = '';
   let shownVersion = -1;
-  let lastGood = '';
 
   function choose(id: string): void {
     ctx.local.model = id;
     input.value = id;
-    lastGood = id;
+    guard.lastGood = id;
     ctx.draftChanged();
     markChosen();
   }
@@ -76,10 +75,9 @@ export function mountModel(ctx: AppContext): StepModule {
     markChosen();
   }
 
-  guard.guard(input, () => lastGood);
   input.addEventListener('input', () => {
+    if (guard.check(input)) return;
     ctx.local.model = input.value;
-    lastGood = input.value;
     ctx.draftChanged();
     markChosen();
   });
@@ -89,7 +87,7 @@ export function mountModel(ctx: AppContext): StepModule {
     if (shownVersion !== ctx.local.basedOn) {
       shownVersion = ctx.local.basedOn;
       input.value = ctx.local.model;
-      lastGood = ctx.local.model;
+      guard.lastGood = ctx.local.model;
     }
     const m = v.model;
     const loaded = m.listStatus === 'done' && models?.token === m.listToken;

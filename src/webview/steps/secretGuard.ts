@@ -1,68 +1,81 @@
-// The URL and model fields recognise a Pool key (or a token, or a "Bearer …" line) pasted into them:
-// the value never stays in the field, never goes into the draft, and is never shown; the user is told
-// what it is and may store it as the key with one click.
-import { detectPastedSecret } from '../../core/poolKey';
+// The URL and model fields recognise a Pool key, a token or a "Bearer …" line in them, pasted or being
+// typed: the field is masked at once, nothing of it goes into the draft (so nothing is stored or sent),
+// and the user is told what it is, with one click to store it as the key or to discard it.
+import { analyzeKey, holdsSecret } from '../../core/poolKey';
 import type { AppContext } from '../app';
 import { h, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { announce } from '../ui';
 
+const POOL_KEY = /sk-cxp-[0-9a-f]{12}-[A-Za-z0-9_-]{43}/;
+
 export class SecretGuard {
   readonly element = h('div', { className: 'secret-guard', role: 'alert', hidden: true });
-  #held: string | undefined;
+  #input: HTMLInputElement | undefined;
+  #lastGood = '';
 
   constructor(
     private readonly ctx: AppContext,
     private readonly field: 'url' | 'model',
   ) {}
 
-  /** Watches an input; returns true when the value was a secret and was taken out of the field. */
-  guard(input: HTMLInputElement, restore: () => string): void {
-    input.addEventListener('paste', (event) => {
-      const text = event.clipboardData?.getData('text') ?? '';
-      if (!detectPastedSecret(text)) return;
-      event.preventDefault();
-      this.#hold(text);
-    });
-    input.addEventListener(
-      'input',
-      (event) => {
-        if (!detectPastedSecret(input.value)) return;
-        event.stopImmediatePropagation();
-        this.#hold(input.value);
-        input.value = restore();
-      },
-      { capture: true },
-    );
+  /** While true, the field's value must not be sent: it holds a secret. */
+  get holding(): boolean {
+    return this.#input !== undefined && holdsSecret(this.#input.value);
   }
 
-  #hold(secret: string): void {
-    this.#held = secret;
+  /** The value the field had before the secret went into it. */
+  set lastGood(value: string) {
+    this.#lastGood = value;
+  }
+
+  /** Watches an input: called on each input event before the step reads the value. */
+  check(input: HTMLInputElement): boolean {
+    this.#input = input;
+    if (!holdsSecret(input.value)) {
+      if (input.type === 'password') this.#release(input, input.value);
+      this.#lastGood = input.value;
+      return false;
+    }
+    if (input.type !== 'password') {
+      input.type = 'password';
+      this.#show();
+    }
+    return true;
+  }
+
+  #show(): void {
     const store = h('button', { type: 'button', className: 'primary', id: `store-pasted-${this.field}` }, tr('ui.wizard.pasted.store'));
-    const discard = h('button', { type: 'button', className: 'secondary' }, tr('ui.wizard.pasted.discard'));
+    const discard = h('button', { type: 'button', className: 'secondary', id: `discard-pasted-${this.field}` }, tr('ui.wizard.pasted.discard'));
     const text = h('p', {}, tr(this.field === 'url' ? 'ui.wizard.pasted.inUrl' : 'ui.wizard.pasted.inModel'));
     store.addEventListener('click', async () => {
-      const value = this.#held;
-      if (value === undefined) return;
+      const input = this.#input;
+      if (!input) return;
+      const value = input.value;
+      const analysis = analyzeKey(value);
+      const key = POOL_KEY.exec(value)?.[0] ?? (analysis.ok ? analysis.key : analysis.correction) ?? value;
       store.disabled = true;
+      this.#release(input, this.#lastGood);
       try {
-        await this.ctx.rpc.request('storeKey', { key: value });
-        this.#clear();
+        await this.ctx.rpc.request('storeKey', { key });
         announce(tr('ui.wizard.pasted.stored'));
       } catch (error) {
-        store.disabled = false;
         this.ctx.showFailure(error);
       }
     });
-    discard.addEventListener('click', () => this.#clear());
+    discard.addEventListener('click', () => this.#input && this.#release(this.#input, this.#lastGood));
     replaceChildren(this.element, text, h('div', { className: 'actions' }, store, discard));
     this.element.hidden = false;
-    store.focus();
+    announce(text.textContent ?? '');
   }
 
-  #clear(): void {
-    this.#held = undefined;
+  /** The field back to plain text with a value that holds no secret; the page forgets the secret. */
+  #release(input: HTMLInputElement, value: string): void {
+    input.type = 'text';
+    input.value = value;
     this.element.hidden = true;
     replaceChildren(this.element);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.focus();
   }
 }

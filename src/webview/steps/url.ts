@@ -22,20 +22,20 @@ export function mountUrl(ctx: AppContext): StepModule {
   const recheck = h('button', { type: 'button', className: 'secondary', id: 'recheck-url', onclick: () => ctx.rpc.request('recheck', { what: 'url' }).catch((e) => ctx.showFailure(e)) }, tr('ui.wizard.url.recheck'));
   const actions = new Actions(ctx, undefined, { label: 'ui.wizard.next', run: () => ctx.goTo('key') });
   let shownVersion = -1;
-  let lastGood = '';
 
   function setUrl(url: string, full: boolean): void {
     Object.assign(ctx.local, { url, fullUrl: full });
     input.value = url;
+    guard.lastGood = url;
     fullUrl.checked = full;
     ctx.draftChanged();
     input.focus();
   }
 
-  guard.guard(input, () => lastGood);
   input.addEventListener('input', () => {
+    // A key or token in this field stays in the page, masked, and never goes into the draft.
+    if (guard.check(input)) return;
     ctx.local.url = input.value;
-    lastGood = input.value;
     ctx.draftChanged();
   });
   fullUrl.addEventListener('change', () => {
@@ -71,7 +71,7 @@ export function mountUrl(ctx: AppContext): StepModule {
       if (shownVersion !== ctx.local.basedOn) {
         shownVersion = ctx.local.basedOn;
         input.value = ctx.local.url;
-        lastGood = ctx.local.url;
+        guard.lastGood = ctx.local.url;
         fullUrl.checked = ctx.local.fullUrl;
       }
       const current = view.draft.url === ctx.local.url && view.draft.fullUrl === ctx.local.fullUrl;

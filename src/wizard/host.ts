@@ -1,0 +1,54 @@
+// What the wizard's controller needs from the editor (the checks, the key store, settings, storage,
+// the clipboard, commands), and the small shared pieces around it. No `vscode` here.
+import type { Msg } from '../core/messages';
+import type { TraeErrorKey } from '../core/traeErrors';
+import type { CheckOutcome, PublishedCheck } from '../services/checkService';
+import type { KeyState, PoolKeyStore } from '../services/keyStore';
+import type { LogPort, MementoPort, SettingsPort } from '../services/ports';
+import type { TraeErrorOutcome } from '../services/traeErrorCheck';
+import type { Draft, KeyInfo, ReachResult, TraeResult, WizardModel } from './model';
+import type { CopyTarget, WizardCommand } from './protocol';
+
+export const STATE_KEY = 'codexPooler.wizard';
+/** What an earlier version stored (it could hold a key pasted into the URL field): removed on open. */
+export const LEGACY_STATE_KEY = 'codexPooler.wizardDraft';
+export const REACH_DELAY_MS = 300;
+
+export type Done<T> = { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly result: T };
+
+/** The checks, run by the check service with the stored key (which never passes through here). */
+export interface WizardChecks {
+  reach(target: Draft, signal: AbortSignal): Promise<Done<ReachResult>>;
+  list(target: Draft, signal: AbortSignal): Promise<CheckOutcome>;
+  test(target: Draft, signal: AbortSignal): Promise<CheckOutcome>;
+  trae(target: Draft, signal: AbortSignal): Promise<Done<TraeResult>>;
+}
+
+export interface WizardHost {
+  readonly checks: WizardChecks;
+  readonly keys: PoolKeyStore;
+  readonly settings: SettingsPort;
+  readonly memento: MementoPort;
+  readonly log: LogPort;
+  readonly lastCheck: () => PublishedCheck | undefined;
+  readonly clipboard: (text: string) => Promise<void>;
+  /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
+  readonly guideText: (model: WizardModel, what: Exclude<CopyTarget, 'apiKey'>) => string | undefined;
+  readonly runCommand: (command: WizardCommand) => Promise<void>;
+  /** Runs the check that decides a Trae error code, for the saved settings. */
+  readonly explain: (key: TraeErrorKey, signal: AbortSignal) => Promise<TraeErrorOutcome>;
+  readonly reachDelayMs?: number;
+}
+
+/** A request the controller refuses, with the reason the webview shows. */
+export class Refused extends Error {
+  constructor(readonly reason: Msg) {
+    super(reason.id);
+  }
+}
+
+export function keyInfo(state: KeyState): KeyInfo {
+  if (state.kind === 'stored') return { kind: 'stored', masked: state.masked, fingerprint: state.fingerprint };
+  if (state.kind === 'unavailable') return { kind: 'unavailable', detail: state.error.detail };
+  return { kind: 'none' };
+}
