@@ -241,14 +241,16 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
 const STEP_RANK: Record<DiagnosisStep, number> = { url: 0, key: 1, models: 2, usage: 3, chat: 4, turn1: 5, turn2: 6 };
 
 /**
- * What a report means for the status bar: not set up (no key, or no model and nothing else wrong), or
+ * What a report means for the status bar: not set up (no key, or no model yet), or
  * the health of the pool: failing whenever Trae's chat cannot succeed now, degraded when it works but
  * something needs attention, ok only when the check passed.
  */
 export function healthOfReport(report: CheckReport): Health | 'notSetUp' {
   if (!report.configured) return 'notSetUp';
-  const errors = report.diagnoses.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && errors.every((d) => d.code === 'model-missing')) return 'notSetUp';
+  // A store that cannot be read, or a key in a setting, is a problem to fix now, set up or not.
+  if (report.diagnoses.some((d) => d.code === 'key-store-unavailable' || d.code === 'secret-in-setting')) return 'failing';
+  // No model chosen yet: the setup is not finished (the wizard leads on), whatever else is wrong.
+  if (report.diagnoses.some((d) => d.code === 'model-missing')) return 'notSetUp';
   return report.verdict === 'ok' ? 'ok' : report.verdict === 'warning' ? 'degraded' : 'failing';
 }
 

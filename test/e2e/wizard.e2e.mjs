@@ -203,6 +203,8 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     assert.ok(!(await wb.html()).includes(emulator.key.slice(20)));
     assert.equal(await wizard.locator('#copy-all').getAttribute('aria-label'), 'Copy all as text');
     await wizard.locator('[data-field="multimodal"] .toggle[aria-label="Multimodal: On"]').waitFor();
+    const top = () => wizard.locator('#trae-dialog').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await top();
     await wb.shoot('wizard-trae-en');
     await wb.axe('step 5');
     await wizard.locator('#language-zh-cn').check();
@@ -214,6 +216,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     const order = TRAE_CN.map((l) => all.indexOf(l));
     assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])), `the text follows the dialog's order: ${order}`);
     assert.ok(!all.includes(emulator.key.slice(20)), 'Copy all never includes the key');
+    await top();
     await wb.shoot('wizard-trae-cn');
     await wizard.locator('#language-en').check();
     await wizard.locator('#trae-dialog [data-label="Custom Request URL"]').waitFor();

@@ -78,14 +78,15 @@ function dialog(ctx: AppContext, guide: GuideView, view: WizardView): HTMLElemen
 
 function field(ctx: AppContext, f: GuideFieldView, view: WizardView, row: Row, index: number): HTMLElement {
   const copy = () => ctx.rpc.request('copy', { what: f.id }).then(() => undefined);
-  const missingKey = f.kind === 'secret' && view.keyForTrae === 'missing';
+  // A switch is turned, not typed: nothing to copy. The key is copied by the host, if one is stored.
+  const copyable = f.kind !== 'switch' && !(f.kind === 'secret' && view.keyForTrae === 'missing');
   const required = ['apiFormat', 'requestUrl', 'modelId', 'apiKey'].includes(f.id);
   const side = row.layout === 'withSwitch' && index === 1 ? ' side' : '';
   return h(
     'div',
     { className: `trae-field kind-${f.kind}${side}`, 'data-field': f.id, 'data-label': f.label },
     h('div', { className: 'trae-label' }, required && h('span', { className: 'required', 'aria-hidden': 'true' }, '*'), f.label, required && h('span', { className: 'visually-hidden' }, ` (${tr('ui.wizard.trae.required')})`), f.maxLength !== undefined && h('span', { className: 'muted limit' }, ` ${tr('ui.wizard.trae.limit', { max: f.maxLength })}`)),
-    h('div', { className: 'trae-value' }, value(f, view), !missingKey && copyButton(f.title, copy)),
+    h('div', { className: 'trae-value' }, value(f, view), copyable && copyButton(f.title, copy)),
     h('p', { className: 'muted note' }, f.note),
     f.reason && h('p', { className: 'reason' }, icon('info'), ' ', f.reason),
   );
