@@ -111,9 +111,26 @@ export class HealthScheduler {
     }
   }
 
+  /**
+   * An answer found outside the schedule (Check Connection): it counts like the schedule's own, so a
+   * failing one is retried soon and a healthy one waits a full interval.
+   */
+  observe(health: ScheduledHealth): void {
+    if (this.#disposed || health === 'unknown') return;
+    this.#record(health);
+    if (!this.#running) this.#planAfterRun();
+  }
+
   dispose(): void {
     this.#disposed = true;
     this.#clearTimer();
+  }
+
+  #record(health: ScheduledHealth): void {
+    this.#lastRunAt = this.#options.clock.now();
+    if (health === 'unknown') return;
+    this.#lastHealth = health;
+    this.#failures = health === 'failing' ? this.#failures + 1 : 0;
   }
 
   #planIn(ms: number): void {
@@ -152,11 +169,7 @@ export class HealthScheduler {
     }
     this.#running = false;
     if (this.#disposed) return;
-    this.#lastRunAt = this.#options.clock.now();
-    if (health !== 'unknown') {
-      this.#lastHealth = health;
-      this.#failures = health === 'failing' ? this.#failures + 1 : 0;
-    }
+    this.#record(health);
     if (this.#rerunRequested) {
       this.#rerunRequested = false;
       this.#planIn(0);

@@ -17,5 +17,16 @@ export function t(id: MessageId, args: MessageArgs = {}): string {
 }
 
 export function render(m: Msg): string {
-  return t(m.id, m.args);
+  return t(m.id, m.args && localizeTimes(m.args));
+}
+
+/** A reset time from the pool (ISO) reads as the user's local date and time. */
+function localizeTimes(args: MessageArgs): MessageArgs {
+  const at = args['resetAt'];
+  if (typeof at !== 'string' || at === '') return args;
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return args;
+  const sameDay = date.toDateString() === new Date().toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return { ...args, resetAt: date.toLocaleString(vscode.env.language, options) };
 }

@@ -172,11 +172,12 @@ export class StatusBarIndicator implements vscode.Disposable {
   }
 }
 
-/** "14:05" in the editor's language, from an ISO time; undefined when it is not a time. */
+/** "14:05" (or "Dec 1, 14:05" on another day) in the editor's language; undefined when not a time. */
 export function localTime(iso: string): string | undefined {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return undefined;
-  return date.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+  const sameDay = date.toDateString() === new Date().toDateString();
+  return sameDay ? date.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' }) : date.toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 function escapeLinkText(text: string): string {

@@ -42,6 +42,12 @@ export class HealthMonitor implements Disposable {
       }),
     );
     this.#subscriptions.add(deps.keys.onDidChange(() => this.#triggerSoon()));
+    // Check Connection's answer counts too: a failing one is retried soon, in the background, for free.
+    this.#subscriptions.add(
+      deps.checks.onDidChange((event) => {
+        if (event.kind === 'reported' && event.check.report.mode === 'full') this.#scheduler.observe(healthOfReport(event.check.report));
+      }),
+    );
   }
 
   get nextAt(): number | undefined {

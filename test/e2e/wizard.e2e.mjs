@@ -222,6 +222,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     await wizard.locator('#trae-dialog [data-label="Custom Request URL"]').waitFor();
     await page.setViewportSize({ width: 420, height: 900 });
     await sleep(800);
+    await top();
     await page.screenshot({ path: join(shots, 'wizard-trae-narrow-light.png') });
     await page.setViewportSize({ width: 1400, height: 900 });
     await sleep(500);
@@ -255,6 +256,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     assert.match(await wizard.locator('[data-field="contextInput"] .reason').textContent(), /121,600/);
     assert.match(await wizard.locator('#advanced-hint').textContent(), /must change/);
     await wizard.locator('[data-field="multimodal"] .toggle[aria-label="Multimodal: Off"]').waitFor();
+    await wizard.locator('#trae-advanced').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await wb.shoot('wizard-trae-small-window', ['light']);
     // Back to gpt-5.5 for the rest.
     await wizard.locator('.step-link[data-step="model"]').click();
@@ -324,6 +326,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     const message = wb.toast('Trae 984');
     await message.waitFor({ timeout: 20_000 });
     assert.match(await message.textContent(), /lists it as "gpt-5\.5", not "GPT-5\.5"/);
+    await sleep(1000);
     await page.screenshot({ path: join(shots, 'explain-trae-error.png') });
     await wb.clearToasts();
   });

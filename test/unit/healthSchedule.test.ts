@@ -254,3 +254,19 @@ describe('background health schedule (fake clock)', () => {
     assert.deepEqual(runs, [0]);
   });
 });
+
+describe('background health schedule: answers from outside the schedule', () => {
+  it('a failing Check Connection is retried soon in the background; a healthy one waits the interval', async () => {
+    const clock = new FakeClock();
+    const runs: number[] = [];
+    const scheduler = new HealthScheduler({ intervalMs: 5 * MINUTE, clock, focused: true, run: async () => (runs.push(clock.now()), 'ok') });
+    scheduler.start();
+    await clock.advance(MINUTE);
+    scheduler.observe('failing');
+    assert.equal(scheduler.nextAt, MINUTE + 10_000, 'the first retry 10 s after a failing answer');
+    await clock.advance(10_000);
+    assert.deepEqual(runs, [0, MINUTE + 10_000]);
+    scheduler.observe('ok');
+    assert.equal(scheduler.nextAt, MINUTE + 10_000 + 5 * MINUTE);
+  });
+});
