@@ -25,8 +25,8 @@ const FIRST_RUN_KEY = 'codexPooler.firstRunOffered';
 
 export interface CodexPoolerApi {
   /**
-   * Runs a check of the saved settings without UI and shows its result in the status bar: by default
-   * the full check (models + chat, like the command); `{ mode: 'background' }` is the free one.
+   * Runs a check of the saved settings without UI and shows its result in the status bar: by default the
+   * free one (model list and usage); `{ mode: 'full' }` adds the chat check, which costs quota.
    * Undefined when it was cancelled.
    */
   checkConnection(options?: { mode?: CheckMode }): Promise<CheckReport | undefined>;
@@ -42,6 +42,8 @@ export interface TestingApi {
   clearKey(): Promise<void>;
   /** The Trae-shaped check of the saved settings, without the quota question. */
   traeCheck(): Promise<TraeCheckReport | undefined>;
+  /** Saves the connection the way the wizard's Save does (one change). */
+  writeConnection(values: { baseUrl: string; fullUrl: boolean; model: string }): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
@@ -87,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     const fields = settings.read().secretIn;
     if (fields.length === 0) return;
     const setting = fields.map((f) => `codexPooler.${f}`).join(', ');
-    void vscode.window.showWarningMessage(t('ui.secretInSetting.notice', { setting }), actionItem('moveSecret')).then((choice) => runAction(choice?.action, () => log.show()));
+    void vscode.window.showWarningMessage(t('ui.secretInSetting.notice', { setting }), actionItem('moveSecret')).then((choice) => runAction(choice?.action, () => log.show())).then(undefined, (error: unknown) => log.error(`Moving the secret out of the settings failed: ${String(error)}`));
   };
   context.subscriptions.push(settings.onDidChange((change) => change.connection && warnSecretInSettings()));
 
@@ -95,12 +97,13 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   setTimeout(() => {
     monitor.start();
     warnSecretInSettings();
-    void offerWizardOnce(context, keys);
+    offerWizardOnce(context, keys).catch((error: unknown) => log.error(`The first-run offer failed: ${String(error)}`));
   }, 0);
 
   return {
     checkConnection: async (options) => {
-      const outcome = await checks.check(options?.mode === 'background' ? 'background' : 'full');
+      // The free check unless a caller asks for the full one (it costs quota).
+      const outcome = await checks.check(options?.mode === 'full' ? 'full' : 'background');
       return outcome.kind === 'report' ? outcome.report : undefined;
     },
     getStatus: () => status.snapshot(),
@@ -113,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
               const outcome = await loadInteractive().onDemand.traeCheck(undefined);
               return outcome.kind === 'done' ? outcome.report : undefined;
             },
+            writeConnection: (values) => settings.writeConnection(values),
           },
         }
       : {}),

@@ -103,7 +103,7 @@ export class PoolClient {
     return this.#request(call, call.key, 'POST', call.endpoint.traeCallUrl, body, MAX_SMALL_BODY, ChatCompletionSchema, (completion, clean) => {
       const choice = completion.choices[0]!;
       return {
-        answer: clean(choice.message.content ?? choice.message.refusal ?? ''),
+        answer: inertText(clean(choice.message.content ?? choice.message.refusal ?? '')),
         servedModel: inertText(clean(completion.model)),
         ...(choice.finish_reason ? { finishReason: inertText(clean(choice.finish_reason)) } : {}),
         ...(completion.id ? { responseId: inertText(clean(completion.id)) } : {}),

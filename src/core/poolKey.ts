@@ -104,9 +104,17 @@ export function startsLikeSecret(value: unknown): boolean {
   return typeof value === 'string' && /^[\s"'`]*(sk-|mcp-cxp|bearer\s|authorization\s*:)/i.test(value);
 }
 
-/** A field holds a secret, whole or being typed: never kept, never sent. */
+/** A field holds a secret, whole or being typed (a key's prefix anywhere is enough): never kept, never sent. */
 export function holdsSecret(value: unknown): boolean {
-  return startsLikeSecret(value) || detectPastedSecret(value) !== undefined;
+  return startsLikeSecret(value) || (typeof value === 'string' && /sk-cxp-|mcp-cxp-/i.test(value)) || detectPastedSecret(value) !== undefined;
+}
+
+/** The Pool key inside a pasted text (a "Bearer …" line, quotes, a URL around it), if there is one. */
+export function extractPoolKey(text: string): string | undefined {
+  const inside = /sk-cxp-[0-9a-f]{12}-[A-Za-z0-9_-]{43}/.exec(text)?.[0];
+  if (inside) return inside;
+  const analysis = analyzeKey(text);
+  return analysis.ok ? analysis.key : analysis.correction;
 }
 
 export function detectPastedSecret(value: unknown): 'pool-key' | 'mcp-token' | 'bearer' | undefined {

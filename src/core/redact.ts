@@ -7,7 +7,7 @@ import { maskKey, POOL_KEY_PATTERN } from './keyShape';
 
 const POOL_KEY_ANYWHERE = /sk-cxp-[0-9a-fA-F]{4,}-[A-Za-z0-9_-]{8,}/g;
 const MCP_TOKEN_ANYWHERE = /mcp-cxp-[0-9a-fA-F]{4,}-[A-Za-z0-9_-]{8,}/g;
-const BEARER_ANYWHERE = /\b(Bearer)\s+[^\s"',;]+/gi;
+const BEARER_ANYWHERE = /\b(Bearer)(\s+)([^\s"',;]+)/gi;
 // Starts only where a run of token characters starts: with \b, "eyJ-eyJ-eyJ-…" would be tried at every
 // "eyJ" and each try would scan the rest of the run, which is quadratic on a long answer.
 const JWT_ANYWHERE = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
@@ -74,7 +74,8 @@ function redactPlain(text: string, secrets: readonly string[]): string {
   return redactGiven(text, secrets)
     .replace(POOL_KEY_ANYWHERE, (m) => maskKey(m))
     .replace(MCP_TOKEN_ANYWHERE, 'mcp-cxp-[redacted]')
-    .replace(BEARER_ANYWHERE, '$1 [redacted]')
+    // Never longer than what it replaces (clamped text stays clamped): a short value becomes stars.
+    .replace(BEARER_ANYWHERE, (_m, word: string, space: string, value: string) => `${word}${space}${value.length >= 10 ? '[redacted]' : '*'.repeat(value.length)}`)
     .replace(JWT_ANYWHERE, '[redacted-token]');
 }
 

@@ -3,6 +3,7 @@
 // cannot see show up: a proxy that buffers or cuts the stream, an error frame inside a 200 stream, a
 // parameter refused only on the second turn. Costs quota: run only when the user asks for it.
 import type { PoolEndpoint } from './endpoint';
+import type { ProxyRoute } from './proxyRoute';
 import type { Verdict } from './check';
 import { diagnoseFailure, diagnosis, KNOWN_POOL_ERROR_CODES, messagesFor, type Diagnosis, type DiagnosisCode } from './diagnosis';
 import { CHECK_PROMPT, parseBody, type PoolFailure } from './poolClient';
@@ -41,8 +42,8 @@ export interface TraeCheckInput {
   readonly signal?: AbortSignal;
   /** Deadline for the headers and for each whole turn; the idle deadline is min(half of it, MAX_IDLE_MS). */
   readonly timeoutMs: number;
-  /** The proxy requests to the pool go through (the editor's rules), to name it in diagnoses. */
-  readonly proxy?: string;
+  /** How requests reach the pool (the editor's proxy rules), to name a proxy only when certain. */
+  readonly route?: ProxyRoute;
 }
 
 export interface TraeCheckDeps {
@@ -201,7 +202,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
   }
 
   function fromFailure(failure: PoolFailure, turn: 1 | 2): Diagnosis {
-    const d = diagnoseFailure(failure, { step: 'chat', endpoint, model, ...(input.proxy ? { proxy: input.proxy } : {}) });
+    const d = diagnoseFailure(failure, { step: 'chat', endpoint, model, ...(input.route ? { route: input.route } : {}) });
     return { ...d, step: turn === 1 ? 'turn1' : 'turn2', detail: `turn ${turn}: ${d.detail}` };
   }
 

@@ -1,6 +1,7 @@
 // Quota at a glance: the limits of GET /v1/usage that apply to the chosen model, the tightest one, and
 // the diagnoses they call for (used up: failing, with the reset time; nearly used up: a warning).
 import { diagnosis, type Diagnosis } from './diagnosis';
+import { inertText } from './inertText';
 import type { Usage } from './schemas';
 
 export interface LimitSummary {
@@ -28,7 +29,8 @@ export function summarizeUsage(usage: Usage, model: string): { summary: UsageSum
     .flatMap((l): LimitSummary[] => {
       if (typeof l.max_value !== 'number' || !(l.max_value > 0)) return [];
       const remaining = typeof l.remaining_value === 'number' ? l.remaining_value : l.max_value - (l.current_value ?? 0);
-      return [{ type: l.limit_type.slice(0, 60), ...(l.limit_window ? { window: l.limit_window.slice(0, 30) } : {}), max: l.max_value, remaining: Math.max(0, remaining), ...(l.reset_at ? { resetAt: l.reset_at.slice(0, 40) } : {}) }];
+      // Text from the pool: inert (no control or text-direction characters) and short.
+      return [{ type: inertText(l.limit_type.slice(0, 60)), ...(l.limit_window ? { window: inertText(l.limit_window.slice(0, 30)) } : {}), max: l.max_value, remaining: Math.max(0, remaining), ...(l.reset_at ? { resetAt: inertText(l.reset_at.slice(0, 40)) } : {}) }];
     });
   const exhausted = limits.filter((l) => l.remaining <= 0);
   const tightest = [...limits].sort((a, b) => a.remaining / a.max - b.remaining / b.max)[0];

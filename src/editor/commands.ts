@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { CheckReport } from '../core/check';
 import { renderMsg } from '../core/messages';
-import { analyzeKey, maskKey } from '../core/poolKey';
+import { analyzeKey, extractPoolKey, maskKey } from '../core/poolKey';
 import { describeRoute, proxyRouteFor } from '../core/proxyRoute';
 import { formatReport } from '../core/reportText';
 import type { CheckService } from '../services/checkService';
@@ -50,7 +50,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     // Cancelled: nothing new is known and nothing is said; the status bar shows the last answer again.
     if (outcome.kind === 'cancelled') return undefined;
     // Not awaited: the command returns the report while the notification waits for the user.
-    void showOutcome(outcome.report);
+    showOutcome(outcome.report).catch((error: unknown) => log.error(`Showing the check's result failed: ${String(error)}`));
     return outcome.report;
   }
 
@@ -132,8 +132,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     try {
       for (const field of fields) {
         const raw = deps.settings.rawValue(field);
-        const analysis = analyzeKey(raw);
-        const key = analysis.ok ? analysis.key : analysis.correction;
+        const key = typeof raw === 'string' ? extractPoolKey(raw) : undefined;
         if (key !== undefined && !stored) stored = (await keys.store(key)).ok;
         await deps.settings.clearSetting(field);
         log.info(`The secret found in codexPooler.${field} was ${key !== undefined ? 'moved to secret storage' : 'removed (it was not a Pool API key)'}; the setting was cleared.`);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { LOCAL_DEFAULT_URL } from '../core/endpoint';
 import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../core/healthSchedule';
-import { detectPastedSecret } from '../core/poolKey';
+import { holdsSecret } from '../core/poolKey';
 import type { ProxySettings } from '../core/proxyRoute';
 import type { GuideLanguage } from '../core/traeGuide';
 import { guideLanguageFor, traeFlavor, type TraeFlavor } from '../core/traeIdentity';
@@ -22,6 +22,8 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
   readonly #subscription: vscode.Disposable;
   #writing = 0;
   #held: SettingsChange | undefined;
+  /** The connection being written: a check that reads meanwhile sees all of it, never half of it. */
+  #pending: ConnectionSettings | undefined;
 
   constructor() {
     this.#subscription = vscode.workspace.onDidChangeConfiguration((event) => {
@@ -36,17 +38,16 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
     const config = vscode.workspace.getConfiguration(SECTION);
     const rawUrl = userValue(config, 'baseUrl', LOCAL_DEFAULT_URL);
     const rawModel = userValue(config, 'model', '');
-    const language = userValue(config, 'guideLanguage', 'auto');
     const secretIn: ('baseUrl' | 'model')[] = [];
-    if (detectPastedSecret(rawUrl)) secretIn.push('baseUrl');
-    if (detectPastedSecret(rawModel)) secretIn.push('model');
+    if (holdsSecret(rawUrl)) secretIn.push('baseUrl');
+    if (holdsSecret(rawModel)) secretIn.push('model');
+    const pending = this.#pending;
+    if (pending) return { ...this.#readRest(config), baseUrl: pending.baseUrl, fullUrl: pending.fullUrl, model: pending.model, secretIn: [] };
     return {
       baseUrl: secretIn.includes('baseUrl') ? '' : typeof rawUrl === 'string' ? rawUrl : '',
       fullUrl: userValue(config, 'fullUrl', false) === true,
       model: secretIn.includes('model') || typeof rawModel !== 'string' ? '' : rawModel.trim(),
-      intervalSeconds: clampInterval(userValue(config, 'healthCheck.intervalSeconds', DEFAULT_INTERVAL_SECONDS)),
-      timeoutSeconds: clampNumber(userValue(config, 'requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS), 5, 300, DEFAULT_TIMEOUT_SECONDS),
-      guideLanguage: language === 'en' || language === 'zh-cn' ? language : 'auto',
+      ...this.#readRest(config),
       secretIn,
     };
   }
@@ -54,16 +55,27 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
   async writeConnection(values: ConnectionSettings): Promise<void> {
     const config = vscode.workspace.getConfiguration(SECTION);
     this.#writing++;
+    this.#pending = values;
     try {
       for (const key of CONNECTION_KEYS) await config.update(key, values[key], vscode.ConfigurationTarget.Global);
     } finally {
       this.#writing--;
       if (this.#writing === 0) {
+        this.#pending = undefined;
         const change = merge(this.#held, { connection: true, interval: false, network: false, language: false });
         this.#held = undefined;
         this.#changed.fire(change);
       }
     }
+  }
+
+  #readRest(config: vscode.WorkspaceConfiguration): Omit<PoolSettings, 'baseUrl' | 'fullUrl' | 'model' | 'secretIn'> {
+    const language = userValue(config, 'guideLanguage', 'auto');
+    return {
+      intervalSeconds: clampInterval(userValue(config, 'healthCheck.intervalSeconds', DEFAULT_INTERVAL_SECONDS)),
+      timeoutSeconds: clampNumber(userValue(config, 'requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS), 5, 300, DEFAULT_TIMEOUT_SECONDS),
+      guideLanguage: language === 'en' || language === 'zh-cn' ? language : 'auto',
+    };
   }
 
   async writeGuideLanguage(language: GuideLanguage): Promise<void> {

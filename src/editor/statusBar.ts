@@ -124,6 +124,8 @@ export class StatusBarIndicator implements vscode.Disposable {
       const time = reset ? localTime(reset) : undefined;
       if (time) return t('ui.status.textResets', { time });
     }
+    // Background checks off: the answer shown is only as fresh as the last explicit check, and the bar says so.
+    if (!this.schedule.enabled && last) return t('ui.status.textChecksOff');
     return t('ui.status.text');
   }
 

@@ -24,6 +24,7 @@ type PickedKey = TraeErrorKey | 'paste';
 export function traeCommands(deps: TraeCommandDeps) {
   const { checks, onDemand, settings, log } = deps;
   const follow = (choice: ActionItem | undefined) => runAction(choice?.action, () => log.show());
+  const logFailure = (error: unknown) => log.error(`A notification's action failed: ${String(error)}`);
 
   /** Runs with a cancellable progress notification; undefined when the user cancelled. */
   function withProgress<T>(title: string, job: (signal: AbortSignal) => Promise<T>): Thenable<T> {
@@ -52,12 +53,12 @@ export function traeCommands(deps: TraeCommandDeps) {
     const first = report.diagnoses.find((d) => d.severity !== 'info');
     if (report.verdict === 'ok' || !first) {
       const turn = report.turns[0];
-      void vscode.window.showInformationMessage(t('ui.traeCheck.ok', { ttft: turn?.timeToFirstTokenMs ?? 0, ms: report.durationMs }), actionItem('showLog')).then(follow);
+      void vscode.window.showInformationMessage(t('ui.traeCheck.ok', { ttft: turn?.timeToFirstTokenMs ?? 0, ms: report.durationMs }), actionItem('showLog')).then(follow).then(undefined, logFailure);
       return report;
     }
     const text = t(report.verdict === 'error' ? 'ui.traeCheck.failed' : 'ui.traeCheck.warning', { cause: render(first.cause), fix: render(first.fix) });
     const show = report.verdict === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-    void show(text, actionItem('copyDiagnostics'), actionItem('showLog')).then(follow);
+    void show(text, actionItem('copyDiagnostics'), actionItem('showLog')).then(follow).then(undefined, logFailure);
     return report;
   }
 
@@ -104,7 +105,7 @@ export function traeCommands(deps: TraeCommandDeps) {
     log.info(`Explain a Trae error (${String(key)}, decided by ${finding.decidedBy}): ${finding.verdict}. ${[...finding.lines.map(render), ...finding.problems.map((d) => `[${d.severity}] ${d.code}: ${render(d.cause)} -> ${render(d.fix)} (${d.detail})`)].join(' | ')}`);
     const buttons = [actionItem('openWizard'), actionItem('copyDiagnostics'), actionItem('showLog')];
     const show = finding.verdict === 'cause' ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
-    void show(text, ...buttons).then(follow);
+    void show(text, ...buttons).then(follow).then(undefined, logFailure);
     return finding;
   }
 

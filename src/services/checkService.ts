@@ -100,7 +100,7 @@ export class CheckService implements Disposable {
     let key: string | undefined;
     let keyUnavailable: string | undefined;
     try {
-      key = await this.deps.keys.get();
+      key = await withDeadline(this.deps.keys.get(), settings.timeoutSeconds * 1000);
     } catch (error) {
       if (!(error instanceof KeyStoreError)) throw error;
       keyUnavailable = error.detail;
@@ -133,4 +133,13 @@ export class CheckService implements Disposable {
   dispose(): void {
     this.#changed.dispose();
   }
+}
+
+/** A secret storage that never answers (a keyring prompt left open) must not hold a check forever. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new KeyStoreError('read', `no answer within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -42,10 +42,11 @@ export class HealthMonitor implements Disposable {
       }),
     );
     this.#subscriptions.add(deps.keys.onDidChange(() => this.#triggerSoon()));
-    // Check Connection's answer counts too: a failing one is retried soon, in the background, for free.
+    // Answers found outside the schedule (Check Connection, Explain a Trae Error) count too: a failing
+    // one is retried soon, in the background, for free.
     this.#subscriptions.add(
       deps.checks.onDidChange((event) => {
-        if (event.kind === 'reported' && event.check.report.mode === 'full') this.#scheduler.observe(healthOfReport(event.check.report));
+        if (event.kind === 'reported' && !this.#scheduler.running) this.#scheduler.observe(healthOfReport(event.check.report));
       }),
     );
   }

@@ -64,9 +64,8 @@ export class OnDemandChecks {
       return { kind: 'done', report: { verdict: 'error', model, url: analysis.endpoint?.traeCallUrl ?? analysis.input, durationMs: 0, turns: [], diagnoses: problems } };
     }
     const route = this.deps.proxyFor(analysis.endpoint.apiBase);
-    const proxy = route?.kind === 'proxy' ? route.proxy : undefined;
     const outcome = await traeShapedCheck(
-      { endpoint: analysis.endpoint, key, model, timeoutMs: settings.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}), ...(proxy ? { proxy } : {}) },
+      { endpoint: analysis.endpoint, key, model, timeoutMs: settings.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}), ...(route ? { route } : {}) },
       { transport: this.deps.stream, userAgent: this.deps.userAgent },
     );
     if (outcome.kind === 'cancelled') this.deps.log.info('Trae-shaped check: cancelled.');

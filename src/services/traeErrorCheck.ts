@@ -68,7 +68,7 @@ export async function checkTraeError(key: TraeErrorKey, options: { modelId?: str
       if (!reach.ok) return done('cause', [msg('traeCheck.997.unreachable', { url })], reach.diagnoses);
       const outcome = await deps.checks.check('background', signal ? { signal } : {});
       if (outcome.kind === 'cancelled') return outcome;
-      const network = worst(outcome.report).filter((d) => d.step !== 'models' || d.code.includes('-') || d.action === 'checkProxy' || d.action === 'checkCertificate');
+      const network = worst(outcome.report).filter(isReachabilityProblem);
       if (network.length > 0) return done('cause', [msg('traeCheck.997.unreachable', { url })], network);
       return done('fine', [msg('traeCheck.997.fine', { url, ms: reach.durationMs })]);
     }
@@ -80,4 +80,11 @@ export async function checkTraeError(key: TraeErrorKey, options: { modelId?: str
       return done('cause', [msg('traeCheck.operator.found')], problems);
     }
   }
+}
+
+// What Trae's 997 ("check the network") is about: the pool cannot be reached or trusted from here.
+const REACHABILITY_CODES = new Set(['refused', 'refused-local', 'dns', 'unreachable', 'reset', 'cut-off', 'network-other', 'timeout-connect', 'timeout-headers', 'timeout-body', 'tls-self-signed', 'tls-expired', 'tls-hostname', 'tls-untrusted', 'tls-plain-http', 'tls-other', 'proxy-failed', 'proxy-rejected', 'redirect-https', 'redirect-login', 'redirect-other-host', 'redirect']);
+
+function isReachabilityProblem(d: Diagnosis): boolean {
+  return REACHABILITY_CODES.has(d.code) || d.code.startsWith('url:');
 }

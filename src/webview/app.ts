@@ -17,6 +17,8 @@ import { mountUrl } from './steps/url';
 export interface StepModule {
   readonly element: HTMLElement;
   update(view: WizardView, models: ModelListView | undefined): void;
+  /** Before the user leaves the step: false keeps them there (it has said why). */
+  beforeLeave?(): Promise<boolean>;
 }
 
 /** What the user is typing: the webview is its only writer, until the host changes the draft itself. */
@@ -53,7 +55,7 @@ export class App implements AppContext {
   readonly #stepArea = h('section', { className: 'step', 'aria-labelledby': 'step-title' });
 
   constructor() {
-    this.rpc = new Rpc({ view: (v) => this.#render(v), models: (m) => this.#setModels(m), problem: () => this.#showProblem() });
+    this.rpc = new Rpc({ view: (v) => this.#render(v), models: (m) => this.#setModels(m), problem: (reason) => (reason ? this.showFailure(new RequestFailed(reason)) : this.#showProblem()), failed: (error) => this.showFailure(error) });
   }
 
   async start(): Promise<void> {
@@ -65,6 +67,12 @@ export class App implements AppContext {
   }
 
   goTo(step: StepName): void {
+    void this.#leaveFor(step);
+  }
+
+  async #leaveFor(step: StepName): Promise<void> {
+    // Nothing the user typed is dropped without a word: the step saves it or says why it cannot.
+    if (this.#step && this.#step.name !== step && this.#step.module.beforeLeave && !(await this.#step.module.beforeLeave())) return;
     this.#flushDraft();
     this.rpc.request('goTo', { step }).catch((error) => this.showFailure(error));
   }

@@ -14,8 +14,10 @@ export class RequestFailed extends Error {
 export interface RpcHandlers {
   view(view: WizardView): void;
   models(list: ModelListView): void;
-  /** Something from the host could not be read. */
-  problem(): void;
+  /** Something from the host could not be read, or the host said something went wrong. */
+  problem(reason?: ProblemView): void;
+  /** A request sent without waiting failed: say why. */
+  failed(error: unknown): void;
 }
 
 export class Rpc {
@@ -35,9 +37,9 @@ export class Rpc {
     });
   }
 
-  /** Fire and forget: a failure is shown by whoever awaits; here it is only kept from being unhandled. */
+  /** Without waiting for the result; a failure is still shown. */
   send<M extends Method>(method: M, params: Params<M>): void {
-    this.request(method, params).catch(() => undefined);
+    this.request(method, params).catch((error) => this.handlers.failed(error));
   }
 
   #receive(raw: unknown): void {
@@ -46,6 +48,7 @@ export class Rpc {
     const message = parsed.data;
     if (message.kind === 'view') return this.handlers.view(message.view);
     if (message.kind === 'models') return this.handlers.models(message.list);
+    if (message.kind === 'problem') return this.handlers.problem(message.reason);
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     this.#pending.delete(message.id);

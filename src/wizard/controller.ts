@@ -79,20 +79,22 @@ export class WizardController implements Disposable {
     this.#afterChange(0);
   }
 
-  /** Stores a typed key, then waits for the pool's verdict on it (a free model list). */
-  async storeKey(value: string): Promise<{ accepted: boolean }> {
+  /** Stores a typed key, then waits for the pool's verdict on it (a free model list), when one can run. */
+  async storeKey(value: string): Promise<{ verdict: 'accepted' | 'rejected' | 'unchecked' }> {
     let analysis;
     try {
       analysis = await this.host.keys.store(value);
     } catch (error) {
-      if (error instanceof KeyStoreError) throw new Refused(msg('diag.keyStoreUnavailable.cause', { detail: error.detail }));
+      if (error instanceof KeyStoreError) throw keyStoreRefusal(error);
       throw error;
     }
-    if (!analysis.ok) throw new Refused(analysis.cause);
+    if (!analysis.ok) throw new Refused(analysis.cause, analysis.fix);
     this.host.log.info(`Setup wizard: Pool API key stored in secret storage (${maskKey(analysis.key!)}).`);
     await this.#refreshKey();
-    await this.#running.list?.done;
-    return { accepted: this.model.listOk };
+    const list = this.#running.list;
+    if (!list) return { verdict: this.model.listOk ? 'accepted' : 'unchecked' };
+    await list.done;
+    return { verdict: this.model.listOk ? 'accepted' : this.model.checks.current('list') ? 'rejected' : 'unchecked' };
   }
 
   async recheck(what: 'url' | 'key' | 'models'): Promise<void> {
@@ -134,7 +136,11 @@ export class WizardController implements Disposable {
     if (!this.model.reachable('trae')) throw new Refused(msg('ui.wizard.refused.notReachable'));
     let text: string | undefined;
     if (what === 'apiKey') {
-      text = await this.host.keys.get().catch(() => undefined);
+      try {
+        text = await this.host.keys.get();
+      } catch (error) {
+        throw error instanceof KeyStoreError ? keyStoreRefusal(error) : error;
+      }
       if (text === undefined) throw new Refused(msg('ui.wizard.refused.noKey'));
     } else {
       text = this.host.guideText(this.model, what);
@@ -269,4 +275,9 @@ export class WizardController implements Disposable {
     this.#persisted = json;
     void Promise.resolve(this.host.memento.update(STATE_KEY, state)).catch((error: unknown) => this.host.log.warn(`Setup wizard: could not remember the step: ${String(error)}`));
   }
+}
+
+/** What the wizard says when the editor's secret storage fails: the cause and how to fix it. */
+function keyStoreRefusal(error: KeyStoreError): Refused {
+  return new Refused(msg('diag.keyStoreUnavailable.cause', { detail: error.detail }), msg('diag.keyStoreUnavailable.fix'));
 }

@@ -44,7 +44,8 @@ export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideVi
     steps: guide.steps.filter((s) => BEFORE.includes(s.id)).map(step),
     after: d.afterAdding.map(step),
     workingWhen: r(d.workingWhen),
-    errors: guide.traeErrors.map((e) => ({ key: String(e.key), ...(e.shown ? { shown: label(e.shown) } : {}), title: r(e.title), meaning: r(e.meaning), fix: r(e.fix) })),
+    // The check that decides a code costs quota unless it only reads the list or reaches the pool.
+    errors: guide.traeErrors.map((e) => ({ key: String(e.key), ...(e.shown ? { shown: label(e.shown) } : {}), title: r(e.title), meaning: r(e.meaning), fix: r(e.fix), costsQuota: e.decidedBy !== 'modelListed' && e.decidedBy !== 'reachability' })),
   };
 }
 

@@ -42,7 +42,10 @@ export interface WizardHost {
 
 /** A request the controller refuses, with the reason the webview shows. */
 export class Refused extends Error {
-  constructor(readonly reason: Msg) {
+  constructor(
+    readonly reason: Msg,
+    readonly fix?: Msg,
+  ) {
     super(reason.id);
   }
 }

@@ -167,6 +167,7 @@ export class WizardModel {
     this.#apply(screened);
     // The user is working on this step now: no jumping ahead when a check lands.
     this.#resumeTo = undefined;
+    this.#fallBack();
     return true;
   }
 
@@ -216,11 +217,12 @@ export class WizardModel {
   /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
   finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
     if (!this.checks.finish(kind, token, result)) return false;
-    if (this.#resumeTo && this.reachable(this.#resumeTo)) {
-      this.#step = this.#resumeTo;
-      this.#resumeTo = undefined;
-    } else if (this.#resumeTo) {
-      this.#step = this.#clamp(this.#resumeTo);
+    if (this.#resumeTo) {
+      const step = this.reachable(this.#resumeTo) ? this.#resumeTo : this.#clamp(this.#resumeTo);
+      // Resuming past step 1 is going on from it, as the user did before with this URL.
+      if (stepIndex(step) > 0) this.#approve(this.#draft);
+      this.#step = step;
+      if (step === this.#resumeTo) this.#resumeTo = undefined;
     }
     return true;
   }
@@ -252,11 +254,11 @@ export class WizardModel {
   #screen(next: Draft, fallback: Draft): Draft {
     let { url, model } = next;
     if (holdsSecret(url)) {
-      url = fallback.url;
+      url = holdsSecret(fallback.url) ? '' : fallback.url;
       this.#notify({ id: 'secretInUrl', severity: 'error', message: msg('ui.wizard.notice.secretInUrl') });
     }
     if (holdsSecret(model)) {
-      model = fallback.model;
+      model = holdsSecret(fallback.model) ? '' : fallback.model;
       this.#notify({ id: 'secretInModel', severity: 'error', message: msg('ui.wizard.notice.secretInModel') });
     }
     return { url, fullUrl: next.fullUrl, model };

@@ -30,6 +30,8 @@ export interface PanelDependencies {
 
 export class WizardPanel implements vscode.Disposable {
   static #current: WizardPanel | undefined;
+  /** A panel being opened (its controller is still reading the key): a second open waits for it. */
+  static #opening: Promise<void> | undefined;
   readonly #subscriptions: vscode.Disposable[] = [];
   #disposed = false;
   #lastView = '';
@@ -42,8 +44,10 @@ export class WizardPanel implements vscode.Disposable {
   /** Opens the wizard, or brings the open one to the front. */
   static async open(deps: PanelDependencies): Promise<void> {
     if (WizardPanel.#current) return WizardPanel.#current.panel.reveal();
+    if (WizardPanel.#opening) return WizardPanel.#opening;
     const panel = vscode.window.createWebviewPanel(WIZARD_VIEW_TYPE, t('ui.wizard.title'), vscode.ViewColumn.Active, options(deps.context));
-    await WizardPanel.#start(panel, deps);
+    WizardPanel.#opening = WizardPanel.#start(panel, deps).finally(() => (WizardPanel.#opening = undefined));
+    return WizardPanel.#opening;
   }
 
   /** After an editor restart: the serializer hands back the panel VS Code kept; the host knows the step. */
@@ -54,18 +58,31 @@ export class WizardPanel implements vscode.Disposable {
     deps.log.info('Setup wizard: restored after a restart.');
   }
 
+  /** Builds the controller, then the panel; a panel closed meanwhile gets nothing started and nothing thrown. */
   static async #start(panel: vscode.WebviewPanel, deps: PanelDependencies): Promise<void> {
     let wizard: WizardPanel | undefined;
-    const controller = await WizardController.create({
-      ...deps.host,
-      memento: deps.context.globalState,
-      clipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
-      guideText: (model, what) => {
-        const guide = guideFor(model, language());
-        return guide && guideTextFor(guide, what, render, t('ui.wizard.keyPlaceholder'));
-      },
-      runCommand: (command) => wizard?.runCommand(command) ?? Promise.resolve(),
-    });
+    let closed = false;
+    const watch = panel.onDidDispose(() => (closed = true));
+    let controller: WizardController;
+    try {
+      controller = await WizardController.create({
+        ...deps.host,
+        memento: deps.context.globalState,
+        clipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+        guideText: (model, what) => {
+          const guide = guideFor(model, guideLanguage(deps));
+          return guide && guideTextFor(guide, what, render, t('ui.wizard.keyPlaceholder'));
+        },
+        runCommand: (command) => wizard?.runCommand(command) ?? Promise.resolve(),
+      });
+    } catch (error) {
+      deps.log.error(`Setup wizard: could not open: ${error instanceof Error ? error.message : String(error)}`);
+      if (!closed) panel.dispose();
+      return;
+    } finally {
+      watch.dispose();
+    }
+    if (closed) return controller.dispose();
     wizard = new WizardPanel(panel, controller, deps);
   }
 
@@ -114,14 +131,15 @@ export class WizardPanel implements vscode.Disposable {
     const params = parseParams(method, rawParams);
     if (params === undefined) {
       this.deps.log.error(`Setup wizard: the ${method} request did not fit the protocol; it was not acted on.`);
-      return this.#post({ kind: 'response', id, ok: false, reason: protocolProblem() });
+      this.#post({ kind: 'response', id, ok: false, reason: protocolProblem() });
+      return;
     }
     try {
       const result = await this.#handle(method, params as never);
       this.#post({ kind: 'response', id, ok: true, result: result ?? {} });
     } catch (error) {
       if (!(error instanceof Refused)) this.deps.log.error(`Setup wizard: ${method} failed: ${error instanceof Error ? error.message : String(error)}`);
-      const reason = error instanceof Refused ? { severity: 'error' as const, cause: render(error.reason), fix: '' } : protocolProblem();
+      const reason = error instanceof Refused ? { severity: 'error' as const, cause: clip(render(error.reason), LIMITS.text), fix: error.fix ? clip(render(error.fix), LIMITS.text) : '' } : protocolProblem();
       this.#post({ kind: 'response', id, ok: false, reason });
     }
   }
@@ -201,31 +219,31 @@ export class WizardPanel implements vscode.Disposable {
       this.#listSource = source;
       this.#listToken++;
     }
-    const lang = language();
+    const lang = guideLanguage(this.deps);
     const view = buildView(model, { render, language: lang, commands: { openChat: !!this.#commands.openChat, openTraeSettings: !!this.#commands.openTraeSettings }, guide: (m) => {
       const guide = guideFor(m, lang);
       return guide && guideView(guide, render);
     } }, this.#listToken);
-    if (this.#sentListToken !== this.#listToken) {
-      this.#sentListToken = this.#listToken;
-      this.#post({ kind: 'models', list: buildModelList(model, this.#listToken, render) });
-    }
+    if (this.#sentListToken !== this.#listToken && this.#post({ kind: 'models', list: buildModelList(model, this.#listToken, render) })) this.#sentListToken = this.#listToken;
     const json = JSON.stringify(view);
     if (json === this.#lastView) return;
-    this.#lastView = json;
-    this.#post({ kind: 'view', view });
+    if (this.#post({ kind: 'view', view })) this.#lastView = json;
   }
 
-  #post(message: ToWebview): void {
-    if (this.#disposed) return;
+  /** Posts what passes the schema the webview checks (after redaction); returns whether it did. */
+  #post(message: ToWebview): boolean {
+    if (this.#disposed) return false;
     const safe = this.deps.redactor.redactDeep(message);
-    // The same schema the webview checks: what does not pass is a bug here, so it is logged and shown.
-    if (!TO_WEBVIEW.safeParse(safe).success) {
-      this.deps.log.error(`Setup wizard: refused to post an invalid ${message.kind} message.`);
-      if (message.kind !== 'response') return;
-      return this.#post({ kind: 'response', id: message.id, ok: false, reason: protocolProblem() });
+    // What does not pass is a bug here: it is logged, and the webview is told something went wrong.
+    const checked = TO_WEBVIEW.safeParse(safe);
+    if (!checked.success) {
+      this.deps.log.error(`Setup wizard: refused to post an invalid ${message.kind} message (${checked.error.issues[0]?.path.join('.') ?? '?'}).`);
+      if (message.kind === 'response') this.#post({ kind: 'response', id: message.id, ok: false, reason: protocolProblem() });
+      else if (message.kind !== 'problem') this.#post({ kind: 'problem', reason: protocolProblem() });
+      return false;
     }
     Promise.resolve(this.panel.webview.postMessage(safe)).then(undefined, () => undefined);
+    return true;
   }
 
   #html(): string {
@@ -257,9 +275,8 @@ function options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions &
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')], retainContextWhenHidden: false };
 }
 
-function language() {
-  const setting = vscode.workspace.getConfiguration('codexPooler').inspect<string>('guideLanguage')?.globalValue;
-  return resolveGuideLanguage(setting === 'en' || setting === 'zh-cn' ? setting : 'auto');
+function guideLanguage(deps: PanelDependencies) {
+  return resolveGuideLanguage(deps.host.settings.read().guideLanguage);
 }
 
 function protocolProblem(): ProblemView {

@@ -73,7 +73,7 @@ export const GuideViewSchema = z.object({
   steps: z.array(GuideStepSchema).check(z.maxLength(12)),
   after: z.array(GuideStepSchema).check(z.maxLength(12)),
   workingWhen: text(),
-  errors: z.array(z.object({ key: text(20), shown: z.optional(text(LIMITS.label)), title: text(), meaning: text(), fix: text() })).check(z.maxLength(12)),
+  errors: z.array(z.object({ key: text(20), shown: z.optional(text(LIMITS.label)), title: text(), meaning: text(), fix: text(), costsQuota: z.boolean() })).check(z.maxLength(12)),
 });
 
 export const WizardViewSchema = z.object({
@@ -138,7 +138,7 @@ export const METHODS = {
   ready: method(Empty, z.object({ strings: z.array(z.array(text(4000)).check(z.length(2))).check(z.maxLength(LIMITS.strings)) })),
   setDraft: method(z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), model: text(LIMITS.id), basedOn: z.number() }), Empty),
   goTo: method(z.object({ step: StepSchema }), Empty),
-  storeKey: method(z.object({ key: text(LIMITS.url) }), z.object({ accepted: z.boolean() })),
+  storeKey: method(z.object({ key: text(LIMITS.url) }), z.object({ verdict: z.enum(['accepted', 'rejected', 'unchecked']) })),
   recheck: method(z.object({ what: z.enum(['url', 'key', 'models']) }), Empty),
   runTest: method(Empty, Empty),
   runTraeCheck: method(Empty, Empty),
@@ -168,6 +168,8 @@ export const TO_WEBVIEW = z.union([
   z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(false), reason: ProblemViewSchema }),
   z.object({ kind: z.literal('view'), view: WizardViewSchema }),
   z.object({ kind: z.literal('models'), list: ModelListViewSchema }),
+  /** Something went wrong on the host's side (a view it could not send): shown, never silent. */
+  z.object({ kind: z.literal('problem'), reason: ProblemViewSchema }),
 ]);
 
 export type ToWebview = z.infer<typeof TO_WEBVIEW>;

@@ -6,6 +6,7 @@ import type { Diagnosis } from '../core/diagnosis';
 import { suggestCorrection, type EndpointFinding } from '../core/endpoint';
 import { msg, type Msg } from '../core/messages';
 import type { ModelInfo } from '../core/poolClient';
+import { clampText } from '../core/inertText';
 import type { TraeTurnReport } from '../core/traeCheck';
 import type { GuideLanguage } from '../core/traeGuide';
 import type { WizardModel } from './model';
@@ -18,9 +19,8 @@ export interface ViewContext {
   readonly guide: (model: WizardModel) => GuideView | undefined;
 }
 
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
+/** Clamped to what the protocol allows, with an ellipsis (never splitting a character). */
+export const clip = clampText;
 
 function take<T>(items: readonly T[], max: number): T[] {
   return items.slice(0, max);

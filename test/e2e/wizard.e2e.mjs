@@ -416,6 +416,30 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     await wb.waitForStatus('healthy', 30_000);
   });
 
+  it('closing the wizard while a test runs: nothing throws, nothing is left behind', async () => {
+    await runPaletteCommand(page, 'Codex Pooler: Open Setup Wizard');
+    await wb.wizardFrame();
+    await wb.wizard.locator('.step-link[data-step="test"]').click();
+    await wb.waitForStep(4);
+    emulator.upstream.delayMs = 3000;
+    const errorsBefore = browser.consoleStats.errors;
+    await wb.wizard.locator('#run-test').click();
+    await wb.wizard.locator('#cancel-test').waitFor();
+    await runPaletteCommand(page, 'View: Close All Editors');
+    await sleep(4000);
+    emulator.upstream.delayMs = 0;
+    assert.equal(browser.consoleStats.errors, errorsBefore, `console errors: ${browser.consoleStats.recentErrors.slice(-3).join(' | ')}`);
+    const logs = filesHolding(profile.root, 'Setup wizard').filter((f) => f.endsWith('Codex Pooler.log'));
+    const log = logs.map((f) => readFileSync(f, 'utf8')).join('\n');
+    assert.ok(!/\[error\]/.test(log), log.split('\n').filter((l) => /\[error\]/.test(l)).join('\n'));
+    // And opening it right away twice gives one wizard.
+    await runPaletteCommand(page, 'Codex Pooler: Open Setup Wizard');
+    await runPaletteCommand(page, 'Codex Pooler: Open Setup Wizard');
+    await sleep(1500);
+    assert.equal(await page.locator('.tab', { hasText: 'Codex Pooler setup for Trae' }).count(), 1);
+    await runPaletteCommand(page, 'View: Close All Editors');
+  });
+
   it('Set Pool API Key from the palette names a wrong paste as you type; Clear asks first', async () => {
     await runPaletteCommand(page, 'Codex Pooler: Set Pool API Key');
     const input = page.locator('.quick-input-widget input');

@@ -213,6 +213,17 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       assert.equal(emulator.countRoute('chat'), 0);
     });
 
+    it('saving the connection writes three values as one change, checked once (never half-written)', async () => {
+      emulator.reset();
+      await pooler.testing!.writeConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.6-terra' });
+      await waitFor('a background check', () => emulator.countRoute('models') >= 1);
+      await settle(pooler, 1500);
+      assert.equal(emulator.countRoute('models'), 1, JSON.stringify(emulator.counts()));
+      assert.equal(emulator.countRoute('chat'), 0);
+      await pooler.testing!.writeConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5' });
+      await settle(pooler);
+    });
+
     it('a workspace-level codexPooler.baseUrl is ignored', async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       assert.ok(folder, 'the test host opens a workspace folder');
@@ -283,8 +294,11 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       await vscode.window.tabGroups.close(tab);
     });
 
-    it('the API runs the full check without UI', async () => {
-      const report = (await pooler.checkConnection())!;
+    it('the API runs the free check by default, the full one only when asked', async () => {
+      const free = (await pooler.checkConnection())!;
+      assert.equal(free.mode, 'background');
+      assert.equal(emulator.countRoute('chat'), 0);
+      const report = (await pooler.checkConnection({ mode: 'full' }))!;
       assert.equal(report.mode, 'full');
       assert.equal(report.facts.servedModel, 'gpt-5.5');
     });

@@ -73,6 +73,11 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
     assert.equal(o.kind === 'done' && o.finding.problems[0]?.code, 'refused-local');
     const up = await checkTraeError(997, {}, setup());
     assert.equal(up.kind === 'done' && up.finding.verdict, 'fine');
+    // Reached, but the model is not listed: that is no network problem, 997 is not explained by it.
+    const reached = setup();
+    reached.settings.values = { ...reached.settings.values, model: 'gpt-9-imaginary' };
+    const listed = await checkTraeError(997, {}, reached);
+    assert.equal(listed.kind === 'done' && listed.finding.verdict, 'fine', 'a pool that answers is reachable');
   });
 
   it('4028: the full check plus the Trae-shaped one find what the documented check alone cannot', async () => {

@@ -9,6 +9,7 @@ import { Redactor } from '../../src/services/redactor';
 import { FakeClock } from './fakeClock';
 import { FakeFocus, FakeLog, FakeSecretStorage, FakeSettings, flush } from './fakes';
 import { useEmulator } from './helpers';
+import { applyScenario } from '../emulator/server';
 
 function services(baseUrl: string, key?: string) {
   const secrets = new FakeSecretStorage();
@@ -147,19 +148,39 @@ describe('health monitor (fake clock, in-memory settings and focus)', function (
     health.dispose();
   });
 
-  it('a cancelled check starts nothing (defect: cancel left a spinner and a new check)', async () => {
+  it('cancelling a check on a hung pool restores the last answer at once and starts nothing (defect: cancel left a spinner and a new check)', async () => {
+    const { clock, health, checks, events } = monitor();
+    health.start();
+    await clock.advance(0);
+    await flush();
+    const before = checks.last;
+    assert.equal(before?.report.verdict, 'ok');
+    ctx.emulator.reset();
+    applyScenario(ctx.emulator, 'hang');
+    const controller = new AbortController();
+    const pending = checks.check('full', { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(checks.running?.mode, 'full', 'the check was in flight');
+    controller.abort();
+    assert.equal((await pending).kind, 'cancelled');
+    assert.equal(checks.running, undefined, 'no spinner');
+    assert.equal(checks.last, before, 'the last answer is shown again');
+    assert.equal(events.at(-1)?.kind, 'cancelled');
+    const sent = ctx.emulator.requests.length;
+    await clock.advance(TRIGGER_SETTLE_MS * 4);
+    await flush();
+    assert.equal(ctx.emulator.requests.length, sent, 'nothing new was started');
+    health.dispose();
+  });
+
+  it('a failing Check Connection makes the background retry after 10 s, for free', async () => {
     const { clock, health, checks } = monitor();
     health.start();
     await clock.advance(0);
     await flush();
-    ctx.emulator.reset();
-    const controller = new AbortController();
-    controller.abort();
-    await checks.check('full', { signal: controller.signal });
-    await clock.advance(TRIGGER_SETTLE_MS * 4);
-    await flush();
-    assert.equal(ctx.emulator.requests.length, 0);
-    assert.equal(checks.running, undefined);
+    applyScenario(ctx.emulator, 'down');
+    await checks.check('full');
+    assert.equal(health.nextAt, clock.now() + 10_000);
     health.dispose();
   });
 });

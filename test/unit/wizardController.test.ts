@@ -121,8 +121,8 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     await assert.rejects(controller.storeKey(`mcp-cxp-0123456789ab-${'A'.repeat(43)}`), (e: unknown) => e instanceof Refused && e.reason.id === 'key.mcp.cause');
     assert.equal(secrets.values.size, 0);
     controller.goTo('key');
-    const { accepted } = await controller.storeKey(`  ${KEY}  `);
-    assert.equal(accepted, true);
+    const { verdict } = await controller.storeKey(`  ${KEY}  `);
+    assert.equal(verdict, 'accepted');
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY);
   });
 

@@ -50,14 +50,33 @@ describe('wizard model (plain Node)', () => {
     assert.equal(model.canSave, false);
   });
 
-  it('a model list fetched for an old URL cannot overwrite the new one (defect: stale list landing last)', () => {
+  it('a model list fetched for an old URL cannot overwrite the new one, whichever lands last (defect: stale list landing last)', () => {
     const model = atTest();
     const forA = model.begin('list') as { token: string; draft: Draft };
+    // The user goes back to step 1, enters pool B, a pool answers there, they go on: B is approved.
+    model.goTo('url');
     model.setDraft({ ...model.draft, url: POOL_B });
-    const forB = model.begin('list');
-    assert.ok('refused' in forB, 'pool B did not pass step 1: the key may not go there yet');
-    assert.equal(model.finish('list', forA.token, report(forA.draft, { models: [] })), false);
-    assert.equal(model.checks.current('list'), undefined);
+    pass(model, 'reach');
+    assert.equal(model.goTo('key'), undefined);
+    const forB = model.begin('list') as { token: string; draft: Draft };
+    assert.equal(model.finish('list', forB.token, report(forB.draft, { models: MODELS.slice(0, 1) })), true, 'the new list lands first');
+    assert.equal(model.finish('list', forA.token, report(forA.draft, { models: [] })), false, 'the old one, landing later, is dropped');
+    assert.deepEqual(model.checks.current('list')?.facts.models?.map((m) => m.id), ['gpt-5.6-terra']);
+    assert.equal(model.checks.current('list')?.target.baseUrl, POOL_B);
+  });
+
+  it('a draft for a pool never approved gets no keyed check', () => {
+    const model = atTest();
+    model.setDraft({ ...model.draft, url: POOL_B });
+    assert.ok('refused' in model.begin('list'), 'pool B did not pass step 1: the key may not go there yet');
+  });
+
+  it('reopened with an unsaved new URL at step 2: resuming past step 1 approves it, so the key is checked (review finding)', () => {
+    const model = new WizardModel({ saved, key: stored, persisted: { step: 'key', draft: { url: POOL_B, fullUrl: false, model: '' } } });
+    assert.equal(model.step, 'url');
+    pass(model, 'reach');
+    assert.equal(model.step, 'key');
+    assert.deepEqual(model.wanted(), ['list']);
   });
 
   it('the key goes only to the saved origin or one that passed step 1 in this session (host is the judge)', () => {
@@ -107,6 +126,9 @@ describe('wizard model (plain Node)', () => {
     assert.equal(model.draft.model, 'gpt-5.5');
     assert.deepEqual(model.notices.map((n) => n.id).sort(), ['secretInModel', 'secretInUrl']);
     assert.ok(!JSON.stringify(model.persisted()).includes(KEY.slice(20)));
+    // Typed a character at a time after a URL: from "sk-cxp-" on, nothing more is taken.
+    model.setDraft({ url: `${POOL_A}sk-cxp-0123`, fullUrl: false, model: 'gpt-5.5' });
+    assert.equal(model.draft.url, POOL_A);
     // And what an earlier version stored is not brought back.
     const reopened = new WizardModel({ saved, key: stored, persisted: { step: 'url', draft: { url: KEY, fullUrl: false, model: 'x' } } });
     assert.ok(!JSON.stringify(reopened.draft).includes(KEY.slice(20)));

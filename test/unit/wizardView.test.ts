@@ -7,6 +7,7 @@ import type { CheckReport } from '../../src/core/check';
 import { diagnosis } from '../../src/core/diagnosis';
 import { renderMsg } from '../../src/core/messages';
 import type { ModelInfo } from '../../src/core/poolClient';
+import { Redactor } from '../../src/services/redactor';
 import { WizardModel, type Draft } from '../../src/wizard/model';
 import { ModelListViewSchema, WizardViewSchema } from '../../src/wizard/protocol';
 import { buildModelList, buildView } from '../../src/wizard/view';
@@ -14,7 +15,11 @@ import { guideFor, guideView } from '../../src/wizard/guideView';
 import { FUZZ_RUNS } from './properties.test';
 import { report } from './wizardFixtures';
 
-const anyText = (max: number) => fc.string({ unit: 'binary', maxLength: max });
+const redactor = new Redactor();
+redactor.remember('sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde');
+// Text with what the redactor rewrites: bearer values, keys, tokens, encoded dashes.
+const secretish = fc.constantFrom('Bearer abcdefghijklmnop', 'Bearer xy', 'sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde', 'mcp-cxp-0123456789ab-abcdefghijk', 'eyJabcdefghij.abcdefghij.abcdefghij', '%2D', '&#45;');
+const anyText = (max: number) => fc.oneof(fc.string({ unit: 'binary', maxLength: max }), fc.tuple(fc.string({ maxLength: max }), secretish).map(([a, b]) => (a + ' ' + b).slice(-max)), fc.tuple(fc.constant('x'.repeat(Math.max(0, max - 20))), secretish).map(([a, b]) => a + ' ' + b));
 const model: fc.Arbitrary<ModelInfo> = fc.record({
   id: fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), fc.constantFrom('gpt-5.5', 'GPT-5.5')),
   displayName: fc.oneof(anyText(3000), fc.constant('<img src=x onerror=alert(1)>'), fc.constant('\u202egnp.exe')),
@@ -49,9 +54,10 @@ describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} ru
           const g = guideFor(w, language);
           return g && guideView(g, render);
         } }, 1);
-        const parsed = WizardViewSchema.safeParse(view);
+        // What the panel really posts: the view after the redactor (which must never lengthen a value).
+        const parsed = WizardViewSchema.safeParse(redactor.redactDeep(view));
         assert.ok(parsed.success, JSON.stringify(parsed.error?.issues[0]));
-        const listView = ModelListViewSchema.safeParse(buildModelList(m, 1, render));
+        const listView = ModelListViewSchema.safeParse(redactor.redactDeep(buildModelList(m, 1, render)));
         assert.ok(listView.success, JSON.stringify(listView.error?.issues[0]));
       }),
       { numRuns: Math.ceil(FUZZ_RUNS / 100) },

@@ -4,6 +4,7 @@
 import { analyzeKey } from '../../core/poolKey';
 import type { WizardView } from '../../wizard/protocol';
 import type { AppContext, StepModule } from '../app';
+import { RequestFailed } from '../rpc';
 import { h, icon, replaceChildren } from '../dom';
 import { say, tr } from '../strings';
 import { Actions, announce, ProblemList, problemItem, setText } from '../ui';
@@ -14,7 +15,7 @@ export function mountKey(ctx: AppContext): StepModule {
   const check = h('div', { id: 'key-check-line' });
   const problems = new ProblemList(ctx, 'key-problems');
   const storeProblem = h('ul', { className: 'findings' });
-  const input = h('input', { id: 'key', type: 'password', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'key-rules', placeholder: 'sk-cxp-…' });
+  const input = h('input', { id: 'key', type: 'password', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'key-rules', placeholder: 'sk-cxp-…', maxlength: 4096 });
   const rules = h('ul', { id: 'key-rules', className: 'findings' });
   const show = h('input', { id: 'show-key', type: 'checkbox' });
   const save = h('button', { type: 'button', className: 'primary', id: 'save-key', disabled: true }, tr('ui.wizard.key.save'));
@@ -38,7 +39,7 @@ export function mountKey(ctx: AppContext): StepModule {
   }
 
   /** Sends the key once; the field is cleared whatever the answer (the raw key leaves the page). */
-  async function store(): Promise<boolean> {
+  async function store(): Promise<boolean | undefined> {
     const value = candidate;
     if (value === undefined) return false;
     save.disabled = true;
@@ -46,11 +47,11 @@ export function mountKey(ctx: AppContext): StepModule {
     candidate = undefined;
     typed();
     try {
-      const { accepted } = await ctx.rpc.request('storeKey', { key: value });
+      const { verdict } = await ctx.rpc.request('storeKey', { key: value });
       replacing = false;
-      announce(tr(accepted ? 'ui.wizard.key.storedAccepted' : 'ui.wizard.key.storedRejected'));
+      announce(tr(verdict === 'accepted' ? 'ui.wizard.key.storedAccepted' : verdict === 'rejected' ? 'ui.wizard.key.storedRejected' : 'ui.wizard.key.storedUnchecked'));
       replaceChildren(storeProblem);
-      return accepted;
+      return verdict === 'accepted' ? true : verdict === 'rejected' ? false : undefined;
     } catch (error) {
       ctx.showFailure(error);
       return false;
@@ -60,10 +61,19 @@ export function mountKey(ctx: AppContext): StepModule {
   }
 
   async function next(): Promise<void> {
-    if (input.value !== '') {
-      if (!(await store())) return;
-    }
     ctx.goTo('model');
+  }
+
+  /** A key typed but not saved is saved on the way out; what is not a key keeps the user here, with the reason. */
+  async function beforeLeave(): Promise<boolean> {
+    if (input.value === '') return true;
+    if (candidate === undefined) {
+      ctx.showFailure(new RequestFailed({ severity: 'error', cause: tr('ui.wizard.key.nextBlocked'), fix: '' }));
+      input.focus();
+      return false;
+    }
+    const accepted = await store();
+    return accepted !== false;
   }
 
   input.addEventListener('input', typed);
@@ -117,5 +127,6 @@ export function mountKey(ctx: AppContext): StepModule {
       view = v;
       refresh(v);
     },
+    beforeLeave,
   };
 }

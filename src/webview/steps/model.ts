@@ -1,6 +1,7 @@
 // Step 3, Model: the pool's own list for this key (any size: a filter finds one among a thousand), the
 // model id as Trae's Model ID field will hold it, checked against the list as you type. Names are text,
 // isolated for bidi, never markup.
+import { EXAMPLE_MODEL_ID } from '../../core/traeValues';
 import type { ModelListView, WizardView } from '../../wizard/protocol';
 import type { AppContext, StepModule } from '../app';
 import { h, replaceChildren } from '../dom';
@@ -23,7 +24,7 @@ export function mountModel(ctx: AppContext): StepModule {
   const more = h('p', { className: 'muted', id: 'models-more' });
   const note = h('p', { className: 'muted', id: 'models-note' });
   const list = h('fieldset', { className: 'models' }, legend, options, more, note);
-  const input = h('input', { id: 'model', type: 'text', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'model-check' });
+  const input = h('input', { id: 'model', type: 'text', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'model-check', maxlength: 256, placeholder: EXAMPLE_MODEL_ID });
   const check = h('p', { id: 'model-check' });
   const guard = new SecretGuard(ctx, 'model');
   const actions = new Actions(ctx, 'key', { label: 'ui.wizard.next', run: () => ctx.goTo('test') });

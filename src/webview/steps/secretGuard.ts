@@ -1,13 +1,11 @@
 // The URL and model fields recognise a Pool key, a token or a "Bearer …" line in them, pasted or being
 // typed: the field is masked at once, nothing of it goes into the draft (so nothing is stored or sent),
 // and the user is told what it is, with one click to store it as the key or to discard it.
-import { analyzeKey, holdsSecret } from '../../core/poolKey';
+import { extractPoolKey, holdsSecret } from '../../core/poolKey';
 import type { AppContext } from '../app';
 import { h, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { announce } from '../ui';
-
-const POOL_KEY = /sk-cxp-[0-9a-f]{12}-[A-Za-z0-9_-]{43}/;
 
 export class SecretGuard {
   readonly element = h('div', { className: 'secret-guard', role: 'alert', hidden: true });
@@ -52,8 +50,8 @@ export class SecretGuard {
       const input = this.#input;
       if (!input) return;
       const value = input.value;
-      const analysis = analyzeKey(value);
-      const key = POOL_KEY.exec(value)?.[0] ?? (analysis.ok ? analysis.key : analysis.correction) ?? value;
+      // What is inside (a "Bearer …" line, a URL around it); otherwise the text, which the key rules then judge.
+      const key = extractPoolKey(value) ?? value;
       store.disabled = true;
       this.#release(input, this.#lastGood);
       try {

@@ -130,7 +130,7 @@ function reportBody(report: ReportView): HTMLElement {
     {},
     h('p', { className: `verdict ${cls}`, id: 'verdict' }, icon(cls as IconName), ' ', tr(text), ' ', h('span', { className: 'muted' }, tr('ui.wizard.test.ms', { ms: report.durationMs }))),
     h('table', { className: 'steps-table' }, h('caption', { className: 'visually-hidden' }, tr('ui.wizard.test.stepsCaption')), h('tbody', {}, ...rows)),
-    report.answer !== undefined && h('p', { id: 'answer' }, tr('ui.wizard.test.answer'), ' ', h('q', {}, report.answer || '∅')),
-    report.servedModel !== undefined && h('p', {}, tr('ui.wizard.test.servedBy'), ' ', h('code', {}, report.servedModel)),
+    report.answer !== undefined && h('p', { id: 'answer' }, tr('ui.wizard.test.answer'), ' ', h('q', {}, h('bdi', {}, report.answer || '∅'))),
+    report.servedModel !== undefined && h('p', {}, tr('ui.wizard.test.servedBy'), ' ', h('code', {}, h('bdi', {}, report.servedModel))),
   );
 }

@@ -110,12 +110,11 @@ function errors(ctx: AppContext, guide: GuideView): HTMLElement | false {
     { className: 'trae-errors', 'aria-labelledby': 'trae-errors-title' },
     h('h3', { id: 'trae-errors-title' }, tr('ui.wizard.trae.errorsTitle')),
     h('p', { className: 'muted' }, tr('ui.wizard.trae.errorsIntro')),
-    h('dl', {}, ...guide.errors.flatMap((e) => [h('dt', { 'data-trae-error': e.key }, e.title), h('dd', {}, h('p', {}, e.meaning, ' ', e.fix), explainButton(ctx, e.key))])),
+    h('dl', {}, ...guide.errors.flatMap((e) => [h('dt', { 'data-trae-error': e.key }, e.title), h('dd', {}, h('p', {}, e.meaning, ' ', e.fix), explainButton(ctx, e.key, e.costsQuota))])),
   );
 }
 
-function explainButton(ctx: AppContext, key: string): HTMLElement {
-  const costs = key !== '984' && key !== '997';
+function explainButton(ctx: AppContext, key: string, costs: boolean): HTMLElement {
   const result = h('div', { className: 'explain-result', id: `explain-${key}` });
   const button = h('button', { type: 'button', className: 'secondary', 'data-explain': key }, tr(costs ? 'ui.wizard.trae.explainPaid' : 'ui.wizard.trae.explainFree'));
   const problems = new ProblemList(ctx);

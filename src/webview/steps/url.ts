@@ -10,7 +10,7 @@ import { stepTitle, checkLine } from './common';
 import { SecretGuard } from './secretGuard';
 
 export function mountUrl(ctx: AppContext): StepModule {
-  const input = h('input', { id: 'url', type: 'text', inputmode: 'url', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'url-help url-findings url-reach', placeholder: LOCAL_DEFAULT_URL });
+  const input = h('input', { id: 'url', type: 'text', inputmode: 'url', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'url-help url-findings url-reach', placeholder: LOCAL_DEFAULT_URL, maxlength: 4096 });
   const fullUrl = h('input', { id: 'full-url', type: 'checkbox', role: 'switch', 'aria-describedby': 'full-url-help' });
   const findings = new ProblemList(ctx, 'url-findings');
   const fixAll = h('div', { className: 'fix-all' });
