@@ -47,7 +47,7 @@ export const TraeReportViewSchema = z.object({
   problems: Problems,
 });
 
-export const ModelViewSchema = z.object({ id: text(LIMITS.id), name: text(LIMITS.name), images: z.boolean(), contextLength: z.optional(z.number()) });
+export const ModelViewSchema = z.object({ id: text(LIMITS.id), name: text(LIMITS.name), images: z.boolean(), contextLength: z.optional(z.int().check(z.positive())) });
 
 export const GuideFieldSchema = z.object({
   id: z.enum(['apiFormat', 'requestUrl', 'fullUrl', 'modelId', 'multimodal', 'apiKey', 'modelSeries', 'displayName', 'contextInput', 'contextOutput', 'toolCallRounds']),

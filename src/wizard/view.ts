@@ -21,6 +21,8 @@ export interface ViewContext {
 
 /** Clamped to what the protocol allows, with an ellipsis (never splitting a character). */
 export const clip = clampText;
+/** A context length the view can show: a positive safe integer, or nothing. */
+const tokens = (n: number | undefined): number | undefined => (n !== undefined && Number.isSafeInteger(n) && n > 0 ? n : undefined);
 
 function take<T>(items: readonly T[], max: number): T[] {
   return items.slice(0, max);
@@ -102,7 +104,7 @@ export function buildModelList(model: WizardModel, token: number, render: (m: Ms
   const cut = models.length - shown.length;
   return {
     token,
-    models: shown.map((m) => ({ id: clip(m.id, LIMITS.id), name: clip(m.displayName, LIMITS.name), images: m.supportsImages, ...(m.contextLength !== undefined ? { contextLength: m.contextLength } : {}) })),
+    models: shown.map((m) => ({ id: clip(m.id, LIMITS.id), name: clip(m.displayName, LIMITS.name), images: m.supportsImages, ...(tokens(m.contextLength) !== undefined ? { contextLength: tokens(m.contextLength) } : {}) })),
     ...(cut > 0 || skipped.length > 0 ? { note: clip([...skipped, ...(cut > 0 ? [render(msg('ui.wizard.model.cut', { count: cut }))] : [])].join(' '), LIMITS.text) } : {}),
   };
 }

@@ -142,7 +142,7 @@ export class Workbench {
    * whole file replaced (pasted), saved. `value` undefined removes the setting.
    */
   async setUserSetting(settingsFile, id, value) {
-    const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+    const settings = await readWhole(settingsFile);
     if (value === undefined) delete settings[id];
     else settings[id] = value;
     await this.page.evaluate((text) => navigator.clipboard.writeText(text), `${JSON.stringify(settings, null, 2)}\n`);
@@ -154,7 +154,7 @@ export class Workbench {
     await this.page.keyboard.press('Control+V');
     await this.page.keyboard.press('Control+S');
     for (let i = 0; i < 50; i++) {
-      const saved = JSON.parse(readFileSync(settingsFile, 'utf8'));
+      const saved = await readWhole(settingsFile);
       if (JSON.stringify(saved[id]) === JSON.stringify(value)) break;
       await sleep(100);
     }
@@ -212,4 +212,16 @@ export async function startRecordingProxy() {
     await sleep(100);
   }
   throw new Error('tinyproxy did not start');
+}
+
+/** A JSON file the editor may be halfway through writing: read again until it parses (5 s at most). */
+export async function readWhole(file) {
+  for (let i = 0; ; i++) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      if (i >= 50) throw error;
+      await sleep(100);
+    }
+  }
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/host-tools.mjs';
 import { installVsix, launchBrowser, makeProfile, openWorkbench, runPaletteCommand, startCodeServer } from '../host/codeServer.mjs';
-import { filesHolding, freePort, sleep, startRecordingProxy, Workbench } from './helpers.mjs';
+import { filesHolding, freePort, readWhole, sleep, startRecordingProxy, Workbench } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { startEmulator, makeMcpToken, makePoolKey, applyScenario } = require('../../out/test/emulator/server.js');
@@ -178,7 +178,7 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     await wb.waitForStep(5);
     await wb.waitForStatus('healthy');
     assert.equal(emulator.countRoute('chat'), chats, 'Save did not test again: the test had passed for exactly these values');
-    const settings = JSON.parse(readFileSync(join(profile.userDataDir, 'User', 'settings.json'), 'utf8'));
+    const settings = await readWhole(join(profile.userDataDir, 'User', 'settings.json'));
     assert.equal(settings['codexPooler.baseUrl'], emulator.apiBase);
     assert.equal(settings['codexPooler.model'], 'gpt-5.5', 'saved in the pool\'s casing');
   });
@@ -431,13 +431,11 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     assert.equal(browser.consoleStats.errors, errorsBefore, `console errors: ${browser.consoleStats.recentErrors.slice(-3).join(' | ')}`);
     const logs = filesHolding(profile.root, 'Setup wizard').filter((f) => f.endsWith('Codex Pooler.log'));
     const log = logs.map((f) => readFileSync(f, 'utf8')).join('\n');
-    assert.ok(!/\[error\]/.test(log), log.split('\n').filter((l) => /\[error\]/.test(l)).join('\n'));
-    // And opening it right away twice gives one wizard.
-    await runPaletteCommand(page, 'Codex Pooler: Open Setup Wizard');
-    await runPaletteCommand(page, 'Codex Pooler: Open Setup Wizard');
-    await sleep(1500);
-    assert.equal(await page.locator('.tab', { hasText: 'Codex Pooler setup for Trae' }).count(), 1);
-    await runPaletteCommand(page, 'View: Close All Editors');
+    // A logged error is a line at level error (a report's "- [error] …" finding lines are not).
+    const logged = /^\d{4}-\d\d-\d\d [\d:.]+ \[error\]/;
+    assert.deepEqual(log.split('\n').filter((l) => logged.test(l)), []);
+    // Two opens at once give one wizard: the integration suite runs the commands concurrently (the
+    // palette here cannot open twice fast enough to race).
   });
 
   it('Set Pool API Key from the palette names a wrong paste as you type; Clear asks first', async () => {

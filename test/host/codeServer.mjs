@@ -32,9 +32,18 @@ export async function makeProfile({ settings = {} } = {}) {
     mkdirSync(dir, { recursive: true });
   }
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
-  // Without startupEditor=none a welcome page opens and steals focus.
-  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'),
-    `${JSON.stringify({ 'workbench.startupEditor': 'none', ...settings }, null, 2)}\n`);
+  // Without startupEditor=none a welcome page opens and steals focus. These machines have no internet:
+  // the extension gallery's failing queries log "An unknown error occurred" in the console every few
+  // seconds, which would hide (or fake) an error of ours, so the editor is told not to ask.
+  const quiet = {
+    'workbench.startupEditor': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+  };
+  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...quiet, ...settings }, null, 2)}\n`);
   // An explicit --config keeps code-server from creating ~/.config/code-server/config.yaml.
   writeFileSync(profile.configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   return profile;

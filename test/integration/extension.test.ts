@@ -58,7 +58,7 @@ describe('Codex Pooler for Trae in a real extension host', () => {
     it('without a key: "not set up", and a check sends nothing', async () => {
       await pooler.testing!.clearKey();
       const status = await waitForIndicator(pooler, 'notSetUp');
-      assert.match(status.text, /Pool: set up/);
+      assert.match(status.text, /Pool: not set up/);
       assert.match(status.tooltip, /command:codexPooler\.openWizard/);
       const report = await check();
       assert.equal(report.configured, false);
@@ -292,6 +292,19 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       const tab = await waitFor('the wizard tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Codex Pooler setup for Trae'));
       assert.ok(tab.input instanceof vscode.TabInputWebview);
       await vscode.window.tabGroups.close(tab);
+    });
+
+    it('two opens at once give one wizard, and closing it while it opens throws nothing', async () => {
+      const wizardTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Codex Pooler setup for Trae');
+      await Promise.all([vscode.commands.executeCommand('codexPooler.openWizard'), vscode.commands.executeCommand('codexPooler.openWizard')]);
+      await sleep(500);
+      assert.equal(wizardTabs().length, 1);
+      const opening = vscode.commands.executeCommand('codexPooler.openWizard');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await opening;
+      await sleep(500);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      assert.equal(wizardTabs().length, 0);
     });
 
     it('the API runs the free check by default, the full one only when asked', async () => {

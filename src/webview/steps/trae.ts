@@ -72,7 +72,8 @@ function dialog(ctx: AppContext, guide: GuideView, view: WizardView): HTMLElemen
       h('p', { className: 'section-hint', id: 'advanced-hint' }, guide.advanced.hint),
       ...rows(guide.advanced.rows),
     ),
-    h('div', { className: 'trae-add' }, h('span', { className: 'trae-add-button' }, guide.addButton)),
+    // A drawing of Trae's button, not a button: outlined, never filled like one of ours, and said so.
+    h('div', { className: 'trae-add' }, h('span', { className: 'trae-add-button', 'aria-hidden': 'true' }, guide.addButton), h('p', { className: 'section-hint' }, tr('ui.wizard.trae.addHint', { button: guide.addButton }))),
   );
 }
 
