@@ -1,14 +1,12 @@
 // The Node stream transport: the answer is handed over chunk by chunk as it arrives, each with its
-// arrival time, so a check can see how a stream really flows. Like nodeTransport.ts it uses the global
-// http/https modules without an agent of its own (the editor's proxy support patches those) and
-// follows no redirect. Deadlines: connect + headers, silence between chunks, and the whole exchange.
-import * as http from 'node:http';
-import * as https from 'node:https';
+// arrival time, so a check can see how a stream really flows. The exchange itself (no agent of its own,
+// so the editor's proxy support applies; no redirect followed; how failures are named) is
+// nodeExchange.ts, shared with nodeTransport.ts. Deadlines: connect + headers, silence between chunks,
+// and the whole exchange.
 import { StringDecoder } from 'node:string_decoder';
+import { NodeExchange, failWhenCutOff, flattenHeaders, overCap, parseUrl } from './nodeExchange';
 import {
   TransportError,
-  classifyNetworkError,
-  type RequestPhase,
   type StreamChunk,
   type StreamRequest,
   type StreamResponse,
@@ -69,19 +67,15 @@ class ChunkQueue {
 
 function open(request: StreamRequest, options: NodeStreamOptions, now: () => number): Promise<StreamResponse> {
   return new Promise<StreamResponse>((resolve, reject) => {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      reject(new TransportError('other', 'connect', 'ERR_INVALID_URL', 'invalid URL'));
+    const url = parseUrl(request.url);
+    if (url instanceof TransportError) {
+      reject(url);
       return;
     }
-    const secure = url.protocol === 'https:';
+    const exchange = new NodeExchange(options.ca);
     const queue = new ChunkQueue();
-    let phase: RequestPhase = 'connect';
     let headersArrived = false;
     let finished = false;
-    let clientRequest: http.ClientRequest | undefined;
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
     const cleanup = () => {
@@ -95,17 +89,17 @@ function open(request: StreamRequest, options: NodeStreamOptions, now: () => num
     const fail = (error: TransportError) => {
       if (finished) return;
       cleanup();
-      clientRequest?.destroy();
+      exchange.destroy();
       if (headersArrived) queue.fail(error);
       else reject(error);
     };
-    const onAbort = () => fail(new TransportError('cancelled', phase, undefined, 'request cancelled'));
+    const onAbort = () => fail(new TransportError('cancelled', exchange.phase, undefined, 'request cancelled'));
     const headersTimer = setTimeout(
-      () => fail(new TransportError('timeout', phase, 'ETIMEDOUT', `no answer within ${request.timeoutMs} ms`)),
+      () => fail(new TransportError('timeout', exchange.phase, 'ETIMEDOUT', `no answer within ${request.timeoutMs} ms`)),
       request.timeoutMs,
     );
     const totalTimer = setTimeout(
-      () => fail(new TransportError('timeout', phase, 'ETIMEDOUT', `the stream did not finish within ${request.totalTimeoutMs} ms`)),
+      () => fail(new TransportError('timeout', exchange.phase, 'ETIMEDOUT', `the stream did not finish within ${request.totalTimeoutMs} ms`)),
       request.totalTimeoutMs,
     );
     const armIdle = () => {
@@ -121,99 +115,55 @@ function open(request: StreamRequest, options: NodeStreamOptions, now: () => num
     }
     request.signal?.addEventListener('abort', onAbort, { once: true });
 
-    const headers: Record<string, string> = { ...request.headers };
-    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
-    const requestOptions: https.RequestOptions = { method: request.method, headers };
-    if (secure && options.ca) requestOptions.ca = options.ca as string | string[];
-
-    try {
-      clientRequest = (secure ? https : http).request(url, requestOptions);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      fail(new TransportError(classifyNetworkError(code, String(error)), phase, code, String(error)));
-      return;
-    }
-
-    clientRequest.on('socket', (socket) => {
-      const connected = () => {
-        if (phase === 'connect') phase = 'headers';
-      };
-      if (!socket.connecting) connected();
-      else socket.once(secure ? 'secureConnect' : 'connect', connected);
-    });
-
-    clientRequest.on('response', (response) => {
-      phase = 'body';
-      const declared = Number(response.headers['content-length']);
-      if (Number.isFinite(declared) && declared > request.maxBodyBytes) {
-        fail(new TransportError('too-large', phase, undefined, `body of ${declared} bytes exceeds ${request.maxBodyBytes}`));
-        return;
-      }
-      headersArrived = true;
-      clearTimeout(headersTimer);
-      armIdle();
-      const decoder = new StringDecoder('utf8');
-      let size = 0;
-      response.on('data', (data: Buffer) => {
-        if (finished) return;
-        size += data.length;
-        if (size > request.maxBodyBytes) {
-          fail(new TransportError('too-large', phase, undefined, `body exceeds ${request.maxBodyBytes} bytes`));
-          return;
-        }
+    exchange.send(url, request, {
+      fail,
+      response: (response) => {
+        headersArrived = true;
+        clearTimeout(headersTimer);
         armIdle();
-        const text = decoder.write(data);
-        if (text !== '') queue.push({ text, at: now() });
-      });
-      response.on('end', () => {
-        if (finished || !response.complete) return;
-        cleanup();
-        const rest = decoder.end();
-        if (rest !== '') queue.push({ text: rest, at: now() });
-        queue.end();
-      });
-      response.on('close', () => {
-        if (!response.complete) fail(new TransportError('cut-off', phase, 'ECONNRESET', 'the connection closed before the stream was complete'));
-      });
-      response.on('error', (error: NodeJS.ErrnoException) => fail(new TransportError('cut-off', phase, error.code, error.message)));
+        const decoder = new StringDecoder('utf8');
+        let size = 0;
+        response.on('data', (data: Buffer) => {
+          if (finished) return;
+          size += data.length;
+          if (size > request.maxBodyBytes) {
+            fail(overCap(request.maxBodyBytes));
+            return;
+          }
+          armIdle();
+          const text = decoder.write(data);
+          if (text !== '') queue.push({ text, at: now() });
+        });
+        response.on('end', () => {
+          if (finished || !response.complete) return;
+          cleanup();
+          const rest = decoder.end();
+          if (rest !== '') queue.push({ text: rest, at: now() });
+          queue.end();
+        });
+        failWhenCutOff(response, fail, 'stream');
 
-      resolve({
-        status: response.statusCode ?? 0,
-        headers: flattenHeaders(response.headers),
-        body: {
-          [Symbol.asyncIterator]: () => ({
-            next: async () => {
-              const chunk = await queue.next();
-              return chunk ? { value: chunk, done: false } : { value: undefined, done: true };
-            },
-            // Leaving the loop early (break, throw): nothing more is read.
-            return: async () => {
-              if (!finished) {
-                cleanup();
-                clientRequest?.destroy();
-              }
-              return { value: undefined, done: true };
-            },
-          }),
-        },
-      });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: flattenHeaders(response.headers),
+          body: {
+            [Symbol.asyncIterator]: () => ({
+              next: async () => {
+                const chunk = await queue.next();
+                return chunk ? { value: chunk, done: false } : { value: undefined, done: true };
+              },
+              // Leaving the loop early (break, throw): nothing more is read.
+              return: async () => {
+                if (!finished) {
+                  cleanup();
+                  exchange.destroy();
+                }
+                return { value: undefined, done: true };
+              },
+            }),
+          },
+        });
+      },
     });
-
-    clientRequest.on('error', (error: NodeJS.ErrnoException) => {
-      const reason = classifyNetworkError(error.code, error.message);
-      // A reset after the headers arrived is a stream cut off halfway, not a refused connection.
-      fail(new TransportError(phase === 'body' && reason === 'reset' ? 'cut-off' : reason, phase, error.code, error.message));
-    });
-
-    clientRequest.end(request.body);
   });
-}
-
-function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
 }

@@ -5,23 +5,8 @@ import { findModel } from '../core/check';
 import { analyzeEndpoint, type EndpointAnalysis } from '../core/endpoint';
 import { msg } from '../core/messages';
 import { holdsSecret } from '../core/poolKey';
-
-import {
-  normalize,
-  readDraft,
-  sameDraft,
-  stepIndex,
-  STEP_NAMES,
-  type CheckKind,
-  type Draft,
-  type KeyInfo,
-  type ModelInit,
-  type Notice,
-  type NoticeId,
-  type Refusal,
-  type Results,
-  type StepName,
-} from './modelTypes';
+import { normalize, readDraft, sameDraft, stepIndex, STEP_NAMES } from './modelTypes';
+import type { CheckKind, Draft, KeyInfo, ModelInit, Notice, NoticeId, Refusal, Results, StepName } from './modelTypes';
 import { CheckPhases } from './phases';
 import { NoticeBoard } from './notices';
 
