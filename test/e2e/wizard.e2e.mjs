@@ -83,9 +83,21 @@ describe('Codex Pooler for Trae, from the VSIX, in a browser', function () {
     const { wizard } = wb;
     const url = wizard.locator('#url');
     const dead = await freePort();
+    // What the screen reader hears while a URL is typed, a key at a time: every keystroke pushes new
+    // state, yet only what is said once typing pauses reaches the live region, and focus never moves.
+    await wizard.locator('#announcer').evaluate((el) => {
+      window.heard = [];
+      new MutationObserver(() => el.textContent && window.heard.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    });
     await wb.typeInto(url, `http://localhost:${dead}/v1`);
     await wizard.locator('#url-reach.fail').waitFor({ timeout: 15_000 });
     await wizard.locator('.finding.error', { hasText: 'Nothing is listening' }).waitFor();
+    await sleep(1000);
+    const heard = await wizard.locator('#announcer').evaluate(() => window.heard);
+    assert.ok(heard.length >= 1 && heard.length <= 3, `announced: ${JSON.stringify(heard)}`);
+    assert.ok(heard.some((text) => text.includes('Nothing is listening')), JSON.stringify(heard));
+    assert.ok(await url.evaluate((el) => el === document.activeElement), 'focus stays in the field through every state push');
+    assert.equal(await url.inputValue(), `http://localhost:${dead}/v1`, 'no keystroke lost to a re-render');
     assert.ok(await wizard.locator('#next').isDisabled(), 'a URL where nothing answers does not pass step 1');
     await wb.typeInto(url, 'http://pool.example.com/v1');
     await wizard.locator('.finding.error', { hasText: 'unencrypted' }).waitFor();
