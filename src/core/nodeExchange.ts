@@ -3,12 +3,13 @@
 // support patches the global modules, so `http.proxy` and the system proxy apply with no code here. No
 // redirect is followed (Node's request never does). What differs between the two transports (how the
 // body is read, which deadlines apply) stays with them; this is the part that must not differ: the
-// phase a failure happened in, how a network error is named, and the size cap on declared bodies.
+// phase a failure happened in, how a network error and a cancellation are named, and the size cap on
+// declared bodies.
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { TransportError, classifyNetworkError, type HttpRequest, type RequestPhase } from './transport';
 
-export type ExchangeRequest = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body' | 'maxBodyBytes'>;
+export type ExchangeRequest = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body' | 'maxBodyBytes' | 'signal'>;
 
 export interface ExchangeHandlers {
   /** Every failure, classified by the phase it happened in; called at most once by the exchange itself. */
@@ -30,10 +31,22 @@ export class NodeExchange {
   /** connect → headers (once connected) → body (once the headers arrived). */
   phase: RequestPhase = 'connect';
   #client: http.ClientRequest | undefined;
+  #unwatch: (() => void) | undefined;
 
   constructor(private readonly ca: string | readonly string[] | undefined) {}
 
+  /** Sends the request; cancelling its signal fails it as 'cancelled' in the phase it reached. */
   send(url: URL, request: ExchangeRequest, on: ExchangeHandlers): void {
+    const { signal } = request;
+    if (signal) {
+      const onAbort = () => on.fail(new TransportError('cancelled', this.phase, undefined, 'request cancelled'));
+      if (signal.aborted) {
+        onAbort();
+        return;
+      }
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#unwatch = () => signal.removeEventListener('abort', onAbort);
+    }
     const secure = url.protocol === 'https:';
     const headers: Record<string, string> = { ...request.headers };
     if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
@@ -70,6 +83,12 @@ export class NodeExchange {
       on.fail(new TransportError(this.phase === 'body' && reason === 'reset' ? 'cut-off' : reason, this.phase, error.code, error.message));
     });
     client.end(request.body);
+  }
+
+  /** The caller has its answer (or its failure): a later cancellation no longer concerns this exchange. */
+  finish(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   /** Stops the exchange: the socket is closed and nothing more is read. */

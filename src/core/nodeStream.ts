@@ -83,7 +83,7 @@ function open(request: StreamRequest, options: NodeStreamOptions, now: () => num
       clearTimeout(headersTimer);
       clearTimeout(totalTimer);
       clearTimeout(idleTimer);
-      request.signal?.removeEventListener('abort', onAbort);
+      exchange.finish();
     };
     /** Before the headers the promise rejects; after them the body iteration throws. */
     const fail = (error: TransportError) => {
@@ -93,7 +93,6 @@ function open(request: StreamRequest, options: NodeStreamOptions, now: () => num
       if (headersArrived) queue.fail(error);
       else reject(error);
     };
-    const onAbort = () => fail(new TransportError('cancelled', exchange.phase, undefined, 'request cancelled'));
     const headersTimer = setTimeout(
       () => fail(new TransportError('timeout', exchange.phase, 'ETIMEDOUT', `no answer within ${request.timeoutMs} ms`)),
       request.timeoutMs,
@@ -109,12 +108,6 @@ function open(request: StreamRequest, options: NodeStreamOptions, now: () => num
         request.idleTimeoutMs,
       );
     };
-    if (request.signal?.aborted) {
-      onAbort();
-      return;
-    }
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-
     exchange.send(url, request, {
       fail,
       response: (response) => {

@@ -27,23 +27,17 @@ function send(request: HttpRequest, options: NodeTransportOptions): Promise<Http
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
+      exchange.finish();
       action();
     };
     const fail = (error: TransportError) => {
       settle(() => reject(error));
       exchange.destroy();
     };
-    const onAbort = () => fail(new TransportError('cancelled', exchange.phase, undefined, 'request cancelled'));
     const timer = setTimeout(
       () => fail(new TransportError('timeout', exchange.phase, 'ETIMEDOUT', `no complete answer within ${request.timeoutMs} ms`)),
       request.timeoutMs,
     );
-    if (request.signal?.aborted) {
-      onAbort();
-      return;
-    }
-    request.signal?.addEventListener('abort', onAbort, { once: true });
 
     exchange.send(url, request, {
       fail,
