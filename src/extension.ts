@@ -19,6 +19,7 @@ import type { FocusPort } from './services/ports';
 import { HealthMonitor } from './services/healthMonitor';
 import { PoolKeyStore } from './services/keyStore';
 import { Redactor } from './services/redactor';
+import { TraeFindings } from './services/traeFindings';
 import { WIZARD_VIEW_TYPE } from './wizard/viewType';
 
 const FIRST_RUN_KEY = 'codexPooler.firstRunOffered';
@@ -64,11 +65,12 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   });
   const focus = windowFocus();
   const monitor = new HealthMonitor({ checks, settings, keys, focus, clock: systemClock });
-  const status = new StatusBarIndicator(checks, monitor, focus);
+  const findings = new TraeFindings({ settings, keys });
+  const status = new StatusBarIndicator(checks, monitor, focus, findings);
 
   let interactive: InteractiveModule.Interactive | undefined;
   const loadInteractive = () =>
-    (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({ context, checks, keys, settings, log, redactor, extensionVersion, userAgent }));
+    (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({ context, checks, findings, keys, settings, log, redactor, extensionVersion, userAgent }));
 
   context.subscriptions.push(
     log,
@@ -76,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     keys,
     checks,
     monitor,
+    findings,
     status,
     { dispose: () => interactive?.dispose() },
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(COMMANDS[name], () => loadInteractive().handlers[name]())),

@@ -8,16 +8,19 @@ import { createNodeTransport } from './core/nodeTransport';
 import { proxyRouteFor } from './core/proxyRoute';
 import { proxySettings, type VscodeSettings } from './editor/settings';
 import type { CheckService } from './services/checkService';
+import { KeyReplacement } from './services/keyReplacement';
 import { OnDemandChecks } from './services/onDemandChecks';
 import { checkTraeError } from './services/traeErrorCheck';
 import type { PoolKeyStore } from './services/keyStore';
 import type { Redactor } from './services/redactor';
+import type { TraeFindings } from './services/traeFindings';
 import type { WizardChecks } from './wizard/controller';
 import { WizardPanel, type PanelDependencies } from './wizard/panel';
 
 export interface InteractiveDependencies {
   readonly context: vscode.ExtensionContext;
   readonly checks: CheckService;
+  readonly findings: TraeFindings;
   readonly keys: PoolKeyStore;
   readonly settings: VscodeSettings;
   readonly log: Log;
@@ -35,6 +38,7 @@ export interface Interactive extends vscode.Disposable {
 export function createInteractive(deps: InteractiveDependencies): Interactive {
   const { checks } = deps;
   const onDemand = new OnDemandChecks({ ...deps, transport: createNodeTransport(), stream: createNodeStreamTransport(), userAgent: deps.userAgent, proxyFor: (url) => proxyRouteFor(url, proxySettings()) });
+  const replacement = new KeyReplacement({ keys: deps.keys, checks, redactor: deps.redactor, log: deps.log });
   const wizardChecks: WizardChecks = {
     reach: async (d, signal) => {
       const outcome = await onDemand.reach({ baseUrl: d.url, fullUrl: d.fullUrl }, { signal });
@@ -54,6 +58,7 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     host: {
       checks: wizardChecks,
       keys: deps.keys,
+      replaceKey: (candidate, target, options) => replacement.replace(candidate, target, options),
       settings: deps.settings,
       log: deps.log,
       lastCheck: () => checks.last,
@@ -62,7 +67,7 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
   };
   return {
     onDemand,
-    handlers: commandHandlers({ ...deps, onDemand, openWizard: () => WizardPanel.open(panel) }),
+    handlers: commandHandlers({ ...deps, onDemand, replacement, openWizard: () => WizardPanel.open(panel) }),
     reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),
     dispose: () => undefined,
   };

@@ -5,11 +5,22 @@
 import catalog from './catalog.json';
 
 export type MessageId = keyof typeof catalog;
-export type MessageArgs = Readonly<Record<string, string | number>>;
+/** An argument is text, a number, or a message of its own (rendered in the same language first). */
+export type MessageArg = string | number | Msg;
+export type MessageArgs = Readonly<Record<string, MessageArg>>;
+/** Arguments as a template takes them: every message among them already rendered. */
+export type FlatArgs = Readonly<Record<string, string | number>>;
 
 export interface Msg {
   readonly id: MessageId;
   readonly args?: MessageArgs;
+}
+
+/** The arguments with each message among them rendered by `render` (in the caller's language). */
+export function flatArgs(args: MessageArgs, render: (m: Msg) => string): FlatArgs {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(args)) out[name] = typeof value === 'object' ? render(value) : value;
+  return out;
 }
 
 export function msg(id: MessageId, args?: MessageArgs): Msg {
@@ -22,7 +33,7 @@ export function englishOf(id: MessageId): string {
 }
 
 /** Fills `{name}` placeholders the same way vscode.l10n.t(message, args) does. */
-export function fillTemplate(template: string, args: MessageArgs | undefined): string {
+export function fillTemplate(template: string, args: FlatArgs | undefined): string {
   if (!args) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
@@ -36,5 +47,5 @@ export function fillTemplate(template: string, args: MessageArgs | undefined): s
 export function renderMsg(m: Msg, translations?: Readonly<Record<string, string>>): string {
   const english = catalog[m.id];
   const template = translations?.[english] ?? english;
-  return fillTemplate(template, m.args);
+  return fillTemplate(template, m.args && flatArgs(m.args, (inner) => renderMsg(inner, translations)));
 }

@@ -63,3 +63,15 @@ export function traeCommandsToOffer(flavor: TraeFlavor, listed: Iterable<string>
   const available = new Set(listed);
   return TRAE_COMMANDS.filter((c) => available.has(c.id));
 }
+
+/**
+ * The wizard's buttons that open Trae: Trae's own chat and settings commands, in Trae or Trae CN, when
+ * listed now. Nothing stands in for them elsewhere: VS Code's own chat command exists in plain VS Code
+ * and code-server but shows nothing without a chat provider, and a button must visibly do something.
+ */
+export function wizardTraeCommands(flavor: TraeFlavor, listed: Iterable<string>): { readonly openChat?: string; readonly openTraeSettings?: string } {
+  const offered = traeCommandsToOffer(flavor, listed);
+  const openChat = offered.find((c) => c.purpose === 'openChat')?.id;
+  const openTraeSettings = offered.find((c) => c.purpose === 'openSettings')?.id;
+  return { ...(openChat ? { openChat } : {}), ...(openTraeSettings ? { openTraeSettings } : {}) };
+}

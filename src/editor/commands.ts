@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 import type { CheckReport } from '../core/check';
 import { renderMsg } from '../core/messages';
 import { analyzeKey, extractPoolKey, maskKey } from '../core/poolKey';
+import type { ReplaceOutcome, KeyReplacement } from '../services/keyReplacement';
+import type { TraeFindings } from '../services/traeFindings';
+import { formatTraeReport } from '../core/traeReportText';
 import { describeRoute, proxyRouteFor } from '../core/proxyRoute';
 import { formatReport } from '../core/reportText';
 import type { CheckService } from '../services/checkService';
@@ -24,6 +27,8 @@ export interface CommandDependencies {
   readonly settings: VscodeSettings;
   readonly log: Log;
   readonly redactor: Redactor;
+  readonly replacement: KeyReplacement;
+  readonly findings: Pick<TraeFindings, 'current'>;
   readonly openWizard: () => void | Promise<void>;
   readonly extensionVersion: string;
 }
@@ -88,20 +93,53 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
       },
     });
     if (entered === undefined) return false;
+    return storeKey(entered);
+  }
+
+  /** Stores a key the rules accept; a working stored key is replaced only by one the pool accepts, or when asked. */
+  async function storeKey(candidate: string, options: { force?: boolean; quietWhenStored?: boolean } = {}): Promise<boolean> {
+    const force = options.force === true;
+    const { baseUrl, fullUrl, model } = deps.settings.read();
+    let outcome: ReplaceOutcome;
     try {
-      const analysis = await keys.store(entered);
-      if (!analysis.ok) {
-        void vscode.window.showErrorMessage(`${render(analysis.cause)} ${render(analysis.fix)}`);
-        return false;
-      }
-      log.info(`Pool API key stored in secret storage (${maskKey(analysis.key!)}).`);
-      void vscode.window.showInformationMessage(t('ui.setKey.saved', { masked: maskKey(analysis.key!) }));
-      return true;
+      outcome = await withCancellableProgress(t('ui.setKey.checking'), (signal) => deps.replacement.replace(candidate, { baseUrl, fullUrl, model }, { signal, force }));
     } catch (error) {
       if (!(error instanceof KeyStoreError)) throw error;
       void showKeyStoreError(error);
       return false;
     }
+    switch (outcome.kind) {
+      case 'refused':
+        void vscode.window.showErrorMessage(`${render(outcome.analysis.cause)} ${render(outcome.analysis.fix)}`);
+        return false;
+      case 'cancelled':
+        void vscode.window.showInformationMessage(t('ui.setKey.cancelled'));
+        return false;
+      case 'stored':
+        if (!options.quietWhenStored) void vscode.window.showInformationMessage(t('ui.setKey.saved', { masked: outcome.masked }));
+        return true;
+      case 'kept': {
+        const said = t(outcome.verdict === 'rejected' ? 'key.kept.rejected' : 'key.kept.unknown', { candidate: outcome.candidate, kept: outcome.kept });
+        const text = [said, outcome.reason && render(outcome.reason.cause), t('key.kept.fix')].filter(Boolean).join(' ');
+        const anyway: vscode.MessageItem = { title: t('ui.action.storeKeyAnyway') };
+        const choice = await vscode.window.showWarningMessage(text, anyway, actionItem('showLog'));
+        if (choice === anyway) return storeKey(candidate, { ...options, force: true });
+        if (choice && 'action' in choice) await follow(choice as ActionItem);
+        return false;
+      }
+    }
+  }
+
+  function withCancellableProgress<T>(title: string, job: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await job(controller.signal);
+      } finally {
+        subscription.dispose();
+      }
+    });
   }
 
   async function clearApiKey(): Promise<boolean> {
@@ -133,9 +171,11 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
       for (const field of fields) {
         const raw = deps.settings.rawValue(field);
         const key = typeof raw === 'string' ? extractPoolKey(raw) : undefined;
-        if (key !== undefined && !stored) stored = (await keys.store(key)).ok;
+        const moved: boolean = key !== undefined && !stored && (await storeKey(key, { quietWhenStored: true }));
+        stored ||= moved;
         await deps.settings.clearSetting(field);
-        log.info(`The secret found in codexPooler.${field} was ${key !== undefined ? 'moved to secret storage' : 'removed (it was not a Pool API key)'}; the setting was cleared.`);
+        const what = moved ? 'moved to secret storage' : key !== undefined ? 'not stored (see the message shown)' : 'removed (it was not a Pool API key)';
+        log.info(`The secret found in codexPooler.${field} was ${what}; the setting was cleared.`);
       }
     } catch (error) {
       if (!(error instanceof KeyStoreError)) throw error;
@@ -161,11 +201,19 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
       '',
       'Last check:',
       last ? formatReport(last, (m) => renderMsg(m)) : '(none)',
+      ...traeFindingLines(),
     ];
     const text = deps.redactor.redact(lines.join('\n'));
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(t('ui.diagnostics.copied'));
     return text;
+  }
+
+  /** A Trae-shaped finding that still holds for the saved setup (it colours the status bar). */
+  function traeFindingLines(): string[] {
+    const finding = deps.findings.current;
+    if (!finding) return [];
+    return ['', `Trae-shaped check (${new Date(finding.finishedAt).toISOString()}), still holding:`, formatTraeReport(finding.report, (m) => renderMsg(m))];
   }
 
   async function backgroundReport(): Promise<CheckReport | undefined> {

@@ -1,7 +1,7 @@
 // The only place core messages meet vscode.l10n: the English text is the bundle key. Every argument
 // passes the redactor on its way to the screen (arguments may carry text a pool sent).
 import * as vscode from 'vscode';
-import { englishOf, type MessageArgs, type MessageId, type Msg } from '../core/messages';
+import { englishOf, flatArgs, type FlatArgs, type MessageId, type Msg } from '../core/messages';
 import type { Redactor } from '../services/redactor';
 
 let redactor: Redactor | undefined;
@@ -11,17 +11,17 @@ export function useRedactor(value: Redactor): void {
   redactor = value;
 }
 
-export function t(id: MessageId, args: MessageArgs = {}): string {
+export function t(id: MessageId, args: FlatArgs = {}): string {
   const text = vscode.l10n.t(englishOf(id), args);
   return redactor ? redactor.redact(text) : text;
 }
 
 export function render(m: Msg): string {
-  return t(m.id, m.args && localizeTimes(m.args));
+  return t(m.id, m.args && localizeTimes(flatArgs(m.args, render)));
 }
 
 /** A reset time from the pool (ISO) reads as the user's local date and time. */
-function localizeTimes(args: MessageArgs): MessageArgs {
+function localizeTimes(args: FlatArgs): FlatArgs {
   const at = args['resetAt'];
   if (typeof at !== 'string' || at === '') return args;
   const date = new Date(at);

@@ -2,16 +2,17 @@
 // answer is. It renders only from the check service (the one owner of outcomes) and the schedule: never
 // healthy unless the last check passed; a cancelled check restores the last answer at once.
 import * as vscode from 'vscode';
-import { healthOfReport, type CheckReport } from '../core/check';
 import { ageText, dueText } from '../core/freshness';
 import type { MessageId } from '../core/messages';
 import type { CheckService, PublishedCheck } from '../services/checkService';
+import { statusIndicator, statusProblems, type Indicator, type StatusInputs } from '../services/statusModel';
+import type { TraeFinding, TraeFindings } from '../services/traeFindings';
 import { DisposableStore, type Event } from '../services/events';
 import type { FocusPort } from '../services/ports';
 import { COMMANDS } from './commandIds';
 import { render, t } from './l10n';
 
-export type Indicator = 'notSetUp' | 'checking' | 'healthy' | 'degraded' | 'failing' | 'off';
+export type { Indicator } from '../services/statusModel';
 
 export interface StatusSnapshot {
   readonly indicator: Indicator;
@@ -49,11 +50,6 @@ const STATE_NAMES: Record<Indicator, MessageId> = {
 
 const REFRESH_MS = 30_000;
 
-export function indicatorOf(report: CheckReport): Exclude<Indicator, 'checking' | 'off'> {
-  const health = healthOfReport(report);
-  return health === 'ok' ? 'healthy' : health;
-}
-
 export class StatusBarIndicator implements vscode.Disposable {
   readonly #item: vscode.StatusBarItem;
   readonly #subscriptions = new DisposableStore();
@@ -63,6 +59,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     private readonly checks: CheckService,
     private readonly schedule: SchedulePort,
     private readonly focus: FocusPort,
+    private readonly findings: Pick<TraeFindings, 'current' | 'onDidChange'>,
     private readonly now: () => number = Date.now,
   ) {
     this.#item = vscode.window.createStatusBarItem('codexPooler.health', vscode.StatusBarAlignment.Right, 100);
@@ -71,6 +68,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     this.#subscriptions.add(checks.onDidChange(() => this.paint()));
     this.#subscriptions.add(schedule.onPlan(() => this.paint()));
     this.#subscriptions.add(focus.onDidChange(() => this.paint()));
+    this.#subscriptions.add(findings.onDidChange(() => this.paint()));
     // The age in the tooltip moves with time; repainting costs no request.
     this.#timer = setInterval(() => this.paint(), REFRESH_MS);
     this.paint();
@@ -96,13 +94,12 @@ export class StatusBarIndicator implements vscode.Disposable {
     this.#item.dispose();
   }
 
+  #inputs(): StatusInputs {
+    return { last: this.checks.last, running: this.checks.running, scheduleEnabled: this.schedule.enabled, finding: this.findings.current };
+  }
+
   #indicator(): Indicator {
-    const last = this.checks.last;
-    const running = this.checks.running;
-    // A background re-check keeps showing the last answer; an explicit one (or the first) spins.
-    if (running && (!last || running.mode === 'full')) return 'checking';
-    if (last) return indicatorOf(last.report);
-    return this.schedule.enabled ? 'checking' : 'off';
+    return statusIndicator(this.#inputs());
   }
 
   paint(): void {
@@ -144,16 +141,17 @@ export class StatusBarIndicator implements vscode.Disposable {
       line(t('ui.status.tooltip.checked', { age: render(ageText(this.now() - last.finishedAt)), time: localTime(new Date(last.finishedAt).toISOString()) ?? '', kind }) + latency);
       const quota = report.facts.usage?.tightest;
       if (quota) {
-        const limit = quota.window ? `${quota.type}, ${quota.window}` : quota.type;
+        const limit = render(quota.name);
         const resetAt = quota.resetAt ? localTime(quota.resetAt) : undefined;
         line(resetAt ? t('ui.status.tooltip.quota', { remaining: quota.remaining, max: quota.max, limit, resetAt }) : t('ui.status.tooltip.quotaNoReset', { remaining: quota.remaining, max: quota.max, limit }));
       }
     }
     md.appendText(this.#nextText()).appendMarkdown('\n\n');
-    const first = last?.report.diagnoses.find((d) => d.severity !== 'info');
-    if (first && indicator !== 'healthy' && indicator !== 'checking') {
-      md.appendMarkdown(first.severity === 'error' ? '$(error) ' : '$(warning) ').appendText(render(first.cause)).appendMarkdown('\n\n');
-      md.appendText(t('ui.status.tooltip.fix', { fix: render(first.fix) })).appendMarkdown('\n\n');
+    const inputs = this.#inputs();
+    if (inputs.finding && indicator !== 'checking') this.#traeLines(md, inputs.finding);
+    for (const problem of statusProblems(inputs)) {
+      md.appendMarkdown(problem.severity === 'error' ? '$(error) ' : '$(warning) ').appendText(render(problem.cause)).appendMarkdown('\n\n');
+      md.appendText(t('ui.status.tooltip.fix', { fix: render(problem.fix) })).appendMarkdown('\n\n');
     }
     const link = (id: MessageId, command: string) => `[${escapeLinkText(t(id))}](command:${command})`;
     const links =
@@ -162,6 +160,13 @@ export class StatusBarIndicator implements vscode.Disposable {
         : [link('ui.action.checkConnection', COMMANDS.checkConnection), link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.showLog', COMMANDS.showLog)];
     md.appendMarkdown(links.join(' · '));
     return md;
+  }
+
+  /** When the Trae-shaped check found it, and why it still shows. */
+  #traeLines(md: vscode.MarkdownString, finding: TraeFinding): void {
+    const when = { age: render(ageText(this.now() - finding.finishedAt)), time: localTime(new Date(finding.finishedAt).toISOString()) ?? '' };
+    md.appendText(t(finding.report.verdict === 'error' ? 'ui.status.tooltip.trae' : 'ui.status.tooltip.traeWarning', when)).appendMarkdown('  \n');
+    md.appendText(t('ui.status.tooltip.traeHolds')).appendMarkdown('\n\n');
   }
 
   #nextText(): string {

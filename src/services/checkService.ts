@@ -95,15 +95,32 @@ export class CheckService implements Disposable {
     return (await this.#run(mode, target, options.signal, `${mode} check (setup wizard draft)`)).outcome;
   }
 
-  async #run(mode: CheckMode, target: ConnectionSettings & { readonly secretIn?: PoolSettings['secretIn'] }, signal: AbortSignal | undefined, title: string): Promise<{ outcome: CheckOutcome; keyFingerprint?: string }> {
+  /**
+   * The free check (model list and usage) with a key that is not the stored one: a new key before it may
+   * replace the stored key, or the stored key itself. Never published. The caller has made sure the
+   * redactor knows the key, and that `target` is an origin the user chose.
+   */
+  async checkKey(key: string, target: ConnectionSettings, options: RunOptions = {}): Promise<CheckOutcome> {
+    return (await this.#run('background', target, options.signal, 'free check of a key before it is stored', { key })).outcome;
+  }
+
+  async #run(
+    mode: CheckMode,
+    target: ConnectionSettings & { readonly secretIn?: PoolSettings['secretIn'] },
+    signal: AbortSignal | undefined,
+    title: string,
+    given?: { readonly key: string },
+  ): Promise<{ outcome: CheckOutcome; keyFingerprint?: string }> {
     const settings = this.deps.settings.read();
-    let key: string | undefined;
+    let key: string | undefined = given?.key;
     let keyUnavailable: string | undefined;
-    try {
-      key = await withDeadline(this.deps.keys.get(), settings.timeoutSeconds * 1000);
-    } catch (error) {
-      if (!(error instanceof KeyStoreError)) throw error;
-      keyUnavailable = error.detail;
+    if (!given) {
+      try {
+        key = await withDeadline(this.deps.keys.get(), settings.timeoutSeconds * 1000);
+      } catch (error) {
+        if (!(error instanceof KeyStoreError)) throw error;
+        keyUnavailable = error.detail;
+      }
     }
     const client = new PoolClient({ transport: this.deps.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.deps.userAgent });
     const report = await checkConnection(

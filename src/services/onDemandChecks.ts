@@ -12,7 +12,8 @@ import { traeShapedCheck, type TraeCheckOutcome } from '../core/traeCheck';
 import { formatTraeReport } from '../core/traeReportText';
 import type { StreamTransport, Transport } from '../core/transport';
 import type { RunOptions } from './checkService';
-import { KeyStoreError, type PoolKeyStore } from './keyStore';
+import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
+import type { TraeFindings } from './traeFindings';
 import type { ConnectionSettings, LogPort, SettingsPort } from './ports';
 
 export interface OnDemandDeps {
@@ -23,6 +24,8 @@ export interface OnDemandDeps {
   readonly stream: StreamTransport;
   readonly userAgent: string;
   readonly proxyFor: (url: string) => ProxyRoute | undefined;
+  /** Where a finished Trae-shaped check is recorded (the status bar shows a finding about the saved setup). */
+  readonly findings?: Pick<TraeFindings, 'record'>;
 }
 
 export class OnDemandChecks {
@@ -68,8 +71,12 @@ export class OnDemandChecks {
       { endpoint: analysis.endpoint, key, model, timeoutMs: settings.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}), ...(route ? { route } : {}) },
       { transport: this.deps.stream, userAgent: this.deps.userAgent },
     );
-    if (outcome.kind === 'cancelled') this.deps.log.info('Trae-shaped check: cancelled.');
-    else (outcome.report.verdict === 'ok' ? this.deps.log.info : this.deps.log.warn).call(this.deps.log, formatTraeReport(outcome.report, (m) => renderMsg(m)));
+    if (outcome.kind === 'cancelled') {
+      this.deps.log.info('Trae-shaped check: cancelled.');
+      return outcome;
+    }
+    (outcome.report.verdict === 'ok' ? this.deps.log.info : this.deps.log.warn).call(this.deps.log, formatTraeReport(outcome.report, (m) => renderMsg(m)));
+    this.deps.findings?.record(outcome.report, { baseUrl: t.baseUrl, fullUrl: t.fullUrl, model: t.model }, fingerprintOf(key));
     return outcome;
   }
 

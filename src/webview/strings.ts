@@ -1,5 +1,5 @@
 // The webview's strings: templates in the user's language, sent once by the host (the `ready` result).
-import { fillTemplate, type MessageId, type Msg } from '../core/messages';
+import { fillTemplate, flatArgs, type FlatArgs, type MessageId, type Msg } from '../core/messages';
 
 const strings: Record<string, string> = {};
 
@@ -7,10 +7,10 @@ export function setStrings(pairs: readonly (readonly string[])[]): void {
   for (const [id, template] of pairs) if (id !== undefined && template !== undefined) strings[id] = template;
 }
 
-export function tr(id: MessageId, args?: Record<string, string | number>): string {
+export function tr(id: MessageId, args?: FlatArgs): string {
   return fillTemplate(strings[id] ?? id, args);
 }
 
 export function say(m: Msg): string {
-  return tr(m.id, m.args);
+  return tr(m.id, m.args && flatArgs(m.args, say));
 }

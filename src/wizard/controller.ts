@@ -3,12 +3,13 @@
 // settings and the key store, and remembers unsaved edits. Nothing here throws after dispose().
 import type { CheckReport } from '../core/check';
 import { msg } from '../core/messages';
-import { maskKey } from '../core/poolKey';
 import type { TraeErrorKey } from '../core/traeErrors';
 import { DisposableStore, Emitter, type Disposable, type Event } from '../services/events';
 import { KeyStoreError } from '../services/keyStore';
+import type { ReplaceOutcome } from '../services/keyReplacement';
+import type { ConnectionSettings } from '../services/ports';
 import type { TraeErrorFinding } from '../services/traeErrorCheck';
-import { keyInfo, LEGACY_STATE_KEY, REACH_DELAY_MS, Refused, STATE_KEY, type WizardHost } from './host';
+import { keyInfo, LEGACY_STATE_KEY, REACH_DELAY_MS, Refused, STATE_KEY, type KeyStoreVerdict, type WizardHost } from './host';
 import { WizardModel, type CheckKind, type Draft, type ReachResult, type StepName, type TraeResult } from './model';
 import type { CopyTarget, WizardCommand } from './protocol';
 
@@ -28,6 +29,9 @@ export class WizardController implements Disposable {
   readonly #running: Partial<Record<CheckKind, Running>> = {};
   #reachTimer: ReturnType<typeof setTimeout> | undefined;
   #persisted = '';
+  /** A new key the pool did not accept, kept in memory only until "Store it anyway" or the panel closes. */
+  #pendingKey: string | undefined;
+  #keyWork: AbortController | undefined;
   readonly #explaining = new Set<AbortController>();
   #disposed = false;
 
@@ -79,22 +83,55 @@ export class WizardController implements Disposable {
     this.#afterChange(0);
   }
 
-  /** Stores a typed key, then waits for the pool's verdict on it (a free model list), when one can run. */
-  async storeKey(value: string): Promise<{ verdict: 'accepted' | 'rejected' | 'unchecked' }> {
-    let analysis;
+  /**
+   * Stores a typed key, then waits for the pool's verdict on it (a free model list), when one can run. A
+   * working stored key is never replaced by one the pool rejects: that key is kept, and the new one
+   * waits in memory for "Store it anyway" (verdict 'kept').
+   */
+  async storeKey(value: string, force = false): Promise<{ verdict: KeyStoreVerdict }> {
+    this.#keyWork?.abort();
+    const work = new AbortController();
+    this.#keyWork = work;
+    let outcome: ReplaceOutcome;
     try {
-      analysis = await this.host.keys.store(value);
+      outcome = await this.host.replaceKey(value, this.#keyTarget(), { signal: work.signal, force });
     } catch (error) {
       if (error instanceof KeyStoreError) throw keyStoreRefusal(error);
       throw error;
+    } finally {
+      if (this.#keyWork === work) this.#keyWork = undefined;
     }
-    if (!analysis.ok) throw new Refused(analysis.cause, analysis.fix);
-    this.host.log.info(`Setup wizard: Pool API key stored in secret storage (${maskKey(analysis.key!)}).`);
-    await this.#refreshKey();
+    if (this.#disposed || outcome.kind === 'cancelled') return { verdict: 'unchecked' };
+    if (outcome.kind === 'refused') throw new Refused(outcome.analysis.cause, outcome.analysis.fix);
+    if (outcome.kind === 'kept') {
+      this.#pendingKey = value;
+      const { candidate, kept, verdict, reason } = outcome;
+      this.model.setPendingKey({ candidate, kept, verdict, ...(reason ? { reason: reason.cause } : {}) });
+      this.#afterChange(0);
+      return { verdict: 'kept' };
+    }
+    this.#pendingKey = undefined;
+    this.model.setPendingKey(undefined);
+    this.host.log.info(`Setup wizard: Pool API key stored in secret storage (${outcome.masked}).`);
+    await this.#refreshKey(true);
     const list = this.#running.list;
     if (!list) return { verdict: this.model.listOk ? 'accepted' : 'unchecked' };
     await list.done;
     return { verdict: this.model.listOk ? 'accepted' : this.model.checks.current('list') ? 'rejected' : 'unchecked' };
+  }
+
+  /** "Store it anyway": the new key the pool did not accept replaces the working one, as the user chose. */
+  async storePendingKey(): Promise<{ verdict: KeyStoreVerdict }> {
+    const pending = this.#pendingKey;
+    if (pending === undefined) throw new Refused(msg('ui.wizard.key.noPending'));
+    return this.storeKey(pending, true);
+  }
+
+  /** The user keeps the working key: the new one is forgotten. */
+  discardPendingKey(): void {
+    this.#pendingKey = undefined;
+    this.model.setPendingKey(undefined);
+    this.#afterChange(0);
   }
 
   async recheck(what: 'url' | 'key' | 'models'): Promise<void> {
@@ -181,6 +218,8 @@ export class WizardController implements Disposable {
     clearTimeout(this.#reachTimer);
     for (const running of Object.values(this.#running)) running?.controller.abort();
     for (const controller of this.#explaining) controller.abort();
+    this.#keyWork?.abort();
+    this.#pendingKey = undefined;
     this.#subscriptions.dispose();
     this.#changed.dispose();
   }
@@ -238,11 +277,17 @@ export class WizardController implements Disposable {
     this.model.checks.forget(kind);
   }
 
-  async #refreshKey(): Promise<void> {
+  async #refreshKey(byWizard = false): Promise<void> {
     const state = await this.host.keys.state();
     if (this.#disposed) return;
-    this.model.setKey(keyInfo(state));
+    this.model.setKey(keyInfo(state), byWizard);
     this.#afterChange(0);
+  }
+
+  /** Where a new key is checked: the draft's pool once the user chose it, otherwise the saved one. */
+  #keyTarget(): ConnectionSettings {
+    const use = this.model.analysis.ok && this.model.originApproved ? this.model.draft : this.model.saved;
+    return { baseUrl: use.url, fullUrl: use.fullUrl, model: use.model };
   }
 
   /** After any change: abort what is stale, start what is wanted, remember the draft, re-render. */

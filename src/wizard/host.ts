@@ -3,8 +3,9 @@
 import type { Msg } from '../core/messages';
 import type { TraeErrorKey } from '../core/traeErrors';
 import type { CheckOutcome, PublishedCheck } from '../services/checkService';
+import type { ReplaceOptions, ReplaceOutcome } from '../services/keyReplacement';
 import type { KeyState, PoolKeyStore } from '../services/keyStore';
-import type { LogPort, MementoPort, SettingsPort } from '../services/ports';
+import type { ConnectionSettings, LogPort, MementoPort, SettingsPort } from '../services/ports';
 import type { TraeErrorOutcome } from '../services/traeErrorCheck';
 import type { Draft, KeyInfo, ReachResult, TraeResult, WizardModel } from './model';
 import type { CopyTarget, WizardCommand } from './protocol';
@@ -13,6 +14,9 @@ export const STATE_KEY = 'codexPooler.wizard';
 /** What an earlier version stored (it could hold a key pasted into the URL field): removed on open. */
 export const LEGACY_STATE_KEY = 'codexPooler.wizardDraft';
 export const REACH_DELAY_MS = 300;
+
+/** What happened to a key typed in the wizard; 'kept': not stored, the working key stays (see PendingKey). */
+export type KeyStoreVerdict = 'accepted' | 'rejected' | 'unchecked' | 'kept';
 
 export type Done<T> = { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly result: T };
 
@@ -27,6 +31,8 @@ export interface WizardChecks {
 export interface WizardHost {
   readonly checks: WizardChecks;
   readonly keys: PoolKeyStore;
+  /** Stores a key unless that would replace a working key with one the pool does not accept. */
+  readonly replaceKey: (candidate: string, target: ConnectionSettings, options: ReplaceOptions) => Promise<ReplaceOutcome>;
   readonly settings: SettingsPort;
   readonly memento: MementoPort;
   readonly log: LogPort;

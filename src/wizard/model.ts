@@ -6,7 +6,7 @@ import { analyzeEndpoint, type EndpointAnalysis } from '../core/endpoint';
 import { msg } from '../core/messages';
 import { holdsSecret } from '../core/poolKey';
 import { normalize, readDraft, sameDraft, stepIndex, STEP_NAMES } from './modelTypes';
-import type { CheckKind, Draft, KeyInfo, ModelInit, Notice, NoticeId, Refusal, Results, StepName } from './modelTypes';
+import type { CheckKind, Draft, KeyInfo, ModelInit, Notice, NoticeId, PendingKey, Refusal, Results, StepName } from './modelTypes';
 import { CheckPhases } from './phases';
 import { NoticeBoard } from './notices';
 
@@ -18,6 +18,9 @@ export class WizardModel {
   #draft: Draft;
   #saved: Draft;
   #key: KeyInfo;
+  #pendingKey: PendingKey | undefined;
+  /** The fingerprint of the key this wizard works with: the one stored when it opened, or stored here. */
+  #ownKey: string | undefined;
   #rev = { url: 0, key: 0, model: 0 };
   #draftVersion = 0;
   /** What each check found, for which inputs (stale results never count). */
@@ -29,6 +32,7 @@ export class WizardModel {
   constructor(init: ModelInit) {
     this.#saved = normalize(init.saved);
     this.#key = init.key;
+    this.#ownKey = init.key.kind === 'stored' ? init.key.fingerprint : undefined;
     this.#draft = this.#screen(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved);
     this.#approve(this.#saved);
     this.#seed(init.lastCheck);
@@ -50,6 +54,13 @@ export class WizardModel {
   }
   get key(): KeyInfo {
     return this.#key;
+  }
+  /** A new key that was not stored because the stored one works (see PendingKey). */
+  get pendingKey(): PendingKey | undefined {
+    return this.#pendingKey;
+  }
+  setPendingKey(pending: PendingKey | undefined): void {
+    this.#pendingKey = pending;
   }
   /** Bumps when the host itself changes the draft (a settings change, a discard): the webview then takes it. */
   get draftVersion(): number {
@@ -156,14 +167,25 @@ export class WizardModel {
     return true;
   }
 
-  setKey(key: KeyInfo): void {
+  /**
+   * The stored key as it is now. `byWizard`: the user stored it here, so it becomes the key this wizard
+   * works with (no "a different key" notice). A change made elsewhere is said; going back to the key
+   * the wizard works with takes that notice away again.
+   */
+  setKey(key: KeyInfo, byWizard = false): void {
     const before = this.#key;
     this.#key = key;
+    const fingerprint = key.kind === 'stored' ? key.fingerprint : undefined;
+    if (byWizard) this.#ownKey = fingerprint;
+    if (key.kind === 'stored') this.dismiss('keyCleared');
+    if (byWizard || (fingerprint !== undefined && fingerprint === this.#ownKey)) this.dismiss('keyChanged');
     const same = before.kind === key.kind && (before.kind !== 'stored' || (key.kind === 'stored' && before.fingerprint === key.fingerprint));
     if (same) return;
     this.#rev.key++;
     if (key.kind === 'none' && before.kind === 'stored') this.#notify({ id: 'keyCleared', severity: 'warning', message: msg('ui.wizard.notice.keyCleared') });
-    if (key.kind === 'stored' && before.kind === 'stored') this.#notify({ id: 'keyChanged', severity: 'info', message: msg('ui.wizard.notice.keyChanged', { masked: key.masked }) });
+    if (key.kind === 'stored' && before.kind === 'stored' && !byWizard && fingerprint !== this.#ownKey) {
+      this.#notify({ id: 'keyChanged', severity: 'info', message: msg('ui.wizard.notice.keyChanged', { masked: key.masked }) });
+    }
     this.#fallBack();
   }
 

@@ -37,6 +37,17 @@ export type Phase<T> = { readonly status: 'idle' } | { readonly status: 'running
 
 export type KeyInfo = { readonly kind: 'none' } | { readonly kind: 'stored'; readonly masked: string; readonly fingerprint: string } | { readonly kind: 'unavailable'; readonly detail: string };
 
+/**
+ * A new key the pool rejected (or could not check) while a working key is stored: it was not stored.
+ * The host keeps the key itself in memory only; this is what the page may show (masked id parts).
+ */
+export interface PendingKey {
+  readonly candidate: string;
+  readonly kept: string;
+  readonly verdict: 'rejected' | 'unknown';
+  readonly reason?: Msg;
+}
+
 export type NoticeId = 'modelCase' | 'keyCleared' | 'keyChanged' | 'settingsChanged' | 'secretInUrl' | 'secretInModel' | 'saved';
 
 export interface Notice {

@@ -8,7 +8,7 @@ import { englishOf, msg, type MessageId, type Msg } from '../core/messages';
 import type { TraeErrorCode } from '../core/traeErrors';
 import { render, t } from '../editor/l10n';
 import { editorFlavor, resolveGuideLanguage } from '../editor/settings';
-import { traeCommandsToOffer } from '../core/traeIdentity';
+import { wizardTraeCommands } from '../core/traeIdentity';
 import type { Redactor } from '../services/redactor';
 import type { Log } from '../editor/log';
 import { Refused, WizardController, type WizardHost } from './controller';
@@ -16,9 +16,6 @@ import { guideFor, guideTextFor, guideView } from './guideView';
 import { isWebviewString, LIMITS, parseParams, RequestSchema, TO_WEBVIEW, type Method, type ProblemView, type Result, type ToWebview, type WizardCommand } from './protocol';
 import { buildModelList, buildView, clip } from './view';
 import { WIZARD_VIEW_TYPE } from './viewType';
-
-// Outside Trae, VS Code's own chat (if the editor has it) stands in for Trae's.
-const OTHER_CHAT_COMMAND = 'workbench.action.chat.open';
 
 export interface PanelDependencies {
   readonly context: vscode.ExtensionContext;
@@ -115,8 +112,15 @@ export class WizardPanel implements vscode.Disposable {
     if (command === 'showLog') return this.deps.log.show();
     if (command === 'checkConnection') return void (await vscode.commands.executeCommand('codexPooler.checkConnection'));
     const id = command === 'openChat' ? this.#commands.openChat : this.#commands.openTraeSettings;
-    // Asked again now: the command must exist at the moment it is called.
-    if (id && (await vscode.commands.getCommands(true)).includes(id)) await vscode.commands.executeCommand(id);
+    const what = t(command === 'openChat' ? 'ui.wizard.chat.open' : 'ui.wizard.chat.openSettings');
+    // Asked again now: the command must exist at the moment it is called; if not, or if it fails, the user reads why.
+    if (!id || !(await vscode.commands.getCommands(true)).includes(id)) throw new Refused(msg('ui.wizard.command.missing', { what }), msg('ui.wizard.command.missingFix'));
+    try {
+      await vscode.commands.executeCommand(id);
+    } catch (error) {
+      this.deps.log.warn(`Setup wizard: ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Refused(msg('ui.wizard.command.failed', { what, detail: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) }), msg('ui.wizard.command.missingFix'));
+    }
   }
 
   async #receive(raw: unknown): Promise<void> {
@@ -156,6 +160,10 @@ export class WizardPanel implements vscode.Disposable {
         return c.goTo(params['step']);
       case 'storeKey':
         return c.storeKey(params['key']) as Promise<Result<M>>;
+      case 'storePendingKey':
+        return c.storePendingKey() as Promise<Result<M>>;
+      case 'discardPendingKey':
+        return c.discardPendingKey();
       case 'recheck':
         return c.recheck(params['what']);
       case 'runTest':
@@ -190,11 +198,9 @@ export class WizardPanel implements vscode.Disposable {
   }
 
   async #ready(): Promise<Result<'ready'>> {
-    const available = await vscode.commands.getCommands(true);
     // Trae's own commands only in Trae or Trae CN, and only those the editor lists now.
-    const trae = traeCommandsToOffer(editorFlavor(), available);
-    const chat = trae.find((c) => c.purpose === 'openChat')?.id ?? (available.includes(OTHER_CHAT_COMMAND) ? OTHER_CHAT_COMMAND : undefined);
-    this.#commands = { openChat: chat, openTraeSettings: trae.find((c) => c.purpose === 'openSettings')?.id };
+    const offered = wizardTraeCommands(editorFlavor(), await vscode.commands.getCommands(true));
+    this.#commands = { openChat: offered.openChat, openTraeSettings: offered.openTraeSettings };
     // A (re)loaded webview has nothing yet: send everything again.
     this.#lastView = '';
     this.#sentListToken = -1;

@@ -96,6 +96,8 @@ export const WizardViewSchema = z.object({
     state: z.enum(['none', 'stored', 'unavailable']),
     masked: z.optional(text(40)),
     problem: z.optional(ProblemViewSchema),
+    /** A new key the pool did not accept while the stored one works: not stored, waiting for the user. */
+    pending: z.optional(z.object({ text: text(), fix: text() })),
     check: z.object({ status: CheckStatus, ok: z.boolean(), summary: z.optional(text()), problems: Problems }),
   }),
   model: z.object({
@@ -129,6 +131,8 @@ export const ModelListViewSchema = z.object({
 const CopyTarget = z.enum(['apiFormat', 'requestUrl', 'fullUrl', 'modelId', 'multimodal', 'apiKey', 'modelSeries', 'displayName', 'contextInput', 'contextOutput', 'toolCallRounds', 'all']);
 const Command = z.enum(['openChat', 'openTraeSettings', 'checkConnection', 'showLog', 'close']);
 
+const KeyStored = z.object({ verdict: z.enum(['accepted', 'rejected', 'unchecked', 'kept']) });
+
 function method<P extends z.ZodMiniType, R extends z.ZodMiniType>(params: P, result: R): { readonly params: P; readonly result: R } {
   return { params, result };
 }
@@ -138,7 +142,11 @@ export const METHODS = {
   ready: method(Empty, z.object({ strings: z.array(z.array(text(4000)).check(z.length(2))).check(z.maxLength(LIMITS.strings)) })),
   setDraft: method(z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), model: text(LIMITS.id), basedOn: z.number() }), Empty),
   goTo: method(z.object({ step: StepSchema }), Empty),
-  storeKey: method(z.object({ key: text(LIMITS.url) }), z.object({ verdict: z.enum(['accepted', 'rejected', 'unchecked']) })),
+  storeKey: method(z.object({ key: text(LIMITS.url) }), KeyStored),
+  /** "Store it anyway": the new key the pool did not accept (the host kept it in memory) replaces the stored one. */
+  storePendingKey: method(Empty, KeyStored),
+  /** "Keep the working key": the host forgets the new key. */
+  discardPendingKey: method(Empty, Empty),
   recheck: method(z.object({ what: z.enum(['url', 'key', 'models']) }), Empty),
   runTest: method(Empty, Empty),
   runTraeCheck: method(Empty, Empty),

@@ -68,6 +68,7 @@ export function buildView(model: WizardModel, ctx: ViewContext, listToken: numbe
       state: key.kind,
       ...(key.kind === 'stored' ? { masked: clip(key.masked, 40) } : {}),
       ...(key.kind === 'unavailable' ? { problem: { severity: 'error' as const, cause: r(msg('diag.keyStoreUnavailable.cause', { detail: key.detail })), fix: r(msg('diag.keyStoreUnavailable.fix')) } } : {}),
+      ...pendingKeyView(model, r),
       check: {
         status: status('list'),
         ok: model.listOk,
@@ -107,6 +108,15 @@ export function buildModelList(model: WizardModel, token: number, render: (m: Ms
     models: shown.map((m) => ({ id: clip(m.id, LIMITS.id), name: clip(m.displayName, LIMITS.name), images: m.supportsImages, ...(tokens(m.contextLength) !== undefined ? { contextLength: tokens(m.contextLength) } : {}) })),
     ...(cut > 0 || skipped.length > 0 ? { note: clip([...skipped, ...(cut > 0 ? [render(msg('ui.wizard.model.cut', { count: cut }))] : [])].join(' '), LIMITS.text) } : {}),
   };
+}
+
+/** A new key that was not stored because the stored one works: what happened, and what the user may do. */
+function pendingKeyView(model: WizardModel, r: (m: Msg) => string): { pending?: { text: string; fix: string } } {
+  const pending = model.pendingKey;
+  if (!pending) return {};
+  const said = r(msg(pending.verdict === 'rejected' ? 'key.kept.rejected' : 'key.kept.unknown', { candidate: pending.candidate, kept: pending.kept }));
+  const text = pending.reason ? clip(`${said} ${r(pending.reason)}`, LIMITS.text) : said;
+  return { pending: { text, fix: r(msg('key.kept.fix')) } };
 }
 
 /** One line per streamed turn: time to first token, frames, whether it ended with [DONE]. */

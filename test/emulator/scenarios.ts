@@ -41,11 +41,11 @@ export const SCENARIOS = {
   'answer-other': { description: 'The model answers something else than "trae ok".', apply: (e) => void (e.upstream.answer = 'Sure! How can I help you today?') },
   'answer-empty': { description: 'The model answers with no text.', apply: (e) => void (e.upstream.answer = '') },
   'limit-reached': {
-    description: 'A 5-hour request limit is used up; it resets in 2 hours (GET /v1/usage shows it).',
+    description: "The account's 5-hour credit window is used up; it resets in 2 hours (GET /v1/usage shows it).",
     apply: (e) => void (e.limits = [requestLimit(100, 0)]),
   },
   'limit-near': {
-    description: 'A 5-hour request limit is nearly used up: 5 of 100 left, resets in 2 hours.',
+    description: "The account's 5-hour credit window is nearly used up: 5 of 100 left, resets in 2 hours.",
     apply: (e) => void (e.limits = [requestLimit(100, 5)]),
   },
   'slow-chat': { description: 'Chat answers after a delay (?ms=1500 by default).', apply: (e, _url, params) => void (e.upstream.delayMs = msParam(params, 1500)) },
@@ -96,8 +96,8 @@ export function scenarioHelp(baseUrl: string): string {
   ].join('\n');
 }
 
-/** A 5-hour request limit of the key, resetting two hours from now. */
+/** A 5-hour credit window of the upstream account, as the pool reports it, resetting two hours from now. */
 function requestLimit(max: number, remaining: number) {
   const resetAt = new Date(Date.now() + 2 * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
-  return { limit_type: 'requests', limit_window: '5h', max_value: max, current_value: max - remaining, remaining_value: remaining, model_filter: null, reset_at: resetAt, source: 'api_key' };
+  return { limit_type: 'credits', limit_window: '5h', max_value: max, current_value: max - remaining, remaining_value: remaining, model_filter: null, reset_at: resetAt, source: 'account' };
 }

@@ -185,6 +185,35 @@ describe('Codex Pooler for Trae in a real extension host', () => {
     });
   });
 
+  describe('a Trae-shaped finding on the status bar', () => {
+    it('"second-turn-rejected": the bar turns to failing with the finding in its tooltip, a background check keeps it, a passing Trae-shaped check clears it', async () => {
+      await waitForIndicator(pooler, 'healthy');
+      applyScenario(emulator, 'second-turn-rejected');
+      const report = await pooler.testing!.traeCheck();
+      assert.equal(report?.verdict, 'error');
+      const failing = await waitForIndicator(pooler, 'failing');
+      assert.equal(failing.backgroundColor, 'statusBarItem.errorBackground');
+      assert.match(failing.tooltip, /Trae-shaped check .*Trae's own chat would fail/);
+      assert.match(failing.tooltip, /4028/);
+      assert.doesNotMatch(failing.tooltip, /\$\(pass-filled\)/);
+      // A free background check passes (it sends no conversation), yet the finding holds.
+      await pooler.checkConnection();
+      assert.equal(pooler.getStatus().indicator, 'failing');
+      emulator.reset();
+      assert.equal((await pooler.testing!.traeCheck())?.verdict, 'ok');
+      await waitForIndicator(pooler, 'healthy');
+    });
+
+    it('a change of model clears the finding', async () => {
+      applyScenario(emulator, 'second-turn-rejected');
+      await pooler.testing!.traeCheck();
+      await waitForIndicator(pooler, 'failing');
+      emulator.reset();
+      await setUserSettings({ model: 'gpt-5.6-terra' });
+      await waitForIndicator(pooler, 'healthy');
+    });
+  });
+
   describe('background health', () => {
     it('a settings change re-checks for free (model list and usage), never the chat request', async () => {
       await setUserSettings({ model: 'gpt-5.6-terra' });

@@ -27,7 +27,7 @@ describe('connection check', () => {
     assert.equal(report.facts.chosenModel?.contextLength, 258400);
     assert.equal(report.facts.answer, 'trae ok');
     assert.equal(report.facts.servedModel, 'gpt-5.5');
-    assert.equal(report.target.keyMasked, ctx.emulator.key.slice(0, 11) + '…');
+    assert.equal(report.target.keyMasked, ctx.emulator.key.slice(0, 19) + '-…');
     assert.equal(report.target.endpoint?.traeCallUrl, `${ctx.emulator.apiBase}/chat/completions`);
     assert.ok(!JSON.stringify(report).includes(ctx.emulator.key.slice(11)), 'the report must not carry the key');
   });
@@ -138,7 +138,10 @@ describe('connection check', () => {
       { limit_type: 'requests', limit_window: '5h', max_value: 10, current_value: 10, remaining_value: 0, model_filter: 'gpt-5.4-mini', reset_at: null, source: 'api_key' },
     ];
     const near = await runCheck(ctx.emulator, { mode: 'background' });
-    assert.deepEqual(near.facts.usage?.tightest, { type: 'requests', window: '5h', max: 100, remaining: 5, resetAt: '2026-11-30T15:00:00Z' });
+    const { name, ...tightest } = near.facts.usage!.tightest!;
+    assert.deepEqual(tightest, { type: 'requests', window: '5h', max: 100, remaining: 5, resetAt: '2026-11-30T15:00:00Z' });
+    assert.equal(renderMsg(name), '5-hour request limit');
+    assert.equal(renderMsg(near.diagnoses[0]!.cause), 'Your 5-hour request limit is nearly used up: 5 of 100 left.', 'a limit\'s name in words of its own (defect: "The usage limit requests (5h) is …")');
     assert.equal(near.verdict, 'warning');
     assert.equal(near.diagnoses[0]!.code, 'limit-near');
     ctx.emulator.limits[1]!.remaining_value = 0;

@@ -20,7 +20,7 @@ describe('key rules (what was pasted as the Pool API key)', () => {
     assert.equal(a.ok, true);
     assert.equal(a.kind, 'pool-key');
     assert.equal(a.key, KEY);
-    assert.equal(a.cause.args?.['masked'], 'sk-cxp-0123…');
+    assert.equal(a.cause.args?.['masked'], `${KEY.slice(0, 19)}-…`);
   });
 
   it('trims surrounding whitespace and newlines, and says so', () => {
@@ -92,8 +92,16 @@ describe('key rules (what was pasted as the Pool API key)', () => {
   });
 
   describe('masking and redaction', () => {
-    it('masks to sk-cxp- plus four id characters', () => {
-      assert.equal(maskKey(KEY), 'sk-cxp-0123…');
+    it('masks to the whole id part (it tells two keys apart), never a character of the secret part', () => {
+      assert.equal(maskKey(KEY), `${KEY.slice(0, 19)}-…`);
+      const twin = `${KEY.slice(0, 18)}f${KEY.slice(19)}`;
+      assert.notEqual(maskKey(twin), maskKey(KEY), 'keys that differ in their id are told apart');
+      for (let i = 0; i < 200; i++) {
+        const key = makePoolKey();
+        // Everything before the secret part ("sk-cxp-<12 hex>-"), then an ellipsis: nothing after it.
+        assert.equal(maskKey(key), `${key.slice(0, 20)}…`);
+      }
+      assert.equal(maskKey('sk-cxp-0123'), 'sk-cxp-0123…', 'not a whole key: at most four id characters');
       assert.equal(maskKey('something else'), '…');
     });
 
@@ -102,7 +110,7 @@ describe('key rules (what was pasted as the Pool API key)', () => {
       const text = `key=${KEY} half=${secretHalf}`;
       const out = redactSecrets(text, [KEY]);
       assert.ok(!out.includes(secretHalf));
-      assert.ok(out.includes('sk-cxp-0123…'));
+      assert.ok(out.includes(`${KEY.slice(0, 19)}-…`));
     });
 
     it('redacts any Pool key, MCP token, bearer value and JWT even when not given', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { renderMsg } from '../../src/core/messages';
-import { guideLanguageFor, TRAE_COMMANDS, traeCommandsToOffer, traeFlavor } from '../../src/core/traeIdentity';
+import { guideLanguageFor, TRAE_COMMANDS, traeCommandsToOffer, traeFlavor, wizardTraeCommands } from '../../src/core/traeIdentity';
 
 describe('Trae identity', () => {
   it('tells Trae and Trae CN by their URI scheme first', () => {
@@ -49,5 +49,14 @@ describe('Trae commands', () => {
     assert.deepEqual(traeCommandsToOffer('trae-cn', ['workbench.action.chat.icube.open']).map((c) => c.purpose), ['openChat']);
     assert.deepEqual(traeCommandsToOffer('trae', []), []);
     assert.deepEqual(traeCommandsToOffer('other', listed), []);
+  });
+
+  it('the wizard\'s "Open the agent chat" is offered only where it visibly opens something (defect: a button that did nothing in code-server)', () => {
+    // code-server and plain VS Code list VS Code's own chat command, which shows nothing without a chat provider.
+    const codeServer = ['workbench.action.chat.open', 'workbench.action.openSettings', 'codexPooler.checkConnection'];
+    assert.deepEqual(wizardTraeCommands('other', codeServer), {});
+    assert.deepEqual(wizardTraeCommands('other', listed), {}, 'Trae\'s names mean nothing outside Trae');
+    assert.deepEqual(wizardTraeCommands('trae', ['workbench.action.chat.icube.open']), { openChat: 'workbench.action.chat.icube.open' });
+    assert.deepEqual(wizardTraeCommands('trae-cn', listed), { openChat: 'workbench.action.chat.icube.open', openTraeSettings: 'workbench.action.icube.openSettings' });
   });
 });

@@ -2,7 +2,9 @@
 // what runs, what is dropped, what is written, and that nothing throws once the panel is gone.
 import * as assert from 'node:assert/strict';
 import type { CheckOutcome } from '../../src/services/checkService';
+import { KeyReplacement } from '../../src/services/keyReplacement';
 import { PoolKeyStore } from '../../src/services/keyStore';
+import type { ConnectionSettings } from '../../src/services/ports';
 import { Redactor } from '../../src/services/redactor';
 import { LEGACY_STATE_KEY, Refused, STATE_KEY, WizardController, type Done, type WizardChecks } from '../../src/wizard/controller';
 import type { Draft, ReachResult, TraeResult } from '../../src/wizard/model';
@@ -34,6 +36,16 @@ class FakeChecks implements WizardChecks {
   trae(draft: Draft, signal: AbortSignal): Promise<Done<TraeResult>> {
     return this.#call('trae', draft, signal, () => ({ kind: 'done', result: { verdict: 'ok', model: draft.model, url: draft.url, diagnoses: [], durationMs: 5, turns: [] } }));
   }
+  /** What the pool says of each key in a free check (any other key: accepted). */
+  readonly keyVerdicts = new Map<string, 'accepted' | 'rejected' | 'unknown'>();
+  readonly keyChecks: { key: string; target: ConnectionSettings }[] = [];
+  async checkKey(key: string, target: ConnectionSettings): Promise<CheckOutcome> {
+    this.keyChecks.push({ key, target });
+    const draft = { url: target.baseUrl, fullUrl: target.fullUrl, model: target.model };
+    const verdict = this.keyVerdicts.get(key) ?? 'accepted';
+    if (verdict === 'accepted') return { kind: 'report', report: report(draft) };
+    return { kind: 'report', report: report(draft, { verdict: 'error', codes: [verdict === 'rejected' ? 'api_key_missing' : 'refused'] }) };
+  }
   count(kind: string): number {
     return this.calls.filter((c) => c.kind === kind).length;
   }
@@ -42,16 +54,19 @@ class FakeChecks implements WizardChecks {
 async function setup(options: { key?: string; settings?: Partial<ReturnType<FakeSettings['read']>>; memento?: Record<string, unknown> } = {}) {
   const secrets = new FakeSecretStorage();
   if (options.key !== undefined) secrets.values.set('codexPooler.poolApiKey', options.key);
-  const keys = new PoolKeyStore(secrets, new Redactor());
+  const redactor = new Redactor();
+  const keys = new PoolKeyStore(secrets, redactor);
   const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5', ...options.settings });
   const memento = new FakeMemento();
   for (const [k, v] of Object.entries(options.memento ?? {})) memento.values.set(k, v);
   const checks = new FakeChecks();
   const log = new FakeLog();
   const clipboard: string[] = [];
+  const replacement = new KeyReplacement({ keys, checks: { checkKey: (k, t) => checks.checkKey(k, t), last: undefined }, redactor, log });
   const controller = await WizardController.create({
     checks,
     keys,
+    replaceKey: (candidate, target, options) => replacement.replace(candidate, target, options),
     settings,
     memento,
     log,
@@ -123,6 +138,39 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     controller.goTo('key');
     const { verdict } = await controller.storeKey(`  ${KEY}  `);
     assert.equal(verdict, 'accepted');
+    assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY);
+  });
+
+  it('a working key is never replaced by one the pool rejects: kept, said, and "Store it anyway" stores it (defect: a typo lost the working key)', async () => {
+    const { controller, secrets, checks, memento } = await setup({ key: KEY });
+    await flush();
+    controller.goTo('key');
+    const typo = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
+    checks.keyVerdicts.set(typo, 'rejected');
+    const { verdict } = await controller.storeKey(typo);
+    assert.equal(verdict, 'kept');
+    assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY, 'the working key is still stored');
+    assert.deepEqual(controller.model.pendingKey, { candidate: `${typo.slice(0, 20)}…`, kept: `${KEY.slice(0, 20)}…`, verdict: 'rejected', reason: controller.model.pendingKey?.reason });
+    assert.equal(checks.keyChecks.at(-1)?.target.baseUrl, POOL_A, 'checked at the saved pool');
+    assert.ok(!JSON.stringify([...memento.values]).includes(typo.slice(20)), 'the new key is in memory only');
+    const anyway = await controller.storePendingKey();
+    assert.equal(secrets.values.get('codexPooler.poolApiKey'), typo, 'stored as the user chose');
+    assert.equal(anyway.verdict === 'kept', false);
+    assert.equal(controller.model.pendingKey, undefined);
+    await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.key.noPending');
+  });
+
+  it('"Keep the working key" forgets the new one; closing the wizard forgets it too', async () => {
+    const { controller, secrets, checks } = await setup({ key: KEY });
+    await flush();
+    checks.keyVerdicts.set(OTHER_KEY, 'rejected');
+    assert.equal((await controller.storeKey(OTHER_KEY)).verdict, 'kept');
+    controller.discardPendingKey();
+    assert.equal(controller.model.pendingKey, undefined);
+    await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof Refused);
+    assert.equal((await controller.storeKey(OTHER_KEY)).verdict, 'kept');
+    controller.dispose();
+    await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof Refused);
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY);
   });
 

@@ -146,6 +146,28 @@ describe('wizard model (plain Node)', () => {
     assert.equal(model.checks.current('list'), undefined, 'what the old key found no longer counts');
   });
 
+  it('"A different Pool API key is stored now" goes away once the right key is back (defect: the banner stayed)', () => {
+    const model = atTest();
+    const other: KeyInfo = { kind: 'stored', masked: 'sk-cxp-abcdef012345-…', fingerprint: 'f2' };
+    model.setKey(other);
+    assert.equal(model.notices[0]?.id, 'keyChanged');
+    assert.match(JSON.stringify(model.notices[0]?.message.args), /abcdef012345/, 'says which key, by its id part');
+    model.setKey(stored);
+    assert.equal(model.notices.some((n) => n.id === 'keyChanged'), false, 'the key the wizard works with is back');
+    model.setKey({ kind: 'none' });
+    assert.equal(model.notices[0]?.id, 'keyCleared');
+    model.setKey(stored);
+    assert.equal(model.notices.some((n) => n.id === 'keyCleared'), false, 'a key is stored again');
+  });
+
+  it('a key stored in the wizard itself is not "a different key"', () => {
+    const model = atTest();
+    model.setKey({ kind: 'stored', masked: 'sk-cxp-abcdef012345-…', fingerprint: 'f2' }, true);
+    assert.deepEqual(model.notices.map((n) => n.id), []);
+    model.setKey(stored);
+    assert.equal(model.notices[0]?.id, 'keyChanged', 'now the one stored elsewhere is the different one');
+  });
+
   it('settings changed elsewhere are the truth for a draft without edits; edits are kept and the draft says it differs', () => {
     const clean = new WizardModel({ saved, key: stored });
     clean.setSaved({ url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });

@@ -22,6 +22,17 @@ export function mountKey(ctx: AppContext): StepModule {
   const replace = h('button', { type: 'button', className: 'secondary', id: 'replace-key' }, tr('ui.wizard.key.replace'));
   const keep = h('button', { type: 'button', className: 'secondary', id: 'keep-key' }, tr('ui.wizard.key.keep'));
   const retry = h('button', { type: 'button', className: 'secondary', id: 'retry-key-store' }, tr('ui.wizard.retry'));
+  const pendingText = h('p', { className: 'cause' });
+  const pendingFix = h('p', { className: 'fix' });
+  const pending = h(
+    'div',
+    { className: 'banner warning', id: 'key-pending', role: 'alert' },
+    icon('warning'),
+    h('div', {}, pendingText, pendingFix, h('div', { className: 'actions' },
+      h('button', { type: 'button', className: 'secondary', id: 'store-anyway', onclick: () => void storeAnyway() }, tr('ui.wizard.key.storeAnyway')),
+      h('button', { type: 'button', className: 'secondary', id: 'keep-working-key', onclick: () => ctx.rpc.request('discardPendingKey', {}).then(() => replace.focus(), (e) => ctx.showFailure(e)) }, tr('ui.wizard.key.keepWorking')),
+    )),
+  );
   const entry = h('div', { className: 'key-entry' }, h('label', { for: 'key' }, tr('ui.wizard.key.label')), input, h('div', { className: 'switch-row' }, show, h('label', { for: 'show-key' }, tr('ui.wizard.key.show'))), rules, h('div', { className: 'actions' }, save, keep));
   const actions = new Actions(ctx, 'url', { label: 'ui.wizard.next', run: () => void next() });
   let candidate: string | undefined;
@@ -48,15 +59,29 @@ export function mountKey(ctx: AppContext): StepModule {
     typed();
     try {
       const { verdict } = await ctx.rpc.request('storeKey', { key: value });
-      replacing = false;
-      announce(tr(verdict === 'accepted' ? 'ui.wizard.key.storedAccepted' : verdict === 'rejected' ? 'ui.wizard.key.storedRejected' : 'ui.wizard.key.storedUnchecked'));
-      replaceChildren(storeProblem);
-      return verdict === 'accepted' ? true : verdict === 'rejected' ? false : undefined;
+      return said(verdict);
     } catch (error) {
       ctx.showFailure(error);
       return false;
     } finally {
       if (view) refresh(view);
+    }
+  }
+
+  /** Says what became of a key sent to the host; true: accepted, false: not (the user stays), undefined: not known yet. */
+  function said(verdict: 'accepted' | 'rejected' | 'unchecked' | 'kept'): boolean | undefined {
+    // 'kept': the working key stays; the pending panel says why (announced when the view arrives).
+    replacing = verdict === 'kept';
+    if (verdict !== 'kept') announce(tr(verdict === 'accepted' ? 'ui.wizard.key.storedAccepted' : verdict === 'rejected' ? 'ui.wizard.key.storedRejected' : 'ui.wizard.key.storedUnchecked'));
+    replaceChildren(storeProblem);
+    return verdict === 'accepted' ? true : verdict === 'unchecked' ? undefined : false;
+  }
+
+  async function storeAnyway(): Promise<void> {
+    try {
+      said((await ctx.rpc.request('storePendingKey', {})).verdict);
+    } catch (error) {
+      ctx.showFailure(error);
     }
   }
 
@@ -106,6 +131,9 @@ export function mountKey(ctx: AppContext): StepModule {
     replace.hidden = !hasKey || replacing;
     retry.hidden = key.state !== 'unavailable';
     replaceChildren(storeProblem, key.problem && problemItem(key.problem, ctx));
+    pending.hidden = !key.pending;
+    setText(pendingText, key.pending?.text ?? '');
+    setText(pendingFix, key.pending?.fix ?? '');
     check.hidden = !hasKey;
     checkLine(check, key.check.status, key.check.ok, key.check.summary, 'ui.wizard.key.checking', 'ui.wizard.key.waiting');
     problems.update(hasKey ? key.check.problems : []);
@@ -120,7 +148,7 @@ export function mountKey(ctx: AppContext): StepModule {
     }
   }
 
-  const element = h('div', {}, stepTitle('key'), h('p', {}, tr('ui.wizard.key.intro')), storeProblem, retry, stored, check, problems.element, replace, entry, actions.element);
+  const element = h('div', {}, stepTitle('key'), h('p', {}, tr('ui.wizard.key.intro')), storeProblem, retry, stored, check, problems.element, pending, replace, entry, actions.element);
   return {
     element,
     update(v) {

@@ -1,0 +1,50 @@
+// A pool behind a fake Transport: it answers GET /v1/models and GET /v1/usage per key (accepted keys
+// get the list, others the contract's 401), can be switched off (every request fails to connect), and
+// records every request (method, URL, Authorization) so a test can prove where each key went.
+import type { HttpRequest, HttpResponse, Transport } from '../../src/core/transport';
+import { TransportError } from '../../src/core/transport';
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly authorization?: string;
+}
+
+export class FakePool {
+  readonly requests: RecordedRequest[] = [];
+  /** Keys the pool accepts; every other key gets 401 api_key_missing. */
+  readonly accepted = new Set<string>();
+  /** Keys the pool knows but has paused: 401 api_key_disabled. */
+  readonly disabled = new Set<string>();
+  /** Nothing listening: every request fails to connect. */
+  down = false;
+
+  readonly transport: Transport = async (request: HttpRequest): Promise<HttpResponse> => {
+    const authorization = request.headers['authorization'];
+    this.requests.push({ method: request.method, url: request.url, ...(authorization ? { authorization } : {}) });
+    if (request.signal?.aborted) throw new TransportError('cancelled', 'connect', undefined, 'request cancelled');
+    if (this.down) throw new TransportError('refused', 'connect', 'ECONNREFUSED', 'connect ECONNREFUSED');
+    const key = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+    if (key === undefined || !this.accepted.has(key)) {
+      const code = key !== undefined && this.disabled.has(key) ? 'api_key_disabled' : 'api_key_missing';
+      return json(401, { error: { message: code === 'api_key_disabled' ? 'api key is disabled' : 'api key is required', type: 'invalid_request_error', code, param: null } });
+    }
+    const path = new URL(request.url).pathname;
+    if (path.endsWith('/models')) {
+      return json(200, { object: 'list', data: [{ id: 'gpt-5.5', object: 'model', created: 1, owned_by: 'codex-pooler', input_modalities: ['text', 'image'], display_name: 'GPT-5.5', context_length: 258400 }] });
+    }
+    if (path.endsWith('/usage')) {
+      return json(200, { request_count: 0, total_tokens: 0, cached_input_tokens: 0, total_cost_usd: 0, total_cost_status: 'unpriced', limits: [], upstream_limits: [] });
+    }
+    return json(404, { error: { message: 'not found', type: 'invalid_request_error', code: 'unsupported_endpoint', param: null } });
+  };
+
+  /** Requests that carried this key. */
+  sentWith(key: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.authorization === `Bearer ${key}`);
+  }
+}
+
+function json(status: number, body: unknown): HttpResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}

@@ -1,0 +1,127 @@
+// The rule of key replacement, with a fake key store and a fake pool behind the transport: a key the
+// pool rejects never replaces a key the pool accepts; no key, or one that does not work, is replaced at
+// once; "Store it anyway" stores what the user chose; the checks are free and go only to the target.
+import * as assert from 'node:assert/strict';
+import { CheckService } from '../../src/services/checkService';
+import { KeyReplacement } from '../../src/services/keyReplacement';
+import { PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
+import { Redactor } from '../../src/services/redactor';
+import { FakeLog, FakeSecretStorage, FakeSettings } from './fakes';
+import { FakePool } from './fakePool';
+import { KEY, OTHER_KEY, POOL_A } from './wizardFixtures';
+
+const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
+const TARGET = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
+
+function setup(stored?: string) {
+  const pool = new FakePool();
+  const secrets = new FakeSecretStorage();
+  if (stored) secrets.values.set(SECRET_ID, stored);
+  const redactor = new Redactor();
+  const keys = new PoolKeyStore(secrets, redactor);
+  const log = new FakeLog();
+  const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5' });
+  const checks = new CheckService({ settings, keys, log, transport: pool.transport, userAgent: 'tests', proxyFor: () => undefined });
+  const replacement = new KeyReplacement({ keys, checks, redactor, log });
+  return { pool, secrets, keys, log, checks, replacement };
+}
+
+describe('key replacement: a working key is never lost to a typo', () => {
+  it('a key with one wrong character does not replace the working key; the pool said so, for free', async () => {
+    const { pool, secrets, replacement, log } = setup(KEY);
+    pool.accepted.add(KEY);
+    const outcome = await replacement.replace(TYPO, TARGET);
+    assert.equal(outcome.kind, 'kept');
+    assert.ok(outcome.kind === 'kept');
+    assert.equal(outcome.verdict, 'rejected');
+    assert.equal(outcome.reason?.code, 'api_key_missing');
+    assert.equal(outcome.kept, `${KEY.slice(0, 20)}…`);
+    assert.equal(outcome.candidate, `${TYPO.slice(0, 20)}…`);
+    assert.equal(secrets.values.get(SECRET_ID), KEY, 'the working key is still stored');
+    assert.ok(pool.requests.every((r) => r.method === 'GET'), 'free requests only');
+    assert.ok(pool.requests.every((r) => r.url.startsWith(POOL_A)), 'only to the target');
+    assert.ok(log.lines.every((l) => !l.includes(TYPO.slice(20)) && !l.includes(KEY.slice(20))), 'no secret part in the log');
+  });
+
+  it('two keys that differ only in their secret part show the same id, but never a character of the secret', async () => {
+    const { pool, replacement } = setup(KEY);
+    pool.accepted.add(KEY);
+    const outcome = await replacement.replace(TYPO, TARGET);
+    assert.ok(outcome.kind === 'kept');
+    assert.ok(!outcome.candidate.includes(TYPO.slice(20, 22)) && outcome.candidate.endsWith('-…'));
+  });
+
+  it('a new key the pool accepts replaces the working one, checked before it is stored', async () => {
+    const { pool, secrets, replacement } = setup(KEY);
+    pool.accepted.add(KEY).add(OTHER_KEY);
+    const outcome = await replacement.replace(OTHER_KEY, TARGET);
+    assert.deepEqual(outcome, { kind: 'stored', masked: `${OTHER_KEY.slice(0, 20)}…`, verdict: 'accepted' });
+    assert.equal(secrets.values.get(SECRET_ID), OTHER_KEY);
+    assert.equal(pool.sentWith(OTHER_KEY).length > 0, true, 'checked before it was stored');
+    assert.equal(pool.sentWith(KEY).length, 0, 'the old key was not even asked about');
+  });
+
+  it('no key stored: the new key is stored at once, with no request', async () => {
+    const { pool, secrets, replacement } = setup();
+    const outcome = await replacement.replace(TYPO, TARGET);
+    assert.deepEqual(outcome, { kind: 'stored', masked: `${TYPO.slice(0, 20)}…`, verdict: 'unknown' });
+    assert.equal(secrets.values.get(SECRET_ID), TYPO);
+    assert.equal(pool.requests.length, 0);
+  });
+
+  it('a stored key that does not work is replaced, even by a key the pool rejects', async () => {
+    const { pool, secrets, replacement } = setup(KEY);
+    pool.disabled.add(KEY);
+    const outcome = await replacement.replace(TYPO, TARGET);
+    assert.equal(outcome.kind, 'stored');
+    assert.equal(secrets.values.get(SECRET_ID), TYPO);
+  });
+
+  it('the pool cannot be reached: a key last seen working is kept, and the new one waits for "Store it anyway"', async () => {
+    const { pool, secrets, replacement, checks } = setup(KEY);
+    pool.accepted.add(KEY);
+    await checks.check('background');
+    pool.down = true;
+    const outcome = await replacement.replace(TYPO, TARGET);
+    assert.ok(outcome.kind === 'kept');
+    assert.equal(outcome.verdict, 'unknown');
+    assert.equal(outcome.reason?.code, 'refused', 'says why the new key could not be checked');
+    assert.equal(secrets.values.get(SECRET_ID), KEY);
+    const forced = await replacement.replace(TYPO, TARGET, { force: true });
+    assert.equal(forced.kind, 'stored');
+    assert.equal(secrets.values.get(SECRET_ID), TYPO, 'stored as the user chose');
+  });
+
+  it('the pool cannot be reached and nothing says the stored key works: the new key is stored', async () => {
+    const { pool, secrets, replacement } = setup(KEY);
+    pool.down = true;
+    const outcome = await replacement.replace(OTHER_KEY, TARGET);
+    assert.equal(outcome.kind, 'stored');
+    assert.equal(secrets.values.get(SECRET_ID), OTHER_KEY);
+  });
+
+  it('the same key again, or a wrong paste: nothing is asked of the pool', async () => {
+    const { pool, secrets, replacement } = setup(KEY);
+    assert.equal((await replacement.replace(` ${KEY} `, TARGET)).kind, 'stored');
+    const refused = await replacement.replace('mcp-cxp-0123456789ab-' + 'A'.repeat(43), TARGET);
+    assert.equal(refused.kind, 'refused');
+    assert.equal(secrets.values.get(SECRET_ID), KEY);
+    assert.equal(pool.requests.length, 0);
+  });
+
+  it('cancelled while the pool is asked: nothing is stored', async () => {
+    const { pool, secrets, replacement } = setup(KEY);
+    pool.accepted.add(KEY);
+    const controller = new AbortController();
+    controller.abort();
+    const outcome = await replacement.replace(OTHER_KEY, TARGET, { signal: controller.signal });
+    assert.equal(outcome.kind, 'cancelled');
+    assert.equal(secrets.values.get(SECRET_ID), KEY);
+  });
+
+  it('a secret storage that fails says so (KeyStoreError), and nothing is stored elsewhere', async () => {
+    const { secrets, replacement } = setup(KEY);
+    secrets.failing.get = true;
+    await assert.rejects(replacement.replace(OTHER_KEY, TARGET), (e: unknown) => e instanceof Error && e.name === 'KeyStoreError');
+  });
+});
