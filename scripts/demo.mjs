@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installVsix, makeProfile, startCodeServer } from '../test/host/codeServer.mjs';
+import { demoBanner } from './demo-banner.mjs';
 import { ensureCodeServer } from './host-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,22 +37,7 @@ await installVsix(profile, path.join(root, `${pkg.name}-${pkg.version}.vsix`));
 const server = await startCodeServer(profile);
 
 const poolUrl = `http://localhost:${emulator.port}/v1`;
-console.log(`
-  Codex Pooler for Trae: demo
-  ---------------------------
-  Editor (code-server ${codeServer.version}) with the extension: ${server.url}
-  Demo pool (emulator):  ${poolUrl}
-  Demo Pool API key:     ${emulator.key}
-
-  1. Open the editor URL in a browser. The status bar shows "Pool: set up" and the setup wizard is offered.
-  2. In the wizard, keep ${poolUrl}, paste the demo key, pick a model, run the test, follow the Trae steps.
-  3. Try failures: switch the pool to a scenario below, then run "Codex Pooler: Check Connection" from the
-     command palette (F1).
-
-${scenarioHelp(emulator.url).replace(/^/gm, '  ')}
-
-  Press Ctrl+C to stop.
-`);
+console.log(demoBanner({ editorUrl: server.url, editorVersion: codeServer.version, poolUrl, key: emulator.key, scenarios: scenarioHelp(emulator.url) }));
 
 const stop = async () => {
   say('stopping…');

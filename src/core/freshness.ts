@@ -12,9 +12,10 @@ export function ageText(ms: number): Msg {
   return msg('time.hoursAgo', { n: Math.floor(ms / HOUR) });
 }
 
+/** The nearest whole unit, never rounded up past the truth by more than half a unit ("4 min 11 s" is "in 4 min"). */
 export function dueText(ms: number): Msg {
   if (ms < 5 * SECOND) return msg('time.now');
   if (ms < MINUTE) return msg('time.inSeconds', { n: Math.ceil(ms / SECOND) });
-  if (ms < HOUR) return msg('time.inMinutes', { n: Math.ceil(ms / MINUTE) });
-  return msg('time.inHours', { n: Math.round(ms / HOUR) });
+  if (ms < HOUR) return msg('time.inMinutes', { n: Math.max(1, Math.round(ms / MINUTE)) });
+  return msg('time.inHours', { n: Math.max(1, Math.round(ms / HOUR)) });
 }
