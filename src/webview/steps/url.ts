@@ -28,19 +28,26 @@ export function mountUrl(ctx: AppContext): StepModule {
     input.value = url;
     guard.lastGood = url;
     fullUrl.checked = full;
-    ctx.draftChanged();
+    edited();
     input.focus();
   }
 
+  let lastView: WizardView | undefined;
+  // What the pool said belongs to the URL it was asked about: once the field holds another URL, the
+  // old answer leaves the screen at once (not when the host's next view arrives).
+  const edited = () => {
+    ctx.draftChanged();
+    if (lastView) update(lastView);
+  };
   input.addEventListener('input', () => {
     // A key or token in this field stays in the page, masked, and never goes into the draft.
     if (guard.check(input)) return;
     ctx.local.url = input.value;
-    ctx.draftChanged();
+    edited();
   });
   fullUrl.addEventListener('change', () => {
     ctx.local.fullUrl = fullUrl.checked;
-    ctx.draftChanged();
+    edited();
   });
 
   const element = h(
@@ -65,10 +72,9 @@ export function mountUrl(ctx: AppContext): StepModule {
     actions.element,
   );
 
-  return {
-    element,
-    update(view: WizardView) {
-      if (shownVersion !== ctx.local.basedOn) {
+  function update(view: WizardView): void {
+    lastView = view;
+    if (shownVersion !== ctx.local.basedOn) {
         shownVersion = ctx.local.basedOn;
         input.value = ctx.local.url;
         guard.lastGood = ctx.local.url;
@@ -93,6 +99,7 @@ export function mountUrl(ctx: AppContext): StepModule {
       const next = view.steps.find((s) => s.name === 'key')!.reachable && current;
       actions.set(next, next ? '' : tr('ui.wizard.url.nextHint'));
       setText(recheck, tr('ui.wizard.url.recheck'));
-    },
-  };
+  }
+
+  return { element, update };
 }
