@@ -20,7 +20,7 @@ export function defaultModels(): EmulatorModel[] {
 
 /**
  * A model list as a careless or hostile server sends it: a thousand models, names with markup,
- * text-direction and control characters, a name of 1,000 characters, and entries no client can use (no
+ * text-direction and control characters, a name of 1,000 characters, an id of 248 (no spaces), and entries no client can use (no
  * id, a null id, an id of 300 characters, a duplicate, not an object at all). They follow the default
  * models, so a good gpt-5.5 stays listed.
  */
@@ -43,5 +43,6 @@ export function hostileModelEntries(): unknown[] {
     'not an object',
     null,
     [{ id: 'in an array' }],
+    { id: `long-id-${'y'.repeat(240)}`, display_name: 'an id of 248 characters, no spaces' },
   ];
 }

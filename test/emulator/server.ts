@@ -141,6 +141,11 @@ export class Emulator {
     return counts;
   }
 
+  /** Requests of a route still being answered (an answer that was delayed or streamed has not ended yet). */
+  inFlightOf(route: RecordedRequest['route']): number {
+    return this.inFlight[route] ?? 0;
+  }
+
   countRoute(route: RecordedRequest['route']): number {
     return this.requests.filter((r) => r.route === route).length;
   }

@@ -27,7 +27,8 @@ export function renderFaultMatrix(): string {
     '',
     '"Background" is what the status bar finds by itself (`GET /v1/models` and `GET /v1/usage`, no quota);',
     '"Check" is "Codex Pooler: Check Connection" (models, the chat check, usage); "Trae-shaped check" is the',
-    'streamed two-turn check with a tool, run only on request (the status bar keeps its own answer then).',
+    'streamed two-turn check with a tool, run only on request; what it finds shows on the status bar until a',
+    'later Trae-shaped check passes or the URL, model or key changes (the free background checks cannot clear it).',
     'The status bar\'s colours have one meaning each: error colours whenever Trae\'s chat cannot succeed now,',
     'warning colours when it works but something needs attention, none when the last check passed.',
     'Placeholders in braces are filled in with the real values (host, model, status…).',
@@ -38,7 +39,7 @@ export function renderFaultMatrix(): string {
   FAULTS.forEach((f, i) => {
     const messages = f.code ? faultMessages(f.code) : undefined;
     const reads = messages ? `${englishOf(messages.cause)} → ${englishOf(messages.fix)}` : 'Nothing to fix: the check passes.';
-    const state = f.mode === 'trae' ? `${STATES[f.indicator]} (unchanged)` : f.thenRecovers ? `${STATES[f.indicator]}, then healthy again` : STATES[f.indicator];
+    const state = f.mode === 'trae' ? (f.indicator === 'healthy' ? `${STATES[f.indicator]} (unchanged)` : `${STATES[f.indicator]}, until a Trae-shaped check passes`) : f.thenRecovers ? `${STATES[f.indicator]}, then healthy again` : STATES[f.indicator];
     const cells = [String(i + 1), f.group, f.situation, FOUND_BY[f.mode], f.code ? `\`${f.code}\`` : '—', state, reads];
     lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
   });

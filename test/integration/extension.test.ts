@@ -278,7 +278,7 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       assert.ok(text.includes(vscode.version), 'editor version');
       assert.ok(text.includes(vscode.env.appName), 'app name');
       assert.match(text, /Verdict: ok/);
-      assert.ok(text.includes(emulator.key.slice(0, 11) + '…'), 'masked key');
+      assert.ok(text.includes(emulator.key.slice(0, 20) + '…'), 'masked key: its whole id part');
       assert.ok(!text.includes(secretOf(emulator.key)), 'no key');
       assert.equal(await vscode.env.clipboard.readText(), text);
     });

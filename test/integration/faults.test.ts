@@ -156,10 +156,15 @@ describe('fault matrix in the real extension host', function () {
       const proxyLogBefore = forwarding.log.length;
       try {
         if (f.mode === 'trae') {
-          // On request only: the status bar keeps the background answer (the model list is fine).
+          // On request only. What it finds is news about Trae's chat: the status bar shows it (the background
+          // answer alone is fine), until a Trae-shaped check passes.
           const report = (await pooler.testing!.traeCheck())!;
           assertDiagnosis(f, report);
-          await waitForIndicator(pooler, f.indicator);
+          const status = await waitForIndicator(pooler, f.indicator);
+          if (f.code && f.indicator !== 'healthy') assert.ok(status.tooltip.includes(renderMsg(report.diagnoses[0]!.cause)), status.tooltip);
+          prepareEmulator(target.emulator, { ...f, scenario: undefined });
+          assert.equal((await pooler.testing!.traeCheck())?.verdict, 'ok');
+          await waitForIndicator(pooler, 'healthy');
           return;
         }
         const report = (await pooler.checkConnection({ mode: f.mode }))!;

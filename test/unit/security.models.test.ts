@@ -59,7 +59,7 @@ describe('security: a hostile model list (entry by entry)', () => {
     assert.equal(healthOfReport(report), 'ok');
     assert.deepEqual(report.facts.chosenModel, { id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true, contextLength: 258400, supportsTools: true });
     const models = report.facts.models!;
-    assert.equal(models.length, 3 + 1000 + 5);
+    assert.equal(models.length, 3 + 1000 + 6);
     const byId = new Map(models.map((m) => [m.id, m]));
     assert.equal(byId.get('html-name')?.displayName, '<img src=x onerror=alert(1)>', 'markup is kept as text, for a text-only renderer');
     assert.equal(byId.get('rtl-name')?.displayName, '\ufffdgnp.exe');

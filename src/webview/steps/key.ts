@@ -30,7 +30,7 @@ export function mountKey(ctx: AppContext): StepModule {
     icon('warning'),
     h('div', {}, pendingText, pendingFix, h('div', { className: 'actions' },
       h('button', { type: 'button', className: 'secondary', id: 'store-anyway', onclick: () => void storeAnyway() }, tr('ui.wizard.key.storeAnyway')),
-      h('button', { type: 'button', className: 'secondary', id: 'keep-working-key', onclick: () => ctx.rpc.request('discardPendingKey', {}).then(() => replace.focus(), (e) => ctx.showFailure(e)) }, tr('ui.wizard.key.keepWorking')),
+      h('button', { type: 'button', className: 'secondary', id: 'keep-working-key', onclick: () => void keepWorking() }, tr('ui.wizard.key.keepWorking')),
     )),
   );
   const entry = h('div', { className: 'key-entry' }, h('label', { for: 'key' }, tr('ui.wizard.key.label')), input, h('div', { className: 'switch-row' }, show, h('label', { for: 'show-key' }, tr('ui.wizard.key.show'))), rules, h('div', { className: 'actions' }, save, keep));
@@ -80,6 +80,18 @@ export function mountKey(ctx: AppContext): StepModule {
   async function storeAnyway(): Promise<void> {
     try {
       said((await ctx.rpc.request('storePendingKey', {})).verdict);
+    } catch (error) {
+      ctx.showFailure(error);
+    }
+  }
+
+  /** The new key is forgotten; the step shows the working key again, with Replace to try once more. */
+  async function keepWorking(): Promise<void> {
+    try {
+      await ctx.rpc.request('discardPendingKey', {});
+      replacing = false;
+      if (view) refresh(view);
+      replace.focus();
     } catch (error) {
       ctx.showFailure(error);
     }
