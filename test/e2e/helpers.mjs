@@ -50,10 +50,14 @@ export class Workbench {
     await sleep(150);
   }
 
-  /** Replaces a field's text by typing, like a person (select all, type). */
+  /**
+   * Replaces a field's text by typing, like a person: the text selected, then typed over. The selection is
+   * made directly, not with Ctrl+A: in a webview, Ctrl+A also goes to the workbench's keybindings and comes
+   * back as a second "select all" a moment later, which would swallow the first characters typed.
+   */
   async typeInto(locator, text) {
     await this.focusField(locator);
-    await locator.press('Control+A');
+    await locator.selectText();
     await this.page.keyboard.type(text);
   }
 
