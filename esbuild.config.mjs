@@ -44,8 +44,18 @@ const common = {
 
 const host = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 const targets = [
-  { ...host, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [catalogAtRunTime(readCatalogFromDist), interactiveLoadedLater] },
-  { ...host, entryPoints: ['src/interactive.ts'], outfile: 'dist/interactive.js', plugins: [catalogAtRunTime(readCatalogFromDist)] },
+  {
+    ...host,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    plugins: [catalogAtRunTime(readCatalogFromDist), interactiveLoadedLater],
+  },
+  {
+    ...host,
+    entryPoints: ['src/interactive.ts'],
+    outfile: 'dist/interactive.js',
+    plugins: [catalogAtRunTime(readCatalogFromDist)],
+  },
 ];
 if (existsSync('src/webview/main.ts')) {
   targets.push({

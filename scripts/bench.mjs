@@ -23,7 +23,8 @@ mkdirSync(outDir, { recursive: true });
 const say = (line) => console.log(`[bench] ${line}`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const npm = (script) => execFileSync('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const npm = (script) =>
+  execFileSync('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
 say('building the VSIX and the test code…');
 npm('package');
@@ -71,19 +72,33 @@ for (let i = 0; i < ROUNDS; i++) {
   single.models.push(await timed(() => client.listModels(call)));
   single.chat.push(await timed(() => client.chatCheck(call, 'gpt-5.5')));
   single.usage.push(await timed(() => client.getUsage(call)));
-  check.push(await timed(async () => {
-    const report = await checkConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'full' }, { client });
-    if (report.verdict !== 'ok') throw new Error(`bench check failed: ${report.diagnoses.map((d) => d.code)}`);
-  }));
+  check.push(
+    await timed(async () => {
+      const report = await checkConnection(
+        { baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'full' },
+        { client },
+      );
+      if (report.verdict !== 'ok') throw new Error(`bench check failed: ${report.diagnoses.map((d) => d.code)}`);
+    }),
+  );
 }
 const slowestSingle = Math.max(median(single.models), median(single.chat), median(single.usage));
-const body = JSON.stringify({ model: 'gpt-5.5', messages: [{ role: 'user', content: 'Reply with exactly: trae ok' }], stream: false, max_completion_tokens: 16 });
+const body = JSON.stringify({
+  model: 'gpt-5.5',
+  messages: [{ role: 'user', content: 'Reply with exactly: trae ok' }],
+  stream: false,
+  max_completion_tokens: 16,
+});
 // Asynchronous on purpose: the emulator answers from this same process.
 const run = promisify(execFile);
 const curlOnce = async () => {
   const auth = ['-H', `Authorization: Bearer ${emulator.key}`];
   const t0 = performance.now();
-  for (const args of [[`${emulator.apiBase}/models`], ['-X', 'POST', '-H', 'Content-Type: application/json', '--data', body, `${emulator.apiBase}/chat/completions`], [`${emulator.apiBase}/usage`]]) {
+  for (const args of [
+    [`${emulator.apiBase}/models`],
+    ['-X', 'POST', '-H', 'Content-Type: application/json', '--data', body, `${emulator.apiBase}/chat/completions`],
+    [`${emulator.apiBase}/usage`],
+  ]) {
     const { stdout } = await run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', ...auth, ...args]);
     if (stdout !== '200') throw new Error(`curl got ${stdout}`);
   }
@@ -114,7 +129,14 @@ async function simulatedHours(hours, prepare) {
     intervalMs: 300_000,
     clock,
     focused: true,
-    run: clock.track(async () => healthOfReport(await checkConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'background' }, { client }))),
+    run: clock.track(async () =>
+      healthOfReport(
+        await checkConnection(
+          { baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'background' },
+          { client },
+        ),
+      ),
+    ),
   });
   scheduler.start();
   await clock.advance(hours * 3_600_000);
@@ -147,7 +169,12 @@ async function recovery(outageMs, dieAfterCheckMs) {
     clock,
     focused: true,
     run: clock.track(async () => {
-      const health = healthOfReport(await checkConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'background' }, { client }));
+      const health = healthOfReport(
+        await checkConnection(
+          { baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'background' },
+          { client },
+        ),
+      );
       answers.push({ at: clock.now(), health });
       return health;
     }),
@@ -164,7 +191,9 @@ async function recovery(outageMs, dieAfterCheckMs) {
   const red = answers.find((a) => a.at >= diedAt && a.health === 'failing');
   const green = answers.find((a) => a.at >= backAt && a.health === 'ok');
   // Not seen red at all: the outage fell between two checks (nothing to recover from on the bar).
-  return red === undefined ? undefined : { redAfterS: Math.round((red.at - diedAt) / 1000), greenAfterS: Math.round((green.at - backAt) / 1000) };
+  return red === undefined
+    ? undefined
+    : { redAfterS: Math.round((red.at - diedAt) / 1000), greenAfterS: Math.round((green.at - backAt) / 1000) };
 }
 const OUTAGES_S = [30, 60, 120, 600, 3600];
 // Dying at every second between two checks, so the worst moment against the retries is among them.
@@ -191,9 +220,27 @@ await emulator.stop();
 const { redactText } = require(path.join(root, 'out/src/core/redact.js'));
 const percentEncoded = (s) => [...s].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
 const HOSTILE = [
-  'eyJ-', 'eyJa.', 'Bearer ', 'sk-cxp-aaaa-', 'mcp-cxp-cccc', 'sk-cxp-0123456789ab-',
-  '%2D', '&#45;', '&#x2D;', '&hyphen;', '\\u002d', '%2D&#45;\\u002d&#x2d;&dash;\u2010', '%252D', '&amp;#45;', '\\\\u002d',
-  '%', '&', '&#', '\\', 'Bearer%20', percentEncoded('sk-cxp-0123456789ab-'),
+  'eyJ-',
+  'eyJa.',
+  'Bearer ',
+  'sk-cxp-aaaa-',
+  'mcp-cxp-cccc',
+  'sk-cxp-0123456789ab-',
+  '%2D',
+  '&#45;',
+  '&#x2D;',
+  '&hyphen;',
+  '\\u002d',
+  '%2D&#45;\\u002d&#x2d;&dash;\u2010',
+  '%252D',
+  '&amp;#45;',
+  '\\\\u002d',
+  '%',
+  '&',
+  '&#',
+  '\\',
+  'Bearer%20',
+  percentEncoded('sk-cxp-0123456789ab-'),
 ];
 const redaction = Object.fromEntries(
   HOSTILE.map((unit) => {
@@ -222,7 +269,18 @@ const activation = JSON.parse(readFileSync(activationFile, 'utf8'));
 
 // ---------------------------------------------------------------- report
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const results = { date: new Date().toISOString(), node: process.version, editor: 'code-server 4.100.3 (VS Code 1.100.3)', sizes, activation, requests, background, recoveries, redWorstS, redactionMedianMs: redaction };
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  editor: 'code-server 4.100.3 (VS Code 1.100.3)',
+  sizes,
+  activation,
+  requests,
+  background,
+  recoveries,
+  redWorstS,
+  redactionMedianMs: redaction,
+};
 writeFileSync(path.join(outDir, 'bench.json'), JSON.stringify(results, null, 2));
 const rows = [
   ['extension bundle (dist/extension.js, loaded at activation)', kb(sizes.extensionBundle), '<= 80 KB'],
@@ -232,13 +290,29 @@ const rows = [
   ['webview stylesheet / message catalog', `${kb(sizes.webviewCss)} / ${kb(sizes.messageCatalog)}`, ''],
   ['activate() median, module loaded (real host)', `${activation.activateMedianMs.toFixed(2)} ms`, '<= 10 ms'],
   ['load + activate() median, fresh module (real host)', `${activation.loadAndActivateMedianMs.toFixed(2)} ms`, ''],
-  [`Check Connection median (latency models ${LATENCY.models} / chat ${LATENCY.chat} / usage ${LATENCY.usage} ms)`, `${checkMs.toFixed(0)} ms`, ''],
+  [
+    `Check Connection median (latency models ${LATENCY.models} / chat ${LATENCY.chat} / usage ${LATENCY.usage} ms)`,
+    `${checkMs.toFixed(0)} ms`,
+    '',
+  ],
   ['  ratio to its slowest single request', requests.ratioToSlowestSingle.toFixed(2), '<= 1.2'],
   ['  ratio to curl doing the three requests one after the other', requests.ratioToCurlSequential.toFixed(2), ''],
   ['background requests per hour, healthy pool', JSON.stringify(background.healthyPerHour), ''],
-  ['background requests per hour, failing pool (fast retries, then the interval)', JSON.stringify(background.failingPerHour), ''],
-  [`pool dies -> red (interval ${background.intervalSeconds} s; worst case: right after a check)`, `${redWorstS} s`, '<= interval'],
-  ...OUTAGES_S.map((s) => [`pool back after ${s >= 60 ? `${s / 60} min` : `${s} s`} down -> green, worst (median) of ${recoveries[s].runs} moments`, `${recoveries[s].greenWorstS} s (${recoveries[s].greenMedianS} s)`, '']),
+  [
+    'background requests per hour, failing pool (fast retries, then the interval)',
+    JSON.stringify(background.failingPerHour),
+    '',
+  ],
+  [
+    `pool dies -> red (interval ${background.intervalSeconds} s; worst case: right after a check)`,
+    `${redWorstS} s`,
+    '<= interval',
+  ],
+  ...OUTAGES_S.map((s) => [
+    `pool back after ${s >= 60 ? `${s / 60} min` : `${s} s`} down -> green, worst (median) of ${recoveries[s].runs} moments`,
+    `${recoveries[s].greenWorstS} s (${recoveries[s].greenMedianS} s)`,
+    '',
+  ]),
   ['redacting 256 KB of hostile text, worst pattern (median)', `${redactionWorstMs.toFixed(1)} ms`, '<= 100 ms'],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));

@@ -13,7 +13,11 @@ import { ensureCodeServer } from './host-tools.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const say = (line) => console.log(`[demo] ${line}`);
-const npm = (script) => execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+const npm = (script) =>
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 const portArg = process.argv.find((a) => a.startsWith('--pool-port='));
 const poolPort = portArg ? Number(portArg.split('=')[1]) : 4000;
 
@@ -27,7 +31,9 @@ let emulator;
 try {
   emulator = await startEmulator({ host: '127.0.0.1', port: poolPort });
 } catch (error) {
-  console.error(`[demo] port ${poolPort} is taken (${error.code ?? error.message}): stop what runs there, or use npm run demo -- --pool-port=4100 and set the Pool URL to match.`);
+  console.error(
+    `[demo] port ${poolPort} is taken (${error.code ?? error.message}): stop what runs there, or use npm run demo -- --pool-port=4100 and set the Pool URL to match.`,
+  );
   process.exit(1);
 }
 
@@ -37,7 +43,15 @@ await installVsix(profile, path.join(root, `${pkg.name}-${pkg.version}.vsix`));
 const server = await startCodeServer(profile);
 
 const poolUrl = `http://localhost:${emulator.port}/v1`;
-console.log(demoBanner({ editorUrl: server.url, editorVersion: codeServer.version, poolUrl, key: emulator.key, scenarios: scenarioHelp(emulator.url) }));
+console.log(
+  demoBanner({
+    editorUrl: server.url,
+    editorVersion: codeServer.version,
+    poolUrl,
+    key: emulator.key,
+    scenarios: scenarioHelp(emulator.url),
+  }),
+);
 
 const stop = async () => {
   say('stopping…');

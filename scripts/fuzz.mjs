@@ -4,9 +4,20 @@
 //   FUZZ_RUNS=200000 npm run fuzz
 import { spawnSync } from 'node:child_process';
 
-const env = { ...process.env, FUZZ_SEED: process.env.FUZZ_SEED ?? 'random', FUZZ_RUNS: process.env.FUZZ_RUNS ?? '1000000' };
+const env = {
+  ...process.env,
+  FUZZ_SEED: process.env.FUZZ_SEED ?? 'random',
+  FUZZ_RUNS: process.env.FUZZ_RUNS ?? '1000000',
+};
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const compile = spawnSync('npm', ['run', '-s', 'compile-tests'], { stdio: 'inherit', shell: process.platform === 'win32' });
+const compile = spawnSync('npm', ['run', '-s', 'compile-tests'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (compile.status !== 0) process.exit(compile.status ?? 1);
-const run = spawnSync(npx, ['mocha', '--no-config', '--timeout', '0', '--enable-source-maps', 'out/test/unit/properties.test.js'], { stdio: 'inherit', env, shell: process.platform === 'win32' });
+const run = spawnSync(
+  npx,
+  ['mocha', '--no-config', '--timeout', '0', '--enable-source-maps', 'out/test/unit/properties.test.js'],
+  { stdio: 'inherit', env, shell: process.platform === 'win32' },
+);
 process.exit(run.status ?? 1);

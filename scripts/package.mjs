@@ -16,8 +16,14 @@ const vsce = require.resolve('@vscode/vsce/vsce');
 run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out]);
 
 // The files vsce packs, as it lists them (paths relative to the extension root).
-const entries = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-const forbidden = entries.filter((name) => /(^|\/)(src|test|out|node_modules|scripts|docs|\.github|\.ci|\.vscode-test)\/|\.map$|\.ts$|\.mjs$|\.ya?ml$|tsconfig/.test(name));
+const entries = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+  .split('\n')
+  .filter(Boolean);
+const forbidden = entries.filter((name) =>
+  /(^|\/)(src|test|out|node_modules|scripts|docs|\.github|\.ci|\.vscode-test)\/|\.map$|\.ts$|\.mjs$|\.ya?ml$|tsconfig/.test(
+    name,
+  ),
+);
 console.log(`\n${path.basename(out)}: ${statSync(out).size} bytes, ${entries.length} entries`);
 for (const name of entries) console.log(`  ${name}`);
 if (forbidden.length) {

@@ -14,7 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 export const OPEN_VSX_TOKEN_URL = 'https://open-vsx.org/user-settings/tokens';
-export const MARKETPLACE_TOKEN_DOC = 'https://code.visualstudio.com/api/working-with-extensions/publishing-extension#get-a-personal-access-token';
+export const MARKETPLACE_TOKEN_DOC =
+  'https://code.visualstudio.com/api/working-with-extensions/publishing-extension#get-a-personal-access-token';
 
 /** A token variable counts as set when it holds more than blanks (an unset GitHub secret arrives as ""). */
 export const hasToken = (env, name) => typeof env[name] === 'string' && env[name].trim() !== '';
@@ -28,17 +29,26 @@ export function gitProblems({ version, status, head, tagCommit, headTags }) {
   const tag = `v${version}`;
   const changed = status.filter(Boolean);
   if (changed.length) {
-    const shown = changed.slice(0, 5).map((line) => line.slice(3)).join(', ');
-    problems.push(`the git tree has uncommitted changes (${changed.length}: ${shown}${changed.length > 5 ? ', ...' : ''}): `
-      + 'commit or stash them, a release is built from a commit');
+    const shown = changed
+      .slice(0, 5)
+      .map((line) => line.slice(3))
+      .join(', ');
+    problems.push(
+      `the git tree has uncommitted changes (${changed.length}: ${shown}${changed.length > 5 ? ', ...' : ''}): ` +
+        'commit or stash them, a release is built from a commit',
+    );
   }
   if (tagCommit && tagCommit !== head) {
-    problems.push(`tag ${tag} is on commit ${tagCommit.slice(0, 12)}, not on HEAD (${head.slice(0, 12)}): version ${version} `
-      + 'was released from another commit; bump "version" in package.json and CHANGELOG.md');
+    problems.push(
+      `tag ${tag} is on commit ${tagCommit.slice(0, 12)}, not on HEAD (${head.slice(0, 12)}): version ${version} ` +
+        'was released from another commit; bump "version" in package.json and CHANGELOG.md',
+    );
   }
   const others = headTags.filter((name) => /^v\d/.test(name) && name !== tag);
   if (others.length) {
-    problems.push(`HEAD is tagged ${others.join(', ')} but package.json says ${version}: make the tag and the version agree`);
+    problems.push(
+      `HEAD is tagged ${others.join(', ')} but package.json says ${version}: make the tag and the version agree`,
+    );
   }
   return problems;
 }
@@ -46,9 +56,11 @@ export function gitProblems({ version, status, head, tagCommit, headTags }) {
 /** Why the tokens forbid a real run (none for a dry run, which needs no token). */
 export function tokenProblems(env, { dryRun }) {
   if (dryRun || hasToken(env, 'OVSX_PAT')) return [];
-  return [`OVSX_PAT is not set: create an Open VSX access token at ${OPEN_VSX_TOKEN_URL} and run `
-    + '`OVSX_PAT=<token> npm run publish` (in GitHub Actions: the repository secret OVSX_PAT). '
-    + 'Set VSCE_PAT as well to publish to the VS Code Marketplace.'];
+  return [
+    `OVSX_PAT is not set: create an Open VSX access token at ${OPEN_VSX_TOKEN_URL} and run ` +
+      '`OVSX_PAT=<token> npm run publish` (in GitHub Actions: the repository secret OVSX_PAT). ' +
+      'Set VSCE_PAT as well to publish to the VS Code Marketplace.',
+  ];
 }
 
 /**
@@ -57,9 +69,21 @@ export function tokenProblems(env, { dryRun }) {
  * half-finished release (one registry done, the other failed) go through.
  */
 export function publishSteps(vsix, env) {
-  const steps = [{ registry: 'Open VSX', tool: 'ovsx', token: 'OVSX_PAT', args: ['publish', '--packagePath', vsix, '--skip-duplicate'] }];
+  const steps = [
+    {
+      registry: 'Open VSX',
+      tool: 'ovsx',
+      token: 'OVSX_PAT',
+      args: ['publish', '--packagePath', vsix, '--skip-duplicate'],
+    },
+  ];
   if (hasToken(env, 'VSCE_PAT')) {
-    steps.push({ registry: 'VS Code Marketplace', tool: 'vsce', token: 'VSCE_PAT', args: ['publish', '--packagePath', vsix, '--skip-duplicate'] });
+    steps.push({
+      registry: 'VS Code Marketplace',
+      tool: 'vsce',
+      token: 'VSCE_PAT',
+      args: ['publish', '--packagePath', vsix, '--skip-duplicate'],
+    });
   }
   return steps;
 }
@@ -80,7 +104,13 @@ export function redact(text, secrets) {
 
 /** Runs a command with its output captured; returns { status, stdout, stderr } with the secrets scrubbed out. */
 export function runScrubbed(command, args, { cwd, env, secrets }) {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const stderr = `${result.stderr ?? ''}${result.error ? `${command}: ${result.error.message}\n` : ''}`;
   return { status: result.status ?? 1, stdout: redact(result.stdout ?? '', secrets), stderr: redact(stderr, secrets) };
 }
@@ -124,7 +154,11 @@ function main(argv, env) {
   }
 
   console.log(`publish: packaging ${vsix} (npm run package)`);
-  const packaged = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: 'inherit', env });
+  const packaged = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (packaged.status !== 0) {
     console.error('publish: packaging failed, nothing was published');
     return 1;
@@ -139,9 +173,13 @@ function main(argv, env) {
   const steps = publishSteps(vsix, env);
   const secrets = [env.OVSX_PAT, env.VSCE_PAT].filter(Boolean);
   if (dryRun) {
-    console.log(`\npublish --dry-run: ${vsix} of ${pkg.publisher}.${pkg.name} ${pkg.version} (commit ${facts.head.slice(0, 12)}); nothing published. A real run would:`);
+    console.log(
+      `\npublish --dry-run: ${vsix} of ${pkg.publisher}.${pkg.name} ${pkg.version} (commit ${facts.head.slice(0, 12)}); nothing published. A real run would:`,
+    );
     for (const step of steps) {
-      console.log(`  - ${step.registry}: ${step.tool} ${step.args.join(' ')}   (token from ${step.token}: ${hasToken(env, step.token) ? 'set' : 'NOT SET, required'})`);
+      console.log(
+        `  - ${step.registry}: ${step.tool} ${step.args.join(' ')}   (token from ${step.token}: ${hasToken(env, step.token) ? 'set' : 'NOT SET, required'})`,
+      );
     }
     if (!hasToken(env, 'VSCE_PAT')) console.log('  - VS Code Marketplace: skipped (VSCE_PAT is not set)');
     return 0;
@@ -149,16 +187,23 @@ function main(argv, env) {
 
   for (const step of steps) {
     console.log(`\npublish: ${step.registry}: ${step.tool} ${step.args.join(' ')}`);
-    const { status, stdout, stderr } = runScrubbed(process.execPath, [TOOL_BINS[step.tool](), ...step.args], { cwd: root, env: stepEnv(env, step), secrets });
+    const { status, stdout, stderr } = runScrubbed(process.execPath, [TOOL_BINS[step.tool](), ...step.args], {
+      cwd: root,
+      env: stepEnv(env, step),
+      secrets,
+    });
     process.stdout.write(stdout);
     process.stderr.write(stderr);
     if (status !== 0) {
-      console.error(`publish: ${step.registry} failed (exit ${status})${step === steps[0] ? '' : `; ${steps[0].registry} was published`}`);
+      console.error(
+        `publish: ${step.registry} failed (exit ${status})${step === steps[0] ? '' : `; ${steps[0].registry} was published`}`,
+      );
       return 1;
     }
     console.log(`publish: ${step.registry}: done`);
   }
-  if (steps.length === 1) console.log(`publish: VS Code Marketplace skipped (VSCE_PAT is not set; token: ${MARKETPLACE_TOKEN_DOC})`);
+  if (steps.length === 1)
+    console.log(`publish: VS Code Marketplace skipped (VSCE_PAT is not set; token: ${MARKETPLACE_TOKEN_DOC})`);
   return 0;
 }
 

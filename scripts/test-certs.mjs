@@ -27,16 +27,65 @@ export function makeTestCerts(dir = DEFAULT_CERT_DIR) {
   const leafExt = (host) => {
     const file = path.join(dir, `${host}.ext`);
     // For an IP, also DNS:localhost: a proxy agent's TLS check of an IP address falls back to "localhost".
-    const san = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? `IP:${host},DNS:localhost` : `DNS:${host}${host === 'localhost' ? ',IP:127.0.0.1' : ''}`;
-    writeFileSync(file, `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`);
+    const san = /^\d+\.\d+\.\d+\.\d+$/.test(host)
+      ? `IP:${host},DNS:localhost`
+      : `DNS:${host}${host === 'localhost' ? ',IP:127.0.0.1' : ''}`;
+    writeFileSync(
+      file,
+      `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`,
+    );
     return file;
   };
 
   // Two CAs: the one the tests trust, and one they do not.
-  openssl('req', '-x509', ...key, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Codex Pooler Test CA', ...caExt);
-  openssl('req', '-x509', ...key, '-keyout', 'other-ca.key', '-out', 'other-ca.pem', '-days', '3650', '-subj', '/CN=Unknown Test CA', ...caExt);
-  const request = (name, host) => openssl('req', ...key, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${host}`);
-  const sign = (name, host, ca) => openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '825', '-extfile', leafExt(host));
+  openssl(
+    'req',
+    '-x509',
+    ...key,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=Codex Pooler Test CA',
+    ...caExt,
+  );
+  openssl(
+    'req',
+    '-x509',
+    ...key,
+    '-keyout',
+    'other-ca.key',
+    '-out',
+    'other-ca.pem',
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=Unknown Test CA',
+    ...caExt,
+  );
+  const request = (name, host) =>
+    openssl('req', ...key, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${host}`);
+  const sign = (name, host, ca) =>
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${ca}.pem`,
+      '-CAkey',
+      `${ca}.key`,
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '825',
+      '-extfile',
+      leafExt(host),
+    );
 
   request('trusted', 'localhost');
   sign('trusted', 'localhost', 'ca');
@@ -47,18 +96,63 @@ export function makeTestCerts(dir = DEFAULT_CERT_DIR) {
   sign('wronghost', 'pool.example.com', 'ca');
   request('untrusted', 'localhost');
   sign('untrusted', 'localhost', 'other-ca');
-  openssl('req', '-x509', ...key, '-keyout', 'selfsigned.key', '-out', 'selfsigned.pem', '-days', '825', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1');
+  openssl(
+    'req',
+    '-x509',
+    ...key,
+    '-keyout',
+    'selfsigned.key',
+    '-out',
+    'selfsigned.pem',
+    '-days',
+    '825',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+  );
 
   // openssl 3.0's x509 cannot backdate: `openssl ca` with explicit dates makes the expired one.
   writeFileSync(path.join(dir, 'index.txt'), '');
   writeFileSync(path.join(dir, 'serial'), '1000\n');
-  writeFileSync(path.join(dir, 'ca.cnf'), [
-    '[ca]', 'default_ca = test', '[test]', `dir = ${dir}`, 'database = $dir/index.txt', 'new_certs_dir = $dir/newcerts',
-    'certificate = $dir/ca.pem', 'private_key = $dir/ca.key', 'serial = $dir/serial', 'default_md = sha256',
-    'policy = any', 'unique_subject = no', '[any]', 'commonName = supplied', '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'ca.cnf'),
+    [
+      '[ca]',
+      'default_ca = test',
+      '[test]',
+      `dir = ${dir}`,
+      'database = $dir/index.txt',
+      'new_certs_dir = $dir/newcerts',
+      'certificate = $dir/ca.pem',
+      'private_key = $dir/ca.key',
+      'serial = $dir/serial',
+      'default_md = sha256',
+      'policy = any',
+      'unique_subject = no',
+      '[any]',
+      'commonName = supplied',
+      '',
+    ].join('\n'),
+  );
   request('expired', 'localhost');
-  openssl('ca', '-batch', '-config', 'ca.cnf', '-notext', '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-in', 'expired.csr', '-out', 'expired.pem', '-extfile', leafExt('localhost'));
+  openssl(
+    'ca',
+    '-batch',
+    '-config',
+    'ca.cnf',
+    '-notext',
+    '-startdate',
+    '20200101000000Z',
+    '-enddate',
+    '20200201000000Z',
+    '-in',
+    'expired.csr',
+    '-out',
+    'expired.pem',
+    '-extfile',
+    leafExt('localhost'),
+  );
 
   writeFileSync(path.join(dir, DONE), new Date().toISOString());
   return result;

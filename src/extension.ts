@@ -70,7 +70,17 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
 
   let interactive: InteractiveModule.Interactive | undefined;
   const loadInteractive = () =>
-    (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({ context, checks, findings, keys, settings, log, redactor, extensionVersion, userAgent }));
+    (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({
+      context,
+      checks,
+      findings,
+      keys,
+      settings,
+      log,
+      redactor,
+      extensionVersion,
+      userAgent,
+    }));
 
   context.subscriptions.push(
     log,
@@ -81,7 +91,9 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     findings,
     status,
     { dispose: () => interactive?.dispose() },
-    ...(Object.keys(COMMANDS) as CommandName[]).map((name) => vscode.commands.registerCommand(COMMANDS[name], () => loadInteractive().handlers[name]())),
+    ...(Object.keys(COMMANDS) as CommandName[]).map((name) =>
+      vscode.commands.registerCommand(COMMANDS[name], () => loadInteractive().handlers[name]()),
+    ),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => loadInteractive().reviveWizard(panel),
     }),
@@ -92,7 +104,10 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     const fields = settings.read().secretIn;
     if (fields.length === 0) return;
     const setting = fields.map((f) => `codexPooler.${f}`).join(', ');
-    void vscode.window.showWarningMessage(t('ui.secretInSetting.notice', { setting }), actionItem('moveSecret')).then((choice) => runAction(choice?.action, () => log.show())).then(undefined, (error: unknown) => log.error(`Moving the secret out of the settings failed: ${String(error)}`));
+    void vscode.window
+      .showWarningMessage(t('ui.secretInSetting.notice', { setting }), actionItem('moveSecret'))
+      .then((choice) => runAction(choice?.action, () => log.show()))
+      .then(undefined, (error: unknown) => log.error(`Moving the secret out of the settings failed: ${String(error)}`));
   };
   context.subscriptions.push(settings.onDidChange((change) => change.connection && warnSecretInSettings()));
 
@@ -140,7 +155,9 @@ async function offerWizardOnce(context: vscode.ExtensionContext, keys: PoolKeySt
   if (context.globalState.get<boolean>(FIRST_RUN_KEY) || (await keys.state()).kind !== 'none') return;
   await context.globalState.update(FIRST_RUN_KEY, true);
   const open: vscode.MessageItem = { title: t('ui.action.openWizard') };
-  const choice = await vscode.window.showInformationMessage(t('ui.firstRun.offer'), open, { title: t('ui.firstRun.later') });
+  const choice = await vscode.window.showInformationMessage(t('ui.firstRun.offer'), open, {
+    title: t('ui.firstRun.later'),
+  });
   if (choice === open) await vscode.commands.executeCommand(COMMANDS.openWizard);
 }
 

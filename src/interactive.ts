@@ -37,14 +37,21 @@ export interface Interactive extends vscode.Disposable {
 
 export function createInteractive(deps: InteractiveDependencies): Interactive {
   const { checks } = deps;
-  const onDemand = new OnDemandChecks({ ...deps, transport: createNodeTransport(), stream: createNodeStreamTransport(), userAgent: deps.userAgent, proxyFor: (url) => proxyRouteFor(url, proxySettings()) });
+  const onDemand = new OnDemandChecks({
+    ...deps,
+    transport: createNodeTransport(),
+    stream: createNodeStreamTransport(),
+    userAgent: deps.userAgent,
+    proxyFor: (url) => proxyRouteFor(url, proxySettings()),
+  });
   const replacement = new KeyReplacement({ keys: deps.keys, checks, redactor: deps.redactor, log: deps.log });
   const wizardChecks: WizardChecks = {
     reach: async (d, signal) => {
       const outcome = await onDemand.reach({ baseUrl: d.url, fullUrl: d.fullUrl }, { signal });
       return outcome.kind === 'done' ? { kind: 'done', result: outcome.report } : outcome;
     },
-    list: (d, signal) => checks.checkDraft('background', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
+    list: (d, signal) =>
+      checks.checkDraft('background', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
     test: (d, signal) => checks.checkDraft('full', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
     trae: async (d, signal) => {
       const outcome = await onDemand.traeCheck({ baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal });

@@ -1,8 +1,26 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
 import { analyzeEndpoint, type PoolEndpoint, type Severity } from './endpoint';
-import { diagnoseFailure, diagnoseSkippedModels, diagnosis, type CheckStepId, type Diagnosis, type DiagnosisContext, type DiagnosisStep, type Health } from './diagnosis';
-import { CHECK_PROMPT, EXPECTED_ANSWER, PoolClient, type ChatAnswer, type ModelInfo, type ModelListing, type PoolResult, type SkippedModel } from './poolClient';
+import {
+  diagnoseFailure,
+  diagnoseSkippedModels,
+  diagnosis,
+  type CheckStepId,
+  type Diagnosis,
+  type DiagnosisContext,
+  type DiagnosisStep,
+  type Health,
+} from './diagnosis';
+import {
+  CHECK_PROMPT,
+  EXPECTED_ANSWER,
+  PoolClient,
+  type ChatAnswer,
+  type ModelInfo,
+  type ModelListing,
+  type PoolResult,
+  type SkippedModel,
+} from './poolClient';
 import { analyzeKey, maskKey } from './poolKey';
 import type { ProxyRoute } from './proxyRoute';
 import type { Usage } from './schemas';
@@ -92,19 +110,48 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   const facts: { -readonly [K in keyof CheckFacts]: CheckFacts[K] } = {};
 
   for (const setting of input.secretInSettings ?? []) {
-    diagnoses.push(diagnosis('secret-in-setting', setting === 'baseUrl' ? 'url' : 'models', `a secret in codexPooler.${setting} (not used)`, { args: { setting: `codexPooler.${setting}` } }));
+    diagnoses.push(
+      diagnosis(
+        'secret-in-setting',
+        setting === 'baseUrl' ? 'url' : 'models',
+        `a secret in codexPooler.${setting} (not used)`,
+        { args: { setting: `codexPooler.${setting}` } },
+      ),
+    );
   }
   const urlAnalysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
-  diagnoses.push(...urlAnalysis.findings.map((f): Diagnosis => ({ code: `url:${f.code}`, step: 'url', severity: f.severity, cause: f.cause, fix: f.fix, detail: `URL rule ${f.code}`, action: 'fixUrl' })));
+  diagnoses.push(
+    ...urlAnalysis.findings.map((f): Diagnosis => ({
+      code: `url:${f.code}`,
+      step: 'url',
+      severity: f.severity,
+      cause: f.cause,
+      fix: f.fix,
+      detail: `URL rule ${f.code}`,
+      action: 'fixUrl',
+    })),
+  );
   steps.push({ id: 'url', status: statusOf(urlAnalysis.findings.map((f) => f.severity)), durationMs: 0 });
 
   const keyAnalysis = input.key === undefined ? undefined : analyzeKey(input.key);
   if (input.keyUnavailable !== undefined) {
-    diagnoses.push(diagnosis('key-store-unavailable', 'key', `secret storage failed: ${input.keyUnavailable}`, { args: { detail: input.keyUnavailable } }));
+    diagnoses.push(
+      diagnosis('key-store-unavailable', 'key', `secret storage failed: ${input.keyUnavailable}`, {
+        args: { detail: input.keyUnavailable },
+      }),
+    );
   } else if (!keyAnalysis) {
     diagnoses.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
   } else if (!keyAnalysis.ok) {
-    diagnoses.push({ code: `key:${keyAnalysis.kind}`, step: 'key', severity: 'error', cause: keyAnalysis.cause, fix: keyAnalysis.fix, detail: `key rule ${keyAnalysis.kind}`, action: 'setApiKey' });
+    diagnoses.push({
+      code: `key:${keyAnalysis.kind}`,
+      step: 'key',
+      severity: 'error',
+      cause: keyAnalysis.cause,
+      fix: keyAnalysis.fix,
+      detail: `key rule ${keyAnalysis.kind}`,
+      action: 'setApiKey',
+    });
   }
   steps.push({ id: 'key', status: keyAnalysis?.ok ? 'pass' : 'fail', durationMs: 0 });
 
@@ -127,7 +174,12 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
 
   const call = { endpoint, key, ...(input.signal ? { signal: input.signal } : {}) };
   const route = input.proxyFor?.(endpoint.apiBase);
-  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({ step, endpoint, ...(model ? { model } : {}), ...(route ? { route } : {}) });
+  const context = (step: DiagnosisContext['step']): DiagnosisContext => ({
+    step,
+    endpoint,
+    ...(model ? { model } : {}),
+    ...(route ? { route } : {}),
+  });
   const runChat = input.mode === 'full' && model !== '';
   const [models, chat, usage] = await Promise.all([
     deps.client.listModels(call),
@@ -169,8 +221,15 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
       facts.modelListed = chosen !== undefined;
       if (chosen) facts.chosenModel = chosen;
       else {
-        const models = listed.slice(0, 5).map((m) => m.id).join(', ');
-        found.push(diagnosis('model-not-listed', 'models', `"${model}" not among ${listed.length} listed models`, { args: { model, count: listed.length, models } }));
+        const models = listed
+          .slice(0, 5)
+          .map((m) => m.id)
+          .join(', ');
+        found.push(
+          diagnosis('model-not-listed', 'models', `"${model}" not among ${listed.length} listed models`, {
+            args: { model, count: listed.length, models },
+          }),
+        );
       }
     }
     diagnoses.push(...found);
@@ -193,14 +252,23 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
       found.push(
         finishReason === 'content_filter'
           ? diagnosis('content-filter', 'chat', 'finish_reason content_filter')
-          : diagnosis('answer-mismatch', 'chat', `answer ${JSON.stringify(shown)}, finish_reason ${finishReason ?? 'none'}`, {
-              args: { answer: shown, expected: EXPECTED_ANSWER, prompt: CHECK_PROMPT },
-              ...(shown ? {} : { cause: 'diag.answerEmpty.cause' }),
-            }),
+          : diagnosis(
+              'answer-mismatch',
+              'chat',
+              `answer ${JSON.stringify(shown)}, finish_reason ${finishReason ?? 'none'}`,
+              {
+                args: { answer: shown, expected: EXPECTED_ANSWER, prompt: CHECK_PROMPT },
+                ...(shown ? {} : { cause: 'diag.answerEmpty.cause' }),
+              },
+            ),
       );
     }
     if (normalizeId(servedModel) !== normalizeId(model)) {
-      found.push(diagnosis('served-model-differs', 'chat', `requested ${model}, served ${servedModel}`, { args: { model, served: servedModel } }));
+      found.push(
+        diagnosis('served-model-differs', 'chat', `requested ${model}, served ${servedModel}`, {
+          args: { model, served: servedModel },
+        }),
+      );
     }
     diagnoses.push(...found);
     steps.push({ id: 'chat', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
@@ -222,8 +290,14 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
     const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
     // Worst first; among equals, root causes before their consequences (an empty model list before the
     // chat's invalid_model): the steps in the order each depends on the one before. Sort is stable.
-    const sorted = [...diagnoses].sort((a, b) => order[a.severity] - order[b.severity] || STEP_RANK[a.step] - STEP_RANK[b.step]);
-    const verdict: Verdict = sorted.some((d) => d.severity === 'error') ? 'error' : sorted.some((d) => d.severity === 'warning') ? 'warning' : 'ok';
+    const sorted = [...diagnoses].sort(
+      (a, b) => order[a.severity] - order[b.severity] || STEP_RANK[a.step] - STEP_RANK[b.step],
+    );
+    const verdict: Verdict = sorted.some((d) => d.severity === 'error')
+      ? 'error'
+      : sorted.some((d) => d.severity === 'warning')
+        ? 'warning'
+        : 'ok';
     return {
       mode: input.mode,
       startedAt,
@@ -248,7 +322,8 @@ const STEP_RANK: Record<DiagnosisStep, number> = { url: 0, key: 1, models: 2, us
 export function healthOfReport(report: CheckReport): Health | 'notSetUp' {
   if (!report.configured) return 'notSetUp';
   // A store that cannot be read, or a key in a setting, is a problem to fix now, set up or not.
-  if (report.diagnoses.some((d) => d.code === 'key-store-unavailable' || d.code === 'secret-in-setting')) return 'failing';
+  if (report.diagnoses.some((d) => d.code === 'key-store-unavailable' || d.code === 'secret-in-setting'))
+    return 'failing';
   // No model chosen yet: the setup is not finished (the wizard leads on), whatever else is wrong.
   if (report.diagnoses.some((d) => d.code === 'model-missing')) return 'notSetUp';
   return report.verdict === 'ok' ? 'ok' : report.verdict === 'warning' ? 'degraded' : 'failing';
@@ -261,7 +336,12 @@ export function findModel(models: readonly ModelInfo[], id: string): ModelInfo |
 }
 
 export function answerMatches(answer: string): boolean {
-  return answer.trim().toLowerCase().replace(/[.!。！]+$/, '') === EXPECTED_ANSWER;
+  return (
+    answer
+      .trim()
+      .toLowerCase()
+      .replace(/[.!。！]+$/, '') === EXPECTED_ANSWER
+  );
 }
 
 function normalizeId(id: string): string {

@@ -41,7 +41,9 @@ export interface Diagnosis {
 }
 
 /** Names with both a diag.<name>.cause and a diag.<name>.fix message. */
-type DiagName = { [K in MessageId]: K extends `diag.${infer N}.cause` ? (`diag.${N}.fix` extends MessageId ? N : never) : never }[MessageId];
+type DiagName = {
+  [K in MessageId]: K extends `diag.${infer N}.cause` ? (`diag.${N}.fix` extends MessageId ? N : never) : never;
+}[MessageId];
 type Row = readonly [severity: Severity, name: DiagName, action: NextAction];
 
 // Diagnosis code -> severity, message pair, next action. The pool's error codes (the contract's
@@ -132,7 +134,9 @@ const ROWS = {
 
 export type DiagnosisCode = keyof typeof ROWS;
 /** The error.code values of the contract's error table (and the pool's other known codes). */
-export const KNOWN_POOL_ERROR_CODES: readonly string[] = Object.keys(ROWS).filter((code) => /^[a-z0-9]+(_[a-z0-9]+)+$/.test(code));
+export const KNOWN_POOL_ERROR_CODES: readonly string[] = Object.keys(ROWS).filter((code) =>
+  /^[a-z0-9]+(_[a-z0-9]+)+$/.test(code),
+);
 
 /** The cause and fix message ids of a diagnosis code (for documentation), if it is one. */
 export function messagesFor(code: string): { cause: MessageId; fix: MessageId } | undefined {
@@ -150,7 +154,12 @@ export interface DiagnosisOptions {
 }
 
 /** Builds the diagnosis for a code from its row. */
-export function diagnosis(code: DiagnosisCode, step: DiagnosisStep, detail: string, options: DiagnosisOptions = {}): Diagnosis {
+export function diagnosis(
+  code: DiagnosisCode,
+  step: DiagnosisStep,
+  detail: string,
+  options: DiagnosisOptions = {},
+): Diagnosis {
   const [severity, name, action] = ROWS[code] as Row;
   return {
     code,
@@ -176,20 +185,50 @@ export function healthOf(severity: Severity): Health {
 }
 
 export function diagnoseFailure(failure: PoolFailure, ctx: DiagnosisContext): Diagnosis {
-  const url = ctx.step === 'chat' ? ctx.endpoint.traeCallUrl : ctx.step === 'usage' ? ctx.endpoint.usageUrl : ctx.endpoint.modelsUrl;
+  const url =
+    ctx.step === 'chat'
+      ? ctx.endpoint.traeCallUrl
+      : ctx.step === 'usage'
+        ? ctx.endpoint.usageUrl
+        : ctx.endpoint.modelsUrl;
   const route = `${ctx.step === 'chat' ? 'POST' : 'GET'} ${new URL(url).pathname}`;
-  const base = { host: ctx.endpoint.host, url, model: ctx.model ?? '', proxy: ctx.route?.kind === 'proxy' ? ctx.route.proxy : '' };
+  const base = {
+    host: ctx.endpoint.host,
+    url,
+    model: ctx.model ?? '',
+    proxy: ctx.route?.kind === 'proxy' ? ctx.route.proxy : '',
+  };
   const [code, detail, extra, severity] = classify(failure, ctx);
-  return diagnosis(code, ctx.step, `${route} -> ${detail}`, { args: { ...base, ...extra }, ...(severity ? { severity } : {}), ...proxyWording(code, failure, ctx) });
+  return diagnosis(code, ctx.step, `${route} -> ${detail}`, {
+    args: { ...base, ...extra },
+    ...(severity ? { severity } : {}),
+    ...proxyWording(code, failure, ctx),
+  });
 }
 
 // Failures to connect that a proxy on the way can cause as well as the pool itself.
-const CONNECT_REASONS: ReadonlySet<string> = new Set(['refused', 'dns', 'unreachable', 'reset', 'timeout', 'proxy', 'other']);
+const CONNECT_REASONS: ReadonlySet<string> = new Set([
+  'refused',
+  'dns',
+  'unreachable',
+  'reset',
+  'timeout',
+  'proxy',
+  'other',
+]);
 
 /** A proxy is named only when certain; when a system proxy may be in use, the fix says where to look. */
-function proxyWording(code: DiagnosisCode, failure: PoolFailure, ctx: DiagnosisContext): Pick<DiagnosisOptions, 'cause' | 'fix'> {
-  if (code === 'proxy-failed' && ctx.route?.kind !== 'proxy') return { cause: 'diag.proxyFailedUnnamed.cause', fix: 'diag.systemProxy.fix' };
-  const atConnect = failure.kind === 'transport' && CONNECT_REASONS.has(failure.reason) && (failure.phase === 'connect' || failure.reason === 'proxy');
+function proxyWording(
+  code: DiagnosisCode,
+  failure: PoolFailure,
+  ctx: DiagnosisContext,
+): Pick<DiagnosisOptions, 'cause' | 'fix'> {
+  if (code === 'proxy-failed' && ctx.route?.kind !== 'proxy')
+    return { cause: 'diag.proxyFailedUnnamed.cause', fix: 'diag.systemProxy.fix' };
+  const atConnect =
+    failure.kind === 'transport' &&
+    CONNECT_REASONS.has(failure.reason) &&
+    (failure.phase === 'connect' || failure.reason === 'proxy');
   return ctx.route?.kind === 'unknown' && atConnect ? { fix: 'diag.systemProxy.fix' } : {};
 }
 
@@ -198,14 +237,24 @@ type Classified = readonly [DiagnosisCode, string, MessageArgs?, Severity?];
 function classify(failure: PoolFailure, ctx: DiagnosisContext): Classified {
   switch (failure.kind) {
     case 'blocked':
-      return failure.reason === 'key' ? ['key-not-sent', 'not sent: not a Pool API key'] : ['origin-blocked', 'not sent: URL outside the pool origin'];
+      return failure.reason === 'key'
+        ? ['key-not-sent', 'not sent: not a Pool API key']
+        : ['origin-blocked', 'not sent: URL outside the pool origin'];
 
     case 'transport':
-      return [transportCode(failure, ctx), `${failure.reason}${failure.code ? ` (${failure.code})` : ''} while ${PHASES[failure.phase]}: ${failure.detail}`, { error: failure.detail.slice(0, 120) }];
+      return [
+        transportCode(failure, ctx),
+        `${failure.reason}${failure.code ? ` (${failure.code})` : ''} while ${PHASES[failure.phase]}: ${failure.detail}`,
+        { error: failure.detail.slice(0, 120) },
+      ];
 
     case 'redirect': {
       const extra = { status: failure.status, location: failure.location ?? '?' };
-      return [redirectCode(failure.location, ctx.endpoint), `HTTP ${failure.status} redirect to ${failure.location ?? '(no Location)'} (not followed)`, extra];
+      return [
+        redirectCode(failure.location, ctx.endpoint),
+        `HTTP ${failure.status} redirect to ${failure.location ?? '(no Location)'} (not followed)`,
+        extra,
+      ];
     }
 
     case 'http': {
@@ -226,7 +275,11 @@ function classify(failure: PoolFailure, ctx: DiagnosisContext): Classified {
 
     case 'invalid': {
       const byBody = { html: 'html-body', empty: 'empty-body', text: 'not-json', json: 'wrong-shape' } as const;
-      return [byBody[failure.body], `HTTP ${failure.status}, ${failure.detail}`, { status: failure.status, problem: failure.detail }];
+      return [
+        byBody[failure.body],
+        `HTTP ${failure.status}, ${failure.detail}`,
+        { status: failure.status, problem: failure.detail },
+      ];
     }
   }
 }
@@ -235,7 +288,11 @@ const PHASES = { connect: 'connecting', headers: 'waiting for the answer', body:
 
 function transportCode(failure: Extract<PoolFailure, { kind: 'transport' }>, ctx: DiagnosisContext): DiagnosisCode {
   const { reason, phase } = failure;
-  if (ctx.route?.kind === 'proxy' && (reason === 'proxy' || ((reason === 'refused' || reason === 'dns' || reason === 'reset') && phase === 'connect'))) return 'proxy-failed';
+  if (
+    ctx.route?.kind === 'proxy' &&
+    (reason === 'proxy' || ((reason === 'refused' || reason === 'dns' || reason === 'reset') && phase === 'connect'))
+  )
+    return 'proxy-failed';
   switch (reason) {
     case 'timeout':
       if (phase === 'connect') return 'timeout-connect';
@@ -244,7 +301,9 @@ function transportCode(failure: Extract<PoolFailure, { kind: 'transport' }>, ctx
     case 'refused':
       return ctx.endpoint.loopback ? 'refused-local' : 'refused';
     case 'tls-other':
-      return /wrong.version|WRONG_VERSION|packet length/i.test(`${failure.code} ${failure.detail}`) ? 'tls-plain-http' : 'tls-other';
+      return /wrong.version|WRONG_VERSION|packet length/i.test(`${failure.code} ${failure.detail}`)
+        ? 'tls-plain-http'
+        : 'tls-other';
     case 'proxy':
       return 'proxy-failed';
     case 'other':
@@ -282,18 +341,35 @@ const SKIP_CAUSES: Record<ModelSkipReason, MessageId> = {
 };
 
 /** Info diagnoses for the entries of the model list that were left out (they never change health). */
-export function diagnoseSkippedModels(skipped: readonly SkippedModel[], truncated: number, step: CheckStepId = 'models'): Diagnosis[] {
+export function diagnoseSkippedModels(
+  skipped: readonly SkippedModel[],
+  truncated: number,
+  step: CheckStepId = 'models',
+): Diagnosis[] {
   const byReason = new Map<ModelSkipReason, SkippedModel[]>();
   for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s]);
   const found = [...byReason].map(([reason, list]) => {
-    const shown = list.slice(0, 5).map((s) => `#${s.index}${s.id !== undefined ? ` ${JSON.stringify(s.id)}` : ''}`).join(', ');
-    return diagnosis('models-skipped', step, `GET /v1/models: ${list.length} entries skipped (${reason}): ${shown}${list.length > 5 ? ', …' : ''}`, {
-      args: { count: list.length, max: MAX_MODELS },
-      cause: SKIP_CAUSES[reason],
-    });
+    const shown = list
+      .slice(0, 5)
+      .map((s) => `#${s.index}${s.id !== undefined ? ` ${JSON.stringify(s.id)}` : ''}`)
+      .join(', ');
+    return diagnosis(
+      'models-skipped',
+      step,
+      `GET /v1/models: ${list.length} entries skipped (${reason}): ${shown}${list.length > 5 ? ', …' : ''}`,
+      {
+        args: { count: list.length, max: MAX_MODELS },
+        cause: SKIP_CAUSES[reason],
+      },
+    );
   });
   if (truncated > 0) {
-    found.push(diagnosis('models-skipped', step, `GET /v1/models: ${truncated} entries after the first ${MAX_MODELS} not read`, { args: { count: truncated, max: MAX_MODELS }, cause: 'diag.modelsTruncated.cause' }));
+    found.push(
+      diagnosis('models-skipped', step, `GET /v1/models: ${truncated} entries after the first ${MAX_MODELS} not read`, {
+        args: { count: truncated, max: MAX_MODELS },
+        cause: 'diag.modelsTruncated.cause',
+      }),
+    );
   }
   return found;
 }

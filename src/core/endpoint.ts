@@ -59,7 +59,11 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
     return failed('', fullUrl, finding('not-text', 'error', 'notText'));
   }
   if (rawInput.length > MAX_URL_LENGTH) {
-    return failed('', fullUrl, finding('too-long', 'error', 'tooLong', { length: rawInput.length, max: MAX_URL_LENGTH }));
+    return failed(
+      '',
+      fullUrl,
+      finding('too-long', 'error', 'tooLong', { length: rawInput.length, max: MAX_URL_LENGTH }),
+    );
   }
 
   const findings: EndpointFinding[] = [];
@@ -68,20 +72,12 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
     return failed('', fullUrl, finding('empty', 'error', 'empty', { url: LOCAL_DEFAULT_URL }));
   }
   if (value !== rawInput) {
-    findings.push(
-      finding('surrounding-whitespace', 'info', 'whitespace', [
-        fixTo(value, fullUrl, 'trim'),
-      ]),
-    );
+    findings.push(finding('surrounding-whitespace', 'info', 'whitespace', [fixTo(value, fullUrl, 'trim')]));
   }
   const unquoted = stripQuotes(value);
   if (unquoted !== value) {
     value = unquoted;
-    findings.push(
-      finding('quoted', 'warning', 'quoted', [
-        fixTo(value, fullUrl, 'removeQuotes'),
-      ]),
-    );
+    findings.push(finding('quoted', 'warning', 'quoted', [fixTo(value, fullUrl, 'removeQuotes')]));
   }
   if (value === '') {
     return failed('', fullUrl, finding('empty', 'error', 'empty', { url: LOCAL_DEFAULT_URL }));
@@ -109,14 +105,24 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
   try {
     url = new URL(value);
   } catch {
-    return failed(value, fullUrl, ...findings, finding('not-a-url', 'error', 'notUrl', { value: shorten(value), url: LOCAL_DEFAULT_URL }));
+    return failed(
+      value,
+      fullUrl,
+      ...findings,
+      finding('not-a-url', 'error', 'notUrl', { value: shorten(value), url: LOCAL_DEFAULT_URL }),
+    );
   }
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') {
     return failed(value, fullUrl, ...findings, finding('bad-scheme', 'error', 'badScheme', { scheme }));
   }
   if (url.hostname === '') {
-    return failed(value, fullUrl, ...findings, finding('not-a-url', 'error', 'notUrl', { value: shorten(value), url: LOCAL_DEFAULT_URL }));
+    return failed(
+      value,
+      fullUrl,
+      ...findings,
+      finding('not-a-url', 'error', 'notUrl', { value: shorten(value), url: LOCAL_DEFAULT_URL }),
+    );
   }
 
   const origin = `${scheme}://${url.host}`;
@@ -124,17 +130,11 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
 
   if (url.username !== '' || url.password !== '') {
     findings.push(
-      finding('credentials', 'error', 'credentials', [
-        fixTo(origin + rawPath, fullUrl, 'removeCredentials'),
-      ]),
+      finding('credentials', 'error', 'credentials', [fixTo(origin + rawPath, fullUrl, 'removeCredentials')]),
     );
   }
   if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
-    findings.push(
-      finding('query-or-fragment', 'error', 'query', [
-        fixTo(origin + rawPath, fullUrl, 'removeQuery'),
-      ]),
-    );
+    findings.push(finding('query-or-fragment', 'error', 'query', [fixTo(origin + rawPath, fullUrl, 'removeQuery')]));
   }
   findings.push(...hostFindings(url, scheme, rawPath, fullUrl));
   const loopback = isLoopbackHost(url.hostname) || url.hostname === '0.0.0.0' || url.hostname === '[::]';
@@ -145,7 +145,13 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
     const slashed = origin + rawPath.replace(/\\/g, '/');
     const certain = strange.every((c) => c === '\\') && analyzeEndpoint(slashed, fullUrl).ok;
     findings.push(
-      finding('path-characters', 'error', 'pathCharacters', { chars: strange.map((c) => `"${c}"`).join(' ') }, certain ? [fixTo(slashed, fullUrl, 'useSlashes')] : []),
+      finding(
+        'path-characters',
+        'error',
+        'pathCharacters',
+        { chars: strange.map((c) => `"${c}"`).join(' ') },
+        certain ? [fixTo(slashed, fullUrl, 'useSlashes')] : [],
+      ),
     );
     return { input: value, fullUrl, ok: false, findings };
   }
@@ -193,7 +199,9 @@ export function suggestCorrection(input: unknown, fullUrl: unknown): { url: stri
 function stripQuotes(value: string): string {
   let current = value;
   for (let i = 0; i < 3; i++) {
-    const pair = QUOTE_PAIRS.find(([open, close]) => current.length >= 2 && current.startsWith(open) && current.endsWith(close));
+    const pair = QUOTE_PAIRS.find(
+      ([open, close]) => current.length >= 2 && current.startsWith(open) && current.endsWith(close),
+    );
     if (!pair) break;
     current = current.slice(pair[0].length, current.length - pair[1].length).replace(EDGE_SPACE, '');
   }

@@ -53,12 +53,28 @@ export interface EndpointFinding {
 }
 
 /** Names with both an endpoint.<name>.cause and an endpoint.<name>.fix message. */
-export type EndpointName = { [K in MessageId]: K extends `endpoint.${infer N}.cause` ? (`endpoint.${N}.fix` extends MessageId ? N : never) : never }[MessageId];
+export type EndpointName = {
+  [K in MessageId]: K extends `endpoint.${infer N}.cause` ? (`endpoint.${N}.fix` extends MessageId ? N : never) : never;
+}[MessageId];
 type FixName = { [K in MessageId]: K extends `endpoint.fix.${infer N}` ? N : never }[MessageId];
 
-export function finding(code: EndpointCode, severity: Severity, name: EndpointName, ...rest: [Correction[]?] | [MessageArgs, Correction[]?]): EndpointFinding {
-  const [args, corrections] = Array.isArray(rest[0]) || rest[0] === undefined ? [undefined, rest[0] ?? []] : [rest[0], (rest[1] as Correction[] | undefined) ?? []];
-  return { code, severity, cause: msg(`endpoint.${name}.cause`, args), fix: msg(`endpoint.${name}.fix`, args), corrections };
+export function finding(
+  code: EndpointCode,
+  severity: Severity,
+  name: EndpointName,
+  ...rest: [Correction[]?] | [MessageArgs, Correction[]?]
+): EndpointFinding {
+  const [args, corrections] =
+    Array.isArray(rest[0]) || rest[0] === undefined
+      ? [undefined, rest[0] ?? []]
+      : [rest[0], (rest[1] as Correction[] | undefined) ?? []];
+  return {
+    code,
+    severity,
+    cause: msg(`endpoint.${name}.cause`, args),
+    fix: msg(`endpoint.${name}.fix`, args),
+    corrections,
+  };
 }
 
 export function fixTo(url: string, fullUrl: boolean, label: FixName): Correction {

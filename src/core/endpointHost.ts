@@ -18,7 +18,14 @@ const MAPPED_LOOPBACK = /^\[?::ffff:(?:7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d{1,3}\
 /** Any name or address of this machine's loopback interface, however it is spelled. */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/\.+$/, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || h === '::1' || IPV4_LOOPBACK.test(h) || MAPPED_LOOPBACK.test(h);
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h === '[::1]' ||
+    h === '::1' ||
+    IPV4_LOOPBACK.test(h) ||
+    MAPPED_LOOPBACK.test(h)
+  );
 }
 
 /** Only these loopback names are always reached directly, never through a proxy. */
@@ -32,11 +39,19 @@ export function hostFindings(url: URL, scheme: string, rawPath: string, fullUrl:
   const port = url.port ? `:${url.port}` : '';
   const unspecified = url.hostname === '0.0.0.0' || url.hostname === '[::]';
   if (unspecified) {
-    findings.push(finding('unspecified-host', 'error', 'unspecifiedHost', { host: url.hostname }, [fixTo(`${scheme}://localhost${port}${rawPath}`, fullUrl, 'useLocalhost')]));
+    findings.push(
+      finding('unspecified-host', 'error', 'unspecifiedHost', { host: url.hostname }, [
+        fixTo(`${scheme}://localhost${port}${rawPath}`, fullUrl, 'useLocalhost'),
+      ]),
+    );
   }
   if (scheme !== 'http' || unspecified || isDirectHost(url.hostname)) return findings;
   if (isLoopbackHost(url.hostname)) {
-    findings.push(finding('loopback-alias', 'error', 'loopbackAlias', { host: url.hostname }, [fixTo(`http://localhost${port}${rawPath}`, fullUrl, 'useLocalhost')]));
+    findings.push(
+      finding('loopback-alias', 'error', 'loopbackAlias', { host: url.hostname }, [
+        fixTo(`http://localhost${port}${rawPath}`, fullUrl, 'useLocalhost'),
+      ]),
+    );
   } else {
     // An explicit port usually serves plain HTTP only, so https on it is a guess, not a correction.
     const corrections = url.port === '' ? [fixTo(`https://${url.host}${rawPath}`, fullUrl, 'useHttps')] : [];
@@ -53,14 +68,25 @@ export function checkSchemeSyntax(value: string, fullUrl: boolean, validates: Va
   if (rest !== value && /[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(rest)) {
     const last = value.slice(value.search(/https?:\/\/(?!.*https?:\/\/)/i));
     const certain = last !== value && /^https?:\/\//i.test(last) && validates(last, fullUrl);
-    return finding('doubled-scheme', 'error', 'doubledScheme', certain ? [fixTo(last, fullUrl, 'dropFirstScheme')] : []);
+    return finding(
+      'doubled-scheme',
+      'error',
+      'doubledScheme',
+      certain ? [fixTo(last, fullUrl, 'dropFirstScheme')] : [],
+    );
   }
   if (scheme === 'http' || scheme === 'https') {
     if (!/^[a-zA-Z]+:\/\/[^/]/.test(value)) {
       const rest = value.slice(scheme.length + 1).replace(/^[/\\]*/, '');
       const candidate = `${scheme}://${rest}`;
       const certain = rest !== '' && validates(candidate, fullUrl);
-      return finding('malformed-scheme', 'error', 'malformedScheme', { scheme }, certain ? [fixTo(candidate, fullUrl, 'repairScheme')] : []);
+      return finding(
+        'malformed-scheme',
+        'error',
+        'malformedScheme',
+        { scheme },
+        certain ? [fixTo(candidate, fullUrl, 'repairScheme')] : [],
+      );
     }
     return undefined;
   }
@@ -68,11 +94,19 @@ export function checkSchemeSyntax(value: string, fullUrl: boolean, validates: Va
   const withoutSlashes = value.replace(/^\/\//, '');
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(value) && HOST_LIKE.test(withoutSlashes)) {
     const hostname = (withoutSlashes.split(/[/:]/)[0] ?? '').toLowerCase();
-    const bracketed = withoutSlashes.startsWith('[') ? withoutSlashes.slice(0, withoutSlashes.indexOf(']') + 1) : hostname;
+    const bracketed = withoutSlashes.startsWith('[')
+      ? withoutSlashes.slice(0, withoutSlashes.indexOf(']') + 1)
+      : hostname;
     const guess = isLoopbackHost(bracketed) ? 'http' : 'https';
     const candidate = `${guess}://${withoutSlashes}`;
     const certain = hostname.includes('.') || isLoopbackHost(bracketed);
-    return finding('missing-scheme', 'error', 'missingScheme', { scheme: guess }, certain ? [fixTo(candidate, fullUrl, 'addScheme')] : []);
+    return finding(
+      'missing-scheme',
+      'error',
+      'missingScheme',
+      { scheme: guess },
+      certain ? [fixTo(candidate, fullUrl, 'addScheme')] : [],
+    );
   }
   if (scheme !== undefined && !value.includes('://')) {
     return finding('bad-scheme', 'error', 'badScheme', { scheme });

@@ -30,11 +30,7 @@ export function analyzePath(origin: string, rawPath: string, fullUrl: boolean): 
   if (surface) {
     const prefix = segments.slice(0, surface.at);
     const base = [...prefix, 'v1'];
-    findings.push(
-      finding(surface.code, 'error', surface.name, [
-        fixTo(rebuild(base, fullUrl), fullUrl, 'useV1'),
-      ]),
-    );
+    findings.push(finding(surface.code, 'error', surface.name, [fixTo(rebuild(base, fullUrl), fullUrl, 'useV1')]));
     return { findings };
   }
 
@@ -42,7 +38,9 @@ export function analyzePath(origin: string, rawPath: string, fullUrl: boolean): 
   if (v1 === -1) {
     const chatAt = indexOfPair(lower, 'chat', 'completions');
     const prefix = chatAt >= 0 ? segments.slice(0, chatAt) : segments;
-    const missing = finding('missing-v1', 'error', 'missingV1', [fixTo(rebuild([...prefix, 'v1'], fullUrl), fullUrl, 'addV1')]);
+    const missing = finding('missing-v1', 'error', 'missingV1', [
+      fixTo(rebuild([...prefix, 'v1'], fullUrl), fullUrl, 'addV1'),
+    ]);
     // At the root it is the admin UI: say so.
     findings.push(segments.length === 0 ? { ...missing, cause: msg('endpoint.missingV1Root.cause') } : missing);
     return { findings };
@@ -53,19 +51,11 @@ export function analyzePath(origin: string, rawPath: string, fullUrl: boolean): 
   const prefix = segments.slice(0, v1);
   const base = [...prefix, 'v1'];
   if (last > v1) {
-    findings.push(
-      finding('double-v1', 'error', 'doubleV1', [
-        fixTo(rebuild(base, fullUrl), fullUrl, 'singleV1'),
-      ]),
-    );
+    findings.push(finding('double-v1', 'error', 'doubleV1', [fixTo(rebuild(base, fullUrl), fullUrl, 'singleV1')]));
   }
   const apiWords = new Set(['v1', 'chat', 'completions']);
   if (segments.slice(v1).some((s, i) => s !== lower[v1 + i] && apiWords.has(lower[v1 + i]!))) {
-    findings.push(
-      finding('path-case', 'error', 'pathCase', [
-        fixTo(rebuild(base, fullUrl), fullUrl, 'lowercasePath'),
-      ]),
-    );
+    findings.push(finding('path-case', 'error', 'pathCase', [fixTo(rebuild(base, fullUrl), fullUrl, 'lowercasePath')]));
   }
 
   const after = lower.slice(last + 1);
@@ -89,7 +79,9 @@ export function analyzePath(origin: string, rawPath: string, fullUrl: boolean): 
       );
     }
   } else if (after[0] === 'responses') {
-    findings.push(finding('responses-surface', 'error', 'responses', [fixTo(rebuild(base, fullUrl), fullUrl, 'useV1')]));
+    findings.push(
+      finding('responses-surface', 'error', 'responses', [fixTo(rebuild(base, fullUrl), fullUrl, 'useV1')]),
+    );
   } else if (after[0] === 'realtime') {
     findings.push(finding('realtime-surface', 'error', 'realtime', [fixTo(rebuild(base, fullUrl), fullUrl, 'useV1')]));
   } else if (after[0] === 'models') {
@@ -107,15 +99,11 @@ export function analyzePath(origin: string, rawPath: string, fullUrl: boolean): 
     const collapsed = rebuild(segments, false);
     if (/\/\/./.test(rawPath)) {
       findings.push(
-        finding('empty-segment', 'warning', 'emptySegment', [
-          fixTo(collapsed, fullUrl, 'collapseSlashes'),
-        ]),
+        finding('empty-segment', 'warning', 'emptySegment', [fixTo(collapsed, fullUrl, 'collapseSlashes')]),
       );
     } else if (rawPath.endsWith('/')) {
       findings.push(
-        finding('trailing-slash', 'warning', 'trailingSlash', [
-          fixTo(collapsed, fullUrl, 'removeTrailingSlash'),
-        ]),
+        finding('trailing-slash', 'warning', 'trailingSlash', [fixTo(collapsed, fullUrl, 'removeTrailingSlash')]),
       );
     }
   }

@@ -101,7 +101,9 @@ export class HealthScheduler {
       return;
     }
     const now = this.#options.clock.now();
-    const outdated = this.#intervalMs > 0 && (this.#lastHealth === 'failing' || this.#lastRunAt === undefined || now - this.#lastRunAt >= this.#intervalMs);
+    const outdated =
+      this.#intervalMs > 0 &&
+      (this.#lastHealth === 'failing' || this.#lastRunAt === undefined || now - this.#lastRunAt >= this.#intervalMs);
     if (this.#running) return;
     if (this.#dueWhileUnfocused || outdated || (this.#nextAt !== undefined && this.#nextAt <= now)) {
       this.#dueWhileUnfocused = false;

@@ -18,7 +18,8 @@ export interface ModelInfo {
   readonly supportsTools?: boolean;
 }
 
-export type ModelSkipReason = 'not-an-object' | 'id-missing' | 'id-not-text' | 'id-too-long' | 'id-unsafe-characters' | 'duplicate-id';
+export type ModelSkipReason =
+  'not-an-object' | 'id-missing' | 'id-not-text' | 'id-too-long' | 'id-unsafe-characters' | 'duplicate-id';
 
 export interface SkippedModel {
   /** Position in the pool's `data` array, from 0. */
@@ -54,7 +55,11 @@ export function readModelList(envelope: ModelListEnvelope, clean: (text: string)
   entries.forEach((entry, index) => {
     const problem = entryProblem(entry);
     if (problem) {
-      skipped.push({ index, reason: problem.reason, ...(problem.id !== undefined ? { id: shownId(problem.id, clean) } : {}) });
+      skipped.push({
+        index,
+        reason: problem.reason,
+        ...(problem.id !== undefined ? { id: shownId(problem.id, clean) } : {}),
+      });
       return;
     }
     const model = toModelInfo(entry as Record<string, unknown>, clean);

@@ -72,7 +72,14 @@ export class NodeExchange {
       this.phase = 'body';
       const declared = Number(response.headers['content-length']);
       if (Number.isFinite(declared) && declared > request.maxBodyBytes) {
-        on.fail(new TransportError('too-large', 'body', undefined, `body of ${declared} bytes exceeds ${request.maxBodyBytes}`));
+        on.fail(
+          new TransportError(
+            'too-large',
+            'body',
+            undefined,
+            `body of ${declared} bytes exceeds ${request.maxBodyBytes}`,
+          ),
+        );
         return;
       }
       on.response(response);
@@ -80,7 +87,14 @@ export class NodeExchange {
     client.on('error', (error: NodeJS.ErrnoException) => {
       const reason = classifyNetworkError(error.code, error.message);
       // A reset after the headers arrived is a body cut off halfway, not a refused connection.
-      on.fail(new TransportError(this.phase === 'body' && reason === 'reset' ? 'cut-off' : reason, this.phase, error.code, error.message));
+      on.fail(
+        new TransportError(
+          this.phase === 'body' && reason === 'reset' ? 'cut-off' : reason,
+          this.phase,
+          error.code,
+          error.message,
+        ),
+      );
     });
     client.end(request.body);
   }
@@ -103,11 +117,20 @@ export function overCap(maxBodyBytes: number): TransportError {
 }
 
 /** A response that closes or errors before it is complete fails as cut off. */
-export function failWhenCutOff(response: http.IncomingMessage, fail: (error: TransportError) => void, what: string): void {
+export function failWhenCutOff(
+  response: http.IncomingMessage,
+  fail: (error: TransportError) => void,
+  what: string,
+): void {
   response.on('close', () => {
-    if (!response.complete) fail(new TransportError('cut-off', 'body', 'ECONNRESET', `the connection closed before the ${what} was complete`));
+    if (!response.complete)
+      fail(
+        new TransportError('cut-off', 'body', 'ECONNRESET', `the connection closed before the ${what} was complete`),
+      );
   });
-  response.on('error', (error: NodeJS.ErrnoException) => fail(new TransportError('cut-off', 'body', error.code, error.message)));
+  response.on('error', (error: NodeJS.ErrnoException) =>
+    fail(new TransportError('cut-off', 'body', error.code, error.message)),
+  );
 }
 
 export function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {

@@ -94,11 +94,20 @@ function open(request: StreamRequest, options: NodeStreamOptions, now: () => num
       else reject(error);
     };
     const headersTimer = setTimeout(
-      () => fail(new TransportError('timeout', exchange.phase, 'ETIMEDOUT', `no answer within ${request.timeoutMs} ms`)),
+      () =>
+        fail(new TransportError('timeout', exchange.phase, 'ETIMEDOUT', `no answer within ${request.timeoutMs} ms`)),
       request.timeoutMs,
     );
     const totalTimer = setTimeout(
-      () => fail(new TransportError('timeout', exchange.phase, 'ETIMEDOUT', `the stream did not finish within ${request.totalTimeoutMs} ms`)),
+      () =>
+        fail(
+          new TransportError(
+            'timeout',
+            exchange.phase,
+            'ETIMEDOUT',
+            `the stream did not finish within ${request.totalTimeoutMs} ms`,
+          ),
+        ),
       request.totalTimeoutMs,
     );
     const armIdle = () => {

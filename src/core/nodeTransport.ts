@@ -35,7 +35,15 @@ function send(request: HttpRequest, options: NodeTransportOptions): Promise<Http
       exchange.destroy();
     };
     const timer = setTimeout(
-      () => fail(new TransportError('timeout', exchange.phase, 'ETIMEDOUT', `no complete answer within ${request.timeoutMs} ms`)),
+      () =>
+        fail(
+          new TransportError(
+            'timeout',
+            exchange.phase,
+            'ETIMEDOUT',
+            `no complete answer within ${request.timeoutMs} ms`,
+          ),
+        ),
       request.timeoutMs,
     );
 

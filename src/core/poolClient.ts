@@ -9,7 +9,13 @@ import { ModelListEnvelopeSchema, readModelList, type ModelListing } from './mod
 import { analyzeKey } from './poolKey';
 import { redactText } from './redact';
 import { ChatCompletionSchema, ErrorEnvelopeSchema, UsageSchema, firstIssue, type Usage } from './schemas';
-import { TransportError, type HttpResponse, type RequestPhase, type Transport, type TransportReason } from './transport';
+import {
+  TransportError,
+  type HttpResponse,
+  type RequestPhase,
+  type Transport,
+  type TransportReason,
+} from './transport';
 
 export type { ModelInfo, ModelListing, ModelSkipReason, SkippedModel } from './modelList';
 
@@ -37,9 +43,21 @@ export interface PoolErrorInfo {
 }
 
 export type PoolFailure =
-  | { readonly kind: 'transport'; readonly reason: TransportReason; readonly phase: RequestPhase; readonly code?: string; readonly detail: string }
+  | {
+      readonly kind: 'transport';
+      readonly reason: TransportReason;
+      readonly phase: RequestPhase;
+      readonly code?: string;
+      readonly detail: string;
+    }
   | { readonly kind: 'redirect'; readonly status: number; readonly location?: string }
-  | { readonly kind: 'http'; readonly status: number; readonly body: BodyKind; readonly error?: PoolErrorInfo; readonly fromProxy: boolean }
+  | {
+      readonly kind: 'http';
+      readonly status: number;
+      readonly body: BodyKind;
+      readonly error?: PoolErrorInfo;
+      readonly fromProxy: boolean;
+    }
   | { readonly kind: 'invalid'; readonly status: number; readonly body: BodyKind; readonly detail: string }
   | { readonly kind: 'blocked'; readonly reason: 'key' | 'origin' };
 
@@ -81,7 +99,16 @@ export class PoolClient {
   }
 
   listModels(call: PoolCall): Promise<PoolResult<ModelListing>> {
-    return this.#request(call, call.key, 'GET', call.endpoint.modelsUrl, undefined, MAX_MODELS_BODY, ModelListEnvelopeSchema, readModelList);
+    return this.#request(
+      call,
+      call.key,
+      'GET',
+      call.endpoint.modelsUrl,
+      undefined,
+      MAX_MODELS_BODY,
+      ModelListEnvelopeSchema,
+      readModelList,
+    );
   }
 
   /**
@@ -89,7 +116,16 @@ export class PoolClient {
    * (api_key_missing), so this tells whether one answers at this URL without sending the key.
    */
   probe(call: ProbeCall): Promise<PoolResult<ModelListing>> {
-    return this.#request(call, undefined, 'GET', call.endpoint.modelsUrl, undefined, MAX_MODELS_BODY, ModelListEnvelopeSchema, readModelList);
+    return this.#request(
+      call,
+      undefined,
+      'GET',
+      call.endpoint.modelsUrl,
+      undefined,
+      MAX_MODELS_BODY,
+      ModelListEnvelopeSchema,
+      readModelList,
+    );
   }
 
   /** The documented check, and nothing more: strict pools reject any extra parameter. */
@@ -100,20 +136,38 @@ export class PoolClient {
       stream: false,
       max_completion_tokens: CHECK_MAX_COMPLETION_TOKENS,
     });
-    return this.#request(call, call.key, 'POST', call.endpoint.traeCallUrl, body, MAX_SMALL_BODY, ChatCompletionSchema, (completion, clean) => {
-      const choice = completion.choices[0]!;
-      return {
-        answer: inertText(clean(choice.message.content ?? choice.message.refusal ?? '')),
-        servedModel: inertText(clean(completion.model)),
-        ...(choice.finish_reason ? { finishReason: inertText(clean(choice.finish_reason)) } : {}),
-        ...(completion.id ? { responseId: inertText(clean(completion.id)) } : {}),
-        ...(typeof completion.usage?.total_tokens === 'number' ? { totalTokens: completion.usage.total_tokens } : {}),
-      };
-    });
+    return this.#request(
+      call,
+      call.key,
+      'POST',
+      call.endpoint.traeCallUrl,
+      body,
+      MAX_SMALL_BODY,
+      ChatCompletionSchema,
+      (completion, clean) => {
+        const choice = completion.choices[0]!;
+        return {
+          answer: inertText(clean(choice.message.content ?? choice.message.refusal ?? '')),
+          servedModel: inertText(clean(completion.model)),
+          ...(choice.finish_reason ? { finishReason: inertText(clean(choice.finish_reason)) } : {}),
+          ...(completion.id ? { responseId: inertText(clean(completion.id)) } : {}),
+          ...(typeof completion.usage?.total_tokens === 'number' ? { totalTokens: completion.usage.total_tokens } : {}),
+        };
+      },
+    );
   }
 
   getUsage(call: PoolCall): Promise<PoolResult<Usage>> {
-    return this.#request(call, call.key, 'GET', call.endpoint.usageUrl, undefined, MAX_SMALL_BODY, UsageSchema, (usage, clean) => cleanStrings(usage, clean));
+    return this.#request(
+      call,
+      call.key,
+      'GET',
+      call.endpoint.usageUrl,
+      undefined,
+      MAX_SMALL_BODY,
+      UsageSchema,
+      (usage, clean) => cleanStrings(usage, clean),
+    );
   }
 
   /** `key` undefined: the probe, which sends no Authorization header at all. */
@@ -161,7 +215,11 @@ export class PoolClient {
     if (status >= 300 && status < 400) {
       const raw = response.headers['location'];
       const location = raw === undefined ? undefined : inertText(clean(raw)).slice(0, 300);
-      return { ok: false, failure: { kind: 'redirect', status, ...(location ? { location } : {}) }, durationMs: elapsed() };
+      return {
+        ok: false,
+        failure: { kind: 'redirect', status, ...(location ? { location } : {}) },
+        durationMs: elapsed(),
+      };
     }
     const parsed = parseBody(response);
     if (status < 200 || status >= 300) {
@@ -169,16 +227,30 @@ export class PoolClient {
       const error = envelope?.success ? compactError(envelope.data.error, clean) : undefined;
       return {
         ok: false,
-        failure: { kind: 'http', status, body: parsed.kind, ...(error ? { error } : {}), fromProxy: looksLikeProxy(response) },
+        failure: {
+          kind: 'http',
+          status,
+          body: parsed.kind,
+          ...(error ? { error } : {}),
+          fromProxy: looksLikeProxy(response),
+        },
         durationMs: elapsed(),
       };
     }
     if (parsed.kind !== 'json') {
-      return { ok: false, failure: { kind: 'invalid', status, body: parsed.kind, detail: `expected JSON, got ${parsed.kind}` }, durationMs: elapsed() };
+      return {
+        ok: false,
+        failure: { kind: 'invalid', status, body: parsed.kind, detail: `expected JSON, got ${parsed.kind}` },
+        durationMs: elapsed(),
+      };
     }
     const result = schema.safeParse(parsed.json);
     if (!result.success) {
-      return { ok: false, failure: { kind: 'invalid', status, body: 'json', detail: inertText(clean(firstIssue(result.error))) }, durationMs: elapsed() };
+      return {
+        ok: false,
+        failure: { kind: 'invalid', status, body: 'json', detail: inertText(clean(firstIssue(result.error))) },
+        durationMs: elapsed(),
+      };
     }
     return { ok: true, value: toValue(result.data as z.infer<S>, clean), status, durationMs: elapsed() };
   }
@@ -198,7 +270,13 @@ function guard(endpoint: PoolEndpoint, key: string | undefined, url: string): Po
 
 function transportFailure(error: unknown, clean: Clean): PoolFailure {
   if (error instanceof TransportError) {
-    return { kind: 'transport', reason: error.reason, phase: error.phase, ...(error.code ? { code: error.code } : {}), detail: clean(error.message).slice(0, 300) };
+    return {
+      kind: 'transport',
+      reason: error.reason,
+      phase: error.phase,
+      ...(error.code ? { code: error.code } : {}),
+      detail: clean(error.message).slice(0, 300),
+    };
   }
   return { kind: 'transport', reason: 'other', phase: 'connect', detail: clean(String(error)).slice(0, 300) };
 }
@@ -219,12 +297,18 @@ export function parseBody(response: HttpResponse): ParsedBody {
 
 /** Redacted first, then clipped: a clip must never leave part of a secret behind. */
 function compactError(error: z.infer<typeof ErrorEnvelopeSchema>['error'], clean: Clean): PoolErrorInfo {
-  const clip = (s: string | null | undefined) => (typeof s === 'string' && s !== '' ? inertText(clean(s)).slice(0, 200) : undefined);
+  const clip = (s: string | null | undefined) =>
+    typeof s === 'string' && s !== '' ? inertText(clean(s)).slice(0, 200) : undefined;
   const code = clip(error.code);
   const message = clip(error.message);
   const type = clip(error.type);
   const param = clip(error.param);
-  return { ...(code ? { code } : {}), ...(message ? { message } : {}), ...(type ? { type } : {}), ...(param ? { param } : {}) };
+  return {
+    ...(code ? { code } : {}),
+    ...(message ? { message } : {}),
+    ...(type ? { type } : {}),
+    ...(param ? { param } : {}),
+  };
 }
 
 /** Every string in a small validated value (usage), redacted. */

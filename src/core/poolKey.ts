@@ -81,10 +81,14 @@ export function analyzeKey(raw: unknown): KeyAnalysis {
   if (INNER_SPACE.test(value)) {
     const squeezed = value.replace(/[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+/g, '');
     const correction = POOL_KEY_PATTERN.test(squeezed) ? squeezed : undefined;
-    return { ...problem('inner-whitespace', 'key.innerWhitespace.cause', 'key.innerWhitespace.fix'), ...(correction ? { correction } : {}) };
+    return {
+      ...problem('inner-whitespace', 'key.innerWhitespace.cause', 'key.innerWhitespace.fix'),
+      ...(correction ? { correction } : {}),
+    };
   }
   if (/^sk-cxp-/i.test(value)) return wrongShape(value);
-  if (/^(sk-|sess-|rk-)/.test(value)) return problem('other-provider-key', 'key.otherProvider.cause', 'key.otherProvider.fix');
+  if (/^(sk-|sess-|rk-)/.test(value))
+    return problem('other-provider-key', 'key.otherProvider.cause', 'key.otherProvider.fix');
   if (/^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)) {
     return problem('oauth-token', 'key.oauth.cause', 'key.oauth.fix');
   }
@@ -106,7 +110,11 @@ export function startsLikeSecret(value: unknown): boolean {
 
 /** A field holds a secret, whole or being typed (a key's prefix anywhere is enough): never kept, never sent. */
 export function holdsSecret(value: unknown): boolean {
-  return startsLikeSecret(value) || (typeof value === 'string' && /sk-cxp-|mcp-cxp-/i.test(value)) || detectPastedSecret(value) !== undefined;
+  return (
+    startsLikeSecret(value) ||
+    (typeof value === 'string' && /sk-cxp-|mcp-cxp-/i.test(value)) ||
+    detectPastedSecret(value) !== undefined
+  );
 }
 
 /** The Pool key inside a pasted text (a "Bearer …" line, quotes, a URL around it), if there is one. */
@@ -142,7 +150,12 @@ function wrongShape(value: string): KeyAnalysis {
   return problem('wrong-shape', 'key.badSecretChars.cause', 'key.badSecretChars.fix');
 }
 
-function withCorrection(kind: KeyKind, cause: Parameters<typeof msg>[0], fix: Parameters<typeof msg>[0], inner: string | undefined): KeyAnalysis {
+function withCorrection(
+  kind: KeyKind,
+  cause: Parameters<typeof msg>[0],
+  fix: Parameters<typeof msg>[0],
+  inner: string | undefined,
+): KeyAnalysis {
   const candidate = inner === undefined ? undefined : analyzeKey(inner);
   // "Bearer mcp-cxp-…": what is inside matters more than the wrapping.
   if (candidate && !candidate.ok && MORE_SPECIFIC.has(candidate.kind)) return candidate;
@@ -150,6 +163,11 @@ function withCorrection(kind: KeyKind, cause: Parameters<typeof msg>[0], fix: Pa
   return { ...problem(kind, cause, fix), ...(correction ? { correction } : {}) };
 }
 
-function problem(kind: KeyKind, cause: Parameters<typeof msg>[0], fix: Parameters<typeof msg>[0], args?: Record<string, string | number>): KeyAnalysis {
+function problem(
+  kind: KeyKind,
+  cause: Parameters<typeof msg>[0],
+  fix: Parameters<typeof msg>[0],
+  args?: Record<string, string | number>,
+): KeyAnalysis {
   return { ok: false, kind, severity: 'error', cause: msg(cause, args), fix: msg(fix, args) };
 }

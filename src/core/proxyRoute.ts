@@ -45,9 +45,12 @@ export function proxyRouteFor(url: string, settings: ProxySettings): ProxyRoute 
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
   const env = settings.env ?? {};
   const configured = (settings.noProxy ?? []).map((entry) => entry.trim().toLowerCase());
-  const bypass = configured.length > 0 ? configured : (env['no_proxy'] || env['NO_PROXY'] || '').trim().toLowerCase().split(',');
+  const bypass =
+    configured.length > 0 ? configured : (env['no_proxy'] || env['NO_PROXY'] || '').trim().toLowerCase().split(',');
   if (bypasses(bypass, host, port)) return { kind: 'direct' };
-  const proxy = proxyName(settings.proxy) ?? proxyName(env['https_proxy'] || env['HTTPS_PROXY'] || env['http_proxy'] || env['HTTP_PROXY']);
+  const proxy =
+    proxyName(settings.proxy) ??
+    proxyName(env['https_proxy'] || env['HTTPS_PROXY'] || env['http_proxy'] || env['HTTP_PROXY']);
   if (proxy) return { kind: 'proxy', proxy };
   return settings.systemProxy === false ? { kind: 'direct' } : { kind: 'unknown' };
 }

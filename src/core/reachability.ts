@@ -43,7 +43,15 @@ export async function checkReachability(input: ReachInput, deps: ReachDependenci
   const now = deps.now ?? (() => performance.now());
   const started = now();
   const analysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
-  const urlDiagnoses = analysis.findings.map((f): Diagnosis => ({ code: `url:${f.code}`, step: 'url', severity: f.severity, cause: f.cause, fix: f.fix, detail: `URL rule ${f.code}`, action: 'fixUrl' }));
+  const urlDiagnoses = analysis.findings.map((f): Diagnosis => ({
+    code: `url:${f.code}`,
+    step: 'url',
+    severity: f.severity,
+    cause: f.cause,
+    fix: f.fix,
+    detail: `URL rule ${f.code}`,
+    action: 'fixUrl',
+  }));
   const endpoint = analysis.endpoint;
   const done = (verdict: ReachVerdict, ok: boolean, found: readonly Diagnosis[]): ReachOutcome => ({
     kind: 'done',
@@ -60,7 +68,8 @@ export async function checkReachability(input: ReachInput, deps: ReachDependenci
   if (input.signal?.aborted) return { kind: 'cancelled' };
 
   const result = await deps.client.probe({ endpoint, ...(input.signal ? { signal: input.signal } : {}) });
-  if (!result.ok && result.failure.kind === 'transport' && result.failure.reason === 'cancelled') return { kind: 'cancelled' };
+  if (!result.ok && result.failure.kind === 'transport' && result.failure.reason === 'cancelled')
+    return { kind: 'cancelled' };
   const route = input.proxyFor?.(endpoint.apiBase);
   const context: DiagnosisContext = { step: 'models', endpoint, ...(route ? { route } : {}) };
   const [verdict, found] = judge(result, context);
@@ -71,23 +80,48 @@ export async function checkReachability(input: ReachInput, deps: ReachDependenci
 function judge(result: PoolResult<ModelListing>, context: DiagnosisContext): [ReachVerdict, Diagnosis[]] {
   const { modelsUrl } = context.endpoint;
   if (result.ok) {
-    return ['not-a-pool', [diagnosis('answers-without-key', 'models', `GET ${new URL(modelsUrl).pathname} without a key -> HTTP ${result.status} with ${result.value.models.length} models`, { args: { url: modelsUrl } })]];
+    return [
+      'not-a-pool',
+      [
+        diagnosis(
+          'answers-without-key',
+          'models',
+          `GET ${new URL(modelsUrl).pathname} without a key -> HTTP ${result.status} with ${result.value.models.length} models`,
+          { args: { url: modelsUrl } },
+        ),
+      ],
+    ];
   }
   const failure = result.failure;
   const code = failure.kind === 'http' ? failure.error?.code : undefined;
   if (failure.kind === 'http' && code && KEY_CODES.has(code)) {
-    return ['pool', [diagnosis('pool-found', 'models', `GET ${new URL(modelsUrl).pathname} without a key -> HTTP ${failure.status} ${code}`, { args: { url: context.endpoint.apiBase } })]];
+    return [
+      'pool',
+      [
+        diagnosis(
+          'pool-found',
+          'models',
+          `GET ${new URL(modelsUrl).pathname} without a key -> HTTP ${failure.status} ${code}`,
+          { args: { url: context.endpoint.apiBase } },
+        ),
+      ],
+    ];
   }
   const found = diagnoseFailure(failure, context);
   // The pool's own error codes say a pool answered, refusing (access_denied) or not ready yet.
   if (failure.kind === 'http' && code && KNOWN_POOL_ERROR_CODES.includes(code)) {
     // A pool that is still starting (or overloaded) is there: the user may go on, with a warning.
     const transient = code === 'settings_unavailable' || code === 'server_is_overloaded';
-    return transient ? ['pool-with-warning', [{ ...found, severity: 'warning' }]] : [found.severity === 'warning' ? 'pool-with-warning' : 'pool', [found]];
+    return transient
+      ? ['pool-with-warning', [{ ...found, severity: 'warning' }]]
+      : [found.severity === 'warning' ? 'pool-with-warning' : 'pool', [found]];
   }
   if (failure.kind === 'http' && failure.error && !found.code.startsWith('proxy')) {
     const detail = `GET ${new URL(modelsUrl).pathname} without a key -> HTTP ${failure.status}${code ? ` ${code}` : ''} (not a Codex Pooler error)`;
-    return ['not-a-pool', [diagnosis('other-api', 'models', detail, { args: { url: modelsUrl, status: failure.status } })]];
+    return [
+      'not-a-pool',
+      [diagnosis('other-api', 'models', detail, { args: { url: modelsUrl, status: failure.status } })],
+    ];
   }
   return [unreachable(failure, found.code) ? 'unreachable' : 'not-a-pool', [{ ...found, severity: 'error' }]];
 }

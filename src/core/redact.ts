@@ -17,12 +17,39 @@ const MAY_BE_ENCODED = /[%&\\\u2010\u2011]/;
 const HYPHENS = /[\u2010\u2011]/g;
 // Named HTML references for the characters that secrets and the patterns above are made of.
 const NAMED_REFERENCES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', tab: '\t', newline: '\n',
-  hyphen: '-', dash: '-', lowbar: '_', underbar: '_', period: '.', colon: ':', semi: ';', sol: '/',
-  bsol: '\\', percnt: '%', num: '#', equals: '=', commat: '@', plus: '+', comma: ',', excl: '!', quest: '?',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  tab: '\t',
+  newline: '\n',
+  hyphen: '-',
+  dash: '-',
+  lowbar: '_',
+  underbar: '_',
+  period: '.',
+  colon: ':',
+  semi: ';',
+  sol: '/',
+  bsol: '\\',
+  percnt: '%',
+  num: '#',
+  equals: '=',
+  commat: '@',
+  plus: '+',
+  comma: ',',
+  excl: '!',
+  quest: '?',
 };
 /** Each decodes one layer of one encoding; between them the text is redacted again. */
-const DECODERS: ReadonlyArray<(text: string) => string> = [decodePercent, decodeReferences, decodeBackslashes, foldHyphens];
+const DECODERS: ReadonlyArray<(text: string) => string> = [
+  decodePercent,
+  decodeReferences,
+  decodeBackslashes,
+  foldHyphens,
+];
 let utf8: TextDecoder | undefined;
 /** Where the escape read last ends and what it stands for (one object, not one per escape). */
 const read = { value: '', end: 0 };
@@ -71,12 +98,18 @@ export function redactGiven(text: string, secrets: readonly string[]): string {
 }
 
 function redactPlain(text: string, secrets: readonly string[]): string {
-  return redactGiven(text, secrets)
-    .replace(POOL_KEY_ANYWHERE, (m) => maskKey(m))
-    .replace(MCP_TOKEN_ANYWHERE, 'mcp-cxp-[redacted]')
-    // Never longer than what it replaces (clamped text stays clamped): a short value becomes stars.
-    .replace(BEARER_ANYWHERE, (_m, word: string, space: string, value: string) => `${word}${space}${value.length >= 10 ? '[redacted]' : '*'.repeat(value.length)}`)
-    .replace(JWT_ANYWHERE, '[redacted-token]');
+  return (
+    redactGiven(text, secrets)
+      .replace(POOL_KEY_ANYWHERE, (m) => maskKey(m))
+      .replace(MCP_TOKEN_ANYWHERE, 'mcp-cxp-[redacted]')
+      // Never longer than what it replaces (clamped text stays clamped): a short value becomes stars.
+      .replace(
+        BEARER_ANYWHERE,
+        (_m, word: string, space: string, value: string) =>
+          `${word}${space}${value.length >= 10 ? '[redacted]' : '*'.repeat(value.length)}`,
+      )
+      .replace(JWT_ANYWHERE, '[redacted-token]')
+  );
 }
 
 /** One layer of every encoding above, in turn (what a reader of the text could decode). */

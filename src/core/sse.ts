@@ -123,7 +123,11 @@ export class SseParser {
 
   #dispatch(): SseEvent | undefined {
     const hasData = this.#data.length > 0;
-    const event: SseEvent = { event: this.#event || 'message', data: this.#data.join('\n'), ...(this.#id !== undefined ? { id: this.#id } : {}) };
+    const event: SseEvent = {
+      event: this.#event || 'message',
+      data: this.#data.join('\n'),
+      ...(this.#id !== undefined ? { id: this.#id } : {}),
+    };
     this.#data = [];
     this.#dataChars = 0;
     this.#event = '';

@@ -5,7 +5,14 @@
 import type { PoolEndpoint } from './endpoint';
 import type { ProxyRoute } from './proxyRoute';
 import type { Verdict } from './check';
-import { diagnoseFailure, diagnosis, KNOWN_POOL_ERROR_CODES, messagesFor, type Diagnosis, type DiagnosisCode } from './diagnosis';
+import {
+  diagnoseFailure,
+  diagnosis,
+  KNOWN_POOL_ERROR_CODES,
+  messagesFor,
+  type Diagnosis,
+  type DiagnosisCode,
+} from './diagnosis';
 import { CHECK_PROMPT, parseBody, type PoolFailure } from './poolClient';
 import { analyzeKey, redactGiven } from './poolKey';
 import { ErrorEnvelopeSchema } from './schemas';
@@ -17,7 +24,11 @@ export const TRAE_SECOND_PROMPT = 'Once more, reply with exactly: trae ok';
 export const TRAE_MAX_COMPLETION_TOKENS = 32;
 export const TRAE_TOOL = {
   type: 'function',
-  function: { name: 'get_current_time', description: 'Returns the current time.', parameters: { type: 'object', properties: {} } },
+  function: {
+    name: 'get_current_time',
+    description: 'Returns the current time.',
+    parameters: { type: 'object', properties: {} },
+  },
 } as const;
 /** What the harmless tool "returns" when the model calls it. */
 export const TRAE_TOOL_RESULT = '{"time":"12:00"}';
@@ -86,7 +97,8 @@ export interface TraeCheckReport {
 }
 
 /** Cancellation is an outcome, not a diagnosis: there is nothing to fix. */
-export type TraeCheckOutcome = { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly report: TraeCheckReport };
+export type TraeCheckOutcome =
+  { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly report: TraeCheckReport };
 
 type Message = Record<string, unknown>;
 
@@ -110,7 +122,10 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
   const url = endpoint.traeCallUrl;
   const turns: TraeTurnReport[] = [];
   const diagnoses: Diagnosis[] = [];
-  const report = (): TraeCheckOutcome => ({ kind: 'done', report: finish(model, url, Math.max(0, Math.round(now() - started)), turns, diagnoses) });
+  const report = (): TraeCheckOutcome => ({
+    kind: 'done',
+    report: finish(model, url, Math.max(0, Math.round(now() - started)), turns, diagnoses),
+  });
 
   const blocked = guard(input);
   if (blocked) {
@@ -128,14 +143,25 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
   const assistant: Message = { role: 'assistant' };
   if (one.reading.answer !== '' || one.reading.toolCalls.length === 0) assistant['content'] = one.reading.answer;
   if (one.reading.toolCalls.length > 0) {
-    assistant['tool_calls'] = one.reading.toolCalls.map((c, i) => ({ id: c.id || `call_${i}`, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+    assistant['tool_calls'] = one.reading.toolCalls.map((c, i) => ({
+      id: c.id || `call_${i}`,
+      type: 'function',
+      function: { name: c.name, arguments: c.arguments },
+    }));
   }
-  const toolAnswers = ((assistant['tool_calls'] ?? []) as Array<{ id: string }>).map((c) => ({ role: 'tool', tool_call_id: c.id, content: TRAE_TOOL_RESULT }));
+  const toolAnswers = ((assistant['tool_calls'] ?? []) as Array<{ id: string }>).map((c) => ({
+    role: 'tool',
+    tool_call_id: c.id,
+    content: TRAE_TOOL_RESULT,
+  }));
   const two = await runTurn(2, [first, assistant, ...toolAnswers, { role: 'user', content: TRAE_SECOND_PROMPT }]);
   if (two === 'cancelled') return { kind: 'cancelled' };
   return report();
 
-  async function runTurn(turn: 1 | 2, messages: readonly Message[]): Promise<'cancelled' | { reading?: StreamReading; diagnoses: Diagnosis[] }> {
+  async function runTurn(
+    turn: 1 | 2,
+    messages: readonly Message[],
+  ): Promise<'cancelled' | { reading?: StreamReading; diagnoses: Diagnosis[] }> {
     const sentAt = now();
     const timeoutMs = input.timeoutMs;
     let response: StreamResponse;
@@ -143,7 +169,12 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
       response = await deps.transport({
         method: 'POST',
         url,
-        headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream', 'content-type': 'application/json', 'user-agent': deps.userAgent },
+        headers: {
+          authorization: `Bearer ${key}`,
+          accept: 'text/event-stream',
+          'content-type': 'application/json',
+          'user-agent': deps.userAgent,
+        },
         body: traeTurnBody(model, messages),
         timeoutMs,
         idleTimeoutMs: Math.min(Math.ceil(timeoutMs / 2), MAX_IDLE_MS),
@@ -154,7 +185,19 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
     } catch (error) {
       const failure = transportFailure(error);
       if (failure.kind === 'transport' && failure.reason === 'cancelled') return 'cancelled';
-      return record({ turn, eventStream: false, durationMs: elapsed(), dataFrames: 0, done: false, usage: false, toolCalled: false, answer: '' }, [fromFailure(failure, turn)]);
+      return record(
+        {
+          turn,
+          eventStream: false,
+          durationMs: elapsed(),
+          dataFrames: 0,
+          done: false,
+          usage: false,
+          toolCalled: false,
+          answer: '',
+        },
+        [fromFailure(failure, turn)],
+      );
     }
     const { status } = response;
     const eventStream = /^text\/event-stream\b/i.test(response.headers['content-type'] ?? '');
@@ -162,7 +205,17 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
       // Not a stream: read it whole (capped) for the error envelope or to say what came instead.
       const whole = await readWhole(response.body);
       if (whole.failure?.reason === 'cancelled') return 'cancelled';
-      const base = { turn, status, eventStream, durationMs: elapsed(), dataFrames: 0, done: false, usage: false, toolCalled: false, answer: '' } as const;
+      const base = {
+        turn,
+        status,
+        eventStream,
+        durationMs: elapsed(),
+        dataFrames: 0,
+        done: false,
+        usage: false,
+        toolCalled: false,
+        answer: '',
+      } as const;
       return record(base, [notAStream(turn, response, redactGiven(whole.text, [key]))]);
     }
 
@@ -170,7 +223,10 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
     if (reading.failure?.reason === 'cancelled') return 'cancelled';
     const since = (at: number | undefined) => (at === undefined ? undefined : Math.max(0, Math.round(at - sentAt)));
     const firstFrameMs = since(reading.firstFrameAt);
-    const frameSpreadMs = reading.firstFrameAt !== undefined && reading.lastFrameAt !== undefined ? Math.max(0, Math.round(reading.lastFrameAt - reading.firstFrameAt)) : undefined;
+    const frameSpreadMs =
+      reading.firstFrameAt !== undefined && reading.lastFrameAt !== undefined
+        ? Math.max(0, Math.round(reading.lastFrameAt - reading.firstFrameAt))
+        : undefined;
     const timeToFirstTokenMs = since(reading.firstTokenAt);
     const turnReport: TraeTurnReport = {
       turn,
@@ -202,7 +258,12 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
   }
 
   function fromFailure(failure: PoolFailure, turn: 1 | 2): Diagnosis {
-    const d = diagnoseFailure(failure, { step: 'chat', endpoint, model, ...(input.route ? { route: input.route } : {}) });
+    const d = diagnoseFailure(failure, {
+      step: 'chat',
+      endpoint,
+      model,
+      ...(input.route ? { route: input.route } : {}),
+    });
     return { ...d, step: turn === 1 ? 'turn1' : 'turn2', detail: `turn ${turn}: ${d.detail}` };
   }
 
@@ -211,22 +272,45 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
     const step = turn === 1 ? 'turn1' : 'turn2';
     if (status >= 300 && status < 400) {
       const location = response.headers['location'];
-      return fromFailure({ kind: 'redirect', status, ...(location ? { location: redactGiven(location, [key]).slice(0, 300) } : {}) }, turn);
+      return fromFailure(
+        { kind: 'redirect', status, ...(location ? { location: redactGiven(location, [key]).slice(0, 300) } : {}) },
+        turn,
+      );
     }
     const parsed = parseBody({ status, headers: response.headers, body });
     if (status >= 200 && status < 300) {
-      if (parsed.kind === 'html') return fromFailure({ kind: 'invalid', status, body: 'html', detail: 'expected an event stream, got HTML' }, turn);
+      if (parsed.kind === 'html')
+        return fromFailure(
+          { kind: 'invalid', status, body: 'html', detail: 'expected an event stream, got HTML' },
+          turn,
+        );
       const contentType = (response.headers['content-type'] ?? '(none)').slice(0, 80);
-      return diagnosis('stream-ignored', step, `turn ${turn}: POST ${new URL(url).pathname} -> HTTP ${status} ${contentType}, not text/event-stream`, { args: { contentType } });
+      return diagnosis(
+        'stream-ignored',
+        step,
+        `turn ${turn}: POST ${new URL(url).pathname} -> HTTP ${status} ${contentType}, not text/event-stream`,
+        { args: { contentType } },
+      );
     }
     const envelope = parsed.kind === 'json' ? ErrorEnvelopeSchema.safeParse(parsed.json) : undefined;
     const error = envelope?.success ? compactError(envelope.data.error, key) : undefined;
-    const failure: PoolFailure = { kind: 'http', status, body: parsed.kind, ...(error ? { error } : {}), fromProxy: looksLikeProxy(response) };
+    const failure: PoolFailure = {
+      kind: 'http',
+      status,
+      body: parsed.kind,
+      ...(error ? { error } : {}),
+      fromProxy: looksLikeProxy(response),
+    };
     // The first turn passed with the same URL, key and model: a 4xx now is about the conversation.
     if (turn === 2 && status >= 400 && status < 500 && ![401, 403, 407, 408, 429].includes(status)) {
       const code = error?.code ?? '-';
       const param = error?.param ?? '-';
-      return diagnosis('second-turn-rejected', step, `turn 2: POST ${new URL(url).pathname} -> HTTP ${status} ${code} (param ${param}); turn 1 passed`, { args: { status, code, param } });
+      return diagnosis(
+        'second-turn-rejected',
+        step,
+        `turn 2: POST ${new URL(url).pathname} -> HTTP ${status} ${code} (param ${param}); turn 1 passed`,
+        { args: { status, code, param } },
+      );
     }
     return fromFailure(failure, turn);
   }
@@ -241,17 +325,49 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
       const own = known ? diagnosis(known, step, '', { args }) : undefined;
       const detail = `${route} -> HTTP 200, then an error frame ${code}${reading.errorFrame.message ? ` "${reading.errorFrame.message}"` : ''} and no [DONE]`;
       // The pool's own code says how bad it is and what to do (e.g. quota_exhausted: wait for the reset).
-      return [diagnosis('stream-error-frame', step, detail, { args: { ...args, code, message: reading.errorFrame.message ?? '' }, ...(own ? { severity: own.severity, fix: messagesFor(known!)!.fix } : {}) })];
+      return [
+        diagnosis('stream-error-frame', step, detail, {
+          args: { ...args, code, message: reading.errorFrame.message ?? '' },
+          ...(own ? { severity: own.severity, fix: messagesFor(known!)!.fix } : {}),
+        }),
+      ];
     }
-    if (reading.badFrame) return [diagnosis('stream-bad-frame', step, `${route} -> frame ${reading.dataFrames}: ${reading.badFrame}`, { args: { problem: reading.badFrame } })];
+    if (reading.badFrame)
+      return [
+        diagnosis('stream-bad-frame', step, `${route} -> frame ${reading.dataFrames}: ${reading.badFrame}`, {
+          args: { problem: reading.badFrame },
+        }),
+      ];
     if (reading.failure) return [fromFailure(transportFailure(reading.failure), turn)];
-    if (!reading.done) return [diagnosis('stream-no-done', step, `${route} -> the stream ended after ${reading.dataFrames} data frames without [DONE]`, { args })];
+    if (!reading.done)
+      return [
+        diagnosis(
+          'stream-no-done',
+          step,
+          `${route} -> the stream ended after ${reading.dataFrames} data frames without [DONE]`,
+          { args },
+        ),
+      ];
     const found: Diagnosis[] = [];
     const { firstFrameMs, frameSpreadMs } = turnReport;
-    if (reading.dataFrames >= BUFFERED_MIN_FRAMES && firstFrameMs !== undefined && frameSpreadMs !== undefined && firstFrameMs >= BUFFERED_WAIT_MS && frameSpreadMs < BUFFERED_SPREAD_MS) {
-      found.push(diagnosis('stream-buffered', step, `${route} -> ${reading.dataFrames} data frames within ${frameSpreadMs} ms, the first after ${firstFrameMs} ms`, { args: { wait: firstFrameMs, frames: reading.dataFrames, spread: frameSpreadMs } }));
+    if (
+      reading.dataFrames >= BUFFERED_MIN_FRAMES &&
+      firstFrameMs !== undefined &&
+      frameSpreadMs !== undefined &&
+      firstFrameMs >= BUFFERED_WAIT_MS &&
+      frameSpreadMs < BUFFERED_SPREAD_MS
+    ) {
+      found.push(
+        diagnosis(
+          'stream-buffered',
+          step,
+          `${route} -> ${reading.dataFrames} data frames within ${frameSpreadMs} ms, the first after ${firstFrameMs} ms`,
+          { args: { wait: firstFrameMs, frames: reading.dataFrames, spread: frameSpreadMs } },
+        ),
+      );
     }
-    if (!reading.usage) found.push(diagnosis('stream-no-usage', step, `${route} -> no usage chunk although include_usage was asked`));
+    if (!reading.usage)
+      found.push(diagnosis('stream-no-usage', step, `${route} -> no usage chunk although include_usage was asked`));
     return found;
   }
 }
@@ -270,21 +386,43 @@ function guard(input: TraeCheckInput): PoolFailure | undefined {
 /** A proxy's own error page, not the pool's answer (the pool client's rule). */
 function looksLikeProxy(response: StreamResponse): boolean {
   const h = response.headers;
-  return response.status === 407 || Boolean(h['proxy-authenticate'] || h['proxy-agent']) || /proxy|squid|privoxy/i.test(h['server'] ?? '');
+  return (
+    response.status === 407 ||
+    Boolean(h['proxy-authenticate'] || h['proxy-agent']) ||
+    /proxy|squid|privoxy/i.test(h['server'] ?? '')
+  );
 }
 
 function transportFailure(error: unknown): PoolFailure {
   if (error instanceof TransportError) {
-    return { kind: 'transport', reason: error.reason, phase: error.phase, ...(error.code ? { code: error.code } : {}), detail: error.message.slice(0, 300) };
+    return {
+      kind: 'transport',
+      reason: error.reason,
+      phase: error.phase,
+      ...(error.code ? { code: error.code } : {}),
+      detail: error.message.slice(0, 300),
+    };
   }
   return { kind: 'transport', reason: 'other', phase: 'connect', detail: String(error).slice(0, 300) };
 }
 
-function finish(model: string, url: string, durationMs: number, turns: TraeTurnReport[], diagnoses: Diagnosis[]): TraeCheckReport {
+function finish(
+  model: string,
+  url: string,
+  durationMs: number,
+  turns: TraeTurnReport[],
+  diagnoses: Diagnosis[],
+): TraeCheckReport {
   const order = { error: 0, warning: 1, info: 2 } as const;
   // The same finding on both turns (a buffering proxy buffers both) is said once, for the first turn.
-  const unique = diagnoses.filter((d) => d.step !== 'turn2' || !diagnoses.some((e) => e.step === 'turn1' && e.code === d.code));
+  const unique = diagnoses.filter(
+    (d) => d.step !== 'turn2' || !diagnoses.some((e) => e.step === 'turn1' && e.code === d.code),
+  );
   const sorted = unique.sort((a, b) => order[a.severity] - order[b.severity]);
-  const verdict: Verdict = sorted.some((d) => d.severity === 'error') ? 'error' : sorted.some((d) => d.severity === 'warning') ? 'warning' : 'ok';
+  const verdict: Verdict = sorted.some((d) => d.severity === 'error')
+    ? 'error'
+    : sorted.some((d) => d.severity === 'warning')
+      ? 'warning'
+      : 'ok';
   return { verdict, model, url, durationMs, turns, diagnoses: sorted };
 }

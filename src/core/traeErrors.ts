@@ -26,10 +26,34 @@ export interface TraeErrorFact {
 }
 
 export const TRAE_ERRORS: readonly TraeErrorFact[] = [
-  { key: 984, shown: "Incorrect Model Name, Please Verify It Matches The Provider's Name", meaning: 'traeError.984.meaning', fix: 'traeError.984.fix', decidedBy: 'modelListed' },
-  { key: 4028, shown: 'Param Incorrect (Model Provider Error Code: 400)', meaning: 'traeError.4028.meaning', fix: 'traeError.4028.fix', decidedBy: 'fullAndTraeShaped' },
-  { key: 997, shown: '请求服务失败，请检查网络', meaning: 'traeError.997.meaning', fix: 'traeError.997.fix', decidedBy: 'reachability' },
-  { key: 4054, shown: 'Model request failed', meaning: 'traeError.4054.meaning', fix: 'traeError.operator.fix', decidedBy: 'fullAndOperator' },
+  {
+    key: 984,
+    shown: "Incorrect Model Name, Please Verify It Matches The Provider's Name",
+    meaning: 'traeError.984.meaning',
+    fix: 'traeError.984.fix',
+    decidedBy: 'modelListed',
+  },
+  {
+    key: 4028,
+    shown: 'Param Incorrect (Model Provider Error Code: 400)',
+    meaning: 'traeError.4028.meaning',
+    fix: 'traeError.4028.fix',
+    decidedBy: 'fullAndTraeShaped',
+  },
+  {
+    key: 997,
+    shown: '请求服务失败，请检查网络',
+    meaning: 'traeError.997.meaning',
+    fix: 'traeError.997.fix',
+    decidedBy: 'reachability',
+  },
+  {
+    key: 4054,
+    shown: 'Model request failed',
+    meaning: 'traeError.4054.meaning',
+    fix: 'traeError.operator.fix',
+    decidedBy: 'fullAndOperator',
+  },
   { key: 2001, meaning: 'traeError.2001.meaning', fix: 'traeError.operator.fix', decidedBy: 'fullAndOperator' },
   { key: 'unknown', meaning: 'traeError.unknown.meaning', fix: 'traeError.operator.fix', decidedBy: 'fullAndOperator' },
 ];
@@ -59,7 +83,11 @@ export interface TraeErrorContext {
 export function traeErrorHelp(fact: TraeErrorFact, ctx: TraeErrorContext): TraeErrorHelp {
   const f = ctx.labels.fields;
   const title =
-    fact.key === 'unknown' ? msg('traeError.title.unknown') : fact.shown ? msg('traeError.title.withText', { code: fact.key, text: fact.shown }) : msg('traeError.title.codeOnly', { code: fact.key });
+    fact.key === 'unknown'
+      ? msg('traeError.title.unknown')
+      : fact.shown
+        ? msg('traeError.title.withText', { code: fact.key, text: fact.shown })
+        : msg('traeError.title.codeOnly', { code: fact.key });
   const fixArgs = {
     modelId: f.modelId,
     model: ctx.modelId,
@@ -69,7 +97,14 @@ export function traeErrorHelp(fact: TraeErrorFact, ctx: TraeErrorContext): TraeE
     state: ctx.fullUrl ? ctx.labels.on : ctx.labels.off,
     apiKey: f.apiKey,
   };
-  return { key: fact.key, ...(fact.shown ? { shown: fact.shown } : {}), title, meaning: msg(fact.meaning), fix: msg(fact.fix, fixArgs), decidedBy: fact.decidedBy };
+  return {
+    key: fact.key,
+    ...(fact.shown ? { shown: fact.shown } : {}),
+    title,
+    meaning: msg(fact.meaning),
+    fix: msg(fact.fix, fixArgs),
+    decidedBy: fact.decidedBy,
+  };
 }
 
 // A pasted message is read up to this length: Trae's messages are short, the rest is noise.
@@ -136,11 +171,15 @@ export function nearModelIds(wanted: string, ids: readonly string[], limit = 5):
       else {
         const shared = sharedPrefix(lower, other);
         const whole = shared === lower.length || shared === other.length;
-        if (shared >= 3 && (whole || shared >= 0.6 * lower.length)) ranked.push({ id, match: 'prefix', score: -shared + Math.abs(other.length - lower.length) / 1000 });
+        if (shared >= 3 && (whole || shared >= 0.6 * lower.length))
+          ranked.push({ id, match: 'prefix', score: -shared + Math.abs(other.length - lower.length) / 1000 });
       }
     }
   }
-  ranked.sort((a, b) => MATCH_RANK[a.match] - MATCH_RANK[b.match] || a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ranked.sort(
+    (a, b) =>
+      MATCH_RANK[a.match] - MATCH_RANK[b.match] || a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return ranked.slice(0, Math.max(0, limit)).map(({ id, match }) => ({ id, match }));
 }
 

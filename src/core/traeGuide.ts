@@ -113,11 +113,21 @@ interface ModelValues {
   readonly context: ContextWindowValues;
 }
 
-function rows(input: GuideInput, labels: TraeLabels, { multimodal, displayName, context }: ModelValues): { required: TraeRow[]; advanced: TraeRow[] } {
+function rows(
+  input: GuideInput,
+  labels: TraeLabels,
+  { multimodal, displayName, context }: ModelValues,
+): { required: TraeRow[]; advanced: TraeRow[] } {
   const f = labels.fields;
   const { endpoint, model } = input;
   const onOff = (on: boolean) => (on ? labels.on : labels.off);
-  const field = (id: TraeFieldId, kind: TraeFieldKind, value: string, note: Msg, extra: Partial<TraeField> = {}): TraeField => ({ id, label: f[id], title: f[id], kind, value, note, ...extra });
+  const field = (
+    id: TraeFieldId,
+    kind: TraeFieldKind,
+    value: string,
+    note: Msg,
+    extra: Partial<TraeField> = {},
+  ): TraeField => ({ id, label: f[id], title: f[id], kind, value, note, ...extra });
   const inContextWindow = (id: 'contextInput' | 'contextOutput') => ({ title: `${labels.contextWindow} ${f[id]}` });
   // Input's reason explains both numbers; Output carries it too when Output was shrunk as well.
   const outputReason = context.fit === 'both' && context.reason ? { reason: context.reason } : {};
@@ -128,8 +138,19 @@ function rows(input: GuideInput, labels: TraeLabels, { multimodal, displayName, 
       {
         layout: 'withSwitch',
         fields: [
-          field('requestUrl', 'text', endpoint.traeUrl, msg(endpoint.fullUrl ? 'guide.field.requestUrlFull' : 'guide.field.requestUrl', { fullUrl: f.fullUrl })),
-          field('fullUrl', 'switch', onOff(endpoint.fullUrl), msg(endpoint.fullUrl ? 'guide.field.fullUrlOn' : 'guide.field.fullUrlOff', { requestUrl: f.requestUrl }), { on: endpoint.fullUrl }),
+          field(
+            'requestUrl',
+            'text',
+            endpoint.traeUrl,
+            msg(endpoint.fullUrl ? 'guide.field.requestUrlFull' : 'guide.field.requestUrl', { fullUrl: f.fullUrl }),
+          ),
+          field(
+            'fullUrl',
+            'switch',
+            onOff(endpoint.fullUrl),
+            msg(endpoint.fullUrl ? 'guide.field.fullUrlOn' : 'guide.field.fullUrlOff', { requestUrl: f.requestUrl }),
+            { on: endpoint.fullUrl },
+          ),
         ],
       },
       {
@@ -142,32 +163,54 @@ function rows(input: GuideInput, labels: TraeLabels, { multimodal, displayName, 
       { layout: 'single', fields: [field('apiKey', 'secret', '', msg('guide.field.apiKey'))] },
     ],
     advanced: [
-      { layout: 'single', fields: [field('modelSeries', 'dropdown', TRAE_MODEL_SERIES, msg('guide.field.modelSeries'))] },
+      {
+        layout: 'single',
+        fields: [field('modelSeries', 'dropdown', TRAE_MODEL_SERIES, msg('guide.field.modelSeries'))],
+      },
       {
         layout: 'single',
         fields: [
-          field('displayName', 'text', displayName.value, msg('guide.field.displayName', { max: TRAE_DISPLAY_NAME_MAX, modelId: f.modelId }), {
-            maxLength: TRAE_DISPLAY_NAME_MAX,
-            ...(displayName.reason ? { reason: displayName.reason } : {}),
-          }),
+          field(
+            'displayName',
+            'text',
+            displayName.value,
+            msg('guide.field.displayName', { max: TRAE_DISPLAY_NAME_MAX, modelId: f.modelId }),
+            {
+              maxLength: TRAE_DISPLAY_NAME_MAX,
+              ...(displayName.reason ? { reason: displayName.reason } : {}),
+            },
+          ),
         ],
       },
       {
         layout: 'pair',
         label: labels.contextWindow,
         fields: [
-          field('contextInput', 'number', String(context.input), context.note, { ...inContextWindow('contextInput'), ...(context.reason ? { reason: context.reason } : {}) }),
-          field('contextOutput', 'number', String(context.output), msg('guide.field.contextOutput'), { ...inContextWindow('contextOutput'), ...outputReason }),
+          field('contextInput', 'number', String(context.input), context.note, {
+            ...inContextWindow('contextInput'),
+            ...(context.reason ? { reason: context.reason } : {}),
+          }),
+          field('contextOutput', 'number', String(context.output), msg('guide.field.contextOutput'), {
+            ...inContextWindow('contextOutput'),
+            ...outputReason,
+          }),
         ],
       },
-      { layout: 'single', fields: [field('toolCallRounds', 'number', String(TRAE_TOOL_CALL_ROUNDS), msg('guide.field.toolCallRounds'))] },
+      {
+        layout: 'single',
+        fields: [field('toolCallRounds', 'number', String(TRAE_TOOL_CALL_ROUNDS), msg('guide.field.toolCallRounds'))],
+      },
     ],
   };
 }
 
 export function buildTraeGuide(input: GuideInput): TraeGuide {
   const labels = TRAE_LABELS[input.language];
-  const values: ModelValues = { multimodal: multimodalFor(input.model), displayName: displayNameFor(input.model), context: contextWindowFor(input.model) };
+  const values: ModelValues = {
+    multimodal: multimodalFor(input.model),
+    displayName: displayNameFor(input.model),
+    context: contextWindowFor(input.model),
+  };
   const { required, advanced } = rows(input, labels, values);
   const displayName = values.displayName.value;
   // Trae's defaults in Advanced Settings would not fit this model's window: opening it is not optional.
@@ -175,16 +218,36 @@ export function buildTraeGuide(input: GuideInput): TraeGuide {
   const settingsPath = [labels.settings, labels.models, labels.addModelButton];
 
   const afterAdding: GuideStep[] = [
-    { id: 'findOnModelsPage', title: msg('guide.step.findOnModelsPage.title', { models: labels.models }), body: msg('guide.step.findOnModelsPage.body', { models: labels.models, custom: labels.customGroup }) },
-    { id: 'autoModeOff', title: msg('guide.step.autoModeOff.title', { autoMode: labels.autoMode }), body: msg('guide.step.autoModeOff.body', { autoMode: labels.autoMode }) },
-    { id: 'selectModel', title: msg('guide.step.selectModel.title'), body: msg('guide.step.selectModel.body', { customModels: labels.customModels, name: displayName }) },
-    { id: 'sendTest', title: msg('guide.step.sendTest.title'), body: msg('guide.step.sendTest.body', { message: CHECK_PROMPT }) },
+    {
+      id: 'findOnModelsPage',
+      title: msg('guide.step.findOnModelsPage.title', { models: labels.models }),
+      body: msg('guide.step.findOnModelsPage.body', { models: labels.models, custom: labels.customGroup }),
+    },
+    {
+      id: 'autoModeOff',
+      title: msg('guide.step.autoModeOff.title', { autoMode: labels.autoMode }),
+      body: msg('guide.step.autoModeOff.body', { autoMode: labels.autoMode }),
+    },
+    {
+      id: 'selectModel',
+      title: msg('guide.step.selectModel.title'),
+      body: msg('guide.step.selectModel.body', { customModels: labels.customModels, name: displayName }),
+    },
+    {
+      id: 'sendTest',
+      title: msg('guide.step.sendTest.title'),
+      body: msg('guide.step.sendTest.body', { message: CHECK_PROMPT }),
+    },
   ];
 
   const dialog: TraeDialog = {
     waysIn: [
       { id: 'settings', path: settingsPath, how: msg('guide.wayIn.settings', { path: settingsPath.join(' -> ') }) },
-      { id: 'modelPicker', path: [labels.addModel], how: msg('guide.wayIn.modelPicker', { addModel: labels.addModel }) },
+      {
+        id: 'modelPicker',
+        path: [labels.addModel],
+        how: msg('guide.wayIn.modelPicker', { addModel: labels.addModel }),
+      },
     ],
     tabs: [
       { id: 'modelProvider', label: labels.modelProvider, chosen: false },
@@ -204,19 +267,40 @@ export function buildTraeGuide(input: GuideInput): TraeGuide {
       title: msg('guide.step.openDialog.title', { addModel: labels.addModel }),
       body: msg('guide.step.openDialog.body', { path: settingsPath.join(' -> '), addModel: labels.addModel }),
     },
-    { id: 'chooseTab', title: msg('guide.step.chooseTab.title', { tab: labels.customConfig }), body: msg('guide.step.chooseTab.body', { tab: labels.customConfig, other: labels.modelProvider }) },
+    {
+      id: 'chooseTab',
+      title: msg('guide.step.chooseTab.title', { tab: labels.customConfig }),
+      body: msg('guide.step.chooseTab.body', { tab: labels.customConfig, other: labels.modelProvider }),
+    },
     { id: 'fillRequired', title: msg('guide.step.fillRequired.title'), body: msg('guide.step.fillRequired.body') },
     {
       id: 'openAdvanced',
       title: msg('guide.step.openAdvanced.title', { advanced: labels.advancedSettings }),
-      body: msg(mustOpen ? 'guide.step.openAdvanced.bodyMust' : 'guide.step.openAdvanced.body', { contextWindow: labels.contextWindow }),
+      body: msg(mustOpen ? 'guide.step.openAdvanced.bodyMust' : 'guide.step.openAdvanced.body', {
+        contextWindow: labels.contextWindow,
+      }),
     },
-    { id: 'addModel', title: msg('guide.step.addModel.title', { addModel: labels.addModel }), body: msg('guide.step.addModel.body') },
+    {
+      id: 'addModel',
+      title: msg('guide.step.addModel.title', { addModel: labels.addModel }),
+      body: msg('guide.step.addModel.body'),
+    },
     ...afterAdding,
   ];
 
-  const errorContext = { labels, modelId: input.model.id, requestUrl: input.endpoint.traeUrl, fullUrl: input.endpoint.fullUrl };
-  return { language: input.language, labels, dialog, steps, traeErrors: TRAE_ERRORS.map((e) => traeErrorHelp(e, errorContext)) };
+  const errorContext = {
+    labels,
+    modelId: input.model.id,
+    requestUrl: input.endpoint.traeUrl,
+    fullUrl: input.endpoint.fullUrl,
+  };
+  return {
+    language: input.language,
+    labels,
+    dialog,
+    steps,
+    traeErrors: TRAE_ERRORS.map((e) => traeErrorHelp(e, errorContext)),
+  };
 }
 
 /** Every field of the dialog, top to bottom (required rows, then Advanced Settings). */

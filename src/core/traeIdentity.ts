@@ -32,7 +32,11 @@ export function traeFlavor(env: EditorIdentity): TraeFlavor {
  * The labels to show: the setting when it names a language; on "auto", Trae CN's labels in Trae CN or
  * in an editor shown in Chinese (Trae's UI follows the display language), English otherwise.
  */
-export function guideLanguageFor(setting: 'auto' | GuideLanguage, flavor: TraeFlavor, displayLanguage: string): GuideLanguage {
+export function guideLanguageFor(
+  setting: 'auto' | GuideLanguage,
+  flavor: TraeFlavor,
+  displayLanguage: string,
+): GuideLanguage {
   if (setting !== 'auto') return setting;
   if (flavor === 'trae-cn') return 'zh-cn';
   return displayLanguage.trim().toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
@@ -50,8 +54,18 @@ export interface TraeCommand {
 
 export const TRAE_COMMANDS: readonly TraeCommand[] = [
   { id: 'workbench.action.chat.icube.open', purpose: 'openChat', confirmed: true, label: msg('trae.command.openChat') },
-  { id: 'workbench.action.icube.aiChatSidebar.createNewSession', purpose: 'newChatSession', confirmed: false, label: msg('trae.command.newChatSession') },
-  { id: 'workbench.action.icube.openSettings', purpose: 'openSettings', confirmed: false, label: msg('trae.command.openSettings') },
+  {
+    id: 'workbench.action.icube.aiChatSidebar.createNewSession',
+    purpose: 'newChatSession',
+    confirmed: false,
+    label: msg('trae.command.newChatSession'),
+  },
+  {
+    id: 'workbench.action.icube.openSettings',
+    purpose: 'openSettings',
+    confirmed: false,
+    label: msg('trae.command.openSettings'),
+  },
 ];
 
 /**
@@ -69,7 +83,10 @@ export function traeCommandsToOffer(flavor: TraeFlavor, listed: Iterable<string>
  * listed now. Nothing stands in for them elsewhere: VS Code's own chat command exists in plain VS Code
  * and code-server but shows nothing without a chat provider, and a button must visibly do something.
  */
-export function wizardTraeCommands(flavor: TraeFlavor, listed: Iterable<string>): { readonly openChat?: string; readonly openTraeSettings?: string } {
+export function wizardTraeCommands(
+  flavor: TraeFlavor,
+  listed: Iterable<string>,
+): { readonly openChat?: string; readonly openTraeSettings?: string } {
   const offered = traeCommandsToOffer(flavor, listed);
   const openChat = offered.find((c) => c.purpose === 'openChat')?.id;
   const openTraeSettings = offered.find((c) => c.purpose === 'openSettings')?.id;

@@ -4,15 +4,20 @@ import type { Msg } from './messages';
 import type { TraeCheckReport, TraeTurnReport } from './traeCheck';
 
 export function formatTraeReport(report: TraeCheckReport, render: (m: Msg) => string): string {
-  const lines = [`Trae-shaped check: ${report.verdict} (model ${report.model}, POST ${report.url}, ${report.durationMs} ms)`];
+  const lines = [
+    `Trae-shaped check: ${report.verdict} (model ${report.model}, POST ${report.url}, ${report.durationMs} ms)`,
+  ];
   for (const turn of report.turns) lines.push(formatTurn(turn));
-  for (const d of report.diagnoses) lines.push(`- [${d.severity}] ${d.step} ${d.code}: ${render(d.cause)} -> ${render(d.fix)} (${d.detail})`);
+  for (const d of report.diagnoses)
+    lines.push(`- [${d.severity}] ${d.step} ${d.code}: ${render(d.cause)} -> ${render(d.fix)} (${d.detail})`);
   return lines.join('\n');
 }
 
 function formatTurn(t: TraeTurnReport): string {
   const facts = [
-    t.status === undefined ? 'no answer' : `HTTP ${t.status}${t.eventStream ? ' event stream' : ' (not an event stream)'}`,
+    t.status === undefined
+      ? 'no answer'
+      : `HTTP ${t.status}${t.eventStream ? ' event stream' : ' (not an event stream)'}`,
     t.timeToFirstTokenMs !== undefined ? `first token ${t.timeToFirstTokenMs} ms` : 'no token',
     `${t.durationMs} ms in all`,
     `${t.dataFrames} data frame${t.dataFrames === 1 ? '' : 's'}${t.frameSpreadMs !== undefined ? ` over ${t.frameSpreadMs} ms` : ''}`,

@@ -53,7 +53,11 @@ export const ChatChunkSchema = z.object({
         .check(z.maxLength(16)),
     ),
   ),
-  usage: z.optional(z.nullable(z.object({ prompt_tokens: optionalNumber, completion_tokens: optionalNumber, total_tokens: optionalNumber }))),
+  usage: z.optional(
+    z.nullable(
+      z.object({ prompt_tokens: optionalNumber, completion_tokens: optionalNumber, total_tokens: optionalNumber }),
+    ),
+  ),
 });
 
 export interface ToolCall {
@@ -90,7 +94,13 @@ export async function readEventStream(body: AsyncIterable<StreamChunk>, key: str
   const answer: string[] = [];
   let answerChars = 0;
   const calls: Array<{ id: string; name: string; arguments: string }> = [];
-  let state: { -readonly [K in keyof StreamReading]: StreamReading[K] } = { dataFrames: 0, done: false, usage: false, answer: '', toolCalls: [] };
+  let state: { -readonly [K in keyof StreamReading]: StreamReading[K] } = {
+    dataFrames: 0,
+    done: false,
+    usage: false,
+    answer: '',
+    toolCalls: [],
+  };
 
   /** false: stop reading (the end, an error frame, a bad frame). */
   const take = (event: SseEvent, at: number): boolean => {
@@ -137,7 +147,8 @@ export async function readEventStream(body: AsyncIterable<StreamChunk>, key: str
         if (delta.id) call.id = delta.id.slice(0, 128 + SLACK);
         if (delta.function?.name) call.name = delta.function.name.slice(0, 64 + SLACK);
         const more = delta.function?.arguments;
-        if (more && call.arguments.length < MAX_ARGUMENT_CHARS + SLACK) call.arguments = (call.arguments + more).slice(0, MAX_ARGUMENT_CHARS + SLACK);
+        if (more && call.arguments.length < MAX_ARGUMENT_CHARS + SLACK)
+          call.arguments = (call.arguments + more).slice(0, MAX_ARGUMENT_CHARS + SLACK);
       }
       if (choice.finish_reason) state.finishReason = clean(choice.finish_reason, 40);
     }
@@ -150,11 +161,23 @@ export async function readEventStream(body: AsyncIterable<StreamChunk>, key: str
     }
   } catch (error) {
     state.failure =
-      error instanceof TransportError ? error
-      : error instanceof SseEventTooLarge ? new TransportError('too-large', 'body', undefined, error.message)
-      : new TransportError('other', 'body', undefined, String(error).slice(0, 300));
+      error instanceof TransportError
+        ? error
+        : error instanceof SseEventTooLarge
+          ? new TransportError('too-large', 'body', undefined, error.message)
+          : new TransportError('other', 'body', undefined, String(error).slice(0, 300));
   }
-  state = { ...state, answer: clean(answer.join(''), MAX_ANSWER_CHARS), toolCalls: calls.filter(Boolean).map((c) => ({ id: clean(c.id, 128), name: clean(c.name, 64), arguments: clean(c.arguments, MAX_ARGUMENT_CHARS) })) };
+  state = {
+    ...state,
+    answer: clean(answer.join(''), MAX_ANSWER_CHARS),
+    toolCalls: calls
+      .filter(Boolean)
+      .map((c) => ({
+        id: clean(c.id, 128),
+        name: clean(c.name, 64),
+        arguments: clean(c.arguments, MAX_ARGUMENT_CHARS),
+      })),
+  };
   return state;
 }
 
@@ -165,17 +188,26 @@ export async function readWhole(body: AsyncIterable<StreamChunk>): Promise<{ tex
     for await (const chunk of body) parts.push(chunk.text);
     return { text: parts.join('') };
   } catch (error) {
-    const failure = error instanceof TransportError ? error : new TransportError('other', 'body', undefined, String(error).slice(0, 300));
+    const failure =
+      error instanceof TransportError
+        ? error
+        : new TransportError('other', 'body', undefined, String(error).slice(0, 300));
     return { text: parts.join(''), failure };
   }
 }
 
 /** The error envelope's fields, clipped and without the key (as poolClient keeps them). */
 export function compactError(error: z.infer<typeof ErrorEnvelopeSchema>['error'], key: string): PoolErrorInfo {
-  const clip = (s: string | null | undefined) => (typeof s === 'string' && s !== '' ? redactGiven(s.slice(0, 200 + SLACK), [key]).slice(0, 200) : undefined);
+  const clip = (s: string | null | undefined) =>
+    typeof s === 'string' && s !== '' ? redactGiven(s.slice(0, 200 + SLACK), [key]).slice(0, 200) : undefined;
   const code = clip(error.code);
   const message = clip(error.message);
   const type = clip(error.type);
   const param = clip(error.param);
-  return { ...(code ? { code } : {}), ...(message ? { message } : {}), ...(type ? { type } : {}), ...(param ? { param } : {}) };
+  return {
+    ...(code ? { code } : {}),
+    ...(message ? { message } : {}),
+    ...(type ? { type } : {}),
+    ...(param ? { param } : {}),
+  };
 }

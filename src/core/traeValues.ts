@@ -49,17 +49,34 @@ export function contextWindowFor(model: GuideModel): ContextWindowValues {
   const raw = listed(model) ? model.contextLength : undefined;
   const defaults = { defaultInput: formatTokens(TRAE_CONTEXT_INPUT), defaultOutput: formatTokens(TRAE_CONTEXT_OUTPUT) };
   if (raw === undefined || !Number.isFinite(raw) || raw < 2) {
-    return { input: TRAE_CONTEXT_INPUT, output: TRAE_CONTEXT_OUTPUT, fit: 'unknown', note: msg('guide.context.unknown', { model: model.id, ...defaults }) };
+    return {
+      input: TRAE_CONTEXT_INPUT,
+      output: TRAE_CONTEXT_OUTPUT,
+      fit: 'unknown',
+      note: msg('guide.context.unknown', { model: model.id, ...defaults }),
+    };
   }
   const window = Math.floor(raw);
   const fits = window >= TRAE_CONTEXT_INPUT + TRAE_CONTEXT_OUTPUT;
   const output = fits ? TRAE_CONTEXT_OUTPUT : Math.max(1, Math.min(TRAE_CONTEXT_OUTPUT, Math.floor(window / 4)));
   const input = fits ? TRAE_CONTEXT_INPUT : window - output;
-  const args = { model: model.id, window: formatTokens(window), input: formatTokens(input), output: formatTokens(output), ...defaults };
+  const args = {
+    model: model.id,
+    window: formatTokens(window),
+    input: formatTokens(input),
+    output: formatTokens(output),
+    ...defaults,
+  };
   const note = msg('guide.context.fits', args);
   if (fits) return { input, output, fit: 'known', note };
   const both = output < TRAE_CONTEXT_OUTPUT;
-  return { input, output, fit: both ? 'both' : 'input', note, reason: msg(both ? 'guide.context.shrunkBoth' : 'guide.context.shrunkInput', args) };
+  return {
+    input,
+    output,
+    fit: both ? 'both' : 'input',
+    note,
+    reason: msg(both ? 'guide.context.shrunkBoth' : 'guide.context.shrunkInput', args),
+  };
 }
 
 export interface DisplayNameValue {
@@ -76,7 +93,11 @@ function units(text: string): number {
 
 /** The pool's display name, or the id: untrusted text, so no control characters or runs of spaces. */
 export function modelName(model: GuideModel): string {
-  const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = (text: string) =>
+    text
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const name = listed(model) ? clean(model.displayName) : '';
   return name || clean(model.id);
 }
@@ -109,5 +130,7 @@ export interface MultimodalValue {
 /** On only when the pool lists image input for the model; a model the pool did not list stays Off. */
 export function multimodalFor(model: GuideModel): MultimodalValue {
   if (!listed(model)) return { on: false, note: msg('guide.field.multimodalUnknown') };
-  return model.supportsImages ? { on: true, note: msg('guide.field.multimodalOn') } : { on: false, note: msg('guide.field.multimodalOff') };
+  return model.supportsImages
+    ? { on: true, note: msg('guide.field.multimodalOn') }
+    : { on: false, note: msg('guide.field.multimodalOff') };
 }

@@ -28,14 +28,26 @@ export const LIMIT_NEAR_SHARE = 0.1;
 
 export function summarizeUsage(usage: Usage, model: string): { summary: UsageSummary; found: Diagnosis[] } {
   const limits = [...usage.limits, ...(usage.upstream_limits ?? [])]
-    .filter((l) => !l.model_filter || model === '' || l.model_filter.trim().toLowerCase() === model.trim().toLowerCase())
+    .filter(
+      (l) => !l.model_filter || model === '' || l.model_filter.trim().toLowerCase() === model.trim().toLowerCase(),
+    )
     .flatMap((l): LimitSummary[] => {
       if (typeof l.max_value !== 'number' || !(l.max_value > 0)) return [];
-      const remaining = typeof l.remaining_value === 'number' ? l.remaining_value : l.max_value - (l.current_value ?? 0);
+      const remaining =
+        typeof l.remaining_value === 'number' ? l.remaining_value : l.max_value - (l.current_value ?? 0);
       // Text from the pool: inert (no control or text-direction characters) and short.
       const type = inertText(l.limit_type.slice(0, 60));
       const window = l.limit_window ? inertText(l.limit_window.slice(0, 30)) : undefined;
-      return [{ type, ...(window ? { window } : {}), name: limitName(type, window), max: l.max_value, remaining: Math.max(0, remaining), ...(l.reset_at ? { resetAt: inertText(l.reset_at.slice(0, 40)) } : {}) }];
+      return [
+        {
+          type,
+          ...(window ? { window } : {}),
+          name: limitName(type, window),
+          max: l.max_value,
+          remaining: Math.max(0, remaining),
+          ...(l.reset_at ? { resetAt: inertText(l.reset_at.slice(0, 40)) } : {}),
+        },
+      ];
     });
   const exhausted = limits.filter((l) => l.remaining <= 0);
   const tightest = [...limits].sort((a, b) => a.remaining / a.max - b.remaining / b.max)[0];
@@ -46,9 +58,24 @@ export function summarizeUsage(usage: Usage, model: string): { summary: UsageSum
     }),
   );
   if (found.length === 0 && tightest && tightest.remaining / tightest.max < LIMIT_NEAR_SHARE) {
-    found.push(diagnosis('limit-near', 'usage', `limit ${tightest.type} nearly used`, { args: { limit: tightest.name, remaining: tightest.remaining, max: tightest.max, resetAt: tightest.resetAt ?? '' }, ...(tightest.resetAt ? {} : { fix: 'diag.limitNearNoReset.fix' }) }));
+    found.push(
+      diagnosis('limit-near', 'usage', `limit ${tightest.type} nearly used`, {
+        args: {
+          limit: tightest.name,
+          remaining: tightest.remaining,
+          max: tightest.max,
+          resetAt: tightest.resetAt ?? '',
+        },
+        ...(tightest.resetAt ? {} : { fix: 'diag.limitNearNoReset.fix' }),
+      }),
+    );
   }
-  const summary: UsageSummary = { requestCount: usage.request_count, totalTokens: usage.total_tokens, exhaustedLimits: exhausted, ...(tightest ? { tightest } : {}) };
+  const summary: UsageSummary = {
+    requestCount: usage.request_count,
+    totalTokens: usage.total_tokens,
+    exhaustedLimits: exhausted,
+    ...(tightest ? { tightest } : {}),
+  };
   return { summary, found };
 }
 
@@ -73,7 +100,9 @@ const WINDOW_WORDS: Readonly<Record<string, Msg>> = {
 export function limitName(type: string, window: string | undefined): Msg {
   const typeWords = TYPE_WORDS[type.trim().toLowerCase()] ?? msg('limit.type.other', { name: type });
   const windowWords = window === undefined ? undefined : windowName(window);
-  return windowWords ? msg('limit.name', { window: windowWords, type: typeWords }) : msg('limit.nameNoWindow', { type: typeWords });
+  return windowWords
+    ? msg('limit.name', { window: windowWords, type: typeWords })
+    : msg('limit.nameNoWindow', { type: typeWords });
 }
 
 function windowName(window: string): Msg | undefined {
@@ -86,6 +115,8 @@ function windowName(window: string): Msg | undefined {
   if (unit === 'd' && n === 1) return WINDOW_WORDS['daily'];
   if (unit === 'd' && n === 7) return WINDOW_WORDS['weekly'];
   if (unit === 'w' && n === 1) return WINDOW_WORDS['weekly'];
-  const id = ({ m: 'limit.window.minutes', h: 'limit.window.hours', d: 'limit.window.days', w: 'limit.window.weeks' } as const)[unit];
+  const id = (
+    { m: 'limit.window.minutes', h: 'limit.window.hours', d: 'limit.window.days', w: 'limit.window.weeks' } as const
+  )[unit];
   return msg(id, { n });
 }

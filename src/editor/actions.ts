@@ -6,7 +6,16 @@ import type { MessageId } from '../core/messages';
 import { COMMANDS } from './commandIds';
 import { t } from './l10n';
 
-export type ActionId = 'setApiKey' | 'openWizard' | 'showLog' | 'copyDiagnostics' | 'openProxySettings' | 'openTimeoutSetting' | 'configureRuntimeArguments' | 'traeCheck' | 'moveSecret';
+export type ActionId =
+  | 'setApiKey'
+  | 'openWizard'
+  | 'showLog'
+  | 'copyDiagnostics'
+  | 'openProxySettings'
+  | 'openTimeoutSetting'
+  | 'configureRuntimeArguments'
+  | 'traeCheck'
+  | 'moveSecret';
 
 export interface ActionItem extends vscode.MessageItem {
   readonly action: ActionId;
@@ -46,7 +55,9 @@ export async function actionsFor(next: NextAction): Promise<ActionId[]> {
     case 'moveSecret':
       return ['moveSecret'];
     case 'fixKeyStore':
-      return (await vscode.commands.getCommands(true)).includes(RUNTIME_ARGUMENTS_COMMAND) ? ['configureRuntimeArguments'] : [];
+      return (await vscode.commands.getCommands(true)).includes(RUNTIME_ARGUMENTS_COMMAND)
+        ? ['configureRuntimeArguments']
+        : [];
     default:
       return [];
   }

@@ -55,18 +55,39 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     // Cancelled: nothing new is known and nothing is said; the status bar shows the last answer again.
     if (outcome.kind === 'cancelled') return undefined;
     // Not awaited: the command returns the report while the notification waits for the user.
-    showOutcome(outcome.report).catch((error: unknown) => log.error(`Showing the check's result failed: ${String(error)}`));
+    showOutcome(outcome.report).catch((error: unknown) =>
+      log.error(`Showing the check's result failed: ${String(error)}`),
+    );
     return outcome.report;
   }
 
   async function showOutcome(report: CheckReport): Promise<void> {
     const first = report.diagnoses.find((d) => d.severity !== 'info');
     if (report.verdict === 'ok' || !first) {
-      const text = t('ui.check.ok', { model: report.facts.servedModel ?? report.target.model, answer: report.facts.answer ?? '', ms: report.durationMs });
-      return follow(await vscode.window.showInformationMessage(text, actionItem('traeCheck'), actionItem('openWizard'), actionItem('showLog')));
+      const text = t('ui.check.ok', {
+        model: report.facts.servedModel ?? report.target.model,
+        answer: report.facts.answer ?? '',
+        ms: report.durationMs,
+      });
+      return follow(
+        await vscode.window.showInformationMessage(
+          text,
+          actionItem('traeCheck'),
+          actionItem('openWizard'),
+          actionItem('showLog'),
+        ),
+      );
     }
-    const text = t(report.verdict === 'error' ? 'ui.check.failed' : 'ui.check.warning', { cause: render(first.cause), fix: render(first.fix) });
-    const items = [...(await actionsFor(first.action)), ...(first.step === 'chat' ? ['traeCheck'] : []), 'showLog', 'copyDiagnostics'].map((a) => actionItem(a as ActionItem['action']));
+    const text = t(report.verdict === 'error' ? 'ui.check.failed' : 'ui.check.warning', {
+      cause: render(first.cause),
+      fix: render(first.fix),
+    });
+    const items = [
+      ...(await actionsFor(first.action)),
+      ...(first.step === 'chat' ? ['traeCheck'] : []),
+      'showLog',
+      'copyDiagnostics',
+    ].map((a) => actionItem(a as ActionItem['action']));
     const show = report.verdict === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
     return follow(await show(text, ...items));
   }
@@ -89,7 +110,10 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
         const analysis = analyzeKey(text);
         return analysis.ok
           ? { message: render(analysis.cause), severity: vscode.InputBoxValidationSeverity.Info }
-          : { message: `${render(analysis.cause)} ${render(analysis.fix)}`, severity: vscode.InputBoxValidationSeverity.Error };
+          : {
+              message: `${render(analysis.cause)} ${render(analysis.fix)}`,
+              severity: vscode.InputBoxValidationSeverity.Error,
+            };
       },
     });
     if (entered === undefined) return false;
@@ -97,12 +121,17 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
   }
 
   /** Stores a key the rules accept; a working stored key is replaced only by one the pool accepts, or when asked. */
-  async function storeKey(candidate: string, options: { force?: boolean; quietWhenStored?: boolean } = {}): Promise<boolean> {
+  async function storeKey(
+    candidate: string,
+    options: { force?: boolean; quietWhenStored?: boolean } = {},
+  ): Promise<boolean> {
     const force = options.force === true;
     const { baseUrl, fullUrl, model } = deps.settings.read();
     let outcome: ReplaceOutcome;
     try {
-      outcome = await withCancellableProgress(t('ui.setKey.checking'), (signal) => deps.replacement.replace(candidate, { baseUrl, fullUrl, model }, { signal, force }));
+      outcome = await withCancellableProgress(t('ui.setKey.checking'), (signal) =>
+        deps.replacement.replace(candidate, { baseUrl, fullUrl, model }, { signal, force }),
+      );
     } catch (error) {
       if (!(error instanceof KeyStoreError)) throw error;
       void showKeyStoreError(error);
@@ -116,11 +145,17 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
         void vscode.window.showInformationMessage(t('ui.setKey.cancelled'));
         return false;
       case 'stored':
-        if (!options.quietWhenStored) void vscode.window.showInformationMessage(t('ui.setKey.saved', { masked: outcome.masked }));
+        if (!options.quietWhenStored)
+          void vscode.window.showInformationMessage(t('ui.setKey.saved', { masked: outcome.masked }));
         return true;
       case 'kept': {
-        const said = t(outcome.verdict === 'rejected' ? 'key.kept.rejected' : 'key.kept.unknown', { candidate: outcome.candidate, kept: outcome.kept });
-        const text = [said, outcome.reason && render(outcome.reason.cause), t('key.kept.fix')].filter(Boolean).join(' ');
+        const said = t(outcome.verdict === 'rejected' ? 'key.kept.rejected' : 'key.kept.unknown', {
+          candidate: outcome.candidate,
+          kept: outcome.kept,
+        });
+        const text = [said, outcome.reason && render(outcome.reason.cause), t('key.kept.fix')]
+          .filter(Boolean)
+          .join(' ');
         const anyway: vscode.MessageItem = { title: t('ui.action.storeKeyAnyway') };
         const choice = await vscode.window.showWarningMessage(text, anyway, actionItem('showLog'));
         if (choice === anyway) return storeKey(candidate, { ...options, force: true });
@@ -131,15 +166,18 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
   }
 
   function withCancellableProgress<T>(title: string, job: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await job(controller.signal);
-      } finally {
-        subscription.dispose();
-      }
-    });
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await job(controller.signal);
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
   }
 
   async function clearApiKey(): Promise<boolean> {
@@ -150,7 +188,11 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
         return false;
       }
       const remove: vscode.MessageItem = { title: t('ui.clearKey.remove') };
-      const choice = await vscode.window.showWarningMessage(t('ui.clearKey.confirm'), { modal: true, detail: t('ui.clearKey.detail', { masked: maskKey(current) }) }, remove);
+      const choice = await vscode.window.showWarningMessage(
+        t('ui.clearKey.confirm'),
+        { modal: true, detail: t('ui.clearKey.detail', { masked: maskKey(current) }) },
+        remove,
+      );
       if (choice !== remove) return false;
       await keys.clear();
     } catch (error) {
@@ -174,7 +216,11 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
         const moved: boolean = key !== undefined && !stored && (await storeKey(key, { quietWhenStored: true }));
         stored ||= moved;
         await deps.settings.clearSetting(field);
-        const what = moved ? 'moved to secret storage' : key !== undefined ? 'not stored (see the message shown)' : 'removed (it was not a Pool API key)';
+        const what = moved
+          ? 'moved to secret storage'
+          : key !== undefined
+            ? 'not stored (see the message shown)'
+            : 'removed (it was not a Pool API key)';
         log.info(`The secret found in codexPooler.${field} was ${what}; the setting was cleared.`);
       }
     } catch (error) {
@@ -213,7 +259,11 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
   function traeFindingLines(): string[] {
     const finding = deps.findings.current;
     if (!finding) return [];
-    return ['', `Trae-shaped check (${new Date(finding.finishedAt).toISOString()}), still holding:`, formatTraeReport(finding.report, (m) => renderMsg(m))];
+    return [
+      '',
+      `Trae-shaped check (${new Date(finding.finishedAt).toISOString()}), still holding:`,
+      formatTraeReport(finding.report, (m) => renderMsg(m)),
+    ];
   }
 
   async function backgroundReport(): Promise<CheckReport | undefined> {
@@ -223,11 +273,18 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
 
   async function statusMenu(): Promise<void> {
     const items: Array<vscode.QuickPickItem & { command: string }> = [
-      { label: `$(debug-start) ${t('ui.action.checkConnection')}`, description: t('ui.menu.checkDescription'), command: COMMANDS.checkConnection },
+      {
+        label: `$(debug-start) ${t('ui.action.checkConnection')}`,
+        description: t('ui.menu.checkDescription'),
+        command: COMMANDS.checkConnection,
+      },
       { label: `$(settings-gear) ${t('ui.action.openWizard')}`, command: COMMANDS.openWizard },
       { label: `$(output) ${t('ui.action.showLog')}`, command: COMMANDS.showLog },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: 'Codex Pooler', placeHolder: t('ui.menu.placeholder') });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Codex Pooler',
+      placeHolder: t('ui.menu.placeholder'),
+    });
     if (picked) await vscode.commands.executeCommand(picked.command);
   }
 

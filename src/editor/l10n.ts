@@ -27,6 +27,8 @@ function localizeTimes(args: FlatArgs): FlatArgs {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return args;
   const sameDay = date.toDateString() === new Date().toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
   return { ...args, resetAt: date.toLocaleString(vscode.env.language, options) };
 }

@@ -9,7 +9,13 @@ import type { ProxySettings } from '../core/proxyRoute';
 import type { GuideLanguage } from '../core/traeGuide';
 import { guideLanguageFor, traeFlavor, type TraeFlavor } from '../core/traeIdentity';
 import { Emitter } from '../services/events';
-import type { ConnectionSettings, GuideLanguageSetting, PoolSettings, SettingsChange, SettingsPort } from '../services/ports';
+import type {
+  ConnectionSettings,
+  GuideLanguageSetting,
+  PoolSettings,
+  SettingsChange,
+  SettingsPort,
+} from '../services/ports';
 
 export const SECTION = 'codexPooler';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -42,7 +48,14 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
     if (holdsSecret(rawUrl)) secretIn.push('baseUrl');
     if (holdsSecret(rawModel)) secretIn.push('model');
     const pending = this.#pending;
-    if (pending) return { ...this.#readRest(config), baseUrl: pending.baseUrl, fullUrl: pending.fullUrl, model: pending.model, secretIn: [] };
+    if (pending)
+      return {
+        ...this.#readRest(config),
+        baseUrl: pending.baseUrl,
+        fullUrl: pending.fullUrl,
+        model: pending.model,
+        secretIn: [],
+      };
     return {
       baseUrl: secretIn.includes('baseUrl') ? '' : typeof rawUrl === 'string' ? rawUrl : '',
       fullUrl: userValue(config, 'fullUrl', false) === true,
@@ -73,13 +86,20 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
     const language = userValue(config, 'guideLanguage', 'auto');
     return {
       intervalSeconds: clampInterval(userValue(config, 'healthCheck.intervalSeconds', DEFAULT_INTERVAL_SECONDS)),
-      timeoutSeconds: clampNumber(userValue(config, 'requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS), 5, 300, DEFAULT_TIMEOUT_SECONDS),
+      timeoutSeconds: clampNumber(
+        userValue(config, 'requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS),
+        5,
+        300,
+        DEFAULT_TIMEOUT_SECONDS,
+      ),
       guideLanguage: language === 'en' || language === 'zh-cn' ? language : 'auto',
     };
   }
 
   async writeGuideLanguage(language: GuideLanguage): Promise<void> {
-    await vscode.workspace.getConfiguration(SECTION).update('guideLanguage', language, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(SECTION)
+      .update('guideLanguage', language, vscode.ConfigurationTarget.Global);
   }
 
   /** What the user typed into a setting, as is (only to move a pasted key into secret storage). */
@@ -108,7 +128,12 @@ function classify(event: vscode.ConfigurationChangeEvent): SettingsChange {
 
 function merge(a: SettingsChange | undefined, b: SettingsChange): SettingsChange {
   if (!a) return b;
-  return { connection: a.connection || b.connection, interval: a.interval || b.interval, network: a.network || b.network, language: a.language || b.language };
+  return {
+    connection: a.connection || b.connection,
+    interval: a.interval || b.interval,
+    network: a.network || b.network,
+    language: a.language || b.language,
+  };
 }
 
 function userValue(config: vscode.WorkspaceConfiguration, key: string, fallback: unknown): unknown {
@@ -147,6 +172,8 @@ export function proxySettings(): ProxySettings {
   const support = http.get<string>('proxySupport');
   // A system (OS or PAC) proxy reaches only a desktop editor's local extension host, or a remote one that
   // is told to use the local proxy configuration.
-  const systemProxy = vscode.env.uiKind !== vscode.UIKind.Web && (vscode.env.remoteName === undefined || http.get<boolean>('useLocalProxyConfiguration') === true);
+  const systemProxy =
+    vscode.env.uiKind !== vscode.UIKind.Web &&
+    (vscode.env.remoteName === undefined || http.get<boolean>('useLocalProxyConfiguration') === true);
   return { ...(proxy ? { proxy } : {}), noProxy, ...(support ? { support } : {}), env: process.env, systemProxy };
 }

@@ -95,7 +95,12 @@ export class StatusBarIndicator implements vscode.Disposable {
   }
 
   #inputs(): StatusInputs {
-    return { last: this.checks.last, running: this.checks.running, scheduleEnabled: this.schedule.enabled, finding: this.findings.current };
+    return {
+      last: this.checks.last,
+      running: this.checks.running,
+      scheduleEnabled: this.schedule.enabled,
+      finding: this.findings.current,
+    };
   }
 
   #indicator(): Indicator {
@@ -105,11 +110,17 @@ export class StatusBarIndicator implements vscode.Disposable {
   paint(): void {
     const indicator = this.#indicator();
     const last = this.checks.last;
-    const state = last?.report.diagnoses.some((d) => d.code === 'key-store-unavailable') ? t('ui.status.keyStore') : t(STATE_NAMES[indicator]);
+    const state = last?.report.diagnoses.some((d) => d.code === 'key-store-unavailable')
+      ? t('ui.status.keyStore')
+      : t(STATE_NAMES[indicator]);
     this.#item.text = `${ICONS[indicator]} ${this.#label(indicator, last)}`;
     this.#item.accessibilityInformation = { label: t('ui.status.accessible', { state }), role: 'button' };
     this.#item.backgroundColor =
-      indicator === 'failing' ? new vscode.ThemeColor('statusBarItem.errorBackground') : indicator === 'degraded' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      indicator === 'failing'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : indicator === 'degraded'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.#item.tooltip = this.#tooltip(indicator, state, last);
   }
 
@@ -128,7 +139,9 @@ export class StatusBarIndicator implements vscode.Disposable {
 
   #tooltip(indicator: Indicator, state: string, last: PublishedCheck | undefined): vscode.MarkdownString {
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: [COMMANDS.checkConnection, COMMANDS.openWizard, COMMANDS.showLog, COMMANDS.setApiKey] };
+    md.isTrusted = {
+      enabledCommands: [COMMANDS.checkConnection, COMMANDS.openWizard, COMMANDS.showLog, COMMANDS.setApiKey],
+    };
     md.supportThemeIcons = true;
     const line = (text: string) => md.appendText(text).appendMarkdown('  \n');
     md.appendMarkdown('**Codex Pooler**: ').appendText(state).appendMarkdown('\n\n');
@@ -137,35 +150,59 @@ export class StatusBarIndicator implements vscode.Disposable {
       line(t('ui.status.tooltip.pool', { host: report.target.endpoint?.host ?? (report.target.baseUrl || '—') }));
       line(t('ui.status.tooltip.model', { model: report.target.model || t('ui.status.tooltip.noModel') }));
       const kind = t(report.mode === 'full' ? 'ui.status.tooltip.kindFull' : 'ui.status.tooltip.kindBackground');
-      const latency = report.facts.latencyMs !== undefined && report.steps.some((s) => s.id === 'models' && s.status !== 'skipped') ? ' · ' + t('ui.status.tooltip.latency', { ms: report.facts.latencyMs }) : '';
-      line(t('ui.status.tooltip.checked', { age: render(ageText(this.now() - last.finishedAt)), time: localTime(new Date(last.finishedAt).toISOString()) ?? '', kind }) + latency);
+      const latency =
+        report.facts.latencyMs !== undefined && report.steps.some((s) => s.id === 'models' && s.status !== 'skipped')
+          ? ' · ' + t('ui.status.tooltip.latency', { ms: report.facts.latencyMs })
+          : '';
+      line(
+        t('ui.status.tooltip.checked', {
+          age: render(ageText(this.now() - last.finishedAt)),
+          time: localTime(new Date(last.finishedAt).toISOString()) ?? '',
+          kind,
+        }) + latency,
+      );
       const quota = report.facts.usage?.tightest;
       if (quota) {
         const limit = render(quota.name);
         const resetAt = quota.resetAt ? localTime(quota.resetAt) : undefined;
-        line(resetAt ? t('ui.status.tooltip.quota', { remaining: quota.remaining, max: quota.max, limit, resetAt }) : t('ui.status.tooltip.quotaNoReset', { remaining: quota.remaining, max: quota.max, limit }));
+        line(
+          resetAt
+            ? t('ui.status.tooltip.quota', { remaining: quota.remaining, max: quota.max, limit, resetAt })
+            : t('ui.status.tooltip.quotaNoReset', { remaining: quota.remaining, max: quota.max, limit }),
+        );
       }
     }
     md.appendText(this.#nextText()).appendMarkdown('\n\n');
     const inputs = this.#inputs();
     if (inputs.finding && indicator !== 'checking') this.#traeLines(md, inputs.finding);
     for (const problem of statusProblems(inputs)) {
-      md.appendMarkdown(problem.severity === 'error' ? '$(error) ' : '$(warning) ').appendText(render(problem.cause)).appendMarkdown('\n\n');
+      md.appendMarkdown(problem.severity === 'error' ? '$(error) ' : '$(warning) ')
+        .appendText(render(problem.cause))
+        .appendMarkdown('\n\n');
       md.appendText(t('ui.status.tooltip.fix', { fix: render(problem.fix) })).appendMarkdown('\n\n');
     }
     const link = (id: MessageId, command: string) => `[${escapeLinkText(t(id))}](command:${command})`;
     const links =
       indicator === 'notSetUp'
         ? [link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.setApiKey', COMMANDS.setApiKey)]
-        : [link('ui.action.checkConnection', COMMANDS.checkConnection), link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.showLog', COMMANDS.showLog)];
+        : [
+            link('ui.action.checkConnection', COMMANDS.checkConnection),
+            link('ui.action.openWizard', COMMANDS.openWizard),
+            link('ui.action.showLog', COMMANDS.showLog),
+          ];
     md.appendMarkdown(links.join(' · '));
     return md;
   }
 
   /** When the Trae-shaped check found it, and why it still shows. */
   #traeLines(md: vscode.MarkdownString, finding: TraeFinding): void {
-    const when = { age: render(ageText(this.now() - finding.finishedAt)), time: localTime(new Date(finding.finishedAt).toISOString()) ?? '' };
-    md.appendText(t(finding.report.verdict === 'error' ? 'ui.status.tooltip.trae' : 'ui.status.tooltip.traeWarning', when)).appendMarkdown('  \n');
+    const when = {
+      age: render(ageText(this.now() - finding.finishedAt)),
+      time: localTime(new Date(finding.finishedAt).toISOString()) ?? '',
+    };
+    md.appendText(
+      t(finding.report.verdict === 'error' ? 'ui.status.tooltip.trae' : 'ui.status.tooltip.traeWarning', when),
+    ).appendMarkdown('  \n');
     md.appendText(t('ui.status.tooltip.traeHolds')).appendMarkdown('\n\n');
   }
 
@@ -184,7 +221,9 @@ export function localTime(iso: string): string | undefined {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return undefined;
   const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay ? date.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' }) : date.toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return sameDay
+    ? date.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 function escapeLinkText(text: string): string {

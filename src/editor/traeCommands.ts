@@ -28,15 +28,18 @@ export function traeCommands(deps: TraeCommandDeps) {
 
   /** Runs with a cancellable progress notification; undefined when the user cancelled. */
   function withProgress<T>(title: string, job: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_p, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await job(controller.signal);
-      } finally {
-        subscription.dispose();
-      }
-    });
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (_p, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await job(controller.signal);
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
   }
 
   async function confirmQuota(): Promise<boolean> {
@@ -47,16 +50,27 @@ export function traeCommands(deps: TraeCommandDeps) {
   /** The Trae-shaped check of the saved settings; the notification is not awaited (the report is returned). */
   async function traeCheck(): Promise<TraeCheckReport | undefined> {
     if (!(await confirmQuota())) return undefined;
-    const outcome = await withProgress(t('ui.traeCheck.progress'), (signal) => onDemand.traeCheck(undefined, { signal }));
+    const outcome = await withProgress(t('ui.traeCheck.progress'), (signal) =>
+      onDemand.traeCheck(undefined, { signal }),
+    );
     if (outcome.kind === 'cancelled') return undefined;
     const report = outcome.report;
     const first = report.diagnoses.find((d) => d.severity !== 'info');
     if (report.verdict === 'ok' || !first) {
       const turn = report.turns[0];
-      void vscode.window.showInformationMessage(t('ui.traeCheck.ok', { ttft: turn?.timeToFirstTokenMs ?? 0, ms: report.durationMs }), actionItem('showLog')).then(follow).then(undefined, logFailure);
+      void vscode.window
+        .showInformationMessage(
+          t('ui.traeCheck.ok', { ttft: turn?.timeToFirstTokenMs ?? 0, ms: report.durationMs }),
+          actionItem('showLog'),
+        )
+        .then(follow)
+        .then(undefined, logFailure);
       return report;
     }
-    const text = t(report.verdict === 'error' ? 'ui.traeCheck.failed' : 'ui.traeCheck.warning', { cause: render(first.cause), fix: render(first.fix) });
+    const text = t(report.verdict === 'error' ? 'ui.traeCheck.failed' : 'ui.traeCheck.warning', {
+      cause: render(first.cause),
+      fix: render(first.fix),
+    });
     const show = report.verdict === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
     void show(text, actionItem('copyDiagnostics'), actionItem('showLog')).then(follow).then(undefined, logFailure);
     return report;
@@ -65,11 +79,21 @@ export function traeCommands(deps: TraeCommandDeps) {
   async function explainTraeError(): Promise<TraeErrorFinding | undefined> {
     const title = t('ui.explain.title');
     const items: Array<vscode.QuickPickItem & { key: PickedKey }> = [
-      ...TRAE_ERRORS.filter((e) => e.key !== 'unknown').map((e) => ({ label: String(e.key), description: e.shown ?? '', detail: t(e.meaning), key: e.key })),
+      ...TRAE_ERRORS.filter((e) => e.key !== 'unknown').map((e) => ({
+        label: String(e.key),
+        description: e.shown ?? '',
+        detail: t(e.meaning),
+        key: e.key,
+      })),
       { label: `$(clippy) ${t('ui.explain.paste')}`, key: 'paste' },
       { label: `$(question) ${t('ui.explain.other')}`, detail: t('traeError.unknown.meaning'), key: 'unknown' },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: t('ui.explain.placeholder'), matchOnDescription: true, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title,
+      placeHolder: t('ui.explain.placeholder'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     if (!picked) return undefined;
     let key: TraeErrorKey;
     if (picked.key === 'paste') {
@@ -79,7 +103,12 @@ export function traeCommands(deps: TraeCommandDeps) {
         ignoreFocusOut: true,
         validateInput: (value) => {
           const code = parseTraeError(value);
-          return value.trim() === '' ? undefined : { message: code ? t('ui.explain.recognized', { code }) : t('ui.explain.notRecognized'), severity: vscode.InputBoxValidationSeverity.Info };
+          return value.trim() === ''
+            ? undefined
+            : {
+                message: code ? t('ui.explain.recognized', { code }) : t('ui.explain.notRecognized'),
+                severity: vscode.InputBoxValidationSeverity.Info,
+              };
         },
       });
       if (text === undefined) return undefined;
@@ -90,22 +119,35 @@ export function traeCommands(deps: TraeCommandDeps) {
     const fact = traeErrorFact(key);
     let modelId: string | undefined;
     if (fact.decidedBy === 'modelListed') {
-      modelId = await vscode.window.showInputBox({ title, prompt: t('ui.explain.modelIdPrompt'), value: settings.read().model, ignoreFocusOut: true });
+      modelId = await vscode.window.showInputBox({
+        title,
+        prompt: t('ui.explain.modelIdPrompt'),
+        value: settings.read().model,
+        ignoreFocusOut: true,
+      });
       if (modelId === undefined) return undefined;
     }
-    if ((fact.decidedBy === 'fullAndTraeShaped' || fact.decidedBy === 'fullAndOperator') && !(await confirmQuota())) return undefined;
+    if ((fact.decidedBy === 'fullAndTraeShaped' || fact.decidedBy === 'fullAndOperator') && !(await confirmQuota()))
+      return undefined;
     const outcome = await withProgress(t('ui.explain.progress', { code: String(key) }), (signal) =>
       checkTraeError(key, { ...(modelId !== undefined ? { modelId } : {}), signal }, { checks, onDemand, settings }),
     );
     if (outcome.kind === 'cancelled') return undefined;
     const finding = outcome.finding;
-    const found = [...finding.lines.map(render), ...finding.problems.slice(0, 2).map((d) => `${render(d.cause)} ${render(d.fix)}`)].join(' ');
+    const found = [
+      ...finding.lines.map(render),
+      ...finding.problems.slice(0, 2).map((d) => `${render(d.cause)} ${render(d.fix)}`),
+    ].join(' ');
     const heading = key === 'unknown' ? t('ui.explain.headingUnknown') : t('ui.explain.heading', { code: String(key) });
     const text = `${heading} ${t(fact.meaning)} ${t('ui.explain.found', { found })}`;
-    log.info(`Explain a Trae error (${String(key)}, decided by ${finding.decidedBy}): ${finding.verdict}. ${[...finding.lines.map(render), ...finding.problems.map((d) => `[${d.severity}] ${d.code}: ${render(d.cause)} -> ${render(d.fix)} (${d.detail})`)].join(' | ')}`);
+    log.info(
+      `Explain a Trae error (${String(key)}, decided by ${finding.decidedBy}): ${finding.verdict}. ${[...finding.lines.map(render), ...finding.problems.map((d) => `[${d.severity}] ${d.code}: ${render(d.cause)} -> ${render(d.fix)} (${d.detail})`)].join(' | ')}`,
+    );
     const buttons = [actionItem('openWizard'), actionItem('copyDiagnostics'), actionItem('showLog')];
     const show = finding.verdict === 'cause' ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
-    void show(text, ...buttons).then(follow).then(undefined, logFailure);
+    void show(text, ...buttons)
+      .then(follow)
+      .then(undefined, logFailure);
     return finding;
   }
 

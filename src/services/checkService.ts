@@ -81,7 +81,12 @@ export class CheckService implements Disposable {
         return outcome;
       }
       if (!this.#last || sequence > this.#last.sequence) {
-        this.#last = { sequence, report: outcome.report, finishedAt: this.#now(), ...(keyFingerprint ? { keyFingerprint } : {}) };
+        this.#last = {
+          sequence,
+          report: outcome.report,
+          finishedAt: this.#now(),
+          ...(keyFingerprint ? { keyFingerprint } : {}),
+        };
         this.#changed.fire({ kind: 'reported', check: this.#last });
       }
       return outcome;
@@ -101,7 +106,8 @@ export class CheckService implements Disposable {
    * redactor knows the key, and that `target` is an origin the user chose.
    */
   async checkKey(key: string, target: ConnectionSettings, options: RunOptions = {}): Promise<CheckOutcome> {
-    return (await this.#run('background', target, options.signal, 'free check of a key before it is stored', { key })).outcome;
+    return (await this.#run('background', target, options.signal, 'free check of a key before it is stored', { key }))
+      .outcome;
   }
 
   async #run(
@@ -122,7 +128,11 @@ export class CheckService implements Disposable {
         keyUnavailable = error.detail;
       }
     }
-    const client = new PoolClient({ transport: this.deps.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.deps.userAgent });
+    const client = new PoolClient({
+      transport: this.deps.transport,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      userAgent: this.deps.userAgent,
+    });
     const report = await checkConnection(
       {
         baseUrl: target.baseUrl,

@@ -46,7 +46,8 @@ export class HealthMonitor implements Disposable {
     // one is retried soon, in the background, for free.
     this.#subscriptions.add(
       deps.checks.onDidChange((event) => {
-        if (event.kind === 'reported' && !this.#scheduler.running) this.#scheduler.observe(healthOfReport(event.check.report));
+        if (event.kind === 'reported' && !this.#scheduler.running)
+          this.#scheduler.observe(healthOfReport(event.check.report));
       }),
     );
   }

@@ -82,7 +82,9 @@ export class KeyReplacement {
     const verdict = keyVerdictOf(check.report);
     if (verdict !== 'unknown') return verdict === 'accepted';
     const last = this.deps.checks.last;
-    return last !== undefined && last.keyFingerprint === fingerprintOf(current) && keyVerdictOf(last.report) === 'accepted';
+    return (
+      last !== undefined && last.keyFingerprint === fingerprintOf(current) && keyVerdictOf(last.report) === 'accepted'
+    );
   }
 
   async #store(key: string, verdict: KeyVerdict, why: string): Promise<ReplaceOutcome> {

@@ -32,13 +32,30 @@ export class OnDemandChecks {
   constructor(private readonly deps: OnDemandDeps) {}
 
   /** Whether a Codex Pooler answers at this URL: free, and no key is sent. */
-  async reach(target: Pick<ConnectionSettings, 'baseUrl' | 'fullUrl'>, options: RunOptions = {}): Promise<ReachOutcome> {
+  async reach(
+    target: Pick<ConnectionSettings, 'baseUrl' | 'fullUrl'>,
+    options: RunOptions = {},
+  ): Promise<ReachOutcome> {
     const settings = this.deps.settings.read();
-    const client = new PoolClient({ transport: this.deps.transport, timeoutMs: settings.timeoutSeconds * 1000, userAgent: this.deps.userAgent });
-    const outcome = await checkReachability({ baseUrl: target.baseUrl, fullUrl: target.fullUrl, proxyFor: this.deps.proxyFor, ...(options.signal ? { signal: options.signal } : {}) }, { client });
+    const client = new PoolClient({
+      transport: this.deps.transport,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      userAgent: this.deps.userAgent,
+    });
+    const outcome = await checkReachability(
+      {
+        baseUrl: target.baseUrl,
+        fullUrl: target.fullUrl,
+        proxyFor: this.deps.proxyFor,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      { client },
+    );
     if (outcome.kind === 'done') {
       const first = outcome.report.diagnoses[0];
-      this.deps.log.info(`Reachability of ${outcome.report.endpoint?.apiBase ?? JSON.stringify(target.baseUrl)}: ${outcome.report.verdict}${first ? ` (${first.detail})` : ''}.`);
+      this.deps.log.info(
+        `Reachability of ${outcome.report.endpoint?.apiBase ?? JSON.stringify(target.baseUrl)}: ${outcome.report.verdict}${first ? ` (${first.detail})` : ''}.`,
+      );
     }
     return outcome;
   }
@@ -60,24 +77,49 @@ export class OnDemandChecks {
       if (!(error instanceof KeyStoreError)) throw error;
       problems.push(diagnosis('key-store-unavailable', 'key', error.detail, { args: { detail: error.detail } }));
     }
-    if (!analysis.endpoint) problems.push(diagnosis('url-invalid', 'url', `URL rule ${analysis.findings[0]?.code ?? '?'}`));
-    if (problems.length === 0 && (key === undefined || !analyzeKey(key).ok)) problems.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
+    if (!analysis.endpoint)
+      problems.push(diagnosis('url-invalid', 'url', `URL rule ${analysis.findings[0]?.code ?? '?'}`));
+    if (problems.length === 0 && (key === undefined || !analyzeKey(key).ok))
+      problems.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
     if (model === '') problems.push(diagnosis('model-missing', 'models', 'no model chosen'));
     if (problems.length > 0 || !analysis.endpoint || !key) {
-      return { kind: 'done', report: { verdict: 'error', model, url: analysis.endpoint?.traeCallUrl ?? analysis.input, durationMs: 0, turns: [], diagnoses: problems } };
+      return {
+        kind: 'done',
+        report: {
+          verdict: 'error',
+          model,
+          url: analysis.endpoint?.traeCallUrl ?? analysis.input,
+          durationMs: 0,
+          turns: [],
+          diagnoses: problems,
+        },
+      };
     }
     const route = this.deps.proxyFor(analysis.endpoint.apiBase);
     const outcome = await traeShapedCheck(
-      { endpoint: analysis.endpoint, key, model, timeoutMs: settings.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}), ...(route ? { route } : {}) },
+      {
+        endpoint: analysis.endpoint,
+        key,
+        model,
+        timeoutMs: settings.timeoutSeconds * 1000,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(route ? { route } : {}),
+      },
       { transport: this.deps.stream, userAgent: this.deps.userAgent },
     );
     if (outcome.kind === 'cancelled') {
       this.deps.log.info('Trae-shaped check: cancelled.');
       return outcome;
     }
-    (outcome.report.verdict === 'ok' ? this.deps.log.info : this.deps.log.warn).call(this.deps.log, formatTraeReport(outcome.report, (m) => renderMsg(m)));
-    this.deps.findings?.record(outcome.report, { baseUrl: t.baseUrl, fullUrl: t.fullUrl, model: t.model }, fingerprintOf(key));
+    (outcome.report.verdict === 'ok' ? this.deps.log.info : this.deps.log.warn).call(
+      this.deps.log,
+      formatTraeReport(outcome.report, (m) => renderMsg(m)),
+    );
+    this.deps.findings?.record(
+      outcome.report,
+      { baseUrl: t.baseUrl, fullUrl: t.fullUrl, model: t.model },
+      fingerprintOf(key),
+    );
     return outcome;
   }
-
 }

@@ -22,7 +22,8 @@ export interface TraeErrorFinding {
   readonly problems: readonly Diagnosis[];
 }
 
-export type TraeErrorOutcome = { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly finding: TraeErrorFinding };
+export type TraeErrorOutcome =
+  { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly finding: TraeErrorFinding };
 
 export interface TraeErrorCheckDeps {
   readonly checks: CheckService;
@@ -30,11 +31,19 @@ export interface TraeErrorCheckDeps {
   readonly settings: SettingsPort;
 }
 
-export async function checkTraeError(key: TraeErrorKey, options: { modelId?: string; signal?: AbortSignal }, deps: TraeErrorCheckDeps): Promise<TraeErrorOutcome> {
+export async function checkTraeError(
+  key: TraeErrorKey,
+  options: { modelId?: string; signal?: AbortSignal },
+  deps: TraeErrorCheckDeps,
+): Promise<TraeErrorOutcome> {
   const decidedBy = traeErrorFact(key).decidedBy;
   const signal = options.signal;
   const settings = deps.settings.read();
-  const done = (verdict: TraeErrorFinding['verdict'], lines: Msg[], problems: readonly Diagnosis[] = []): TraeErrorOutcome => ({ kind: 'done', finding: { key, decidedBy, verdict, lines, problems } });
+  const done = (
+    verdict: TraeErrorFinding['verdict'],
+    lines: Msg[],
+    problems: readonly Diagnosis[] = [],
+  ): TraeErrorOutcome => ({ kind: 'done', finding: { key, decidedBy, verdict, lines, problems } });
   const worst = (report: CheckReport) => report.diagnoses.filter((d) => d.severity !== 'info');
 
   switch (decidedBy) {
@@ -44,12 +53,26 @@ export async function checkTraeError(key: TraeErrorKey, options: { modelId?: str
       const models = outcome.report.facts.models;
       if (!models) return done('cause', [msg('traeCheck.listUnreadable')], worst(outcome.report));
       const wanted = (options.modelId ?? settings.model).trim();
-      const near = nearModelIds(wanted, models.map((m) => m.id));
+      const near = nearModelIds(
+        wanted,
+        models.map((m) => m.id),
+      );
       const first = near[0];
-      if (first?.match === 'exact') return done('fine', [msg('traeCheck.984.listedExactly', { model: wanted, count: models.length })]);
+      if (first?.match === 'exact')
+        return done('fine', [msg('traeCheck.984.listedExactly', { model: wanted, count: models.length })]);
       if (first?.match === 'case') return done('cause', [msg('traeCheck.984.case', { model: wanted, id: first.id })]);
-      if (first) return done('cause', [msg('traeCheck.984.near', { model: wanted, near: near.map((n) => n.id).join(', ') })]);
-      return done('cause', [msg('traeCheck.984.absent', { model: wanted, count: models.length, models: models.slice(0, 5).map((m) => m.id).join(', ') })]);
+      if (first)
+        return done('cause', [msg('traeCheck.984.near', { model: wanted, near: near.map((n) => n.id).join(', ') })]);
+      return done('cause', [
+        msg('traeCheck.984.absent', {
+          model: wanted,
+          count: models.length,
+          models: models
+            .slice(0, 5)
+            .map((m) => m.id)
+            .join(', '),
+        }),
+      ]);
     }
     case 'fullAndTraeShaped': {
       const full = await deps.checks.check('full', signal ? { signal } : {});
@@ -83,7 +106,30 @@ export async function checkTraeError(key: TraeErrorKey, options: { modelId?: str
 }
 
 // What Trae's 997 ("check the network") is about: the pool cannot be reached or trusted from here.
-const REACHABILITY_CODES = new Set(['refused', 'refused-local', 'dns', 'unreachable', 'reset', 'cut-off', 'network-other', 'timeout-connect', 'timeout-headers', 'timeout-body', 'tls-self-signed', 'tls-expired', 'tls-hostname', 'tls-untrusted', 'tls-plain-http', 'tls-other', 'proxy-failed', 'proxy-rejected', 'redirect-https', 'redirect-login', 'redirect-other-host', 'redirect']);
+const REACHABILITY_CODES = new Set([
+  'refused',
+  'refused-local',
+  'dns',
+  'unreachable',
+  'reset',
+  'cut-off',
+  'network-other',
+  'timeout-connect',
+  'timeout-headers',
+  'timeout-body',
+  'tls-self-signed',
+  'tls-expired',
+  'tls-hostname',
+  'tls-untrusted',
+  'tls-plain-http',
+  'tls-other',
+  'proxy-failed',
+  'proxy-rejected',
+  'redirect-https',
+  'redirect-login',
+  'redirect-other-host',
+  'redirect',
+]);
 
 function isReachabilityProblem(d: Diagnosis): boolean {
   return REACHABILITY_CODES.has(d.code) || d.code.startsWith('url:');

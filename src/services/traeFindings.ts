@@ -31,7 +31,8 @@ export class TraeFindings implements Disposable {
   constructor(private readonly deps: TraeFindingsDeps) {
     this.#subscriptions.add(
       deps.settings.onDidChange((change) => {
-        if (change.connection && this.#finding && !sameConnection(this.#finding.target, deps.settings.read())) this.#clear();
+        if (change.connection && this.#finding && !sameConnection(this.#finding.target, deps.settings.read()))
+          this.#clear();
       }),
     );
     this.#subscriptions.add(deps.keys.onDidChange(() => void this.#checkKey()));
@@ -75,5 +76,9 @@ export class TraeFindings implements Disposable {
 }
 
 export function sameConnection(a: ConnectionSettings, b: ConnectionSettings): boolean {
-  return a.baseUrl.trim() === b.baseUrl.trim() && a.fullUrl === b.fullUrl && a.model.trim().toLowerCase() === b.model.trim().toLowerCase();
+  return (
+    a.baseUrl.trim() === b.baseUrl.trim() &&
+    a.fullUrl === b.fullUrl &&
+    a.model.trim().toLowerCase() === b.model.trim().toLowerCase()
+  );
 }

@@ -39,7 +39,14 @@ export interface AppContext extends StepContext {
   showFailure(error: unknown): void;
 }
 
-const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = { url: mountUrl, key: mountKey, model: mountModel, test: mountTest, trae: mountTrae, chat: mountChat };
+const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = {
+  url: mountUrl,
+  key: mountKey,
+  model: mountModel,
+  test: mountTest,
+  trae: mountTrae,
+  chat: mountChat,
+};
 
 export class App implements AppContext {
   readonly rpc: Rpc;
@@ -55,14 +62,27 @@ export class App implements AppContext {
   readonly #stepArea = h('section', { className: 'step', 'aria-labelledby': 'step-title' });
 
   constructor() {
-    this.rpc = new Rpc({ view: (v) => this.#render(v), models: (m) => this.#setModels(m), problem: (reason) => (reason ? this.showFailure(new RequestFailed(reason)) : this.#showProblem()), failed: (error) => this.showFailure(error) });
+    this.rpc = new Rpc({
+      view: (v) => this.#render(v),
+      models: (m) => this.#setModels(m),
+      problem: (reason) => (reason ? this.showFailure(new RequestFailed(reason)) : this.#showProblem()),
+      failed: (error) => this.showFailure(error),
+    });
   }
 
   async start(): Promise<void> {
     const { strings } = await this.rpc.request('ready', {});
     setStrings(strings);
     this.#root.removeAttribute('aria-busy');
-    replaceChildren(this.#root, h('header', {}, h('h1', {}, tr('ui.wizard.title')), h('p', { className: 'muted' }, tr('ui.wizard.subtitle'))), this.#buildNav(), this.#banner, this.#failure, this.#stepArea, createAnnouncer());
+    replaceChildren(
+      this.#root,
+      h('header', {}, h('h1', {}, tr('ui.wizard.title')), h('p', { className: 'muted' }, tr('ui.wizard.subtitle'))),
+      this.#buildNav(),
+      this.#banner,
+      this.#failure,
+      this.#stepArea,
+      createAnnouncer(),
+    );
     if (this.#view) this.#render(this.#view);
   }
 
@@ -72,7 +92,13 @@ export class App implements AppContext {
 
   async #leaveFor(step: StepName): Promise<void> {
     // Nothing the user typed is dropped without a word: the step saves it or says why it cannot.
-    if (this.#step && this.#step.name !== step && this.#step.module.beforeLeave && !(await this.#step.module.beforeLeave())) return;
+    if (
+      this.#step &&
+      this.#step.name !== step &&
+      this.#step.module.beforeLeave &&
+      !(await this.#step.module.beforeLeave())
+    )
+      return;
     this.#flushDraft();
     this.rpc.request('goTo', { step }).catch((error) => this.showFailure(error));
   }
@@ -83,7 +109,10 @@ export class App implements AppContext {
   }
 
   showFailure(error: unknown): void {
-    const text = error instanceof RequestFailed ? [error.reason.cause, error.reason.fix].filter(Boolean).join(' ') : tr('ui.wizard.protocolProblem.cause');
+    const text =
+      error instanceof RequestFailed
+        ? [error.reason.cause, error.reason.fix].filter(Boolean).join(' ')
+        : tr('ui.wizard.protocolProblem.cause');
     this.#failure.hidden = false;
     setText(this.#failure, text);
     announce(text);
@@ -99,7 +128,13 @@ export class App implements AppContext {
 
   #buildNav(): HTMLElement {
     const items = STEP_NAMES.map((name, i) => {
-      const button = h('button', { type: 'button', className: 'step-link', 'data-step': name, onclick: () => this.goTo(name) }, h('span', { className: 'step-number' }, String(i + 1)), h('span', { className: 'step-label' }, tr(STEP_TITLES[name])), h('span', { className: 'step-done' }));
+      const button = h(
+        'button',
+        { type: 'button', className: 'step-link', 'data-step': name, onclick: () => this.goTo(name) },
+        h('span', { className: 'step-number' }, String(i + 1)),
+        h('span', { className: 'step-label' }, tr(STEP_TITLES[name])),
+        h('span', { className: 'step-done' }),
+      );
       this.#nav.set(name, button);
       return h('li', {}, button);
     });
@@ -110,7 +145,12 @@ export class App implements AppContext {
     this.#view = view;
     if (!this.#root.querySelector('nav')) return;
     if (view.draftVersion > this.local.basedOn) {
-      Object.assign(this.local, { url: view.draft.url, fullUrl: view.draft.fullUrl, model: view.draft.model, basedOn: view.draftVersion });
+      Object.assign(this.local, {
+        url: view.draft.url,
+        fullUrl: view.draft.fullUrl,
+        model: view.draft.model,
+        basedOn: view.draftVersion,
+      });
     }
     for (const s of view.steps) {
       const button = this.#nav.get(s.name)!;
@@ -118,7 +158,11 @@ export class App implements AppContext {
       if (s.name === view.step) button.setAttribute('aria-current', 'step');
       else button.removeAttribute('aria-current');
       const done = button.querySelector('.step-done')!;
-      if (s.done !== done.hasChildNodes()) replaceChildren(done, ...(s.done ? [icon('pass'), h('span', { className: 'visually-hidden' }, tr('ui.wizard.stepDone'))] : []));
+      if (s.done !== done.hasChildNodes())
+        replaceChildren(
+          done,
+          ...(s.done ? [icon('pass'), h('span', { className: 'visually-hidden' }, tr('ui.wizard.stepDone'))] : []),
+        );
     }
     this.#renderBanners(view);
     if (this.#step?.name !== view.step) {
@@ -148,9 +192,38 @@ export class App implements AppContext {
     replaceChildren(
       this.#banner,
       dirty &&
-        h('div', { className: 'banner info', id: 'dirty-banner' }, icon('info'), h('p', {}, tr('ui.wizard.dirty', { url: dirty.url, model: dirty.model })), h('button', { type: 'button', className: 'secondary', onclick: () => this.rpc.request('discardDraft', {}).catch((e) => this.showFailure(e)) }, tr('ui.wizard.discard'))),
+        h(
+          'div',
+          { className: 'banner info', id: 'dirty-banner' },
+          icon('info'),
+          h('p', {}, tr('ui.wizard.dirty', { url: dirty.url, model: dirty.model })),
+          h(
+            'button',
+            {
+              type: 'button',
+              className: 'secondary',
+              onclick: () => this.rpc.request('discardDraft', {}).catch((e) => this.showFailure(e)),
+            },
+            tr('ui.wizard.discard'),
+          ),
+        ),
       ...view.notices.map((n) =>
-        h('div', { className: `banner ${n.severity}`, 'data-notice': n.id }, icon(n.severity === 'error' ? 'error' : n.severity === 'warning' ? 'warning' : 'info'), h('p', {}, n.text), h('button', { type: 'button', className: 'link', 'aria-label': tr('ui.wizard.dismissNotice', { notice: n.text.slice(0, 60) }), onclick: () => this.rpc.send('dismissNotice', { id: n.id }) }, tr('ui.wizard.dismiss'))),
+        h(
+          'div',
+          { className: `banner ${n.severity}`, 'data-notice': n.id },
+          icon(n.severity === 'error' ? 'error' : n.severity === 'warning' ? 'warning' : 'info'),
+          h('p', {}, n.text),
+          h(
+            'button',
+            {
+              type: 'button',
+              className: 'link',
+              'aria-label': tr('ui.wizard.dismissNotice', { notice: n.text.slice(0, 60) }),
+              onclick: () => this.rpc.send('dismissNotice', { id: n.id }),
+            },
+            tr('ui.wizard.dismiss'),
+          ),
+        ),
       ),
     );
     const newest = view.notices[0];

@@ -4,7 +4,11 @@
 type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
 export type Child = Node | string | false | null | undefined;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -31,7 +35,8 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PATHS = {
   pass: 'M6.3 11.3 3 8l1-1 2.3 2.3L12 3.6l1 1z',
-  error: 'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm3.2 9.5-.7.7L8 8.7l-2.5 2.5-.7-.7L7.3 8 4.8 5.5l.7-.7L8 7.3l2.5-2.5.7.7L8.7 8z',
+  error:
+    'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm3.2 9.5-.7.7L8 8.7l-2.5 2.5-.7-.7L7.3 8 4.8 5.5l.7-.7L8 7.3l2.5-2.5.7.7L8.7 8z',
   warning: 'M8 1.5 15 14H1zm-.6 4.5v4h1.2V6zm0 5v1.3h1.2V11z',
   info: 'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm.6 11H7.4V7h1.2zm0-6H7.4V4.8h1.2z',
   copy: 'M4 4V2h10v10h-2v2H2V4zm1 0h7v7h1V3H5zM3 5v8h8V5z',

@@ -1,7 +1,16 @@
 // The webview's end of the protocol: typed requests that resolve with their checked result (or reject
 // with the host's reason), and the host's view and model-list messages. Anything that does not fit the
 // schema is reported to the host (which logs it) and shown, never dropped silently.
-import { parseResult, TO_WEBVIEW, type Method, type ModelListView, type Params, type ProblemView, type Result, type WizardView } from '../wizard/protocol';
+import {
+  parseResult,
+  TO_WEBVIEW,
+  type Method,
+  type ModelListView,
+  type Params,
+  type ProblemView,
+  type Result,
+  type WizardView,
+} from '../wizard/protocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 
@@ -22,7 +31,10 @@ export interface RpcHandlers {
 
 export class Rpc {
   readonly #vscode = acquireVsCodeApi();
-  readonly #pending = new Map<number, { method: Method; resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  readonly #pending = new Map<
+    number,
+    { method: Method; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  >();
   #nextId = 1;
 
   constructor(private readonly handlers: RpcHandlers) {
@@ -44,7 +56,8 @@ export class Rpc {
 
   #receive(raw: unknown): void {
     const parsed = TO_WEBVIEW.safeParse(raw);
-    if (!parsed.success) return this.#problem(`a message did not fit the protocol: ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
+    if (!parsed.success)
+      return this.#problem(`a message did not fit the protocol: ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
     const message = parsed.data;
     if (message.kind === 'view') return this.handlers.view(message.view);
     if (message.kind === 'models') return this.handlers.models(message.list);
@@ -64,6 +77,11 @@ export class Rpc {
   #problem(detail: string): void {
     console.warn(`Codex Pooler wizard: ${detail}`);
     this.handlers.problem();
-    this.#vscode.postMessage({ kind: 'request', id: this.#nextId++, method: 'reportProblem', params: { detail: detail.slice(0, 500) } });
+    this.#vscode.postMessage({
+      kind: 'request',
+      id: this.#nextId++,
+      method: 'reportProblem',
+      params: { detail: detail.slice(0, 500) },
+    });
   }
 }

@@ -20,7 +20,13 @@ let announcer: HTMLElement | undefined;
 let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
 export function createAnnouncer(): HTMLElement {
-  announcer = h('div', { id: 'announcer', className: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  announcer = h('div', {
+    id: 'announcer',
+    className: 'visually-hidden',
+    role: 'status',
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
+  });
   return announcer;
 }
 
@@ -46,9 +52,19 @@ export function problemItem(p: ProblemView, ctx: StepContext, ...extra: Child[])
     h(
       'div',
       {},
-      h('p', { className: 'cause' }, h('span', { className: 'visually-hidden' }, `${tr(`ui.wizard.severity.${p.severity}`)}: `), p.cause),
+      h(
+        'p',
+        { className: 'cause' },
+        h('span', { className: 'visually-hidden' }, `${tr(`ui.wizard.severity.${p.severity}`)}: `),
+        p.cause,
+      ),
       p.fix !== '' && h('p', { className: 'fix' }, p.fix),
-      p.goTo !== undefined && h('button', { type: 'button', className: 'link', onclick: () => ctx.goTo(p.goTo!) }, tr('ui.wizard.goToStep', { step: tr(STEP_TITLES[p.goTo]) })),
+      p.goTo !== undefined &&
+        h(
+          'button',
+          { type: 'button', className: 'link', onclick: () => ctx.goTo(p.goTo!) },
+          tr('ui.wizard.goToStep', { step: tr(STEP_TITLES[p.goTo]) }),
+        ),
       ...extra,
     ),
   );
@@ -62,7 +78,10 @@ export class ProblemList {
   readonly element = h('ul', { className: 'findings' });
   #signature = '';
 
-  constructor(private readonly ctx: StepContext, id?: string) {
+  constructor(
+    private readonly ctx: StepContext,
+    id?: string,
+  ) {
     if (id) this.element.id = id;
   }
 
@@ -85,11 +104,20 @@ export function setText(element: HTMLElement, text: string): void {
  * A button that copies: it says "Copied" for a moment on itself (and to screen readers), or why
  * nothing was copied. `label` is what it copies, for its accessible name.
  */
-export function copyButton(label: string, copy: () => Promise<void>, options: { text?: string; id?: string } = {}): HTMLButtonElement {
+export function copyButton(
+  label: string,
+  copy: () => Promise<void>,
+  options: { text?: string; id?: string } = {},
+): HTMLButtonElement {
   const caption = options.text ?? tr('ui.wizard.trae.copy');
   const name = options.text ?? tr('ui.wizard.trae.copyField', { field: label });
   const textNode = h('span', {}, caption);
-  const button = h('button', { type: 'button', className: 'copy', 'aria-label': name, title: name, ...(options.id ? { id: options.id } : {}) }, icon('copy'), textNode);
+  const button = h(
+    'button',
+    { type: 'button', className: 'copy', 'aria-label': name, title: name, ...(options.id ? { id: options.id } : {}) },
+    icon('copy'),
+    textNode,
+  );
   let reset: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener('click', async () => {
     clearTimeout(reset);
@@ -125,8 +153,21 @@ export class Actions {
 
   constructor(ctx: StepContext, back: StepName | undefined, next: { label: MessageId; run: () => void } | undefined) {
     if (next) this.run = next.run;
-    this.next = next && h('button', { type: 'button', className: 'primary', id: 'next', onclick: () => this.run() }, tr(next.label));
-    this.element = h('div', { className: 'actions-block' }, h('div', { className: 'actions' }, back && h('button', { type: 'button', className: 'secondary', onclick: () => ctx.goTo(back) }, tr('ui.wizard.back')), this.next), this.#hint);
+    this.next =
+      next &&
+      h('button', { type: 'button', className: 'primary', id: 'next', onclick: () => this.run() }, tr(next.label));
+    this.element = h(
+      'div',
+      { className: 'actions-block' },
+      h(
+        'div',
+        { className: 'actions' },
+        back &&
+          h('button', { type: 'button', className: 'secondary', onclick: () => ctx.goTo(back) }, tr('ui.wizard.back')),
+        this.next,
+      ),
+      this.#hint,
+    );
   }
 
   /** enabled: whether Next works now; hint: why not (or what it will do). */

@@ -9,7 +9,15 @@ import { KeyStoreError } from '../services/keyStore';
 import type { ReplaceOutcome } from '../services/keyReplacement';
 import type { ConnectionSettings } from '../services/ports';
 import type { TraeErrorFinding } from '../services/traeErrorCheck';
-import { keyInfo, LEGACY_STATE_KEY, REACH_DELAY_MS, Refused, STATE_KEY, type KeyStoreVerdict, type WizardHost } from './host';
+import {
+  keyInfo,
+  LEGACY_STATE_KEY,
+  REACH_DELAY_MS,
+  Refused,
+  STATE_KEY,
+  type KeyStoreVerdict,
+  type WizardHost,
+} from './host';
 import { WizardModel, type CheckKind, type Draft, type ReachResult, type StepName, type TraeResult } from './model';
 import type { CopyTarget, WizardCommand } from './protocol';
 
@@ -44,7 +52,11 @@ export class WizardController implements Disposable {
       saved: { url: settings.baseUrl, fullUrl: settings.fullUrl, model: settings.model },
       key,
       persisted: host.memento.get<{ step?: unknown; draft?: unknown }>(STATE_KEY) ?? {},
-      ...(last ? { lastCheck: { report: last.report, ...(last.keyFingerprint ? { keyFingerprint: last.keyFingerprint } : {}) } } : {}),
+      ...(last
+        ? {
+            lastCheck: { report: last.report, ...(last.keyFingerprint ? { keyFingerprint: last.keyFingerprint } : {}) },
+          }
+        : {}),
     });
     return new WizardController(host, model);
   }
@@ -73,7 +85,8 @@ export class WizardController implements Disposable {
   // ---------------------------------------------------------------- requests from the webview
 
   setDraft(draft: Draft, basedOn: number): void {
-    if (!this.model.setDraft(draft, basedOn)) this.host.log.info('Setup wizard: an edit made before the latest change was dropped.');
+    if (!this.model.setDraft(draft, basedOn))
+      this.host.log.info('Setup wizard: an edit made before the latest change was dropped.');
     this.#afterChange();
   }
 
@@ -160,7 +173,9 @@ export class WizardController implements Disposable {
     await this.host.settings.writeConnection({ baseUrl: values.url, fullUrl: values.fullUrl, model: values.model });
     if (this.#disposed) return;
     this.model.markSaved(values);
-    this.host.log.info(`Setup wizard: saved ${values.url} (Full URL ${values.fullUrl ? 'on' : 'off'}), model ${values.model}.`);
+    this.host.log.info(
+      `Setup wizard: saved ${values.url} (Full URL ${values.fullUrl ? 'on' : 'off'}), model ${values.model}.`,
+    );
     this.#afterChange(0);
   }
 
@@ -247,11 +262,14 @@ export class WizardController implements Disposable {
       const outcome = await this.#call(kind, draft, running.controller.signal);
       if (!mine()) return;
       if (outcome === undefined) this.model.checks.abandon(kind, running.token);
-      else if (!this.model.finish(kind, running.token, outcome as never)) this.host.log.info(`Setup wizard: a ${kind} result for values that changed since was dropped.`);
+      else if (!this.model.finish(kind, running.token, outcome as never))
+        this.host.log.info(`Setup wizard: a ${kind} result for values that changed since was dropped.`);
     } catch (error) {
       if (!mine()) return;
       this.model.checks.abandon(kind, running.token);
-      this.host.log.error(`Setup wizard: the ${kind} check failed to run: ${error instanceof Error ? error.message : String(error)}`);
+      this.host.log.error(
+        `Setup wizard: the ${kind} check failed to run: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       if (mine()) {
         delete this.#running[kind];
@@ -261,7 +279,11 @@ export class WizardController implements Disposable {
   }
 
   /** The check's result, or undefined when it was cancelled. */
-  async #call(kind: CheckKind, draft: Draft, signal: AbortSignal): Promise<ReachResult | CheckReport | TraeResult | undefined> {
+  async #call(
+    kind: CheckKind,
+    draft: Draft,
+    signal: AbortSignal,
+  ): Promise<ReachResult | CheckReport | TraeResult | undefined> {
     const checks = this.host.checks;
     if (kind === 'reach' || kind === 'trae') {
       const done = kind === 'reach' ? await checks.reach(draft, signal) : await checks.trae(draft, signal);
@@ -318,11 +340,16 @@ export class WizardController implements Disposable {
     const json = JSON.stringify(state);
     if (json === this.#persisted) return;
     this.#persisted = json;
-    void Promise.resolve(this.host.memento.update(STATE_KEY, state)).catch((error: unknown) => this.host.log.warn(`Setup wizard: could not remember the step: ${String(error)}`));
+    void Promise.resolve(this.host.memento.update(STATE_KEY, state)).catch((error: unknown) =>
+      this.host.log.warn(`Setup wizard: could not remember the step: ${String(error)}`),
+    );
   }
 }
 
 /** What the wizard says when the editor's secret storage fails: the cause and how to fix it. */
 function keyStoreRefusal(error: KeyStoreError): Refused {
-  return new Refused(msg('diag.keyStoreUnavailable.cause', { detail: error.detail }), msg('diag.keyStoreUnavailable.fix'));
+  return new Refused(
+    msg('diag.keyStoreUnavailable.cause', { detail: error.detail }),
+    msg('diag.keyStoreUnavailable.fix'),
+  );
 }

@@ -3,7 +3,15 @@
 // protocol.
 import { findModel } from '../core/check';
 import { msg, type Msg } from '../core/messages';
-import { buildTraeGuide, dialogFields, guideAsText, type GuideLanguage, type TraeField, type TraeGuide, type TraeRow } from '../core/traeGuide';
+import {
+  buildTraeGuide,
+  dialogFields,
+  guideAsText,
+  type GuideLanguage,
+  type TraeField,
+  type TraeGuide,
+  type TraeRow,
+} from '../core/traeGuide';
 import type { WizardModel } from './model';
 import { LIMITS, type CopyTarget, type GuideFieldView, type GuideView } from './protocol';
 import { clip } from './view';
@@ -32,24 +40,46 @@ export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideVi
     note: r(f.note),
     ...(f.reason ? { reason: r(f.reason) } : {}),
   });
-  const row = (x: TraeRow) => ({ layout: x.layout, ...(x.layout === 'pair' ? { label: label(x.label) } : {}), fields: x.fields.map(field) });
+  const row = (x: TraeRow) => ({
+    layout: x.layout,
+    ...(x.layout === 'pair' ? { label: label(x.label) } : {}),
+    fields: x.fields.map(field),
+  });
   const step = (s: TraeGuide['steps'][number]) => ({ id: s.id, title: r(s.title), body: r(s.body) });
   const d = guide.dialog;
   const adapted = d.advanced.rows.some((x) => x.fields.some((f) => f.reason));
   return {
     tabs: d.tabs.map((t) => ({ label: label(t.label), chosen: t.chosen })),
     required: d.required.map(row),
-    advanced: { label: label(d.advanced.label), hint: r(msg(adapted ? 'ui.wizard.trae.advancedMust' : 'ui.wizard.trae.advancedHint', { advanced: d.advanced.label })), rows: d.advanced.rows.map(row) },
+    advanced: {
+      label: label(d.advanced.label),
+      hint: r(
+        msg(adapted ? 'ui.wizard.trae.advancedMust' : 'ui.wizard.trae.advancedHint', { advanced: d.advanced.label }),
+      ),
+      rows: d.advanced.rows.map(row),
+    },
     addButton: label(d.addButton),
     steps: guide.steps.filter((s) => BEFORE.includes(s.id)).map(step),
     after: d.afterAdding.map(step),
     workingWhen: r(d.workingWhen),
     // The check that decides a code costs quota unless it only reads the list or reaches the pool.
-    errors: guide.traeErrors.map((e) => ({ key: String(e.key), ...(e.shown ? { shown: label(e.shown) } : {}), title: r(e.title), meaning: r(e.meaning), fix: r(e.fix), costsQuota: e.decidedBy !== 'modelListed' && e.decidedBy !== 'reachability' })),
+    errors: guide.traeErrors.map((e) => ({
+      key: String(e.key),
+      ...(e.shown ? { shown: label(e.shown) } : {}),
+      title: r(e.title),
+      meaning: r(e.meaning),
+      fix: r(e.fix),
+      costsQuota: e.decidedBy !== 'modelListed' && e.decidedBy !== 'reachability',
+    })),
   };
 }
 
-export function guideTextFor(guide: TraeGuide, what: Exclude<CopyTarget, 'apiKey'>, render: (m: Msg) => string, keyPlaceholder: string): string | undefined {
+export function guideTextFor(
+  guide: TraeGuide,
+  what: Exclude<CopyTarget, 'apiKey'>,
+  render: (m: Msg) => string,
+  keyPlaceholder: string,
+): string | undefined {
   if (what === 'all') return guideAsText(guide, render, keyPlaceholder);
   return dialogFields(guide.dialog).find((f) => f.id === what)?.value;
 }

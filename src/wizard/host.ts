@@ -32,7 +32,11 @@ export interface WizardHost {
   readonly checks: WizardChecks;
   readonly keys: PoolKeyStore;
   /** Stores a key unless that would replace a working key with one the pool does not accept. */
-  readonly replaceKey: (candidate: string, target: ConnectionSettings, options: ReplaceOptions) => Promise<ReplaceOutcome>;
+  readonly replaceKey: (
+    candidate: string,
+    target: ConnectionSettings,
+    options: ReplaceOptions,
+  ) => Promise<ReplaceOutcome>;
   readonly settings: SettingsPort;
   readonly memento: MementoPort;
   readonly log: LogPort;

@@ -6,7 +6,18 @@ import { analyzeEndpoint, type EndpointAnalysis } from '../core/endpoint';
 import { msg } from '../core/messages';
 import { holdsSecret } from '../core/poolKey';
 import { normalize, readDraft, sameDraft, stepIndex, STEP_NAMES } from './modelTypes';
-import type { CheckKind, Draft, KeyInfo, ModelInit, Notice, NoticeId, PendingKey, Refusal, Results, StepName } from './modelTypes';
+import type {
+  CheckKind,
+  Draft,
+  KeyInfo,
+  ModelInit,
+  Notice,
+  NoticeId,
+  PendingKey,
+  Refusal,
+  Results,
+  StepName,
+} from './modelTypes';
 import { CheckPhases } from './phases';
 import { NoticeBoard } from './notices';
 
@@ -38,7 +49,8 @@ export class WizardModel {
     this.#seed(init.lastCheck);
     const stored = STEP_NAMES.find((s) => s === init.persisted?.step);
     const returning = !this.dirty && this.#key.kind === 'stored' && this.analysis.ok && this.#saved.model !== '';
-    const wanted = returning && (stored === undefined || stepIndex(stored) < stepIndex('trae')) ? 'trae' : (stored ?? 'url');
+    const wanted =
+      returning && (stored === undefined || stepIndex(stored) < stepIndex('trae')) ? 'trae' : (stored ?? 'url');
     this.#step = this.#clamp(wanted);
     if (this.#step !== wanted) this.#resumeTo = wanted;
   }
@@ -73,7 +85,8 @@ export class WizardModel {
     return !sameDraft(this.#draft, this.#saved);
   }
   get analysis(): EndpointAnalysis {
-    if (this.#analysis?.rev !== this.#rev.url) this.#analysis = { rev: this.#rev.url, value: analyzeEndpoint(this.#draft.url, this.#draft.fullUrl) };
+    if (this.#analysis?.rev !== this.#rev.url)
+      this.#analysis = { rev: this.#rev.url, value: analyzeEndpoint(this.#draft.url, this.#draft.fullUrl) };
     return this.#analysis.value;
   }
 
@@ -98,7 +111,9 @@ export class WizardModel {
   }
   /** Saved, with a stored key the pool accepts and a model it lists (or a passed test): Trae can be set up. */
   get configReady(): boolean {
-    return !this.dirty && this.#key.kind === 'stored' && ((this.listOk && this.modelMatch === 'exact') || this.testPassed);
+    return (
+      !this.dirty && this.#key.kind === 'stored' && ((this.listOk && this.modelMatch === 'exact') || this.testPassed)
+    );
   }
 
   reachable(step: StepName): boolean {
@@ -179,12 +194,19 @@ export class WizardModel {
     if (byWizard) this.#ownKey = fingerprint;
     if (key.kind === 'stored') this.dismiss('keyCleared');
     if (byWizard || (fingerprint !== undefined && fingerprint === this.#ownKey)) this.dismiss('keyChanged');
-    const same = before.kind === key.kind && (before.kind !== 'stored' || (key.kind === 'stored' && before.fingerprint === key.fingerprint));
+    const same =
+      before.kind === key.kind &&
+      (before.kind !== 'stored' || (key.kind === 'stored' && before.fingerprint === key.fingerprint));
     if (same) return;
     this.#rev.key++;
-    if (key.kind === 'none' && before.kind === 'stored') this.#notify({ id: 'keyCleared', severity: 'warning', message: msg('ui.wizard.notice.keyCleared') });
+    if (key.kind === 'none' && before.kind === 'stored')
+      this.#notify({ id: 'keyCleared', severity: 'warning', message: msg('ui.wizard.notice.keyCleared') });
     if (key.kind === 'stored' && before.kind === 'stored' && !byWizard && fingerprint !== this.#ownKey) {
-      this.#notify({ id: 'keyChanged', severity: 'info', message: msg('ui.wizard.notice.keyChanged', { masked: key.masked }) });
+      this.#notify({
+        id: 'keyChanged',
+        severity: 'info',
+        message: msg('ui.wizard.notice.keyChanged', { masked: key.masked }),
+      });
     }
     this.#fallBack();
   }
@@ -215,8 +237,10 @@ export class WizardModel {
     if (!this.analysis.ok) return { refused: msg('ui.wizard.refused.url') };
     if (kind !== 'reach') {
       if (this.#key.kind !== 'stored') return { refused: msg('ui.wizard.refused.noKey') };
-      if (!this.originApproved) return { refused: msg('ui.wizard.refused.origin', { origin: this.analysis.endpoint?.origin ?? '' }) };
-      if ((kind === 'test' || kind === 'trae') && this.#draft.model.trim() === '') return { refused: msg('ui.wizard.refused.noModel') };
+      if (!this.originApproved)
+        return { refused: msg('ui.wizard.refused.origin', { origin: this.analysis.endpoint?.origin ?? '' }) };
+      if ((kind === 'test' || kind === 'trae') && this.#draft.model.trim() === '')
+        return { refused: msg('ui.wizard.refused.noModel') };
     }
     return { token: this.checks.start(kind), draft: this.#draft };
   }
@@ -274,7 +298,11 @@ export class WizardModel {
   #adoptPoolCasing(): void {
     const listed = findModel(this.checks.current('list')?.facts.models ?? [], this.#draft.model);
     if (!listed) return;
-    this.#notify({ id: 'modelCase', severity: 'info', message: msg('ui.wizard.notice.modelCase', { typed: this.#draft.model.trim(), model: listed.id }) });
+    this.#notify({
+      id: 'modelCase',
+      severity: 'info',
+      message: msg('ui.wizard.notice.modelCase', { typed: this.#draft.model.trim(), model: listed.id }),
+    });
     this.#apply({ ...this.#draft, model: listed.id });
     this.#draftVersion++;
   }
@@ -302,7 +330,13 @@ export class WizardModel {
   #seed(last: ModelInit['lastCheck']): void {
     if (!last || this.dirty || this.#key.kind !== 'stored' || last.keyFingerprint !== this.#key.fingerprint) return;
     const t = last.report.target;
-    if (t.baseUrl !== this.#saved.url || t.fullUrl !== this.#saved.fullUrl || t.model !== this.#saved.model || !last.report.facts.models) return;
+    if (
+      t.baseUrl !== this.#saved.url ||
+      t.fullUrl !== this.#saved.fullUrl ||
+      t.model !== this.#saved.model ||
+      !last.report.facts.models
+    )
+      return;
     this.checks.seedFrom(last.report);
   }
 

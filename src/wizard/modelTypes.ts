@@ -33,9 +33,15 @@ export interface Results {
   trae: TraeResult;
 }
 
-export type Phase<T> = { readonly status: 'idle' } | { readonly status: 'running'; readonly token: string } | { readonly status: 'done'; readonly token: string; readonly result: T };
+export type Phase<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly token: string }
+  | { readonly status: 'done'; readonly token: string; readonly result: T };
 
-export type KeyInfo = { readonly kind: 'none' } | { readonly kind: 'stored'; readonly masked: string; readonly fingerprint: string } | { readonly kind: 'unavailable'; readonly detail: string };
+export type KeyInfo =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'stored'; readonly masked: string; readonly fingerprint: string }
+  | { readonly kind: 'unavailable'; readonly detail: string };
 
 /**
  * A new key the pool rejected (or could not check) while a working key is stored: it was not stored.
@@ -48,7 +54,8 @@ export interface PendingKey {
   readonly reason?: Msg;
 }
 
-export type NoticeId = 'modelCase' | 'keyCleared' | 'keyChanged' | 'settingsChanged' | 'secretInUrl' | 'secretInModel' | 'saved';
+export type NoticeId =
+  'modelCase' | 'keyCleared' | 'keyChanged' | 'settingsChanged' | 'secretInUrl' | 'secretInModel' | 'saved';
 
 export interface Notice {
   readonly id: NoticeId;

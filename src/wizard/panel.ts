@@ -13,7 +13,18 @@ import type { Redactor } from '../services/redactor';
 import type { Log } from '../editor/log';
 import { Refused, WizardController, type WizardHost } from './controller';
 import { guideFor, guideTextFor, guideView } from './guideView';
-import { isWebviewString, LIMITS, parseParams, RequestSchema, TO_WEBVIEW, type Method, type ProblemView, type Result, type ToWebview, type WizardCommand } from './protocol';
+import {
+  isWebviewString,
+  LIMITS,
+  parseParams,
+  RequestSchema,
+  TO_WEBVIEW,
+  type Method,
+  type ProblemView,
+  type Result,
+  type ToWebview,
+  type WizardCommand,
+} from './protocol';
 import { buildModelList, buildView, clip } from './view';
 import { WIZARD_VIEW_TYPE } from './viewType';
 
@@ -42,7 +53,12 @@ export class WizardPanel implements vscode.Disposable {
   static async open(deps: PanelDependencies): Promise<void> {
     if (WizardPanel.#current) return WizardPanel.#current.panel.reveal();
     if (WizardPanel.#opening) return WizardPanel.#opening;
-    const panel = vscode.window.createWebviewPanel(WIZARD_VIEW_TYPE, t('ui.wizard.title'), vscode.ViewColumn.Active, options(deps.context));
+    const panel = vscode.window.createWebviewPanel(
+      WIZARD_VIEW_TYPE,
+      t('ui.wizard.title'),
+      vscode.ViewColumn.Active,
+      options(deps.context),
+    );
     WizardPanel.#opening = WizardPanel.#start(panel, deps).finally(() => (WizardPanel.#opening = undefined));
     return WizardPanel.#opening;
   }
@@ -110,23 +126,33 @@ export class WizardPanel implements vscode.Disposable {
   async runCommand(command: WizardCommand): Promise<void> {
     if (command === 'close') return this.dispose();
     if (command === 'showLog') return this.deps.log.show();
-    if (command === 'checkConnection') return void (await vscode.commands.executeCommand('codexPooler.checkConnection'));
+    if (command === 'checkConnection')
+      return void (await vscode.commands.executeCommand('codexPooler.checkConnection'));
     const id = command === 'openChat' ? this.#commands.openChat : this.#commands.openTraeSettings;
     const what = t(command === 'openChat' ? 'ui.wizard.chat.open' : 'ui.wizard.chat.openSettings');
     // Asked again now: the command must exist at the moment it is called; if not, or if it fails, the user reads why.
-    if (!id || !(await vscode.commands.getCommands(true)).includes(id)) throw new Refused(msg('ui.wizard.command.missing', { what }), msg('ui.wizard.command.missingFix'));
+    if (!id || !(await vscode.commands.getCommands(true)).includes(id))
+      throw new Refused(msg('ui.wizard.command.missing', { what }), msg('ui.wizard.command.missingFix'));
     try {
       await vscode.commands.executeCommand(id);
     } catch (error) {
       this.deps.log.warn(`Setup wizard: ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw new Refused(msg('ui.wizard.command.failed', { what, detail: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) }), msg('ui.wizard.command.missingFix'));
+      throw new Refused(
+        msg('ui.wizard.command.failed', {
+          what,
+          detail: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200),
+        }),
+        msg('ui.wizard.command.missingFix'),
+      );
     }
   }
 
   async #receive(raw: unknown): Promise<void> {
     const request = RequestSchema.safeParse(raw);
     if (!request.success) {
-      this.deps.log.error(`Setup wizard: a message from the webview did not fit the protocol (${describe(raw)}); it was not acted on.`);
+      this.deps.log.error(
+        `Setup wizard: a message from the webview did not fit the protocol (${describe(raw)}); it was not acted on.`,
+      );
       const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
       if (typeof id === 'number') this.#post({ kind: 'response', id, ok: false, reason: protocolProblem() });
       return;
@@ -142,8 +168,18 @@ export class WizardPanel implements vscode.Disposable {
       const result = await this.#handle(method, params as never);
       this.#post({ kind: 'response', id, ok: true, result: result ?? {} });
     } catch (error) {
-      if (!(error instanceof Refused)) this.deps.log.error(`Setup wizard: ${method} failed: ${error instanceof Error ? error.message : String(error)}`);
-      const reason = error instanceof Refused ? { severity: 'error' as const, cause: clip(render(error.reason), LIMITS.text), fix: error.fix ? clip(render(error.fix), LIMITS.text) : '' } : protocolProblem();
+      if (!(error instanceof Refused))
+        this.deps.log.error(
+          `Setup wizard: ${method} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      const reason =
+        error instanceof Refused
+          ? {
+              severity: 'error' as const,
+              cause: clip(render(error.reason), LIMITS.text),
+              fix: error.fix ? clip(render(error.fix), LIMITS.text) : '',
+            }
+          : protocolProblem();
       this.#post({ kind: 'response', id, ok: false, reason });
     }
   }
@@ -155,7 +191,10 @@ export class WizardPanel implements vscode.Disposable {
       case 'ready':
         return this.#ready() as Promise<Result<M>>;
       case 'setDraft':
-        return c.setDraft({ url: params['url'], fullUrl: params['fullUrl'], model: params['model'] }, params['basedOn']);
+        return c.setDraft(
+          { url: params['url'], fullUrl: params['fullUrl'], model: params['model'] },
+          params['basedOn'],
+        );
       case 'goTo':
         return c.goTo(params['step']);
       case 'storeKey':
@@ -189,10 +228,18 @@ export class WizardPanel implements vscode.Disposable {
         const finding = await c.explainTraeError(key === 'unknown' ? 'unknown' : (Number(key) as TraeErrorCode));
         if (!finding) throw new Refused(msg('ui.wizard.trae.explainCancelled'));
         const r = (m: Msg) => clip(render(m), LIMITS.text);
-        return { verdict: finding.verdict, lines: finding.lines.slice(0, 10).map(r), problems: finding.problems.slice(0, LIMITS.problems).map((d) => ({ severity: d.severity, cause: r(d.cause), fix: r(d.fix) })) } as Result<M>;
+        return {
+          verdict: finding.verdict,
+          lines: finding.lines.slice(0, 10).map(r),
+          problems: finding.problems
+            .slice(0, LIMITS.problems)
+            .map((d) => ({ severity: d.severity, cause: r(d.cause), fix: r(d.fix) })),
+        } as Result<M>;
       }
       case 'reportProblem':
-        this.deps.log.error(`Setup wizard: the webview could not read a message from the extension: ${String(params['detail'])}`);
+        this.deps.log.error(
+          `Setup wizard: the webview could not read a message from the extension: ${String(params['detail'])}`,
+        );
         return;
     }
   }
@@ -226,11 +273,24 @@ export class WizardPanel implements vscode.Disposable {
       this.#listToken++;
     }
     const lang = guideLanguage(this.deps);
-    const view = buildView(model, { render, language: lang, commands: { openChat: !!this.#commands.openChat, openTraeSettings: !!this.#commands.openTraeSettings }, guide: (m) => {
-      const guide = guideFor(m, lang);
-      return guide && guideView(guide, render);
-    } }, this.#listToken);
-    if (this.#sentListToken !== this.#listToken && this.#post({ kind: 'models', list: buildModelList(model, this.#listToken, render) })) this.#sentListToken = this.#listToken;
+    const view = buildView(
+      model,
+      {
+        render,
+        language: lang,
+        commands: { openChat: !!this.#commands.openChat, openTraeSettings: !!this.#commands.openTraeSettings },
+        guide: (m) => {
+          const guide = guideFor(m, lang);
+          return guide && guideView(guide, render);
+        },
+      },
+      this.#listToken,
+    );
+    if (
+      this.#sentListToken !== this.#listToken &&
+      this.#post({ kind: 'models', list: buildModelList(model, this.#listToken, render) })
+    )
+      this.#sentListToken = this.#listToken;
     const json = JSON.stringify(view);
     if (json === this.#lastView) return;
     if (this.#post({ kind: 'view', view })) this.#lastView = json;
@@ -243,8 +303,11 @@ export class WizardPanel implements vscode.Disposable {
     // What does not pass is a bug here: it is logged, and the webview is told something went wrong.
     const checked = TO_WEBVIEW.safeParse(safe);
     if (!checked.success) {
-      this.deps.log.error(`Setup wizard: refused to post an invalid ${message.kind} message (${checked.error.issues[0]?.path.join('.') ?? '?'}).`);
-      if (message.kind === 'response') this.#post({ kind: 'response', id: message.id, ok: false, reason: protocolProblem() });
+      this.deps.log.error(
+        `Setup wizard: refused to post an invalid ${message.kind} message (${checked.error.issues[0]?.path.join('.') ?? '?'}).`,
+      );
+      if (message.kind === 'response')
+        this.#post({ kind: 'response', id: message.id, ok: false, reason: protocolProblem() });
       else if (message.kind !== 'problem') this.#post({ kind: 'problem', reason: protocolProblem() });
       return false;
     }
@@ -258,7 +321,13 @@ export class WizardPanel implements vscode.Disposable {
     const dist = vscode.Uri.joinPath(this.deps.context.extensionUri, 'dist');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+    const csp = [
+      `default-src 'none'`,
+      `style-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource} data:`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
     const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
     return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -278,7 +347,11 @@ export class WizardPanel implements vscode.Disposable {
 }
 
 function options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')], retainContextWhenHidden: false };
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
+    retainContextWhenHidden: false,
+  };
 }
 
 function guideLanguage(deps: PanelDependencies) {
@@ -286,21 +359,27 @@ function guideLanguage(deps: PanelDependencies) {
 }
 
 function protocolProblem(): ProblemView {
-  return { severity: 'error', cause: render(msg('ui.wizard.protocolProblem.cause')), fix: render(msg('ui.wizard.protocolProblem.fix')) };
+  return {
+    severity: 'error',
+    cause: render(msg('ui.wizard.protocolProblem.cause')),
+    fix: render(msg('ui.wizard.protocolProblem.fix')),
+  };
 }
 
 /** The webview's own strings, as templates in the user's language (it fills the placeholders). */
 function webviewStrings(): string[][] {
   const bundle = vscode.l10n.bundle;
-  return (Object.keys(catalog) as MessageId[]).filter(isWebviewString).map((id) => [id, bundle?.[englishOf(id)] ?? englishOf(id)]);
+  return (Object.keys(catalog) as MessageId[])
+    .filter(isWebviewString)
+    .map((id) => [id, bundle?.[englishOf(id)] ?? englishOf(id)]);
 }
 
 function describe(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'method' in raw) return `method ${JSON.stringify(String((raw as { method: unknown }).method).slice(0, 40))}`;
+  if (typeof raw === 'object' && raw !== null && 'method' in raw)
+    return `method ${JSON.stringify(String((raw as { method: unknown }).method).slice(0, 40))}`;
   return typeof raw;
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-

@@ -13,7 +13,12 @@ export interface Revisions {
 type Phases = { [K in CheckKind]: Phase<Results[K]> };
 
 export class CheckPhases {
-  #phases: Phases = { reach: { status: 'idle' }, list: { status: 'idle' }, test: { status: 'idle' }, trae: { status: 'idle' } };
+  #phases: Phases = {
+    reach: { status: 'idle' },
+    list: { status: 'idle' },
+    test: { status: 'idle' },
+    trae: { status: 'idle' },
+  };
 
   constructor(private readonly revisions: Revisions) {}
 

@@ -5,7 +5,17 @@
 import * as z from 'zod/mini';
 
 /** Every limit the host clamps its values to before sending (view.ts uses the same numbers). */
-export const LIMITS = { text: 2000, label: 200, url: 4096, id: 256, name: 256, problems: 30, notices: 5, models: 5000, strings: 2000 } as const;
+export const LIMITS = {
+  text: 2000,
+  label: 200,
+  url: 4096,
+  id: 256,
+  name: 256,
+  problems: 30,
+  notices: 5,
+  models: 5000,
+  strings: 2000,
+} as const;
 
 const text = (max: number = LIMITS.text) => z.string().check(z.maxLength(max));
 const Empty = z.object({});
@@ -34,7 +44,15 @@ const CheckStatus = z.enum(['idle', 'running', 'done']);
 export const ReportViewSchema = z.object({
   verdict: z.enum(['ok', 'warning', 'error']),
   durationMs: z.number(),
-  steps: z.array(z.object({ id: z.enum(['url', 'key', 'models', 'chat', 'usage']), status: z.enum(['pass', 'warn', 'fail', 'skipped']), durationMs: z.number() })).check(z.maxLength(10)),
+  steps: z
+    .array(
+      z.object({
+        id: z.enum(['url', 'key', 'models', 'chat', 'usage']),
+        status: z.enum(['pass', 'warn', 'fail', 'skipped']),
+        durationMs: z.number(),
+      }),
+    )
+    .check(z.maxLength(10)),
   problems: Problems,
   answer: z.optional(text()),
   servedModel: z.optional(text(LIMITS.id)),
@@ -47,10 +65,27 @@ export const TraeReportViewSchema = z.object({
   problems: Problems,
 });
 
-export const ModelViewSchema = z.object({ id: text(LIMITS.id), name: text(LIMITS.name), images: z.boolean(), contextLength: z.optional(z.int().check(z.positive())) });
+export const ModelViewSchema = z.object({
+  id: text(LIMITS.id),
+  name: text(LIMITS.name),
+  images: z.boolean(),
+  contextLength: z.optional(z.int().check(z.positive())),
+});
 
 export const GuideFieldSchema = z.object({
-  id: z.enum(['apiFormat', 'requestUrl', 'fullUrl', 'modelId', 'multimodal', 'apiKey', 'modelSeries', 'displayName', 'contextInput', 'contextOutput', 'toolCallRounds']),
+  id: z.enum([
+    'apiFormat',
+    'requestUrl',
+    'fullUrl',
+    'modelId',
+    'multimodal',
+    'apiKey',
+    'modelSeries',
+    'displayName',
+    'contextInput',
+    'contextOutput',
+    'toolCallRounds',
+  ]),
   /** Beside the box, as Trae shows it ("Input"); title: with its row's heading ("Context Window Input"). */
   label: text(LIMITS.label),
   title: text(LIMITS.label),
@@ -61,7 +96,11 @@ export const GuideFieldSchema = z.object({
   note: text(),
   reason: z.optional(text()),
 });
-const GuideRowSchema = z.object({ layout: z.enum(['single', 'withSwitch', 'pair']), label: z.optional(text(LIMITS.label)), fields: z.array(GuideFieldSchema).check(z.minLength(1), z.maxLength(2)) });
+const GuideRowSchema = z.object({
+  layout: z.enum(['single', 'withSwitch', 'pair']),
+  label: z.optional(text(LIMITS.label)),
+  fields: z.array(GuideFieldSchema).check(z.minLength(1), z.maxLength(2)),
+});
 const GuideStepSchema = z.object({ id: text(40), title: text(), body: text() });
 export const GuideViewSchema = z.object({
   tabs: z.array(z.object({ label: text(LIMITS.label), chosen: z.boolean() })).check(z.maxLength(4)),
@@ -73,7 +112,18 @@ export const GuideViewSchema = z.object({
   steps: z.array(GuideStepSchema).check(z.maxLength(12)),
   after: z.array(GuideStepSchema).check(z.maxLength(12)),
   workingWhen: text(),
-  errors: z.array(z.object({ key: text(20), shown: z.optional(text(LIMITS.label)), title: text(), meaning: text(), fix: text(), costsQuota: z.boolean() })).check(z.maxLength(12)),
+  errors: z
+    .array(
+      z.object({
+        key: text(20),
+        shown: z.optional(text(LIMITS.label)),
+        title: text(),
+        meaning: text(),
+        fix: text(),
+        costsQuota: z.boolean(),
+      }),
+    )
+    .check(z.maxLength(12)),
 });
 
 export const WizardViewSchema = z.object({
@@ -128,19 +178,41 @@ export const ModelListViewSchema = z.object({
   note: z.optional(text()),
 });
 
-const CopyTarget = z.enum(['apiFormat', 'requestUrl', 'fullUrl', 'modelId', 'multimodal', 'apiKey', 'modelSeries', 'displayName', 'contextInput', 'contextOutput', 'toolCallRounds', 'all']);
+const CopyTarget = z.enum([
+  'apiFormat',
+  'requestUrl',
+  'fullUrl',
+  'modelId',
+  'multimodal',
+  'apiKey',
+  'modelSeries',
+  'displayName',
+  'contextInput',
+  'contextOutput',
+  'toolCallRounds',
+  'all',
+]);
 const Command = z.enum(['openChat', 'openTraeSettings', 'checkConnection', 'showLog', 'close']);
 
 const KeyStored = z.object({ verdict: z.enum(['accepted', 'rejected', 'unchecked', 'kept']) });
 
-function method<P extends z.ZodMiniType, R extends z.ZodMiniType>(params: P, result: R): { readonly params: P; readonly result: R } {
+function method<P extends z.ZodMiniType, R extends z.ZodMiniType>(
+  params: P,
+  result: R,
+): { readonly params: P; readonly result: R } {
   return { params, result };
 }
 
 /** Webview -> host requests, each with its result. The raw key travels this way (storeKey) and never back. */
 export const METHODS = {
-  ready: method(Empty, z.object({ strings: z.array(z.array(text(4000)).check(z.length(2))).check(z.maxLength(LIMITS.strings)) })),
-  setDraft: method(z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), model: text(LIMITS.id), basedOn: z.number() }), Empty),
+  ready: method(
+    Empty,
+    z.object({ strings: z.array(z.array(text(4000)).check(z.length(2))).check(z.maxLength(LIMITS.strings)) }),
+  ),
+  setDraft: method(
+    z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), model: text(LIMITS.id), basedOn: z.number() }),
+    Empty,
+  ),
   goTo: method(z.object({ step: StepSchema }), Empty),
   storeKey: method(z.object({ key: text(LIMITS.url) }), KeyStored),
   /** "Store it anyway": the new key the pool did not accept (the host kept it in memory) replaces the stored one. */
@@ -158,7 +230,10 @@ export const METHODS = {
   dismissNotice: method(z.object({ id: text(40) }), Empty),
   command: method(z.object({ command: Command }), Empty),
   /** "Trae says 984": runs the check that decides it for the saved settings. */
-  explainTraeError: method(z.object({ key: z.enum(['984', '4028', '997', '4054', '2001', 'unknown']) }), z.object({ verdict: z.enum(['cause', 'fine']), lines: z.array(text()).check(z.maxLength(10)), problems: Problems })),
+  explainTraeError: method(
+    z.object({ key: z.enum(['984', '4028', '997', '4054', '2001', 'unknown']) }),
+    z.object({ verdict: z.enum(['cause', 'fine']), lines: z.array(text()).check(z.maxLength(10)), problems: Problems }),
+  ),
   /** The webview received something it could not read: the host logs it. */
   reportProblem: method(z.object({ detail: text(500) }), Empty),
 };
@@ -168,7 +243,12 @@ export type Params<M extends Method> = z.infer<(typeof METHODS)[M]['params']>;
 export type Result<M extends Method> = z.infer<(typeof METHODS)[M]['result']>;
 
 /** Webview -> host. */
-export const RequestSchema = z.object({ kind: z.literal('request'), id: z.number(), method: z.enum(Object.keys(METHODS) as [Method, ...Method[]]), params: z.unknown() });
+export const RequestSchema = z.object({
+  kind: z.literal('request'),
+  id: z.number(),
+  method: z.enum(Object.keys(METHODS) as [Method, ...Method[]]),
+  params: z.unknown(),
+});
 
 /** Host -> webview. */
 export const TO_WEBVIEW = z.union([
@@ -205,5 +285,10 @@ export function parseResult<M extends Method>(m: M, raw: unknown): Result<M> | u
 
 /** The message ids whose text the webview needs (its own labels and the key rules it runs). */
 export function isWebviewString(id: string): boolean {
-  return id.startsWith('ui.wizard.') || id.startsWith('key.') || id === 'ui.action.checkConnection' || id === 'ui.action.showLog';
+  return (
+    id.startsWith('ui.wizard.') ||
+    id.startsWith('key.') ||
+    id === 'ui.action.checkConnection' ||
+    id === 'ui.action.showLog'
+  );
 }

@@ -23,11 +23,19 @@ export const { startEmulator, makeMcpToken, makePoolKey, applyScenario } = emula
 export async function startWorld({ settings = {} } = {}) {
   assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
   const profile = await makeProfile({
-    settings: { 'workbench.colorTheme': 'Default Light Modern', 'workbench.tips.enabled': false, 'codexPooler.healthCheck.intervalSeconds': 300, ...settings },
+    settings: {
+      'workbench.colorTheme': 'Default Light Modern',
+      'workbench.tips.enabled': false,
+      'codexPooler.healthCheck.intervalSeconds': 300,
+      ...settings,
+    },
   });
   await installVsix(profile, VSIX);
   const server = await startCodeServer(profile);
-  const browser = await launchBrowser(profile.root, { origin: server.url, consoleLogFile: join(repoRoot, 'test-output', 'e2e-browser-console.log') });
+  const browser = await launchBrowser(profile.root, {
+    origin: server.url,
+    consoleLogFile: join(repoRoot, 'test-output', 'e2e-browser-console.log'),
+  });
   const wb = new Workbench(browser.page, SHOTS);
   await openWorkbench(browser.page, server);
   return {
@@ -98,10 +106,18 @@ export const mochaHooks = {
     if (test?.state !== 'failed' || !env.world) return;
     env.unknownState = true;
     const page = env.page;
-    const toasts = await page.locator('.notifications-toasts .notification-toast').allTextContents().catch(() => []);
+    const toasts = await page
+      .locator('.notifications-toasts .notification-toast')
+      .allTextContents()
+      .catch(() => []);
     console.log(`    toasts at failure: ${JSON.stringify(toasts)}`);
-    for (const f of extensionLogs(env.profile.root)) console.log(`    ${f}:\n${readFileSync(f, 'utf8').split('\n').slice(-30).join('\n')}`);
-    await page.screenshot({ path: join(repoRoot, 'test-output', `e2e-failure-${test.title.replace(/\W+/g, '-').slice(0, 80)}.png`) }).catch(() => {});
+    for (const f of extensionLogs(env.profile.root))
+      console.log(`    ${f}:\n${readFileSync(f, 'utf8').split('\n').slice(-30).join('\n')}`);
+    await page
+      .screenshot({
+        path: join(repoRoot, 'test-output', `e2e-failure-${test.title.replace(/\W+/g, '-').slice(0, 80)}.png`),
+      })
+      .catch(() => {});
   },
   async afterAll() {
     await env.world?.stop();

@@ -26,6 +26,10 @@ describe('first run', function () {
     await offer.locator('.monaco-button', { hasText: 'Open Setup Wizard' }).first().click();
     await wb.wizardFrame();
     await wb.waitForStep(1);
-    assert.equal(await wb.wizard.locator('#url').inputValue(), 'http://localhost:4000/v1', 'the local default, ready to check');
+    assert.equal(
+      await wb.wizard.locator('#url').inputValue(),
+      'http://localhost:4000/v1',
+      'the local default, ready to check',
+    );
   });
 });

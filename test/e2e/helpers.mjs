@@ -28,7 +28,10 @@ export class Workbench {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       for (const frame of this.page.frames()) {
-        const title = await frame.locator('#app h1').textContent({ timeout: 200 }).catch(() => null);
+        const title = await frame
+          .locator('#app h1')
+          .textContent({ timeout: 200 })
+          .catch(() => null);
         if (title && /Codex Pooler/.test(title)) return (this.wizard = frame);
       }
       await sleep(200);
@@ -63,7 +66,13 @@ export class Workbench {
 
   async pressTabUntilFocused(selector, max = 60) {
     for (let i = 0; i < max; i++) {
-      if (await this.wizard.locator(selector).evaluate((el) => el === document.activeElement).catch(() => false)) return;
+      if (
+        await this.wizard
+          .locator(selector)
+          .evaluate((el) => el === document.activeElement)
+          .catch(() => false)
+      )
+        return;
       await this.page.keyboard.press('Tab');
     }
     throw new Error(`Tab never reached ${selector}`);
@@ -98,10 +107,17 @@ export class Workbench {
       await this.setTheme(t);
       await this.wizardFrame();
       // A frame chain: the workbench's webview iframe, its inner frame, then the wizard's #app.
-      const results = await new AxeBuilder({ page: this.page }).include(['iframe.webview.ready', 'iframe#active-frame', '#app']).analyze();
+      const results = await new AxeBuilder({ page: this.page })
+        .include(['iframe.webview.ready', 'iframe#active-frame', '#app'])
+        .analyze();
       assert.ok(results.passes.length > 10, 'axe looked at the wizard');
       for (const v of results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-        found.push(`${t}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+        found.push(
+          `${t}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+        );
       }
     }
     await this.setTheme('light');
@@ -110,7 +126,10 @@ export class Workbench {
   }
 
   async statusLabel() {
-    return this.page.locator('#workbench\\.parts\\.statusbar [aria-label^="Codex Pooler"]').first().getAttribute('aria-label');
+    return this.page
+      .locator('#workbench\\.parts\\.statusbar [aria-label^="Codex Pooler"]')
+      .first()
+      .getAttribute('aria-label');
   }
 
   async waitForStatus(state, timeoutMs = 20_000) {
@@ -130,7 +149,11 @@ export class Workbench {
 
   async clearToasts() {
     await runPaletteCommand(this.page, 'Notifications: Clear All Notifications');
-    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+    await this.page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => {});
   }
 
   async readClipboard() {
@@ -202,7 +225,12 @@ export async function startRecordingProxy() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tinyproxy-'));
   const conf = join(dir, 'tinyproxy.conf');
-  writeFileSync(conf, [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', 'LogLevel Info', 'MaxClients 20', 'Allow 127.0.0.1', ''].join('\n'));
+  writeFileSync(
+    conf,
+    [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', 'LogLevel Info', 'MaxClients 20', 'Allow 127.0.0.1', ''].join(
+      '\n',
+    ),
+  );
   const child = spawn('tinyproxy', ['-d', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
   const proxy = { port, log: '', stop: () => child.kill('SIGTERM') };
   child.stdout.on('data', (d) => (proxy.log += d));

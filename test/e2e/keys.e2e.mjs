@@ -48,10 +48,17 @@ describe('the Pool API key', function () {
     const pending = wizard.locator('#key-pending');
     await pending.locator('.cause', { hasText: 'The pool rejected the new key' }).waitFor({ timeout: 15_000 });
     assert.match(await pending.textContent(), /your working key \(sk-cxp-[0-9a-f]{12}-…\) is still stored/);
-    assert.match(await storedLine.textContent(), new RegExp(`${emulator.key.slice(0, 20)}…`), 'the working key is still the stored one');
+    assert.match(
+      await storedLine.textContent(),
+      new RegExp(`${emulator.key.slice(0, 20)}…`),
+      'the working key is still the stored one',
+    );
     assert.ok(!(await wb.html()).includes(typo.slice(20)), 'neither key is in the page');
     const sentTypo = emulator.requests.filter((r) => r.authorization === `Bearer ${typo}`);
-    assert.ok(sentTypo.length > 0 && sentTypo.every((r) => r.method === 'GET' && (r.route === 'models' || r.route === 'usage')), 'the new key was checked for free only');
+    assert.ok(
+      sentTypo.length > 0 && sentTypo.every((r) => r.method === 'GET' && (r.route === 'models' || r.route === 'usage')),
+      'the new key was checked for free only',
+    );
     assert.equal(emulator.countRoute('chat'), 0);
     await wb.waitForStatus('healthy');
     await wb.shoot('wizard-step2-kept', ['light']);
@@ -65,7 +72,9 @@ describe('the Pool API key', function () {
     await pending.waitFor({ state: 'visible', timeout: 15_000 });
     await wizard.locator('#store-anyway').click();
     env.storedKey = typo;
-    await wizard.locator('#key-problems .finding.error', { hasText: 'rejected the Pool API key' }).waitFor({ timeout: 15_000 });
+    await wizard
+      .locator('#key-problems .finding.error', { hasText: 'rejected the Pool API key' })
+      .waitFor({ timeout: 15_000 });
     assert.match(await storedLine.textContent(), new RegExp(`${typo.slice(0, 20)}…`));
     await wb.waitForStatus('not working');
   });

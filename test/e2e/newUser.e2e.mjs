@@ -7,8 +7,32 @@ import { env, makeMcpToken, makePoolKey, SHOTS } from './env.mjs';
 import { given, newUserSettings } from './state.mjs';
 
 // Trae's Add Model dialog as /work/shared/trae-ui-facts.md lays it out, top to bottom.
-const TRAE_EN = ['API Format', 'Custom Request URL', 'Full URL', 'Model ID', 'Multimodal', 'API Key', 'Model Series', 'Display Name', 'Input', 'Output', 'Tool Call Rounds'];
-const TRAE_CN = ['API 格式', '自定义请求地址', '完整 URL', '模型 ID', 'Multimodal（多模态）', 'API 密钥', '模型系列', '显示名称', 'input', 'output', 'Tool Call Rounds'];
+const TRAE_EN = [
+  'API Format',
+  'Custom Request URL',
+  'Full URL',
+  'Model ID',
+  'Multimodal',
+  'API Key',
+  'Model Series',
+  'Display Name',
+  'Input',
+  'Output',
+  'Tool Call Rounds',
+];
+const TRAE_CN = [
+  'API 格式',
+  '自定义请求地址',
+  '完整 URL',
+  '模型 ID',
+  'Multimodal（多模态）',
+  'API 密钥',
+  '模型系列',
+  '显示名称',
+  'input',
+  'output',
+  'Tool Call Rounds',
+];
 
 describe('a new user, step by step', function () {
   this.timeout(180_000);
@@ -23,17 +47,33 @@ describe('a new user, step by step', function () {
     // state, yet only what is said once typing pauses reaches the live region, and focus never moves.
     await wizard.locator('#announcer').evaluate((el) => {
       window.heard = [];
-      new MutationObserver(() => el.textContent && window.heard.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => el.textContent && window.heard.push(el.textContent)).observe(el, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     await wb.typeInto(url, `http://localhost:${dead}/v1`);
     // The finding for THIS URL (the one for the URL the field held before is gone at the first keystroke).
-    await wizard.locator('.finding.error', { hasText: `Nothing is listening at localhost:${dead}` }).waitFor({ timeout: 15_000 });
+    await wizard
+      .locator('.finding.error', { hasText: `Nothing is listening at localhost:${dead}` })
+      .waitFor({ timeout: 15_000 });
     assert.ok(await wizard.locator('#url-reach.fail').isVisible());
     // Announced once typing paused (700 ms after the finding): waited for, not slept.
-    await wizard.waitForFunction((port) => window.heard.some((t) => t.includes(`Nothing is listening at localhost:${port}`)), dead, { timeout: 5_000 });
+    await wizard.waitForFunction(
+      (port) => window.heard.some((t) => t.includes(`Nothing is listening at localhost:${port}`)),
+      dead,
+      { timeout: 5_000 },
+    );
     const heard = await wizard.evaluate(() => window.heard);
-    assert.ok(heard.length >= 1 && heard.length <= 3, `announced once typing paused, not per keystroke: ${JSON.stringify(heard)}`);
-    assert.ok(await url.evaluate((el) => el === document.activeElement), 'focus stays in the field through every state push');
+    assert.ok(
+      heard.length >= 1 && heard.length <= 3,
+      `announced once typing paused, not per keystroke: ${JSON.stringify(heard)}`,
+    );
+    assert.ok(
+      await url.evaluate((el) => el === document.activeElement),
+      'focus stays in the field through every state push',
+    );
     assert.equal(await url.inputValue(), `http://localhost:${dead}/v1`, 'no keystroke lost to a re-render');
     assert.ok(await wizard.locator('#next').isDisabled(), 'a URL where nothing answers does not pass step 1');
     await wb.typeInto(url, 'http://pool.example.com/v1');
@@ -51,7 +91,11 @@ describe('a new user, step by step', function () {
 
   it('step 2 catches a wrong key live: an MCP token is refused, a key the pool rejects is said so', async () => {
     const { wb, emulator, page } = env;
-    await given({ key: null, settings: { ...newUserSettings(), 'codexPooler.baseUrl': emulator.apiBase }, wizard: 'key' });
+    await given({
+      key: null,
+      settings: { ...newUserSettings(), 'codexPooler.baseUrl': emulator.apiBase },
+      wizard: 'key',
+    });
     const { wizard } = wb;
     const key = wizard.locator('#key');
     await wb.focusField(key);
@@ -63,7 +107,9 @@ describe('a new user, step by step', function () {
     await wb.typeInto(key, unknown);
     await wizard.locator('#next', { hasText: 'Save the key and continue' }).click();
     env.storedKey = unknown; // no key was stored: the new one is stored at once, then checked
-    await wizard.locator('#key-problems .finding.error', { hasText: 'rejected the Pool API key' }).waitFor({ timeout: 15_000 });
+    await wizard
+      .locator('#key-problems .finding.error', { hasText: 'rejected the Pool API key' })
+      .waitFor({ timeout: 15_000 });
     await wb.waitForStep(2);
     await wb.shoot('wizard-step2-rejected');
     await wizard.locator('#replace-key').click();
@@ -71,7 +117,11 @@ describe('a new user, step by step', function () {
     await wizard.locator('#save-key', { hasText: 'Save the key inside' }).click();
     await wizard.locator('#key-check-line.pass', { hasText: 'accepts this key' }).waitFor({ timeout: 15_000 });
     env.storedKey = emulator.key;
-    assert.match(await wizard.locator('#key-stored').textContent(), new RegExp(`Stored: ${emulator.key.slice(0, 20)}…`), 'the whole id part tells keys apart');
+    assert.match(
+      await wizard.locator('#key-stored').textContent(),
+      new RegExp(`Stored: ${emulator.key.slice(0, 20)}…`),
+      'the whole id part tells keys apart',
+    );
     assert.ok(!(await wb.html()).includes(emulator.key.slice(20)), 'the wizard DOM must not hold the key');
     await wb.axe('step 2');
     await wizard.locator('#next').click();
@@ -112,14 +162,21 @@ describe('a new user, step by step', function () {
     assert.match(await wizard.locator('#answer').textContent(), /trae ok/);
     await wizard.locator('#run-trae-check').click();
     await wizard.locator('#trae-verdict.pass').waitFor({ timeout: 20_000 });
-    assert.match(await wizard.locator('#trae-result').textContent(), /Turn 1: first token after \d+ ms.*ended with \[DONE\]/);
+    assert.match(
+      await wizard.locator('#trae-result').textContent(),
+      /Turn 1: first token after \d+ ms.*ended with \[DONE\]/,
+    );
     await wb.shoot('wizard-step4');
     await wb.axe('step 4');
     const chats = emulator.countRoute('chat');
     await wizard.locator('#next', { hasText: 'Save and continue' }).click();
     await wb.waitForStep(5);
     await wb.waitForStatus('healthy');
-    assert.equal(emulator.countRoute('chat'), chats, 'Save did not test again: the test had passed for exactly these values');
+    assert.equal(
+      emulator.countRoute('chat'),
+      chats,
+      'Save did not test again: the test had passed for exactly these values',
+    );
     const settings = await readWhole(env.settingsFile);
     assert.equal(settings['codexPooler.baseUrl'], emulator.apiBase);
     assert.equal(settings['codexPooler.model'], 'gpt-5.5', "saved in the pool's casing");
@@ -129,13 +186,17 @@ describe('a new user, step by step', function () {
     const { wb, emulator, page } = env;
     await given({ wizard: 'trae' });
     const { wizard } = wb;
-    const labels = () => wizard.locator('#trae-dialog [data-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
+    const labels = () =>
+      wizard.locator('#trae-dialog [data-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
     assert.deepEqual(await labels(), TRAE_EN);
     assert.equal(await wizard.locator('#trae-dialog .trae-row-label').textContent(), 'Context Window');
     assert.match(await wizard.locator('#trae-advanced').textContent(), /Advanced Settings/);
     assert.match(await wizard.locator('#advanced-hint').textContent(), /collapsed/);
     assert.equal(await wizard.locator('.trae-add-button').textContent(), 'Add Model');
-    assert.match(await wizard.locator('#trae-steps').textContent(), /Settings -> Models -> \+ Add Model.*Add Model at the bottom/);
+    assert.match(
+      await wizard.locator('#trae-steps').textContent(),
+      /Settings -> Models -> \+ Add Model.*Add Model at the bottom/,
+    );
     const copy = wizard.locator('[data-field="requestUrl"] button.copy');
     await copy.click();
     await wizard.locator('[data-field="requestUrl"] button.copy.done', { hasText: 'Copied' }).waitFor();
@@ -158,7 +219,10 @@ describe('a new user, step by step', function () {
     await wizard.locator('#copy-all.done').waitFor();
     const all = await wb.readClipboard();
     const order = TRAE_CN.map((l) => all.indexOf(l));
-    assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])), `the text follows the dialog's order: ${order}`);
+    assert.ok(
+      order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])),
+      `the text follows the dialog's order: ${order}`,
+    );
     assert.ok(!all.includes(emulator.key.slice(20)), 'Copy all never includes the key');
     await top();
     await wb.shoot('wizard-trae-cn');
@@ -179,7 +243,9 @@ describe('a new user, step by step', function () {
     await given({ wizard: 'trae' });
     const { wizard } = wb;
     await wizard.locator('button[data-explain="984"]').click();
-    await wizard.locator('#explain-984 .explain-line.fine', { hasText: 'lists "gpt-5.5" exactly' }).waitFor({ timeout: 15_000 });
+    await wizard
+      .locator('#explain-984 .explain-line.fine', { hasText: 'lists "gpt-5.5" exactly' })
+      .waitFor({ timeout: 15_000 });
     assert.equal(emulator.countRoute('chat'), 0);
     await wizard.locator('#next').click();
     await wb.waitForStep(6);
@@ -191,7 +257,11 @@ describe('a new user, step by step', function () {
     const { wb, page } = env;
     await given({ wizard: 'chat' });
     const { wizard } = wb;
-    assert.equal(await wizard.locator('#open-chat').count(), 0, "code-server has no Trae chat: the button is not offered");
+    assert.equal(
+      await wizard.locator('#open-chat').count(),
+      0,
+      'code-server has no Trae chat: the button is not offered',
+    );
     assert.equal(await wizard.locator('#open-trae-settings').count(), 0);
     await wizard.locator('button', { hasText: 'Check Connection' }).click();
     await wb.toast('Codex Pooler works').waitFor({ timeout: 20_000 });

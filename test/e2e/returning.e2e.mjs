@@ -25,7 +25,8 @@ describe('a returning user', function () {
     await wb.wizard.locator('[data-field="modelId"] button.copy').click();
     await wb.wizard.locator('[data-field="modelId"] button.copy.done').waitFor();
     assert.equal(await wb.readClipboard(), 'gpt-5.5');
-    for (const step of ['url', 'key', 'model', 'test', 'trae', 'chat']) assert.equal(await wb.wizard.locator(`.step-link[data-step="${step}"]`).isDisabled(), false, step);
+    for (const step of ['url', 'key', 'model', 'test', 'trae', 'chat'])
+      assert.equal(await wb.wizard.locator(`.step-link[data-step="${step}"]`).isDisabled(), false, step);
     assert.equal(emulator.countRoute('chat'), 0, 'no chat request');
   });
 
@@ -86,7 +87,9 @@ describe('a returning user', function () {
     assert.match(text, /Trae's own chat would fail/);
     assert.match(text, /4028/);
     await page.mouse.move(0, 0);
-    await page.locator('#workbench\\.parts\\.statusbar').screenshot({ path: join(SHOTS, 'status-bar-trae-finding.png') });
+    await page
+      .locator('#workbench\\.parts\\.statusbar')
+      .screenshot({ path: join(SHOTS, 'status-bar-trae-finding.png') });
     // The pool is fixed: only a passing Trae-shaped check (or a change of URL, model or key) clears it.
     emulator.reset();
     await wizard.locator('#run-trae-check').click();

@@ -27,7 +27,10 @@ describe('security, as a user meets it', function () {
     await page.mouse.move(0, 0);
     await notice.locator('.monaco-button', { hasText: 'Store It as the Pool API Key' }).click();
     await wb.toast("moved to the editor's secret storage").waitFor({ timeout: 10_000 });
-    assert.ok(emulator.requests.every((r) => !r.body.includes(emulator.key.slice(20))), 'never sent as a model');
+    assert.ok(
+      emulator.requests.every((r) => !r.body.includes(emulator.key.slice(20))),
+      'never sent as a model',
+    );
     const settings = readFileSync(env.settingsFile, 'utf8');
     assert.ok(!settings.includes(emulator.key.slice(20)), 'the setting was cleared');
     await wb.clearToasts();
@@ -66,7 +69,9 @@ describe('security, as a user meets it', function () {
       let width = 420;
       for (;;) {
         await page.setViewportSize({ width, height: 900 });
-        await wizard.waitForFunction((w) => document.documentElement.clientWidth < w - 40, width, { timeout: 5_000 }).catch(() => undefined);
+        await wizard
+          .waitForFunction((w) => document.documentElement.clientWidth < w - 40, width, { timeout: 5_000 })
+          .catch(() => undefined);
         const client = await wizard.evaluate(() => document.documentElement.clientWidth);
         if (client <= 320 || width <= 330) break;
         width -= Math.max(4, client - 320);
@@ -75,14 +80,29 @@ describe('security, as a user meets it', function () {
         const root = document.documentElement;
         // Any box that could scroll sideways (its own scrollbar), besides the page itself.
         const scrollers = [...document.querySelectorAll('#app *')]
-          .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+          .filter(
+            (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1,
+          )
           .map((el) => `${el.tagName}.${el.className}#${el.id} ${el.scrollWidth}>${el.clientWidth}`);
-        const option = [...document.querySelectorAll('.model-option')].find((el) => el.textContent.includes('long-id-'));
+        const option = [...document.querySelectorAll('.model-option')].find((el) =>
+          el.textContent.includes('long-id-'),
+        );
         const id = option.querySelector('.model-id');
-        return { client: root.clientWidth, scroll: root.scrollWidth, body: document.body.scrollWidth, scrollers, idTitle: id.getAttribute('title'), idText: id.textContent, idRight: id.getBoundingClientRect().right };
+        return {
+          client: root.clientWidth,
+          scroll: root.scrollWidth,
+          body: document.body.scrollWidth,
+          scrollers,
+          idTitle: id.getAttribute('title'),
+          idText: id.textContent,
+          idRight: id.getBoundingClientRect().right,
+        };
       });
       assert.ok(measure.client <= 320 && measure.client >= 280, `the webview is ${measure.client} px wide`);
-      assert.ok(measure.scroll <= measure.client && measure.body <= measure.client, `no sideways scroll: ${JSON.stringify(measure)}`);
+      assert.ok(
+        measure.scroll <= measure.client && measure.body <= measure.client,
+        `no sideways scroll: ${JSON.stringify(measure)}`,
+      );
       assert.deepEqual(measure.scrollers, [], 'no box inside scrolls sideways either');
       assert.ok(measure.idRight <= measure.client, 'the long id is cut on its line');
       assert.equal(measure.idTitle, `long-id-${'y'.repeat(240)}`, 'the whole id on hover');
@@ -92,7 +112,12 @@ describe('security, as a user meets it', function () {
       const nameFits = await wizard.evaluate(() => {
         const options = document.getElementById('model-options');
         const name = [...document.querySelectorAll('.model-name')].find((el) => el.textContent.startsWith('NNNN'));
-        return document.documentElement.scrollWidth <= document.documentElement.clientWidth && options.scrollWidth <= options.clientWidth && name.getBoundingClientRect().right <= document.documentElement.clientWidth && name.title.length > 200;
+        return (
+          document.documentElement.scrollWidth <= document.documentElement.clientWidth &&
+          options.scrollWidth <= options.clientWidth &&
+          name.getBoundingClientRect().right <= document.documentElement.clientWidth &&
+          name.title.length > 200
+        );
       });
       assert.ok(nameFits, 'a 1,000-character name does not widen it either, and its whole text is its title');
       await page.screenshot({ path: join(SHOTS, 'wizard-step3-320px.png') });
@@ -128,7 +153,10 @@ describe('security, as a user meets it', function () {
     await reloadWindow();
     await wb.wizardFrame(60_000);
     await wb.waitForStep(1);
-    assert.ok(!(await wb.wizard.locator('#url').inputValue()).includes(pasted.slice(3, 12)), 'nothing of the key came back');
+    assert.ok(
+      !(await wb.wizard.locator('#url').inputValue()).includes(pasted.slice(3, 12)),
+      'nothing of the key came back',
+    );
     assert.ok(!(await wb.html()).includes(pasted.slice(20)));
     assert.deepEqual(filesHolding(profile.root, pasted.slice(7, 19)), [], "not even its id is in the editor's storage");
   });
@@ -144,11 +172,20 @@ describe('security, as a user meets it', function () {
     // The closed wizard aborted its chat: the pool sees the request end (long before its 3 s delay).
     for (let i = 0; i < 100 && emulator.inFlightOf('chat') > 0; i++) await sleep(100);
     assert.equal(emulator.inFlightOf('chat'), 0, 'the chat request was cancelled with the wizard');
-    assert.equal(browser.consoleStats.errors, errorsBefore, `console errors: ${browser.consoleStats.recentErrors.slice(-3).join(' | ')}`);
-    const log = extensionLogs(profile.root).map((f) => readFileSync(f, 'utf8')).join('\n');
+    assert.equal(
+      browser.consoleStats.errors,
+      errorsBefore,
+      `console errors: ${browser.consoleStats.recentErrors.slice(-3).join(' | ')}`,
+    );
+    const log = extensionLogs(profile.root)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     // A logged error is a line at level error (a report's "- [error] …" finding lines are not).
     const logged = /^\d{4}-\d\d-\d\d [\d:.]+ \[error\]/;
-    assert.deepEqual(log.split('\n').filter((l) => logged.test(l)), []);
+    assert.deepEqual(
+      log.split('\n').filter((l) => logged.test(l)),
+      [],
+    );
     // Two opens at once give one wizard: the integration suite runs the commands concurrently (the
     // palette here cannot open twice fast enough to race).
   });

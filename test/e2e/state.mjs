@@ -40,7 +40,7 @@ export async function given({ key = 'valid', settings = {}, scenario, status, wi
   await runPaletteCommand(page, 'View: Close All Editors');
   emulator.reset();
   await writeSettings({ ...workingSettings(), ...settings });
-  const wanted = key === 'valid' ? emulator.key : key ?? undefined;
+  const wanted = key === 'valid' ? emulator.key : (key ?? undefined);
   if (env.unknownState || env.storedKey !== wanted) await storeKey(wanted);
   env.unknownState = false;
   await wb.clearToasts();
@@ -59,7 +59,10 @@ export async function reloadWindow() {
   await runPaletteCommand(page, 'Developer: Reload Window');
   await reloaded;
   await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
-  await page.locator('#workbench\\.parts\\.statusbar [aria-label^="Codex Pooler"]').first().waitFor({ timeout: 60_000 });
+  await page
+    .locator('#workbench\\.parts\\.statusbar [aria-label^="Codex Pooler"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
 }
 
 /**

@@ -54,8 +54,19 @@ export interface ChatHost {
 }
 
 export const ALLOWED_CHAT_PARAMS: ReadonlySet<string> = new Set([
-  'model', 'messages', 'stream', 'stream_options', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p',
-  'tools', 'tool_choice', 'parallel_tool_calls', 'response_format', 'reasoning_effort',
+  'model',
+  'messages',
+  'stream',
+  'stream_options',
+  'max_tokens',
+  'max_completion_tokens',
+  'temperature',
+  'top_p',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'reasoning_effort',
 ]);
 export const BUFFERED_WAIT_MS = 800;
 /** Pauses between content chunks: 20 to 40 ms, varied but the same on every run. */
@@ -81,8 +92,17 @@ export async function answerChat(res: http.ServerResponse, host: ChatHost, key: 
 
   const asked = typeof request['model'] === 'string' ? request['model'].trim().toLowerCase() : '';
   const known = host.models.find((m) => m.id.toLowerCase() === asked);
-  if (!known) return sendError(res, 400, 'invalid_model', 'model is not available for this pool', 'invalid_request_error', 'model');
-  if (key.allowedModels && !key.allowedModels.some((m) => m.toLowerCase() === asked)) return sendRedacted(res, 403, 'model_not_allowed');
+  if (!known)
+    return sendError(
+      res,
+      400,
+      'invalid_model',
+      'model is not available for this pool',
+      'invalid_request_error',
+      'model',
+    );
+  if (key.allowedModels && !key.allowedModels.some((m) => m.toLowerCase() === asked))
+    return sendRedacted(res, 403, 'model_not_allowed');
   const served = key.enforcedModel ?? known.id;
   const messages = request['messages'] as Json[];
   if (JSON.stringify(messages).includes('"image_url"') && !known.input_modalities.includes('image')) {
@@ -92,14 +112,30 @@ export async function answerChat(res: http.ServerResponse, host: ChatHost, key: 
   const assistantAt = messages.findIndex((m) => m['role'] === 'assistant');
   if (upstream.rejectSecondTurn && assistantAt >= 0) {
     const param = `messages[${assistantAt}].content`;
-    return sendError(res, 400, 'unsupported_parameter', `unsupported parameter: ${param}`, 'invalid_request_error', param);
+    return sendError(
+      res,
+      400,
+      'unsupported_parameter',
+      `unsupported parameter: ${param}`,
+      'invalid_request_error',
+      param,
+    );
   }
   if (upstream.delayMs > 0) await sleep(upstream.delayMs);
   if (upstream.failure) return sendRedacted(res, upstream.failure.status, upstream.failure.code);
 
   const tools = Array.isArray(request['tools']) ? (request['tools'] as Json[]) : [];
-  const toolName = upstream.callTool && assistantAt < 0 && request['tool_choice'] !== 'none' ? ((tools[0]?.['function'] as Json | undefined)?.['name'] as string | undefined) : undefined;
-  const reply: Reply = { id: `resp_${crypto.randomBytes(12).toString('hex')}`, created: Math.floor(Date.now() / 1000), model: served, answer: upstream.answer, ...(toolName ? { toolName } : {}) };
+  const toolName =
+    upstream.callTool && assistantAt < 0 && request['tool_choice'] !== 'none'
+      ? ((tools[0]?.['function'] as Json | undefined)?.['name'] as string | undefined)
+      : undefined;
+  const reply: Reply = {
+    id: `resp_${crypto.randomBytes(12).toString('hex')}`,
+    created: Math.floor(Date.now() / 1000),
+    model: served,
+    answer: upstream.answer,
+    ...(toolName ? { toolName } : {}),
+  };
   if (request['stream'] === true && upstream.stream !== 'ignored') {
     const usage = isObject(request['stream_options']) && request['stream_options']['include_usage'] === true;
     return stream(res, host, reply, usage);
@@ -124,7 +160,13 @@ function completion(reply: Reply): Json {
     object: 'chat.completion',
     created: reply.created,
     model: reply.model,
-    choices: [{ index: 0, message: { role: 'assistant', content: call ? null : reply.answer, ...(call ? { tool_calls: [call] } : {}) }, finish_reason: call ? 'tool_calls' : 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: call ? null : reply.answer, ...(call ? { tool_calls: [call] } : {}) },
+        finish_reason: call ? 'tool_calls' : 'stop',
+      },
+    ],
     usage: USAGE,
   };
 }
@@ -142,7 +184,10 @@ function frames(reply: Reply, usage: boolean): string[] {
   if (reply.toolName) {
     const call = toolCall(reply);
     out.push(delta({ tool_calls: [{ index: 0, ...call, function: { name: reply.toolName, arguments: '' } }] }));
-    out.push(delta({ tool_calls: [{ index: 0, function: { arguments: '{' } }] }), delta({ tool_calls: [{ index: 0, function: { arguments: '}' } }] }));
+    out.push(
+      delta({ tool_calls: [{ index: 0, function: { arguments: '{' } }] }),
+      delta({ tool_calls: [{ index: 0, function: { arguments: '}' } }] }),
+    );
     out.push(delta({}, 'tool_calls'));
   } else {
     for (const piece of pieces(reply.answer)) out.push(delta({ content: piece }));
@@ -168,7 +213,9 @@ async function stream(res: http.ServerResponse, host: ChatHost, reply: Reply, us
   // The headers go out at once, as a pool's do; Node would otherwise hold them until the first write.
   res.flushHeaders();
   if (style === 'error-frame') {
-    return void res.end(`data: ${JSON.stringify({ error: { message: 'upstream request failed', type: 'server_error', code: 'upstream_network_error' } })}\n\n`);
+    return void res.end(
+      `data: ${JSON.stringify({ error: { message: 'upstream request failed', type: 'server_error', code: 'upstream_network_error' } })}\n\n`,
+    );
   }
   const all = frames(reply, usage);
   if (style === 'buffered') {
@@ -189,16 +236,23 @@ async function stream(res: http.ServerResponse, host: ChatHost, reply: Reply, us
 /** What a strict pool refuses before it calls any upstream; undefined when the request is fine. */
 function checkParameters(request: Json): Refusal | undefined {
   for (const name of Object.keys(request)) {
-    if (!ALLOWED_CHAT_PARAMS.has(name)) return [400, 'unsupported_parameter', `parameter ${name} is not supported`, name];
+    if (!ALLOWED_CHAT_PARAMS.has(name))
+      return [400, 'unsupported_parameter', `parameter ${name} is not supported`, name];
   }
   for (const name of ['max_tokens', 'max_completion_tokens']) {
     const v = request[name];
-    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v > 0)) return invalid(name, `${name} must be a positive integer`);
+    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v > 0))
+      return invalid(name, `${name} must be a positive integer`);
   }
   const options = request['stream_options'];
   if (options !== undefined) {
-    if (request['stream'] !== true) return invalid('stream_options', 'stream_options is only allowed with stream: true');
-    if (!isObject(options) || Object.keys(options).some((k) => k !== 'include_usage') || (options['include_usage'] !== undefined && typeof options['include_usage'] !== 'boolean')) {
+    if (request['stream'] !== true)
+      return invalid('stream_options', 'stream_options is only allowed with stream: true');
+    if (
+      !isObject(options) ||
+      Object.keys(options).some((k) => k !== 'include_usage') ||
+      (options['include_usage'] !== undefined && typeof options['include_usage'] !== 'boolean')
+    ) {
       return invalid('stream_options', 'stream_options accepts only include_usage (boolean)');
     }
   }
@@ -207,24 +261,37 @@ function checkParameters(request: Json): Refusal | undefined {
     if (!Array.isArray(tools)) return invalid('tools', 'tools must be an array');
     for (const [i, tool] of tools.entries()) {
       const fn = isObject(tool) ? tool['function'] : undefined;
-      if (!isObject(tool) || tool['type'] !== 'function' || !isObject(fn) || typeof fn['name'] !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(fn['name'])) {
+      if (
+        !isObject(tool) ||
+        tool['type'] !== 'function' ||
+        !isObject(fn) ||
+        typeof fn['name'] !== 'string' ||
+        !/^[A-Za-z0-9_-]{1,64}$/.test(fn['name'])
+      ) {
         return invalid(`tools[${i}]`, 'each tool must be {type: "function", function: {name, parameters}}');
       }
-      if (fn['parameters'] !== undefined && !isObject(fn['parameters'])) return invalid(`tools[${i}].function.parameters`, 'parameters must be a JSON schema object');
+      if (fn['parameters'] !== undefined && !isObject(fn['parameters']))
+        return invalid(`tools[${i}].function.parameters`, 'parameters must be a JSON schema object');
     }
   }
   const choice = request['tool_choice'];
   if (choice !== undefined) {
     if (tools === undefined) return invalid('tool_choice', 'tool_choice needs tools');
-    const named = isObject(choice) && choice['type'] === 'function' && isObject(choice['function']) && typeof choice['function']['name'] === 'string';
-    if (!named && !['auto', 'none', 'required'].includes(choice as string)) return invalid('tool_choice', 'tool_choice must be auto, none, required or a named function');
+    const named =
+      isObject(choice) &&
+      choice['type'] === 'function' &&
+      isObject(choice['function']) &&
+      typeof choice['function']['name'] === 'string';
+    if (!named && !['auto', 'none', 'required'].includes(choice as string))
+      return invalid('tool_choice', 'tool_choice must be auto, none, required or a named function');
   }
   return checkMessages(request['messages']);
 }
 
 /** A conversation as a strict pool takes it: every tool answer matches a call the assistant made. (inferred) */
 function checkMessages(messages: unknown): Refusal | undefined {
-  if (!Array.isArray(messages) || messages.length === 0) return invalid('messages', 'messages must be a non-empty array');
+  if (!Array.isArray(messages) || messages.length === 0)
+    return invalid('messages', 'messages must be a non-empty array');
   const calls = new Set<string>();
   for (const [i, message] of messages.entries()) {
     const at = `messages[${i}]`;
@@ -240,23 +307,37 @@ function checkMessages(messages: unknown): Refusal | undefined {
       case 'assistant': {
         const toolCalls = message['tool_calls'];
         if (toolCalls !== undefined) {
-          if (!Array.isArray(toolCalls) || toolCalls.length === 0) return invalid(`${at}.tool_calls`, 'tool_calls must be a non-empty array');
+          if (!Array.isArray(toolCalls) || toolCalls.length === 0)
+            return invalid(`${at}.tool_calls`, 'tool_calls must be a non-empty array');
           for (const [j, call] of toolCalls.entries()) {
             const fn = isObject(call) ? call['function'] : undefined;
-            if (!isObject(call) || typeof call['id'] !== 'string' || call['id'] === '' || call['type'] !== 'function' || !isObject(fn) || typeof fn['name'] !== 'string' || typeof fn['arguments'] !== 'string') {
-              return invalid(`${at}.tool_calls[${j}]`, 'a tool call needs id, type "function" and function {name, arguments}');
+            if (
+              !isObject(call) ||
+              typeof call['id'] !== 'string' ||
+              call['id'] === '' ||
+              call['type'] !== 'function' ||
+              !isObject(fn) ||
+              typeof fn['name'] !== 'string' ||
+              typeof fn['arguments'] !== 'string'
+            ) {
+              return invalid(
+                `${at}.tool_calls[${j}]`,
+                'a tool call needs id, type "function" and function {name, arguments}',
+              );
             }
             calls.add(call['id']);
           }
         } else if (!text) {
           return invalid(`${at}.content`, 'an assistant message needs content or tool_calls');
         }
-        if (content !== undefined && content !== null && !text) return invalid(`${at}.content`, 'content must be a string or parts');
+        if (content !== undefined && content !== null && !text)
+          return invalid(`${at}.content`, 'content must be a string or parts');
         break;
       }
       case 'tool': {
         const id = message['tool_call_id'];
-        if (typeof id !== 'string' || id === '') return invalid(`${at}.tool_call_id`, 'a tool message needs tool_call_id');
+        if (typeof id !== 'string' || id === '')
+          return invalid(`${at}.tool_call_id`, 'a tool message needs tool_call_id');
         if (!calls.has(id)) return invalid(`${at}.tool_call_id`, 'tool_call_id matches no earlier tool call');
         if (!text) return invalid(`${at}.content`, 'a tool message needs content');
         break;

@@ -17,10 +17,15 @@ export type Fault =
   | { kind: 'reset' };
 
 /** The page nginx answers when the pool behind it is stopped. */
-export const BAD_GATEWAY_HTML = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+export const BAD_GATEWAY_HTML =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /** true when the fault answered (or swallowed) the request; `hold` keeps a response open. */
-export async function applyFault(fault: Fault, res: http.ServerResponse, hold: (res: http.ServerResponse) => void): Promise<boolean> {
+export async function applyFault(
+  fault: Fault,
+  res: http.ServerResponse,
+  hold: (res: http.ServerResponse) => void,
+): Promise<boolean> {
   switch (fault.kind) {
     case 'delay':
       await sleep(fault.ms);
@@ -54,7 +59,11 @@ export async function applyFault(fault: Fault, res: http.ServerResponse, hold: (
       return true;
     }
     case 'html':
-      sendHtml(res, fault.status, '<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Codex Pooler</h1></body></html>');
+      sendHtml(
+        res,
+        fault.status,
+        '<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Codex Pooler</h1></body></html>',
+      );
       return true;
     case 'empty':
       res.writeHead(fault.status, { 'content-length': '0' });

@@ -20,7 +20,14 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(text);
 }
 
-export function sendError(res: http.ServerResponse, status: number, code: string, message: string, type = 'invalid_request_error', param: string | null = null): void {
+export function sendError(
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  type = 'invalid_request_error',
+  param: string | null = null,
+): void {
   sendJson(res, status, { error: { message, type, code, param } });
 }
 
@@ -29,8 +36,17 @@ export function sendRedacted(res: http.ServerResponse, status: number, code: str
   sendJson(res, status, { error: { message: 'upstream request failed', type: 'server_error', code } });
 }
 
-export function sendHtml(res: http.ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(html)), ...headers });
+export function sendHtml(
+  res: http.ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': String(Buffer.byteLength(html)),
+    ...headers,
+  });
   res.end(html);
 }
 

@@ -26,7 +26,12 @@ export function defaultModels(): EmulatorModel[] {
  */
 export function hostileModelEntries(): unknown[] {
   return [
-    ...Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, object: 'model', display_name: `Bulk ${i}`, input_modalities: ['text'] })),
+    ...Array.from({ length: 1000 }, (_, i) => ({
+      id: `bulk-${i}`,
+      object: 'model',
+      display_name: `Bulk ${i}`,
+      input_modalities: ['text'],
+    })),
     { id: 'html-name', display_name: '<img src=x onerror=alert(1)>' },
     { id: 'rtl-name', display_name: '\u202egnp.exe' },
     { id: 'control-name', display_name: 'bell\u0007 escape\u001b[31m del\u007f c1\u0085 isolate\u2066x\u2069' },

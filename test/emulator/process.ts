@@ -12,7 +12,10 @@ export interface EmulatorProcess {
 
 export function startEmulatorProcess(): Promise<EmulatorProcess> {
   const cli = path.join(__dirname, 'cli.js');
-  const child: ChildProcess = spawn(process.execPath, [cli, '--port=0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const child: ChildProcess = spawn(process.execPath, [cli, '--port=0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`emulator process did not start: ${out}`)), 15_000);

@@ -20,7 +20,21 @@ export { DEFAULT_MODELS, type EmulatorModel } from './models';
 export { SCENARIOS, applyScenario, scenarioHelp, scenarioList, type Scenario, type ScenarioName } from './scenarios';
 export type * from './types';
 
-const UNSUPPORTED_V1 = ['embeddings', 'batches', 'files', 'images', 'audio', 'moderations', 'fine_tuning', 'assistants', 'threads', 'vector_stores', 'uploads', 'completions', 'realtime'];
+const UNSUPPORTED_V1 = [
+  'embeddings',
+  'batches',
+  'files',
+  'images',
+  'audio',
+  'moderations',
+  'fine_tuning',
+  'assistants',
+  'threads',
+  'vector_stores',
+  'uploads',
+  'completions',
+  'realtime',
+];
 
 export function makePoolKey(): string {
   return `sk-cxp-${crypto.randomBytes(6).toString('hex')}-${crypto.randomBytes(32).toString('base64url').slice(0, 43)}`;
@@ -72,11 +86,14 @@ export class Emulator {
   async start(): Promise<this> {
     const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
       this.handle(req, res).catch((error) => {
-        if (!res.headersSent) sendJson(res, 500, { error: { message: String(error), type: 'server_error', code: 'emulator_error' } });
+        if (!res.headersSent)
+          sendJson(res, 500, { error: { message: String(error), type: 'server_error', code: 'emulator_error' } });
         else res.destroy();
       });
     };
-    this.server = this.options.tls ? https.createServer({ key: this.options.tls.key, cert: this.options.tls.cert }, handler) : http.createServer(handler);
+    this.server = this.options.tls
+      ? https.createServer({ key: this.options.tls.key, cert: this.options.tls.cert }, handler)
+      : http.createServer(handler);
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -158,7 +175,15 @@ export class Emulator {
     const body = await readBody(req, 2 * 1024 * 1024);
     const route = routeOf(req.method ?? 'GET', path);
     const auth = req.headers['authorization'];
-    this.requests.push({ method: req.method ?? 'GET', path, route, ...(typeof auth === 'string' ? { authorization: auth } : {}), body, headers: { ...req.headers }, at: Date.now() });
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path,
+      route,
+      ...(typeof auth === 'string' ? { authorization: auth } : {}),
+      body,
+      headers: { ...req.headers },
+      at: Date.now(),
+    });
     const now = (this.inFlight[route] ?? 0) + 1;
     this.inFlight[route] = now;
     this.maxInFlight[route] = Math.max(this.maxInFlight[route] ?? 0, now);
@@ -167,16 +192,22 @@ export class Emulator {
     if (route === 'control') return this.control(path, parsed, res);
     if (this.pool.down) return sendHtml(res, 502, BAD_GATEWAY_HTML, { server: 'nginx' });
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (path === '/readyz') return this.pool.ready ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'unavailable' });
+    if (path === '/readyz')
+      return this.pool.ready ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'unavailable' });
 
     if (route === 'models' || route === 'chat' || route === 'usage' || route === 'other') {
-      const fault = this.fault && (!this.fault.routes || this.fault.routes.includes(route)) ? this.fault.fault : undefined;
+      const fault =
+        this.fault && (!this.fault.routes || this.fault.routes.includes(route)) ? this.fault.fault : undefined;
       if (fault && (await applyFault(fault, res, (r) => this.hold(r)))) return;
     }
 
     if (path.startsWith('/v1/') || path === '/v1') return this.v1(req, res, path, parsed, body);
     if (path === '/mcp' || path.startsWith('/mcp/')) {
-      return sendJson(res, 401, { jsonrpc: '2.0', id: null, error: { code: -32001, message: 'operator MCP token required' } });
+      return sendJson(res, 401, {
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: -32001, message: 'operator MCP token required' },
+      });
     }
     if (path.startsWith('/backend-api/codex')) {
       if (this.authenticate(req) !== undefined) return sendJson(res, 401, { detail: 'Unauthorized' });
@@ -186,17 +217,41 @@ export class Emulator {
       res.writeHead(302, { location: '/login', 'content-type': 'text/html' });
       return void res.end('<html><body>Redirecting to <a href="/login">login</a></body></html>');
     }
-    if (path === '/login') return sendHtml(res, 200, '<!doctype html><html><head><title>Codex Pooler - Sign in</title></head><body><form>Sign in</form></body></html>');
+    if (path === '/login')
+      return sendHtml(
+        res,
+        200,
+        '<!doctype html><html><head><title>Codex Pooler - Sign in</title></head><body><form>Sign in</form></body></html>',
+      );
     return sendHtml(res, 404, '<!doctype html><html><body>Not Found</body></html>');
   }
 
-  private async v1(req: http.IncomingMessage, res: http.ServerResponse, path: string, url: URL, body: string): Promise<void> {
-    if (!this.pool.ready) return sendError(res, 503, 'settings_unavailable', 'settings are not available yet', 'server_error');
+  private async v1(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    path: string,
+    url: URL,
+    body: string,
+  ): Promise<void> {
+    if (!this.pool.ready)
+      return sendError(res, 503, 'settings_unavailable', 'settings are not available yet', 'server_error');
     if (!this.pool.clientIpAllowed) return sendError(res, 403, 'access_denied', 'client IP is not allowed');
     const denied = this.authenticate(req);
-    if (denied) return sendError(res, 401, denied, denied === 'api_key_missing' ? 'api key is required' : denied === 'api_key_disabled' ? 'api key is disabled' : 'api key is expired');
-    if (!this.pool.v1Compatibility) return sendError(res, 403, 'v1_compatibility_disabled', 'OpenAI /v1 compatibility is disabled for this pool');
-    if (this.pool.overloaded) return sendError(res, 503, 'server_is_overloaded', 'server is overloaded', 'server_error');
+    if (denied)
+      return sendError(
+        res,
+        401,
+        denied,
+        denied === 'api_key_missing'
+          ? 'api key is required'
+          : denied === 'api_key_disabled'
+            ? 'api key is disabled'
+            : 'api key is expired',
+      );
+    if (!this.pool.v1Compatibility)
+      return sendError(res, 403, 'v1_compatibility_disabled', 'OpenAI /v1 compatibility is disabled for this pool');
+    if (this.pool.overloaded)
+      return sendError(res, 503, 'server_is_overloaded', 'server is overloaded', 'server_error');
     const key = this.keys.get(bearerOf(req)!)!;
 
     const method = req.method ?? 'GET';
@@ -228,7 +283,8 @@ export class Emulator {
         upstream_limits: [],
       });
     }
-    if (path === '/v1/chat/completions' && method === 'POST') return answerChat(res, { models: this.models, upstream: this.upstream, hold: (r) => this.hold(r) }, key, body);
+    if (path === '/v1/chat/completions' && method === 'POST')
+      return answerChat(res, { models: this.models, upstream: this.upstream, hold: (r) => this.hold(r) }, key, body);
     const first = path.split('/')[2] ?? '';
     if (UNSUPPORTED_V1.includes(first) || path.startsWith('/v1/responses/')) {
       return sendError(res, 404, 'unsupported_endpoint', `${path} is not supported`);
@@ -237,7 +293,9 @@ export class Emulator {
   }
 
   /** undefined when the request carries a usable key; otherwise the error code the pool answers. */
-  private authenticate(req: http.IncomingMessage): 'api_key_missing' | 'api_key_disabled' | 'api_key_expired' | undefined {
+  private authenticate(
+    req: http.IncomingMessage,
+  ): 'api_key_missing' | 'api_key_disabled' | 'api_key_expired' | undefined {
     const key = bearerOf(req);
     if (!key || !key.startsWith('sk-cxp-')) return 'api_key_missing';
     const state = this.keys.get(key);
@@ -263,7 +321,8 @@ export class Emulator {
   /** /__emulator/scenario/<name> switches scenarios for manual tries (npm run emulator, demo). */
   private control(path: string, url: URL, res: http.ServerResponse): void {
     const name = decodeURIComponent(path.split('/')[3] ?? '');
-    if (path === '/__emulator/scenarios') return sendJson(res, 200, { current: this.scenario, scenarios: scenarioList() });
+    if (path === '/__emulator/scenarios')
+      return sendJson(res, 200, { current: this.scenario, scenarios: scenarioList() });
     if (path.startsWith('/__emulator/scenario/') && Object.prototype.hasOwnProperty.call(SCENARIOS, name)) {
       this.reset();
       applyScenario(this, name as ScenarioName, this.url, url.searchParams);

@@ -13,7 +13,11 @@ export function faultMessages(code: string): { cause: MessageId; fix: MessageId 
   return cause in catalog && fix in catalog ? { cause: cause as MessageId, fix: fix as MessageId } : undefined;
 }
 
-const STATES = { healthy: 'healthy', degraded: 'works with a problem (warning colors)', failing: 'not working (error colors)' } as const;
+const STATES = {
+  healthy: 'healthy',
+  degraded: 'works with a problem (warning colors)',
+  failing: 'not working (error colors)',
+} as const;
 const FOUND_BY = { background: 'Background', full: 'Check', trae: 'Trae-shaped check' } as const;
 
 export function renderFaultMatrix(): string {
@@ -29,7 +33,7 @@ export function renderFaultMatrix(): string {
     '"Check" is "Codex Pooler: Check Connection" (models, the chat check, usage); "Trae-shaped check" is the',
     'streamed two-turn check with a tool, run only on request; what it finds shows on the status bar until a',
     'later Trae-shaped check passes or the URL, model or key changes (the free background checks cannot clear it).',
-    'The status bar\'s colours have one meaning each: error colours whenever Trae\'s chat cannot succeed now,',
+    "The status bar's colours have one meaning each: error colours whenever Trae's chat cannot succeed now,",
     'warning colours when it works but something needs attention, none when the last check passed.',
     'Placeholders in braces are filled in with the real values (host, model, status…).',
     '',
@@ -38,8 +42,17 @@ export function renderFaultMatrix(): string {
   ];
   FAULTS.forEach((f, i) => {
     const messages = f.code ? faultMessages(f.code) : undefined;
-    const reads = messages ? `${englishOf(messages.cause)} → ${englishOf(messages.fix)}` : 'Nothing to fix: the check passes.';
-    const state = f.mode === 'trae' ? (f.indicator === 'healthy' ? `${STATES[f.indicator]} (unchanged)` : `${STATES[f.indicator]}, until a Trae-shaped check passes`) : f.thenRecovers ? `${STATES[f.indicator]}, then healthy again` : STATES[f.indicator];
+    const reads = messages
+      ? `${englishOf(messages.cause)} → ${englishOf(messages.fix)}`
+      : 'Nothing to fix: the check passes.';
+    const state =
+      f.mode === 'trae'
+        ? f.indicator === 'healthy'
+          ? `${STATES[f.indicator]} (unchanged)`
+          : `${STATES[f.indicator]}, until a Trae-shaped check passes`
+        : f.thenRecovers
+          ? `${STATES[f.indicator]}, then healthy again`
+          : STATES[f.indicator];
     const cells = [String(i + 1), f.group, f.situation, FOUND_BY[f.mode], f.code ? `\`${f.code}\`` : '—', state, reads];
     lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
   });

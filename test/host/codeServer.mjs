@@ -2,7 +2,16 @@
 // (a real VS Code 1.100.3 server with a Node extension host), and Debian chromium driven by playwright-core.
 // Tools come from scripts/host-tools.mjs; recipes and pitfalls from shared/real-host-testing.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, createWriteStream, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,8 +19,15 @@ import { chromium } from 'playwright-core';
 import { ensureChromium, ensureCodeServer } from '../../scripts/host-tools.mjs';
 
 // Flags from the doc: no sandbox as root, no GPU, and nothing that reaches for the network.
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // ---------------------------------------------------------------- profile
 
@@ -28,7 +44,13 @@ export async function makeProfile({ settings = {} } = {}) {
     xdgDir: join(root, 'xdg'), // code-server's own data/config/cache (otherwise ~/.local/share/code-server)
     serverLog: join(root, 'code-server.log'),
   };
-  for (const dir of [profile.userDataDir, profile.extensionsDir, profile.workspaceDir, profile.browserDir, profile.xdgDir]) {
+  for (const dir of [
+    profile.userDataDir,
+    profile.extensionsDir,
+    profile.workspaceDir,
+    profile.browserDir,
+    profile.xdgDir,
+  ]) {
     mkdirSync(dir, { recursive: true });
   }
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
@@ -43,7 +65,10 @@ export async function makeProfile({ settings = {} } = {}) {
     'workbench.enableExperiments': false,
     'telemetry.telemetryLevel': 'off',
   };
-  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...quiet, ...settings }, null, 2)}\n`);
+  writeFileSync(
+    join(profile.userDataDir, 'User', 'settings.json'),
+    `${JSON.stringify({ ...quiet, ...settings }, null, 2)}\n`,
+  );
   // An explicit --config keeps code-server from creating ~/.config/code-server/config.yaml.
   writeFileSync(profile.configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   return profile;
@@ -51,7 +76,14 @@ export async function makeProfile({ settings = {} } = {}) {
 
 // Common code-server arguments that point every state folder into the profile.
 function profileArgs(profile) {
-  return ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--config', profile.configFile];
+  return [
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
+    '--config',
+    profile.configFile,
+  ];
 }
 
 // Environment that keeps code-server's XDG folders inside the profile too.
@@ -68,11 +100,18 @@ function profileEnv(profile) {
 // Installs a .vsix into the profile's extensions folder (about 1 s); returns code-server's output.
 export async function installVsix(profile, vsixPath) {
   const { entry } = await ensureCodeServer();
-  const result = spawnSync(process.execPath, [entry, ...profileArgs(profile), '--install-extension', resolve(vsixPath), '--force'], {
-    encoding: 'utf8', env: { ...process.env, ...profileEnv(profile) }, timeout: 120_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [entry, ...profileArgs(profile), '--install-extension', resolve(vsixPath), '--force'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ...profileEnv(profile) },
+      timeout: 120_000,
+    },
+  );
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-  if (result.status !== 0) throw new Error(`code-server --install-extension ${vsixPath} failed (exit ${result.status}):\n${output}`);
+  if (result.status !== 0)
+    throw new Error(`code-server --install-extension ${vsixPath} failed (exit ${result.status}):\n${output}`);
   return output;
 }
 
@@ -80,23 +119,40 @@ export async function installVsix(profile, vsixPath) {
 
 // Servers still running, killed synchronously if this process exits without stopping them.
 const liveServers = new Set();
-process.on('exit', () => { for (const server of liveServers) server.killNow(); });
+process.on('exit', () => {
+  for (const server of liveServers) server.killNow();
+});
 
 // Starts code-server on 127.0.0.1 with a free port; resolves once it answers HTTP.
-export async function startCodeServer(profile, { env = {}, folder = profile.workspaceDir, logLevel, timeoutMs = 60_000 } = {}) {
+export async function startCodeServer(
+  profile,
+  { env = {}, folder = profile.workspaceDir, logLevel, timeoutMs = 60_000 } = {},
+) {
   const { entry } = await ensureCodeServer();
   const out = openSync(profile.serverLog, 'a');
   try {
     // The free port can be taken between probe and bind: retry a few times on EADDRINUSE.
     for (let attempt = 1; ; attempt++) {
       const port = await findFreePort();
-      const args = [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-        '--disable-update-check', '--disable-workspace-trust', ...profileArgs(profile),
-        ...(logLevel ? ['--log', logLevel] : []), resolve(folder)];
+      const args = [
+        entry,
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        ...profileArgs(profile),
+        ...(logLevel ? ['--log', logLevel] : []),
+        resolve(folder),
+      ];
       writeFileSync(out, `\n$ node ${args.join(' ')}\n`);
       // detached: its own process group, so stop() can kill the server with everything it spawned.
       const child = spawn(process.execPath, args, {
-        env: { ...process.env, ...profileEnv(profile), ...env }, stdio: ['ignore', out, out], detached: true,
+        env: { ...process.env, ...profileEnv(profile), ...env },
+        stdio: ['ignore', out, out],
+        detached: true,
       });
       const server = trackServer(child, port, profile.serverLog);
       try {
@@ -116,7 +172,12 @@ export async function startCodeServer(profile, { env = {}, folder = profile.work
 // Wraps the child process in { url, port, pid, logFile, stop() }.
 function trackServer(child, port, logFile) {
   let exited = child.exitCode !== null;
-  const exitedPromise = new Promise((r) => child.once('exit', () => { exited = true; r(); }));
+  const exitedPromise = new Promise((r) =>
+    child.once('exit', () => {
+      exited = true;
+      r();
+    }),
+  );
   const server = {
     url: `http://127.0.0.1:${port}/`,
     port,
@@ -144,9 +205,17 @@ function trackServer(child, port, logFile) {
 
 // Sends a signal to a process group and to each listed pid, ignoring the ones already gone.
 function signalTree(groupId, pids, signal) {
-  try { process.kill(-groupId, signal); } catch { /* group gone */ }
+  try {
+    process.kill(-groupId, signal);
+  } catch {
+    /* group gone */
+  }
   for (const pid of pids) {
-    try { process.kill(pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -164,7 +233,10 @@ function descendantsOf(rootPid) {
   const found = [];
   const queue = [rootPid];
   while (queue.length) {
-    for (const pid of childrenOf.get(queue.shift()) ?? []) { found.push(pid); queue.push(pid); }
+    for (const pid of childrenOf.get(queue.shift()) ?? []) {
+      found.push(pid);
+      queue.push(pid);
+    }
   }
   return found;
 }
@@ -174,15 +246,21 @@ async function waitForHttp(url, child, timeoutMs, logFile) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before answering; log ${logFile}:\n${tail(logFile, 20)}`);
+      throw new Error(
+        `code-server exited (${child.exitCode ?? child.signalCode}) before answering; log ${logFile}:\n${tail(logFile, 20)}`,
+      );
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await sleep(250);
   }
-  throw new Error(`code-server did not answer ${url} within ${timeoutMs / 1000} s; log ${logFile}:\n${tail(logFile, 20)}`);
+  throw new Error(
+    `code-server did not answer ${url} within ${timeoutMs / 1000} s; log ${logFile}:\n${tail(logFile, 20)}`,
+  );
 }
 
 // A port the OS reports free right now on 127.0.0.1.
@@ -201,21 +279,35 @@ function findFreePort() {
 
 // Launches headless Debian chromium with a persistent profile in <profileRoot>/browser.
 // With consoleLogFile, every console message and page error is appended there (counts in .consoleStats).
-export async function launchBrowser(profileRoot, { origin, consoleLogFile, headless = true, viewport = { width: 1400, height: 900 } } = {}) {
+export async function launchBrowser(
+  profileRoot,
+  { origin, consoleLogFile, headless = true, viewport = { width: 1400, height: 900 } } = {},
+) {
   const executablePath = await ensureChromium();
   // XDG folders in the profile: chromium writes "Crash Reports" and a dconf cache under the home folder otherwise.
   const xdg = join(profileRoot, 'xdg');
   const context = await chromium.launchPersistentContext(join(profileRoot, 'browser'), {
-    executablePath, headless, viewport, args: CHROMIUM_ARGS,
-    env: { ...process.env, XDG_CONFIG_HOME: join(xdg, 'config'), XDG_CACHE_HOME: join(xdg, 'cache'), XDG_DATA_HOME: join(xdg, 'data') },
+    executablePath,
+    headless,
+    viewport,
+    args: CHROMIUM_ARGS,
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(xdg, 'config'),
+      XDG_CACHE_HOME: join(xdg, 'cache'),
+      XDG_DATA_HOME: join(xdg, 'data'),
+    },
   });
   // Clipboard access for copy/paste tests; not fatal where the browser refuses it.
   try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], origin ? { origin: new URL(origin).origin } : undefined);
+    await context.grantPermissions(
+      ['clipboard-read', 'clipboard-write'],
+      origin ? { origin: new URL(origin).origin } : undefined,
+    );
   } catch (error) {
     console.warn(`[host] clipboard permissions not granted: ${error.message}`);
   }
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   // recentErrors: the last 20 error texts, for a hint when a suite dies without writing results.
   const consoleStats = { errors: 0, warnings: 0, messages: 0, recentErrors: [] };
   const noteError = (text) => {
@@ -273,7 +365,8 @@ export async function runPaletteCommand(page, title, { timeoutMs = 30_000 } = {}
       return;
     } catch (error) {
       await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw new Error(`command "${title}" not found in the palette within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`command "${title}" not found in the palette within ${timeoutMs / 1000} s`);
     }
   }
 }
@@ -285,15 +378,28 @@ function sleep(ms) {
 }
 
 function isAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch (error) { return error.code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 function readText(path) {
-  try { return readFileSync(path, 'utf8'); } catch { return ''; }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function safeReaddir(path) {
-  try { return readdirSync(path); } catch { return []; }
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }
 
 function tail(path, lines) {

@@ -20,11 +20,27 @@ function loadMocha() {
 // Runs the spec files; resolves when all passed, rejects with a summary otherwise.
 // Pass vscodeVersion (require('vscode').version from the suite): a require('vscode') from this file, which is
 // outside any extension folder, works but makes the extension host log a long warning.
-async function runMochaSuite({ files, timeout = 20_000, grep, ui = 'bdd', vscodeVersion = null,
-  resultsFile = process.env.VSCODE_TEST_RESULTS_FILE } = {}) {
+async function runMochaSuite({
+  files,
+  timeout = 20_000,
+  grep,
+  ui = 'bdd',
+  vscodeVersion = null,
+  resultsFile = process.env.VSCODE_TEST_RESULTS_FILE,
+} = {}) {
   const startedAt = new Date();
-  const results = { schema: 'vscode-host-test-results/1', startedAt: startedAt.toISOString(), finishedAt: null, durationMs: 0,
-    vscodeVersion, passes: 0, failures: 0, pending: 0, total: 0, tests: [] };
+  const results = {
+    schema: 'vscode-host-test-results/1',
+    startedAt: startedAt.toISOString(),
+    finishedAt: null,
+    durationMs: 0,
+    vscodeVersion,
+    passes: 0,
+    failures: 0,
+    pending: 0,
+    total: 0,
+    tests: [],
+  };
   try {
     const Mocha = loadMocha();
     // No colors: mocha's output reaches the browser console, where escape codes are noise.
@@ -51,7 +67,13 @@ async function runMochaSuite({ files, timeout = 20_000, grep, ui = 'bdd', vscode
 
 // Adds one test (or failed hook) to the results and bumps its counter.
 function record(results, test, state, error) {
-  const entry = { title: test.title, fullTitle: test.fullTitle(), file: test.file, state, durationMs: test.duration ?? 0 };
+  const entry = {
+    title: test.title,
+    fullTitle: test.fullTitle(),
+    file: test.file,
+    state,
+    durationMs: test.duration ?? 0,
+  };
   if (error) entry.error = describeError(error);
   results.tests.push(entry);
   results.total++;
@@ -69,7 +91,11 @@ function describeError(error) {
 }
 
 function safeString(value) {
-  try { return typeof value === 'string' ? value : JSON.stringify(value); } catch { return String(value); }
+  try {
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
 }
 
 // Writes atomically (temp file + rename) so the launcher never reads half a file.

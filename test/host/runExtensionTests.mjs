@@ -34,8 +34,14 @@ import { launchBrowser, makeProfile, startCodeServer } from './codeServer.mjs';
 const log = (...parts) => console.log('[host]', ...parts);
 
 // Runs one suite in a fresh profile; resolves { exitCode, results } (results null if none were written).
-export async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath, workspaceDir, env = {},
-  timeoutMs = Number(process.env.HOST_TEST_TIMEOUT_MS) || 300_000, settings = {} }) {
+export async function runExtensionTests({
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  workspaceDir,
+  env = {},
+  timeoutMs = Number(process.env.HOST_TEST_TIMEOUT_MS) || 300_000,
+  settings = {},
+}) {
   const started = Date.now();
   const devPaths = [].concat(extensionDevelopmentPath ?? []).map((path) => resolve(path));
   const testsPath = extensionTestsPath && resolve(extensionTestsPath);
@@ -53,7 +59,14 @@ export async function runExtensionTests({ extensionDevelopmentPath, extensionTes
   const profile = await makeProfile({ settings });
   const keepProfile = process.env.HOST_TEST_KEEP_PROFILE === '1';
   // Also on Ctrl+C: process.exit() runs 'exit' listeners (codeServer.mjs kills the server in one too).
-  const removeProfile = () => { if (!keepProfile) try { rmSync(profile.root, { recursive: true, force: true }); } catch { /* best effort */ } };
+  const removeProfile = () => {
+    if (!keepProfile)
+      try {
+        rmSync(profile.root, { recursive: true, force: true });
+      } catch {
+        /* best effort */
+      }
+  };
   process.once('exit', removeProfile);
   const resultsFile = join(profile.root, 'results.json');
   const folder = resolve(workspaceDir ?? profile.workspaceDir);
@@ -63,7 +76,9 @@ export async function runExtensionTests({ extensionDevelopmentPath, extensionTes
   let outcome;
   try {
     server = await startCodeServer(profile, {
-      env: { ...env, VSCODE_TEST_RESULTS_FILE: resultsFile, HOST_TEST_PROFILE_DIR: profile.root }, folder, logLevel: process.env.HOST_TEST_LOG_LEVEL,
+      env: { ...env, VSCODE_TEST_RESULTS_FILE: resultsFile, HOST_TEST_PROFILE_DIR: profile.root },
+      folder,
+      logLevel: process.env.HOST_TEST_LOG_LEVEL,
     });
     log(`code-server ${server.url} up in ${seconds(started)} (log ${server.logFile})`);
     browser = await launchBrowser(profile.root, { origin: server.url, consoleLogFile });
@@ -88,7 +103,8 @@ export async function runExtensionTests({ extensionDevelopmentPath, extensionTes
 
 // The workbench URL whose payload makes the extension host run the tests.
 function testUrl(server, { devPaths, testsPath, folder }) {
-  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path.split('/').map(encodeURIComponent).join('/')}`;
+  const remote = (path) =>
+    `vscode-remote://127.0.0.1:${server.port}${path.split('/').map(encodeURIComponent).join('/')}`;
   const payload = [
     ...devPaths.map((path) => ['extensionDevelopmentPath', remote(path)]),
     ['extensionTestsPath', remote(testsPath)],
@@ -101,13 +117,22 @@ function testUrl(server, { devPaths, testsPath, folder }) {
 // Opens the workbench and waits for codeAutomationExit, a timeout, or a dead page, whichever comes first.
 async function runInWorkbench(page, url, timeoutMs) {
   let finish;
-  const finished = new Promise((r) => { finish = r; });
+  const finished = new Promise((r) => {
+    finish = r;
+  });
   // Must be exposed before navigation: the workbench looks the function up when the tests end.
   await page.exposeFunction('codeAutomationExit', (code, logs) => finish({ exitCode: Number(code), logs }));
   page.once('crash', () => finish({ exitCode: 1, reason: 'the browser page crashed' }));
   page.once('close', () => finish({ exitCode: 1, reason: 'the browser page closed before the tests finished' }));
-  const timer = setTimeout(() => finish({ exitCode: 1, timedOut: true,
-    reason: `timed out after ${timeoutMs / 1000} s waiting for the tests to finish (codeAutomationExit never called)` }), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      finish({
+        exitCode: 1,
+        timedOut: true,
+        reason: `timed out after ${timeoutMs / 1000} s waiting for the tests to finish (codeAutomationExit never called)`,
+      }),
+    timeoutMs,
+  );
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
     return await finished;
@@ -131,24 +156,37 @@ const CONSOLE_NOISE = /Failed to load resource|ENOTFOUND|ERR_NAME_NOT_RESOLVED|o
 // Prints every test, the failures with their errors, and a closing "N passed, N failed" line.
 function printSummary({ results, outcome, exitCode, durationMs, consoleLogFile, browser }) {
   if (results) {
-    for (const test of results.tests) log(`  ${{ passed: '✓', failed: '✗', pending: '-' }[test.state] ?? '?'} ${test.fullTitle} (${test.durationMs} ms)`);
+    for (const test of results.tests)
+      log(
+        `  ${{ passed: '✓', failed: '✗', pending: '-' }[test.state] ?? '?'} ${test.fullTitle} (${test.durationMs} ms)`,
+      );
     const failed = results.tests.filter((test) => test.state === 'failed');
     failed.forEach((test, index) => {
       console.log(`\n  ${index + 1}) ${test.fullTitle}`);
       console.log(indent(test.error?.stack || test.error?.message || 'no error details', '     '));
-      if (test.error?.expected !== undefined) console.log(`     expected: ${test.error.expected}\n     actual:   ${test.error.actual}`);
+      if (test.error?.expected !== undefined)
+        console.log(`     expected: ${test.error.expected}\n     actual:   ${test.error.actual}`);
     });
     if (failed.length) console.log('');
   } else {
     log(`no results JSON was written by the suite (set by VSCODE_TEST_RESULTS_FILE; see test/host/mochaSuite.cjs)`);
     // The suite died early: its error is usually among the last browser console errors.
     const hints = (browser?.consoleStats.recentErrors ?? []).filter((text) => !CONSOLE_NOISE.test(text)).slice(-5);
-    for (const text of hints) log(`  console error: ${text.replace(/%c|color: #[0-9a-f]+/gi, '').trim().split('\n')[0].slice(0, 300)}`);
+    for (const text of hints)
+      log(
+        `  console error: ${text
+          .replace(/%c|color: #[0-9a-f]+/gi, '')
+          .trim()
+          .split('\n')[0]
+          .slice(0, 300)}`,
+      );
   }
   if (outcome.reason) log(`ERROR: ${outcome.reason}`);
   if (results && results.total === 0) log('WARNING: the suite ran no tests');
   const consoleNote = browser ? `; browser console: ${browser.consoleStats.errors} errors -> ${consoleLogFile}` : '';
-  log(`${exitCode === 0 ? 'PASSED' : 'FAILED'} in ${(durationMs / 1000).toFixed(1)} s (workbench exit code ${outcome.exitCode})${consoleNote}`);
+  log(
+    `${exitCode === 0 ? 'PASSED' : 'FAILED'} in ${(durationMs / 1000).toFixed(1)} s (workbench exit code ${outcome.exitCode})${consoleNote}`,
+  );
   // The plain closing line CI reads: "N passed, N failed, N skipped".
   if (results) console.log(`host: ${results.passes} passed, ${results.failures} failed, ${results.pending} skipped`);
 }
@@ -186,7 +224,10 @@ async function saveDiagnostics({ outputDir, runId, browser, profile, outcome }) 
 }
 
 function indent(text, prefix) {
-  return String(text).split('\n').map((line) => prefix + line).join('\n');
+  return String(text)
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
 }
 
 function seconds(since) {
@@ -200,7 +241,10 @@ export function parseArgs(argv) {
   const options = { extensionDevelopmentPath: [], ignored: [] };
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) { options.workspaceDir ??= argv[i]; continue; }
+    if (!match) {
+      options.workspaceDir ??= argv[i];
+      continue;
+    }
     const [, name, inline] = match;
     const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'workspace', 'timeout'].includes(name);
     const value = inline ?? (takesValue && argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : undefined);
@@ -218,7 +262,11 @@ export async function main(argv = process.argv.slice(2)) {
   const { ignored, ...options } = parseArgs(argv);
   if (ignored.length) log(`ignoring desktop-only flags: ${ignored.join(' ')}`);
   // Ctrl+C / SIGTERM: exit, which fires the 'exit' handler that kills code-server (playwright closes chromium).
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => { log(`${signal}: stopping`); process.exit(130); });
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => {
+      log(`${signal}: stopping`);
+      process.exit(130);
+    });
   try {
     const { exitCode } = await runExtensionTests(options);
     process.exit(exitCode);

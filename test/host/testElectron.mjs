@@ -18,7 +18,10 @@ const log = (...parts) => console.log('[test-electron]', ...parts);
 // True when desktop VS Code can be downloaded (the update server's name resolves within 3 s).
 async function hasInternet() {
   try {
-    await Promise.race([lookup('update.code.visualstudio.com'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
+    await Promise.race([
+      lookup('update.code.visualstudio.com'),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
+    ]);
     return true;
   } catch {
     return false;
@@ -38,7 +41,11 @@ async function main() {
   const extensionTestsPath = resolve(options.extensionTestsPath ?? join(here, 'selftest', 'suite', 'index.js'));
   const launchArgs = options.workspaceDir ? [resolve(options.workspaceDir)] : [];
   const viaCodeServer = await useCodeServer();
-  log(viaCodeServer ? 'running in code-server (CODE_SERVER_ROUTE=1 or no internet)' : 'running in downloaded desktop VS Code');
+  log(
+    viaCodeServer
+      ? 'running in code-server (CODE_SERVER_ROUTE=1 or no internet)'
+      : 'running in downloaded desktop VS Code',
+  );
   const exitCode = await testElectron.runTests({
     extensionDevelopmentPath,
     extensionTestsPath,

@@ -6,9 +6,30 @@ import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/check';
 import type { CodexPoolerApi } from '../../src/extension';
 import { applyScenario, makeMcpToken, startEmulator, type Emulator } from '../emulator/server';
-import { EXTENSION_ID, api, ensureUserSettings, filesBelow, filesContaining, profileDir, setUserSettings, settle, sleep, tooltipText, waitFor, waitForIndicator } from './helpers';
+import {
+  EXTENSION_ID,
+  api,
+  ensureUserSettings,
+  filesBelow,
+  filesContaining,
+  profileDir,
+  setUserSettings,
+  settle,
+  sleep,
+  tooltipText,
+  waitFor,
+  waitForIndicator,
+} from './helpers';
 
-const COMMAND_IDS = ['checkConnection', 'openWizard', 'setApiKey', 'clearApiKey', 'showLog', 'copyDiagnostics', 'explainTraeError'].map((c) => `codexPooler.${c}`);
+const COMMAND_IDS = [
+  'checkConnection',
+  'openWizard',
+  'setApiKey',
+  'clearApiKey',
+  'showLog',
+  'copyDiagnostics',
+  'explainTraeError',
+].map((c) => `codexPooler.${c}`);
 
 describe('Codex Pooler for Trae in a real extension host', () => {
   let emulator: Emulator;
@@ -16,7 +37,13 @@ describe('Codex Pooler for Trae in a real extension host', () => {
   const secretOf = (key: string) => key.slice('sk-cxp-0123456789ab-'.length);
   const check = () => vscode.commands.executeCommand<CheckReport>('codexPooler.checkConnection');
 
-  const defaults = () => ({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', 'healthCheck.intervalSeconds': 300, requestTimeoutSeconds: 30 });
+  const defaults = () => ({
+    baseUrl: emulator.apiBase,
+    fullUrl: false,
+    model: 'gpt-5.5',
+    'healthCheck.intervalSeconds': 300,
+    requestTimeoutSeconds: 30,
+  });
 
   before(async () => {
     emulator = await startEmulator();
@@ -27,7 +54,8 @@ describe('Codex Pooler for Trae in a real extension host', () => {
   beforeEach(async function () {
     emulator.reset();
     await ensureUserSettings(defaults());
-    if (!/without a key|stores a Pool key/.test(this.currentTest?.title ?? '')) await pooler.testing!.storeKey(emulator.key);
+    if (!/without a key|stores a Pool key/.test(this.currentTest?.title ?? ''))
+      await pooler.testing!.storeKey(emulator.key);
     await settle(pooler);
     emulator.reset();
   });
@@ -38,17 +66,38 @@ describe('Codex Pooler for Trae in a real extension host', () => {
 
   describe('manifest', () => {
     it('contributes the seven commands in the "Codex Pooler" category and registers them', async () => {
-      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string; category: string; title: string }> } };
-      assert.deepEqual(manifest.contributes.commands.map((c) => c.command), COMMAND_IDS);
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+        contributes: { commands: Array<{ command: string; category: string; title: string }> };
+      };
+      assert.deepEqual(
+        manifest.contributes.commands.map((c) => c.command),
+        COMMAND_IDS,
+      );
       for (const c of manifest.contributes.commands) assert.equal(c.category, 'Codex Pooler');
       const registered = await vscode.commands.getCommands(true);
-      for (const id of [...COMMAND_IDS, 'codexPooler.statusMenu', 'codexPooler.traeCheck', 'codexPooler.moveSecretFromSettings']) assert.ok(registered.includes(id), id);
+      for (const id of [
+        ...COMMAND_IDS,
+        'codexPooler.statusMenu',
+        'codexPooler.traeCheck',
+        'codexPooler.moveSecretFromSettings',
+      ])
+        assert.ok(registered.includes(id), id);
     });
 
     it('keeps every setting at the user level (scope application)', () => {
-      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { configuration: { properties: Record<string, { scope: string }> } }; capabilities: object };
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+        contributes: { configuration: { properties: Record<string, { scope: string }> } };
+        capabilities: object;
+      };
       const properties = manifest.contributes.configuration.properties;
-      assert.deepEqual(Object.keys(properties).sort(), ['codexPooler.baseUrl', 'codexPooler.fullUrl', 'codexPooler.guideLanguage', 'codexPooler.healthCheck.intervalSeconds', 'codexPooler.model', 'codexPooler.requestTimeoutSeconds']);
+      assert.deepEqual(Object.keys(properties).sort(), [
+        'codexPooler.baseUrl',
+        'codexPooler.fullUrl',
+        'codexPooler.guideLanguage',
+        'codexPooler.healthCheck.intervalSeconds',
+        'codexPooler.model',
+        'codexPooler.requestTimeoutSeconds',
+      ]);
       for (const [name, p] of Object.entries(properties)) assert.equal(p.scope, 'application', name);
       assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
     });
@@ -76,7 +125,13 @@ describe('Codex Pooler for Trae in a real extension host', () => {
     });
 
     it('refuses what is not a Pool key and keeps the stored one', async () => {
-      for (const wrong of [`Bearer ${emulator.key}`, makeMcpToken(), 'https://pool.example.com/v1', '', emulator.key.slice(0, 40)]) {
+      for (const wrong of [
+        `Bearer ${emulator.key}`,
+        makeMcpToken(),
+        'https://pool.example.com/v1',
+        '',
+        emulator.key.slice(0, 40),
+      ]) {
         assert.equal(await pooler.testing!.storeKey(wrong), false, wrong.slice(0, 12));
       }
       const report = await check();
@@ -231,14 +286,19 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       for (let i = 0; i < changes; i++) await setUserSettings({ requestTimeoutSeconds: 20 + i });
       const burstMs = Date.now() - started;
       // While the slow check runs, the tooltip says so; the bar keeps the last answer meanwhile.
-      await waitFor('the tooltip to say a check runs', () => /Checking now/.test(tooltipText(pooler.getStatus().tooltip)));
+      await waitFor('the tooltip to say a check runs', () =>
+        /Checking now/.test(tooltipText(pooler.getStatus().tooltip)),
+      );
       await waitFor('the burst to settle', () => emulator.countRoute('models') >= 1);
       await waitForIndicator(pooler, 'healthy', 10_000);
       await settle(pooler, 1000);
       const checks = emulator.countRoute('models');
       assert.equal(emulator.maxInFlight.models, 1, 'two background checks overlapped');
       // Changes during a running check fold into one more check after it.
-      assert.ok(checks < changes && checks <= 2 + Math.ceil(burstMs / 400), `${checks} checks for ${changes} changes in ${burstMs} ms`);
+      assert.ok(
+        checks < changes && checks <= 2 + Math.ceil(burstMs / 400),
+        `${checks} checks for ${changes} changes in ${burstMs} ms`,
+      );
       assert.equal(emulator.countRoute('chat'), 0);
     });
 
@@ -258,9 +318,18 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       assert.ok(folder, 'the test host opens a workspace folder');
       const settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
       fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-      fs.writeFileSync(settingsFile, JSON.stringify({ 'codexPooler.baseUrl': 'http://127.0.0.1:9/v1', 'codexPooler.model': 'evil' }));
+      fs.writeFileSync(
+        settingsFile,
+        JSON.stringify({ 'codexPooler.baseUrl': 'http://127.0.0.1:9/v1', 'codexPooler.model': 'evil' }),
+      );
       await sleep(1500);
-      await assert.rejects(Promise.resolve(vscode.workspace.getConfiguration('codexPooler').update('baseUrl', 'http://127.0.0.1:9/v1', vscode.ConfigurationTarget.Workspace)));
+      await assert.rejects(
+        Promise.resolve(
+          vscode.workspace
+            .getConfiguration('codexPooler')
+            .update('baseUrl', 'http://127.0.0.1:9/v1', vscode.ConfigurationTarget.Workspace),
+        ),
+      );
       const report = await check();
       assert.equal(report.verdict, 'ok');
       assert.equal(report.target.endpoint?.apiBase, emulator.apiBase);
@@ -289,7 +358,11 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       if (!root) return this.skip();
       await check();
       await vscode.commands.executeCommand('codexPooler.showLog');
-      const logFile = await waitFor('the log file', () => filesBelow(root).find((f) => path.basename(f) === 'Codex Pooler.log' && fs.readFileSync(f, 'utf8').includes('full check')));
+      const logFile = await waitFor('the log file', () =>
+        filesBelow(root).find(
+          (f) => path.basename(f) === 'Codex Pooler.log' && fs.readFileSync(f, 'utf8').includes('full check'),
+        ),
+      );
       const log = fs.readFileSync(logFile, 'utf8');
       assert.match(log, /Verdict: ok/);
       assert.ok(!log.includes(secretOf(emulator.key)));
@@ -311,21 +384,30 @@ describe('Codex Pooler for Trae in a real extension host', () => {
         assert.deepEqual(filesContaining(dir, secretOf(emulator.key)), [], dir);
         assert.deepEqual(filesContaining(dir, emulator.key), [], dir);
       }
-      assert.deepEqual(filesContaining(root, secretOf(emulator.key)).filter((f) => !f.includes(`${path.sep}browser${path.sep}`)), []);
+      assert.deepEqual(
+        filesContaining(root, secretOf(emulator.key)).filter((f) => !f.includes(`${path.sep}browser${path.sep}`)),
+        [],
+      );
     });
   });
 
   describe('wizard and API', () => {
     it('Open Setup Wizard opens the wizard panel', async () => {
       await vscode.commands.executeCommand('codexPooler.openWizard');
-      const tab = await waitFor('the wizard tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Codex Pooler setup for Trae'));
+      const tab = await waitFor('the wizard tab', () =>
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Codex Pooler setup for Trae'),
+      );
       assert.ok(tab.input instanceof vscode.TabInputWebview);
       await vscode.window.tabGroups.close(tab);
     });
 
     it('two opens at once give one wizard, and closing it while it opens throws nothing', async () => {
-      const wizardTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Codex Pooler setup for Trae');
-      await Promise.all([vscode.commands.executeCommand('codexPooler.openWizard'), vscode.commands.executeCommand('codexPooler.openWizard')]);
+      const wizardTabs = () =>
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Codex Pooler setup for Trae');
+      await Promise.all([
+        vscode.commands.executeCommand('codexPooler.openWizard'),
+        vscode.commands.executeCommand('codexPooler.openWizard'),
+      ]);
       await sleep(500);
       assert.equal(wizardTabs().length, 1);
       const opening = vscode.commands.executeCommand('codexPooler.openWizard');
@@ -360,7 +442,10 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       emulator.reset();
       await check();
       assert.ok(emulator.requests.length > 0);
-      assert.ok(emulator.requests.every((r) => r.authorization === `Bearer ${emulator.key}`), 'the stored key is unchanged');
+      assert.ok(
+        emulator.requests.every((r) => r.authorization === `Bearer ${emulator.key}`),
+        'the stored key is unchanged',
+      );
     });
   });
 });

@@ -32,19 +32,38 @@ async function freePort(host = '127.0.0.1'): Promise<number> {
 class Tinyproxy {
   log = '';
   private child?: ChildProcess;
-  constructor(readonly port: number, private readonly allow: string) {}
+  constructor(
+    readonly port: number,
+    private readonly allow: string,
+  ) {}
 
   async start(): Promise<this> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tinyproxy-'));
     const conf = path.join(dir, 'tinyproxy.conf');
-    fs.writeFileSync(conf, [`Port ${this.port}`, 'Listen 127.0.0.1', 'Timeout 30', 'LogLevel Info', 'MaxClients 20', `Allow ${this.allow}`, 'DisableViaHeader No', ''].join('\n'));
+    fs.writeFileSync(
+      conf,
+      [
+        `Port ${this.port}`,
+        'Listen 127.0.0.1',
+        'Timeout 30',
+        'LogLevel Info',
+        'MaxClients 20',
+        `Allow ${this.allow}`,
+        'DisableViaHeader No',
+        '',
+      ].join('\n'),
+    );
     this.child = spawn('tinyproxy', ['-d', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (d: Buffer) => (this.log += d.toString()));
     this.child.stderr!.on('data', (d: Buffer) => (this.log += d.toString()));
-    await waitFor(`tinyproxy on ${this.port}`, () => new Promise<boolean>((resolve) => {
-      const socket = net.connect(this.port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    }));
+    await waitFor(
+      `tinyproxy on ${this.port}`,
+      () =>
+        new Promise<boolean>((resolve) => {
+          const socket = net.connect(this.port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+          socket.on('error', () => resolve(false));
+        }),
+    );
     return this;
   }
 
@@ -73,7 +92,10 @@ describe('fault matrix in the real extension host', function () {
     // through the proxy. Over TLS (CONNECT): plain http to another loopback address is refused by the
     // URL rules, since the proxy would read the key.
     const readCert = (kind: string, ext: string) => fs.readFileSync(path.join(certDir!, `${kind}.${ext}`), 'utf8');
-    proxied = await startEmulator({ host: '127.0.0.2', ...(certDir ? { tls: { key: readCert('proxied', 'key'), cert: readCert('proxied', 'pem') } } : {}) });
+    proxied = await startEmulator({
+      host: '127.0.0.2',
+      ...(certDir ? { tls: { key: readCert('proxied', 'key'), cert: readCert('proxied', 'pem') } } : {}),
+    });
     plainAlias = await startEmulator({ host: '127.0.0.2' });
     if (certDir) {
       for (const kind of ['trusted', 'selfsigned', 'expired', 'wronghost', 'untrusted']) {
@@ -96,7 +118,13 @@ describe('fault matrix in the real extension host', function () {
   });
 
   /** Base URL, key, and http.proxy for a target. */
-  function targetOf(target: Target | undefined): { baseUrl: string; key: string; proxy?: string; model?: string; emulator: Emulator } {
+  function targetOf(target: Target | undefined): {
+    baseUrl: string;
+    key: string;
+    proxy?: string;
+    model?: string;
+    emulator: Emulator;
+  } {
     switch (target) {
       case undefined:
       case 'emulator':
@@ -106,17 +134,46 @@ describe('fault matrix in the real extension host', function () {
       case 'unresolvable':
         return { baseUrl: 'https://pool.invalid/v1', key: emulator.key, emulator };
       case 'https-plain-port':
-        return { baseUrl: emulator.apiBase.replace('http://127.0.0.1', 'https://localhost'), key: emulator.key, emulator };
+        return {
+          baseUrl: emulator.apiBase.replace('http://127.0.0.1', 'https://localhost'),
+          key: emulator.key,
+          emulator,
+        };
       case 'via-proxy':
-        return { baseUrl: proxied.apiBase, key: proxied.key, proxy: `http://127.0.0.1:${forwarding.port}`, emulator: proxied };
+        return {
+          baseUrl: proxied.apiBase,
+          key: proxied.key,
+          proxy: `http://127.0.0.1:${forwarding.port}`,
+          emulator: proxied,
+        };
       case 'proxy-refuses':
-        return { baseUrl: proxied.apiBase, key: proxied.key, proxy: `http://127.0.0.1:${refusingProxyPort}`, emulator: proxied };
+        return {
+          baseUrl: proxied.apiBase,
+          key: proxied.key,
+          proxy: `http://127.0.0.1:${refusingProxyPort}`,
+          emulator: proxied,
+        };
       case 'proxy-denies':
-        return { baseUrl: proxied.apiBase, key: proxied.key, proxy: `http://127.0.0.1:${denying.port}`, emulator: proxied };
+        return {
+          baseUrl: proxied.apiBase,
+          key: proxied.key,
+          proxy: `http://127.0.0.1:${denying.port}`,
+          emulator: proxied,
+        };
       case 'http-alias-via-proxy':
-        return { baseUrl: plainAlias.apiBase, key: plainAlias.key, proxy: `http://127.0.0.1:${forwarding.port}`, emulator: plainAlias };
+        return {
+          baseUrl: plainAlias.apiBase,
+          key: plainAlias.key,
+          proxy: `http://127.0.0.1:${forwarding.port}`,
+          emulator: plainAlias,
+        };
       case 'http-localhost-name-via-proxy':
-        return { baseUrl: `http://pool.localhost:${plainAlias.port}/v1`, key: plainAlias.key, proxy: `http://127.0.0.1:${forwarding.port}`, emulator: plainAlias };
+        return {
+          baseUrl: `http://pool.localhost:${plainAlias.port}/v1`,
+          key: plainAlias.key,
+          proxy: `http://127.0.0.1:${forwarding.port}`,
+          emulator: plainAlias,
+        };
       case 'key-in-model-setting':
         return { baseUrl: emulator.apiBase, key: emulator.key, model: emulator.key, emulator };
       default: {
@@ -131,15 +188,25 @@ describe('fault matrix in the real extension host', function () {
     for (const e of [emulator, proxied, plainAlias, ...tls.values()]) e.reset();
     const target = targetOf(f.target);
     const http = vscode.workspace.getConfiguration('http');
-    if (http.inspect('proxy')?.globalValue !== target.proxy) await http.update('proxy', target.proxy, vscode.ConfigurationTarget.Global);
-    await ensureUserSettings({ baseUrl: target.baseUrl, fullUrl: false, model: target.model ?? f.model ?? 'gpt-5.5', requestTimeoutSeconds: f.timeoutSeconds ?? 30, 'healthCheck.intervalSeconds': 300 });
+    if (http.inspect('proxy')?.globalValue !== target.proxy)
+      await http.update('proxy', target.proxy, vscode.ConfigurationTarget.Global);
+    await ensureUserSettings({
+      baseUrl: target.baseUrl,
+      fullUrl: false,
+      model: target.model ?? f.model ?? 'gpt-5.5',
+      requestTimeoutSeconds: f.timeoutSeconds ?? 30,
+      'healthCheck.intervalSeconds': 300,
+    });
     await pooler.testing!.storeKey(target.key);
     await settle(pooler);
     prepareEmulator(target.emulator, f);
     return target;
   }
 
-  function assertDiagnosis(f: FaultScenario, report: { verdict: string; diagnoses: readonly { code: string; severity: string; detail: string }[] }): void {
+  function assertDiagnosis(
+    f: FaultScenario,
+    report: { verdict: string; diagnoses: readonly { code: string; severity: string; detail: string }[] },
+  ): void {
     const shown = report.diagnoses.map((d) => `${d.code}(${d.severity}): ${d.detail}`).join(', ');
     if (f.code === '') {
       assert.equal(report.verdict, 'ok', shown);
@@ -161,7 +228,8 @@ describe('fault matrix in the real extension host', function () {
           const report = (await pooler.testing!.traeCheck())!;
           assertDiagnosis(f, report);
           const status = await waitForIndicator(pooler, f.indicator);
-          if (f.code && f.indicator !== 'healthy') assert.ok(status.tooltip.includes(renderMsg(report.diagnoses[0]!.cause)), status.tooltip);
+          if (f.code && f.indicator !== 'healthy')
+            assert.ok(status.tooltip.includes(renderMsg(report.diagnoses[0]!.cause)), status.tooltip);
           prepareEmulator(target.emulator, { ...f, scenario: undefined });
           assert.equal((await pooler.testing!.traeCheck())?.verdict, 'ok');
           await waitForIndicator(pooler, 'healthy');
@@ -170,8 +238,10 @@ describe('fault matrix in the real extension host', function () {
         const report = (await pooler.checkConnection({ mode: f.mode }))!;
         assertDiagnosis(f, report);
         const status = await waitForIndicator(pooler, f.indicator);
-        if (f.code && f.indicator !== 'healthy') assert.ok(status.tooltip.includes(renderMsg(report.diagnoses[0]!.cause)), status.tooltip);
-        if (f.mode === 'background') assert.equal(target.emulator.countRoute('chat'), 0, 'a background check never sends the chat request');
+        if (f.code && f.indicator !== 'healthy')
+          assert.ok(status.tooltip.includes(renderMsg(report.diagnoses[0]!.cause)), status.tooltip);
+        if (f.mode === 'background')
+          assert.equal(target.emulator.countRoute('chat'), 0, 'a background check never sends the chat request');
         if (f.target === 'via-proxy') {
           await waitFor('the proxy to log the tunnel', () => forwarding.log.includes(`127.0.0.2:${proxied.port}`));
           assert.ok(proxied.countRoute('chat') === 1, 'the chat check reached the pool through the proxy');
@@ -179,10 +249,16 @@ describe('fault matrix in the real extension host', function () {
         }
         if (f.target === 'http-alias-via-proxy' || f.target === 'http-localhost-name-via-proxy') {
           assert.equal(target.emulator.requests.length, 0, 'nothing was sent');
-          assert.ok(!forwarding.log.slice(proxyLogBefore).includes(String(plainAlias.port)), 'nothing reached the proxy');
+          assert.ok(
+            !forwarding.log.slice(proxyLogBefore).includes(String(plainAlias.port)),
+            'nothing reached the proxy',
+          );
         }
         if (f.target === 'key-in-model-setting') {
-          assert.ok(target.emulator.requests.every((r) => !r.body.includes(target.key.slice(20))), 'the key was never sent as a model');
+          assert.ok(
+            target.emulator.requests.every((r) => !r.body.includes(target.key.slice(20))),
+            'the key was never sent as a model',
+          );
           assert.ok(!status.tooltip.includes(target.key.slice(20)), 'the tooltip never shows it');
         }
       } finally {
@@ -197,7 +273,7 @@ describe('fault matrix in the real extension host', function () {
   }
 
   describe('memory', () => {
-    it('a body far over the cap is cut off without the extension host\'s memory growing more than a few MB', async () => {
+    it("a body far over the cap is cut off without the extension host's memory growing more than a few MB", async () => {
       // The pool in its own process: its send buffers must not count as the extension host's memory.
       const pool = await startEmulatorProcess();
       try {

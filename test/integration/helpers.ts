@@ -41,7 +41,11 @@ export function tooltipText(markdown: string): string {
   return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -53,10 +57,14 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 }
 
 export async function waitForIndicator(pooler: CodexPoolerApi, indicator: Indicator, timeoutMs?: number) {
-  return waitFor(`status bar "${indicator}"`, () => {
-    const status = pooler.getStatus();
-    return status.indicator === indicator ? { ...status, tooltip: tooltipText(status.tooltip) } : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `status bar "${indicator}"`,
+    () => {
+      const status = pooler.getStatus();
+      return status.indicator === indicator ? { ...status, tooltip: tooltipText(status.tooltip) } : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export function sleep(ms: number): Promise<void> {

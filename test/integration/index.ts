@@ -6,8 +6,14 @@ import * as vscode from 'vscode';
 
 export function run(): Promise<void> {
   trustTestCertificateAuthority();
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(__dirname, f));
-  const suite = require(path.resolve(__dirname, '../../../test/host/mochaSuite.cjs')) as { runMochaSuite(o: object): Promise<void> };
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => path.join(__dirname, f));
+  const suite = require(path.resolve(__dirname, '../../../test/host/mochaSuite.cjs')) as {
+    runMochaSuite(o: object): Promise<void>;
+  };
   return suite.runMochaSuite({ files, timeout: 30_000, vscodeVersion: vscode.version });
 }
 

@@ -13,13 +13,16 @@ describe('connection check', () => {
     const report = await runCheck(ctx.emulator);
     assert.equal(report.verdict, 'ok');
     assert.equal(report.configured, true);
-    assert.deepEqual(report.steps.map((s) => [s.id, s.status]), [
-      ['url', 'pass'],
-      ['key', 'pass'],
-      ['models', 'pass'],
-      ['chat', 'pass'],
-      ['usage', 'pass'],
-    ]);
+    assert.deepEqual(
+      report.steps.map((s) => [s.id, s.status]),
+      [
+        ['url', 'pass'],
+        ['key', 'pass'],
+        ['models', 'pass'],
+        ['chat', 'pass'],
+        ['usage', 'pass'],
+      ],
+    );
     assert.deepEqual(report.diagnoses, []);
     assert.equal(report.facts.models?.length, 3);
     assert.equal(report.facts.modelListed, true);
@@ -55,7 +58,10 @@ describe('connection check', () => {
     const report = await runCheck(ctx.emulator, { mode: 'background' });
     assert.equal(report.verdict, 'ok');
     assert.deepEqual(ctx.emulator.counts(), { 'GET /v1/models': 1, 'GET /v1/usage': 1 });
-    assert.deepEqual(report.steps.map((s) => s.id), ['url', 'key', 'models', 'usage']);
+    assert.deepEqual(
+      report.steps.map((s) => s.id),
+      ['url', 'key', 'models', 'usage'],
+    );
     assert.equal(typeof report.facts.latencyMs, 'number');
   });
 
@@ -125,23 +131,63 @@ describe('connection check', () => {
     assert.equal(report.diagnoses[0]!.code, 'models-empty');
   });
 
-  it('the root cause comes first: an empty list before the chat\'s consequent invalid_model', async () => {
+  it("the root cause comes first: an empty list before the chat's consequent invalid_model", async () => {
     applyScenario(ctx.emulator, 'empty-models');
     const report = await runCheck(ctx.emulator, { mode: 'full' });
-    assert.deepEqual(report.diagnoses.slice(0, 2).map((d) => d.code), ['models-empty', 'invalid_model']);
+    assert.deepEqual(
+      report.diagnoses.slice(0, 2).map((d) => d.code),
+      ['models-empty', 'invalid_model'],
+    );
   });
 
   it('quota at a glance: the tightest limit for this model, a warning when nearly used, failing when used up', async () => {
     ctx.emulator.limits = [
-      { limit_type: 'tokens', limit_window: '1d', max_value: 1000, current_value: 100, remaining_value: 900, model_filter: null, reset_at: '2026-12-01T00:00:00Z', source: 'api_key' },
-      { limit_type: 'requests', limit_window: '5h', max_value: 100, current_value: 95, remaining_value: 5, model_filter: 'GPT-5.5', reset_at: '2026-11-30T15:00:00Z', source: 'api_key' },
-      { limit_type: 'requests', limit_window: '5h', max_value: 10, current_value: 10, remaining_value: 0, model_filter: 'gpt-5.4-mini', reset_at: null, source: 'api_key' },
+      {
+        limit_type: 'tokens',
+        limit_window: '1d',
+        max_value: 1000,
+        current_value: 100,
+        remaining_value: 900,
+        model_filter: null,
+        reset_at: '2026-12-01T00:00:00Z',
+        source: 'api_key',
+      },
+      {
+        limit_type: 'requests',
+        limit_window: '5h',
+        max_value: 100,
+        current_value: 95,
+        remaining_value: 5,
+        model_filter: 'GPT-5.5',
+        reset_at: '2026-11-30T15:00:00Z',
+        source: 'api_key',
+      },
+      {
+        limit_type: 'requests',
+        limit_window: '5h',
+        max_value: 10,
+        current_value: 10,
+        remaining_value: 0,
+        model_filter: 'gpt-5.4-mini',
+        reset_at: null,
+        source: 'api_key',
+      },
     ];
     const near = await runCheck(ctx.emulator, { mode: 'background' });
     const { name, ...tightest } = near.facts.usage!.tightest!;
-    assert.deepEqual(tightest, { type: 'requests', window: '5h', max: 100, remaining: 5, resetAt: '2026-11-30T15:00:00Z' });
+    assert.deepEqual(tightest, {
+      type: 'requests',
+      window: '5h',
+      max: 100,
+      remaining: 5,
+      resetAt: '2026-11-30T15:00:00Z',
+    });
     assert.equal(renderMsg(name), '5-hour request limit');
-    assert.equal(renderMsg(near.diagnoses[0]!.cause), 'Your 5-hour request limit is nearly used up: 5 of 100 left.', 'a limit\'s name in words of its own (defect: "The usage limit requests (5h) is …")');
+    assert.equal(
+      renderMsg(near.diagnoses[0]!.cause),
+      'Your 5-hour request limit is nearly used up: 5 of 100 left.',
+      'a limit\'s name in words of its own (defect: "The usage limit requests (5h) is …")',
+    );
     assert.equal(near.verdict, 'warning');
     assert.equal(near.diagnoses[0]!.code, 'limit-near');
     ctx.emulator.limits[1]!.remaining_value = 0;
@@ -152,7 +198,10 @@ describe('connection check', () => {
   });
 
   it('a secret store that fails is its own error, not "no key"', async () => {
-    const report = await runCheck(ctx.emulator, { key: undefined, keyUnavailable: "An OS keyring couldn't be identified" });
+    const report = await runCheck(ctx.emulator, {
+      key: undefined,
+      keyUnavailable: "An OS keyring couldn't be identified",
+    });
     assert.equal(report.configured, true);
     assert.equal(report.diagnoses[0]!.code, 'key-store-unavailable');
     assert.equal(report.diagnoses[0]!.action, 'fixKeyStore');
@@ -192,7 +241,14 @@ describe('connection check', () => {
     applyScenario(ctx.emulator, 'hang');
     const controller = new AbortController();
     const pending = checkConnection(
-      { baseUrl: ctx.emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: ctx.emulator.key, mode: 'full', signal: controller.signal },
+      {
+        baseUrl: ctx.emulator.apiBase,
+        fullUrl: false,
+        model: 'gpt-5.5',
+        key: ctx.emulator.key,
+        mode: 'full',
+        signal: controller.signal,
+      },
       { client: clientFor(10_000) },
     );
     setTimeout(() => controller.abort(), 50);
@@ -205,7 +261,10 @@ describe('connection check', () => {
     applyScenario(ctx.emulator, 'enforced-model');
     const report = await runCheck(ctx.emulator, { baseUrl: `${ctx.emulator.apiBase}/`, model: 'gpt-5.5' });
     const order = report.diagnoses.map((d) => d.severity);
-    assert.deepEqual(order, [...order].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)),
+    );
   });
 
   it('a server that echoes the key back cannot put it into any message, fact or answer', async () => {
@@ -213,10 +272,23 @@ describe('connection check', () => {
     const echoing: Transport = async (request): Promise<HttpResponse> => {
       const key = request.headers['authorization']!.replace(/^Bearer /, '');
       if (request.url.endsWith('/models')) {
-        return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: `odd_${key}`, message: `rejected ${key} (secret ${key.slice(20)})`, param: key, type: key } }) };
+        return {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            error: { code: `odd_${key}`, message: `rejected ${key} (secret ${key.slice(20)})`, param: key, type: key },
+          }),
+        };
       }
-      if (request.url.endsWith('/usage')) return { status: 302, headers: { location: `https://elsewhere.example/login?key=${key}` }, body: '' };
-      const body = { id: key, object: 'chat.completion', created: 1, model: key, choices: [{ index: 0, message: { role: 'assistant', content: `trae ok ${key}` }, finish_reason: 'stop' }] };
+      if (request.url.endsWith('/usage'))
+        return { status: 302, headers: { location: `https://elsewhere.example/login?key=${key}` }, body: '' };
+      const body = {
+        id: key,
+        object: 'chat.completion',
+        created: 1,
+        model: key,
+        choices: [{ index: 0, message: { role: 'assistant', content: `trae ok ${key}` }, finish_reason: 'stop' }],
+      };
       return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
     };
     const key = ctx.emulator.key;
@@ -224,7 +296,10 @@ describe('connection check', () => {
     const report = await runCheck(ctx.emulator, {}, 2000, echoing);
     assert.ok(report.diagnoses.length > 0, 'the echoes were diagnosed');
     assert.ok(report.facts.answer?.startsWith('trae ok'), 'the answer was read');
-    const everything = [JSON.stringify(report), ...report.diagnoses.flatMap((d) => [renderMsg(d.cause), renderMsg(d.fix), d.detail])].join('\n');
+    const everything = [
+      JSON.stringify(report),
+      ...report.diagnoses.flatMap((d) => [renderMsg(d.cause), renderMsg(d.fix), d.detail]),
+    ].join('\n');
     assert.ok(!everything.includes(secretHalf), 'the secret half of the key appears in the report');
     assert.ok(everything.includes('sk-cxp-'), 'the echo is still visible, masked');
   });

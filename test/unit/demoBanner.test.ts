@@ -9,7 +9,14 @@ const root = path.join(__dirname, '../../..');
 
 interface BannerModule {
   FIRST_STATUS_TEXT: string;
-  demoBanner(options: { editorUrl: string; editorVersion: string; poolUrl: string; key: string; scenarios: string; extraLines?: string[] }): string;
+  demoBanner(options: {
+    editorUrl: string;
+    editorVersion: string;
+    poolUrl: string;
+    key: string;
+    scenarios: string;
+    extraLines?: string[];
+  }): string;
 }
 
 describe('the demo banner', () => {
@@ -18,7 +25,13 @@ describe('the demo banner', () => {
     const shown = renderMsg({ id: 'ui.status.textSetUp' });
     assert.equal(shown, 'Pool: not set up');
     assert.equal(banner.FIRST_STATUS_TEXT, shown);
-    const text = banner.demoBanner({ editorUrl: 'http://127.0.0.1:1/', editorVersion: '4.100.3', poolUrl: 'http://localhost:4000/v1', key: 'sk-cxp-…', scenarios: 'down  # the pool is down' });
+    const text = banner.demoBanner({
+      editorUrl: 'http://127.0.0.1:1/',
+      editorVersion: '4.100.3',
+      poolUrl: 'http://localhost:4000/v1',
+      key: 'sk-cxp-…',
+      scenarios: 'down  # the pool is down',
+    });
     assert.match(text, /The status bar shows "Pool: not set up"/);
     assert.doesNotMatch(text, /"Pool: set up"/);
     assert.match(text, /  down  # the pool is down/);

@@ -6,7 +6,9 @@ function codes(input: unknown, fullUrl = false): EndpointCode[] {
 }
 
 function firstCorrection(input: string, fullUrl = false) {
-  const finding = analyzeEndpoint(input, fullUrl).findings.find((f) => f.severity !== 'info' && f.corrections.length > 0);
+  const finding = analyzeEndpoint(input, fullUrl).findings.find(
+    (f) => f.severity !== 'info' && f.corrections.length > 0,
+  );
   return finding?.corrections[0];
 }
 
@@ -49,7 +51,12 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
     });
 
     it('allows http for localhost, 127.0.0.1 and ::1, and https for any loopback name', () => {
-      for (const url of ['http://127.0.0.1:4000/v1', 'http://[::1]:4000/v1', 'https://pool.localhost/v1', 'https://127.0.0.2:9/v1']) {
+      for (const url of [
+        'http://127.0.0.1:4000/v1',
+        'http://[::1]:4000/v1',
+        'https://pool.localhost/v1',
+        'https://127.0.0.2:9/v1',
+      ]) {
         assert.equal(analyzeEndpoint(url, false).ok, true, url);
       }
       assert.equal(isLoopbackHost('LOCALHOST'), true);
@@ -85,7 +92,10 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
     it('surrounding whitespace is ignored with an info finding', () => {
       const a = analyzeEndpoint('  https://pool.example.com/v1\n', false);
       assert.equal(a.ok, true);
-      assert.deepEqual(a.findings.map((f) => [f.code, f.severity]), [['surrounding-whitespace', 'info']]);
+      assert.deepEqual(
+        a.findings.map((f) => [f.code, f.severity]),
+        [['surrounding-whitespace', 'info']],
+      );
       assert.equal(a.endpoint?.traeUrl, 'https://pool.example.com/v1');
     });
 
@@ -96,7 +106,13 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
     });
 
     it('quotes around are a warning with the unquoted value as correction', () => {
-      for (const q of ['"https://pool.example.com/v1"', "'https://pool.example.com/v1'", '`https://pool.example.com/v1`', '“https://pool.example.com/v1”', '<https://pool.example.com/v1>']) {
+      for (const q of [
+        '"https://pool.example.com/v1"',
+        "'https://pool.example.com/v1'",
+        '`https://pool.example.com/v1`',
+        '“https://pool.example.com/v1”',
+        '<https://pool.example.com/v1>',
+      ]) {
         const a = analyzeEndpoint(q, false);
         assert.equal(a.ok, true, q);
         assert.equal(a.findings[0]?.code, 'quoted', q);
@@ -139,7 +155,13 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
     });
 
     it('schemes other than http/https', () => {
-      for (const url of ['ftp://pool.example.com/v1', 'ws://localhost:4000/v1', 'file:///etc/passwd', 'javascript:alert(1)', 'mailto:a@b.c']) {
+      for (const url of [
+        'ftp://pool.example.com/v1',
+        'ws://localhost:4000/v1',
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'mailto:a@b.c',
+      ]) {
         assert.deepEqual(codes(url), ['bad-scheme'], url);
       }
     });
@@ -170,7 +192,15 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
 
     it('characters a pool path never has: "@", ":", quotes, brackets, a stray "%"', () => {
       // Found by the property test: "@" after the host reads as a path here, as a sign-in elsewhere.
-      for (const url of ['http://localhost/V1user:pw@/v1/', 'https://pool.example.com/x@evil.example/v1', 'https://pool.example.com/a:b/v1', "https://pool.example.com/it's/v1", 'https://pool.example.com/{prefix}/v1', 'https://pool.example.com/%zz/v1', 'https://pool.example.com/a|b/v1']) {
+      for (const url of [
+        'http://localhost/V1user:pw@/v1/',
+        'https://pool.example.com/x@evil.example/v1',
+        'https://pool.example.com/a:b/v1',
+        "https://pool.example.com/it's/v1",
+        'https://pool.example.com/{prefix}/v1',
+        'https://pool.example.com/%zz/v1',
+        'https://pool.example.com/a|b/v1',
+      ]) {
         const a = analyzeEndpoint(url, false);
         assert.equal(a.ok, false, url);
         assert.deepEqual(codes(url), ['path-characters'], url);
@@ -185,12 +215,25 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
       assert.deepEqual(codes('http://localhost:4000\\v1'), ['path-characters']);
       assert.equal(firstCorrection('http://localhost:4000\\v1')?.url, 'http://localhost:4000/v1');
       assert.equal(firstCorrection('https://pool.example.com/codex\\v1')?.url, 'https://pool.example.com/codex/v1');
-      assert.deepEqual(suggestCorrection('https://pool.example.com\\v1\\', false), { url: 'https://pool.example.com/v1', fullUrl: false });
-      assert.equal(firstCorrection('https://pool.example.com/x\\@y/v1'), undefined, 'not certain when something else is off too');
+      assert.deepEqual(suggestCorrection('https://pool.example.com\\v1\\', false), {
+        url: 'https://pool.example.com/v1',
+        fullUrl: false,
+      });
+      assert.equal(
+        firstCorrection('https://pool.example.com/x\\@y/v1'),
+        undefined,
+        'not certain when something else is off too',
+      );
     });
 
     it('a path prefix of letters, digits, "-._~", sub-delimiters and %XX escapes is fine', () => {
-      for (const url of ['https://gw.example.com/codex-pool_2/v1', 'https://gw.example.com/~team/v1', 'https://gw.example.com/a%20b/v1', 'https://gw.example.com/池/v1', 'https://gw.example.com/a+b/v1']) {
+      for (const url of [
+        'https://gw.example.com/codex-pool_2/v1',
+        'https://gw.example.com/~team/v1',
+        'https://gw.example.com/a%20b/v1',
+        'https://gw.example.com/池/v1',
+        'https://gw.example.com/a+b/v1',
+      ]) {
         assert.equal(analyzeEndpoint(url, false).ok, true, url);
       }
     });
@@ -207,7 +250,10 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
     it('trailing slash(es) are a warning with a correction; Trae would call "//"', () => {
       const a = analyzeEndpoint('https://pool.example.com/v1/', false);
       assert.equal(a.ok, true);
-      assert.deepEqual(a.findings.map((f) => [f.code, f.severity]), [['trailing-slash', 'warning']]);
+      assert.deepEqual(
+        a.findings.map((f) => [f.code, f.severity]),
+        [['trailing-slash', 'warning']],
+      );
       assert.equal(a.findings[0]!.corrections[0]!.url, 'https://pool.example.com/v1');
       assert.equal(a.endpoint?.traeCallUrl, 'https://pool.example.com/v1//chat/completions');
       assert.equal(a.endpoint?.traeUrl, 'https://pool.example.com/v1');
@@ -224,8 +270,14 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
       assert.deepEqual(codes('https://pool.example.com/'), ['missing-v1']);
       assert.equal(firstCorrection('https://pool.example.com')?.url, 'https://pool.example.com/v1');
       assert.equal(firstCorrection('https://gw.example.com/codex')?.url, 'https://gw.example.com/codex/v1');
-      assert.equal(firstCorrection('https://pool.example.com/chat/completions', true)?.url, 'https://pool.example.com/v1/chat/completions');
-      assert.equal(analyzeEndpoint('https://pool.example.com/', false).findings[0]!.cause.id, 'endpoint.missingV1Root.cause');
+      assert.equal(
+        firstCorrection('https://pool.example.com/chat/completions', true)?.url,
+        'https://pool.example.com/v1/chat/completions',
+      );
+      assert.equal(
+        analyzeEndpoint('https://pool.example.com/', false).findings[0]!.cause.id,
+        'endpoint.missingV1Root.cause',
+      );
     });
 
     it('/v1/v1', () => {
@@ -240,7 +292,10 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
 
     it('Full URL off but the URL ends in /chat/completions: remove it, or turn Full URL on', () => {
       const a = analyzeEndpoint('https://pool.example.com/v1/chat/completions', false);
-      assert.deepEqual(a.findings.map((f) => f.code), ['full-url-off-chat-path']);
+      assert.deepEqual(
+        a.findings.map((f) => f.code),
+        ['full-url-off-chat-path'],
+      );
       assert.deepEqual(
         a.findings[0]!.corrections.map((c) => [c.url, c.fullUrl]),
         [
@@ -252,7 +307,10 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
 
     it('Full URL on but the URL is the /v1 base: add /chat/completions, or turn Full URL off', () => {
       const a = analyzeEndpoint('https://pool.example.com/v1', true);
-      assert.deepEqual(a.findings.map((f) => f.code), ['full-url-on-base-path']);
+      assert.deepEqual(
+        a.findings.map((f) => f.code),
+        ['full-url-on-base-path'],
+      );
       assert.deepEqual(
         a.findings[0]!.corrections.map((c) => [c.url, c.fullUrl]),
         [
@@ -264,7 +322,10 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
 
     it('Full URL on with another path after /v1', () => {
       assert.deepEqual(codes('https://pool.example.com/v1/chat', true), ['unexpected-path']);
-      assert.equal(firstCorrection('https://pool.example.com/v1/chat', true)?.url, 'https://pool.example.com/v1/chat/completions');
+      assert.equal(
+        firstCorrection('https://pool.example.com/v1/chat', true)?.url,
+        'https://pool.example.com/v1/chat/completions',
+      );
     });
 
     it('surfaces that must never be used', () => {
@@ -289,7 +350,10 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
     });
 
     it('a surface with Full URL on corrects to the full chat URL', () => {
-      assert.equal(firstCorrection('https://pool.example.com/v1/responses', true)?.url, 'https://pool.example.com/v1/chat/completions');
+      assert.equal(
+        firstCorrection('https://pool.example.com/v1/responses', true)?.url,
+        'https://pool.example.com/v1/chat/completions',
+      );
     });
   });
 
@@ -310,7 +374,14 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
     });
 
     it('every correction it offers is itself free of errors after at most the remaining fixes', () => {
-      const samples = ['pool.example.com', 'http://pool.example.com/', 'https://pool.example.com/v1/v1/', 'https://pool.example.com/mcp?x', 'localhost:4000', 'https://pool.example.com/V1/chat/completions'];
+      const samples = [
+        'pool.example.com',
+        'http://pool.example.com/',
+        'https://pool.example.com/v1/v1/',
+        'https://pool.example.com/mcp?x',
+        'localhost:4000',
+        'https://pool.example.com/V1/chat/completions',
+      ];
       for (const s of samples) {
         const fixed = suggestCorrection(s, false);
         assert.ok(fixed, s);
@@ -320,7 +391,16 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
   });
 
   it('every finding names a cause and a fix', () => {
-    const inputs = ['', 'x', 'ftp://a', 'http://a.example.com', 'https://a.example.com/v1/', 'https://a.example.com/mcp', 'https://u:p@a.example.com/v1?q', '"https://a.example.com/v1"'];
+    const inputs = [
+      '',
+      'x',
+      'ftp://a',
+      'http://a.example.com',
+      'https://a.example.com/v1/',
+      'https://a.example.com/mcp',
+      'https://u:p@a.example.com/v1?q',
+      '"https://a.example.com/v1"',
+    ];
     for (const input of inputs) {
       for (const f of analyzeEndpoint(input, false).findings) {
         assert.ok(f.cause.id.endsWith('.cause'), `${input}: ${f.cause.id}`);

@@ -27,16 +27,46 @@ export class FakePool {
     const key = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
     if (key === undefined || !this.accepted.has(key)) {
       const code = key !== undefined && this.disabled.has(key) ? 'api_key_disabled' : 'api_key_missing';
-      return json(401, { error: { message: code === 'api_key_disabled' ? 'api key is disabled' : 'api key is required', type: 'invalid_request_error', code, param: null } });
+      return json(401, {
+        error: {
+          message: code === 'api_key_disabled' ? 'api key is disabled' : 'api key is required',
+          type: 'invalid_request_error',
+          code,
+          param: null,
+        },
+      });
     }
     const path = new URL(request.url).pathname;
     if (path.endsWith('/models')) {
-      return json(200, { object: 'list', data: [{ id: 'gpt-5.5', object: 'model', created: 1, owned_by: 'codex-pooler', input_modalities: ['text', 'image'], display_name: 'GPT-5.5', context_length: 258400 }] });
+      return json(200, {
+        object: 'list',
+        data: [
+          {
+            id: 'gpt-5.5',
+            object: 'model',
+            created: 1,
+            owned_by: 'codex-pooler',
+            input_modalities: ['text', 'image'],
+            display_name: 'GPT-5.5',
+            context_length: 258400,
+          },
+        ],
+      });
     }
     if (path.endsWith('/usage')) {
-      return json(200, { request_count: 0, total_tokens: 0, cached_input_tokens: 0, total_cost_usd: 0, total_cost_status: 'unpriced', limits: [], upstream_limits: [] });
+      return json(200, {
+        request_count: 0,
+        total_tokens: 0,
+        cached_input_tokens: 0,
+        total_cost_usd: 0,
+        total_cost_status: 'unpriced',
+        limits: [],
+        upstream_limits: [],
+      });
     }
-    return json(404, { error: { message: 'not found', type: 'invalid_request_error', code: 'unsupported_endpoint', param: null } });
+    return json(404, {
+      error: { message: 'not found', type: 'invalid_request_error', code: 'unsupported_endpoint', param: null },
+    });
   };
 
   /** Requests that carried this key. */

@@ -1,7 +1,16 @@
 // Small in-memory fakes of what the services need from the editor (the way VS Code's own
 // github-authentication tests fake SecretStorage and Memento), and a deferred for ordering async work.
 import { Emitter } from '../../src/services/events';
-import type { ConnectionSettings, FocusPort, LogPort, MementoPort, PoolSettings, SecretStoragePort, SettingsChange, SettingsPort } from '../../src/services/ports';
+import type {
+  ConnectionSettings,
+  FocusPort,
+  LogPort,
+  MementoPort,
+  PoolSettings,
+  SecretStoragePort,
+  SettingsChange,
+  SettingsPort,
+} from '../../src/services/ports';
 import type { GuideLanguage } from '../../src/core/traeGuide';
 
 export class FakeSecretStorage implements SecretStoragePort {
@@ -12,7 +21,10 @@ export class FakeSecretStorage implements SecretStoragePort {
   failing: { get?: boolean; store?: boolean; delete?: boolean } = {};
 
   async get(key: string): Promise<string | undefined> {
-    if (this.failing.get) throw new Error("An OS keyring couldn't be identified for storing the encryption related data in your current desktop environment.");
+    if (this.failing.get)
+      throw new Error(
+        "An OS keyring couldn't be identified for storing the encryption related data in your current desktop environment.",
+      );
     return this.values.get(key);
   }
   async store(key: string, value: string): Promise<void> {
@@ -46,7 +58,16 @@ export class FakeSettings implements SettingsPort {
   events: SettingsChange[] = [];
 
   constructor(values: Partial<PoolSettings> = {}) {
-    this.values = { baseUrl: 'http://localhost:4000/v1', fullUrl: false, model: '', intervalSeconds: 300, timeoutSeconds: 5, guideLanguage: 'auto', secretIn: [], ...values };
+    this.values = {
+      baseUrl: 'http://localhost:4000/v1',
+      fullUrl: false,
+      model: '',
+      intervalSeconds: 300,
+      timeoutSeconds: 5,
+      guideLanguage: 'auto',
+      secretIn: [],
+      ...values,
+    };
   }
   read(): PoolSettings {
     return this.values;

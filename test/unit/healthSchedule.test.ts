@@ -6,7 +6,15 @@ import { FakeClock } from './fakeClock';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-function setup(options: { intervalMs?: number; focused?: boolean; health?: () => ScheduledHealth; runMs?: number; throws?: () => boolean } = {}) {
+function setup(
+  options: {
+    intervalMs?: number;
+    focused?: boolean;
+    health?: () => ScheduledHealth;
+    runMs?: number;
+    throws?: () => boolean;
+  } = {},
+) {
   const clock = new FakeClock();
   const runs: number[] = [];
   let inFlight = 0;
@@ -135,7 +143,13 @@ describe('background health schedule (fake clock)', () => {
   it('says when the next check is due', async () => {
     let plans = 0;
     const clock = new FakeClock();
-    const scheduler = new HealthScheduler({ intervalMs: 5 * MINUTE, clock, focused: true, run: async () => 'ok', onPlan: () => plans++ });
+    const scheduler = new HealthScheduler({
+      intervalMs: 5 * MINUTE,
+      clock,
+      focused: true,
+      run: async () => 'ok',
+      onPlan: () => plans++,
+    });
     scheduler.start();
     await clock.advance(0);
     assert.equal(scheduler.nextAt, 5 * MINUTE);
@@ -259,7 +273,12 @@ describe('background health schedule: answers from outside the schedule', () => 
   it('a failing Check Connection is retried soon in the background; a healthy one waits the interval', async () => {
     const clock = new FakeClock();
     const runs: number[] = [];
-    const scheduler = new HealthScheduler({ intervalMs: 5 * MINUTE, clock, focused: true, run: async () => (runs.push(clock.now()), 'ok') });
+    const scheduler = new HealthScheduler({
+      intervalMs: 5 * MINUTE,
+      clock,
+      focused: true,
+      run: async () => (runs.push(clock.now()), 'ok'),
+    });
     scheduler.start();
     await clock.advance(MINUTE);
     scheduler.observe('failing');

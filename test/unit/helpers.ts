@@ -28,7 +28,12 @@ export function clientFor(timeoutMs = 2000, transport: Transport = createNodeTra
   return new PoolClient({ transport, timeoutMs, userAgent: 'codex-pooler-trae-tests' });
 }
 
-export function runCheck(emulator: Emulator, overrides: Partial<CheckInput> = {}, timeoutMs = 2000, transport?: Transport): Promise<CheckReport> {
+export function runCheck(
+  emulator: Emulator,
+  overrides: Partial<CheckInput> = {},
+  timeoutMs = 2000,
+  transport?: Transport,
+): Promise<CheckReport> {
   return checkConnection(
     { baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'full', ...overrides },
     { client: clientFor(timeoutMs, transport) },

@@ -21,7 +21,14 @@ function setup(stored?: string) {
   const keys = new PoolKeyStore(secrets, redactor);
   const log = new FakeLog();
   const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5' });
-  const checks = new CheckService({ settings, keys, log, transport: pool.transport, userAgent: 'tests', proxyFor: () => undefined });
+  const checks = new CheckService({
+    settings,
+    keys,
+    log,
+    transport: pool.transport,
+    userAgent: 'tests',
+    proxyFor: () => undefined,
+  });
   const replacement = new KeyReplacement({ keys, checks, redactor, log });
   return { pool, secrets, keys, log, checks, replacement };
 }
@@ -38,9 +45,18 @@ describe('key replacement: a working key is never lost to a typo', () => {
     assert.equal(outcome.kept, `${KEY.slice(0, 20)}…`);
     assert.equal(outcome.candidate, `${TYPO.slice(0, 20)}…`);
     assert.equal(secrets.values.get(SECRET_ID), KEY, 'the working key is still stored');
-    assert.ok(pool.requests.every((r) => r.method === 'GET'), 'free requests only');
-    assert.ok(pool.requests.every((r) => r.url.startsWith(POOL_A)), 'only to the target');
-    assert.ok(log.lines.every((l) => !l.includes(TYPO.slice(20)) && !l.includes(KEY.slice(20))), 'no secret part in the log');
+    assert.ok(
+      pool.requests.every((r) => r.method === 'GET'),
+      'free requests only',
+    );
+    assert.ok(
+      pool.requests.every((r) => r.url.startsWith(POOL_A)),
+      'only to the target',
+    );
+    assert.ok(
+      log.lines.every((l) => !l.includes(TYPO.slice(20)) && !l.includes(KEY.slice(20))),
+      'no secret part in the log',
+    );
   });
 
   it('two keys that differ only in their secret part show the same id, but never a character of the secret', async () => {
@@ -122,6 +138,9 @@ describe('key replacement: a working key is never lost to a typo', () => {
   it('a secret storage that fails says so (KeyStoreError), and nothing is stored elsewhere', async () => {
     const { secrets, replacement } = setup(KEY);
     secrets.failing.get = true;
-    await assert.rejects(replacement.replace(OTHER_KEY, TARGET), (e: unknown) => e instanceof Error && e.name === 'KeyStoreError');
+    await assert.rejects(
+      replacement.replace(OTHER_KEY, TARGET),
+      (e: unknown) => e instanceof Error && e.name === 'KeyStoreError',
+    );
   });
 });

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import catalog from '../../src/core/catalog.json';
 
 const root = path.join(__dirname, '../../..');
-const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
+const readJson = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('localization (English + Simplified Chinese)', () => {
@@ -26,7 +27,10 @@ describe('localization (English + Simplified Chinese)', () => {
   });
 
   it('the bundle has no stale entries', () => {
-    assert.deepEqual(Object.keys(bundle).filter((k) => !english.has(k)), []);
+    assert.deepEqual(
+      Object.keys(bundle).filter((k) => !english.has(k)),
+      [],
+    );
   });
 
   it('package.nls.json and package.nls.zh-cn.json cover every %key% of package.json', () => {

@@ -7,7 +7,10 @@ import * as path from 'node:path';
 import { renderMsg } from '../../src/core/messages';
 import { limitName } from '../../src/core/usage';
 
-const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 describe('limit names', () => {
   it('names what the pool sends in plain words', () => {
@@ -24,12 +27,19 @@ describe('limit names', () => {
       ['credits', undefined, 'credit limit'],
       ['odd_type', 'fortnight', '"fortnight" "odd_type" limit'],
     ];
-    for (const [type, window, words] of cases) assert.equal(renderMsg(limitName(type, window)), words, `${type} ${window}`);
+    for (const [type, window, words] of cases)
+      assert.equal(renderMsg(limitName(type, window)), words, `${type} ${window}`);
   });
 
   it('reads in Chinese too', () => {
     assert.equal(renderMsg(limitName('credits', '5h'), zh), '5 小时额度上限');
     assert.equal(renderMsg(limitName('total_tokens', 'daily'), zh), '每日 token 上限');
-    assert.equal(renderMsg({ id: 'diag.limitNear.cause', args: { limit: limitName('request_count', 'minute'), remaining: 1, max: 60 } }, zh), '你的每分钟请求上限快用完了：剩余 1/60。');
+    assert.equal(
+      renderMsg(
+        { id: 'diag.limitNear.cause', args: { limit: limitName('request_count', 'minute'), remaining: 1, max: 60 } },
+        zh,
+      ),
+      '你的每分钟请求上限快用完了：剩余 1/60。',
+    );
   });
 });

@@ -112,9 +112,11 @@ describe('Node stream transport', () => {
     };
     const response = await stream(request('/stall', { idleTimeoutMs: 150 }));
     const seen: string[] = [];
-    const error = await failureOf((async () => {
-      for await (const chunk of response.body) seen.push(chunk.text);
-    })());
+    const error = await failureOf(
+      (async () => {
+        for await (const chunk of response.body) seen.push(chunk.text);
+      })(),
+    );
     assert.deepEqual(seen, ['data: one\n\n']);
     assert.equal(error.reason, 'stalled');
     assert.equal(error.phase, 'body');
@@ -141,7 +143,10 @@ describe('Node stream transport', () => {
       const pump = setInterval(() => res.write(chunk), 1);
       res.on('close', () => clearInterval(pump));
     };
-    assert.equal((await failureOf(readAll(await stream(request('/huge', { maxBodyBytes: 32 * 1024 }))))).reason, 'too-large');
+    assert.equal(
+      (await failureOf(readAll(await stream(request('/huge', { maxBodyBytes: 32 * 1024 }))))).reason,
+      'too-large',
+    );
     handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'content-length': String(10 * 1024 * 1024) });
       res.write('data: x\n\n');
@@ -175,7 +180,10 @@ describe('Node stream transport', () => {
     };
     const controller = new AbortController();
     controller.abort();
-    assert.equal((await failureOf(stream(request('/pre-cancelled', { signal: controller.signal })))).reason, 'cancelled');
+    assert.equal(
+      (await failureOf(stream(request('/pre-cancelled', { signal: controller.signal })))).reason,
+      'cancelled',
+    );
     await new Promise((resolve) => setTimeout(resolve, 30));
     assert.equal(arrived, 0);
   });

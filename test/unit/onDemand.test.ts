@@ -22,15 +22,30 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
     const keys = new PoolKeyStore(secrets, new Redactor());
     const settings = new FakeSettings({ baseUrl, model: 'gpt-5.5', timeoutSeconds: 5 });
     const log = new FakeLog();
-    const common = { settings, keys, log, transport: createNodeTransport(), userAgent: 'tests', proxyFor: () => undefined };
-    return { settings, checks: new CheckService(common), onDemand: new OnDemandChecks({ ...common, stream: createNodeStreamTransport() }), log };
+    const common = {
+      settings,
+      keys,
+      log,
+      transport: createNodeTransport(),
+      userAgent: 'tests',
+      proxyFor: () => undefined,
+    };
+    return {
+      settings,
+      checks: new CheckService(common),
+      onDemand: new OnDemandChecks({ ...common, stream: createNodeStreamTransport() }),
+      log,
+    };
   }
 
   it('reachability: a pool answers without a key being sent', async () => {
     const { onDemand } = setup();
     const outcome = await onDemand.reach({ baseUrl: ctx.emulator.apiBase, fullUrl: false });
     assert.equal(outcome.kind === 'done' && outcome.report.ok, true);
-    assert.ok(ctx.emulator.requests.every((r) => r.authorization === undefined), 'no key on the probe');
+    assert.ok(
+      ctx.emulator.requests.every((r) => r.authorization === undefined),
+      'no key on the probe',
+    );
   });
 
   it('the Trae-shaped check of the saved settings finds a second turn the pool refuses (Trae 4028)', async () => {
@@ -87,7 +102,7 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
     assert.ok(o.kind === 'done' && o.finding.problems.some((d) => d.code === 'second-turn-rejected'));
   });
 
-  it('4054 / unknown: the full check, and the pool\'s own error when there is one', async () => {
+  it("4054 / unknown: the full check, and the pool's own error when there is one", async () => {
     applyScenario(ctx.emulator, 'quota-exhausted');
     const o = await checkTraeError('unknown', {}, setup());
     assert.equal(o.kind === 'done' && o.finding.problems[0]?.code, 'quota_exhausted');

@@ -11,7 +11,13 @@ describe('pool client over real loopback HTTP', () => {
   it('lists models with display name, image support and context length', async () => {
     const result = await clientFor().listModels(call());
     assert.ok(result.ok);
-    assert.deepEqual(result.value.models[0], { id: 'gpt-5.6-terra', displayName: 'GPT-5.6 Terra', supportsImages: true, contextLength: 258400, supportsTools: true });
+    assert.deepEqual(result.value.models[0], {
+      id: 'gpt-5.6-terra',
+      displayName: 'GPT-5.6 Terra',
+      supportsImages: true,
+      contextLength: 258400,
+      supportsTools: true,
+    });
     const mini = result.value.models.find((m) => m.id === 'gpt-5.4-mini');
     assert.equal(mini?.supportsImages, false);
     assert.equal(mini?.contextLength, 121600);
@@ -35,7 +41,15 @@ describe('pool client over real loopback HTTP', () => {
     assert.equal(result.value.finishReason, 'stop');
     assert.match(result.value.responseId ?? '', /^resp_/);
     const sent = ctx.emulator.requests.find((r) => r.route === 'chat')!;
-    assert.equal(sent.body, JSON.stringify({ model: 'gpt-5.5', messages: [{ role: 'user', content: CHECK_PROMPT }], stream: false, max_completion_tokens: 16 }));
+    assert.equal(
+      sent.body,
+      JSON.stringify({
+        model: 'gpt-5.5',
+        messages: [{ role: 'user', content: CHECK_PROMPT }],
+        stream: false,
+        max_completion_tokens: 16,
+      }),
+    );
     assert.equal(sent.headers['content-type'], 'application/json');
   });
 
@@ -76,15 +90,25 @@ describe('pool client over real loopback HTTP', () => {
   it('never follows a redirect and reports where it points', async () => {
     ctx.emulator.setFault({ kind: 'redirect', status: 302, location: 'https://elsewhere.example.net/v1/models' });
     const result = await clientFor().listModels(call());
-    assert.deepEqual(!result.ok && result.failure, { kind: 'redirect', status: 302, location: 'https://elsewhere.example.net/v1/models' });
+    assert.deepEqual(!result.ok && result.failure, {
+      kind: 'redirect',
+      status: 302,
+      location: 'https://elsewhere.example.net/v1/models',
+    });
     assert.equal(ctx.emulator.requests.length, 1);
   });
 
-  it('parses the error envelope, and tells the pool\'s errors from a proxy page', async () => {
+  it("parses the error envelope, and tells the pool's errors from a proxy page", async () => {
     ctx.emulator.keys.set(ctx.emulator.key, { status: 'disabled' });
     const result = await clientFor().listModels(call());
     assert.ok(!result.ok);
-    assert.deepEqual(result.failure, { kind: 'http', status: 401, body: 'json', error: { code: 'api_key_disabled', message: 'api key is disabled', type: 'invalid_request_error' }, fromProxy: false });
+    assert.deepEqual(result.failure, {
+      kind: 'http',
+      status: 401,
+      body: 'json',
+      error: { code: 'api_key_disabled', message: 'api key is disabled', type: 'invalid_request_error' },
+      fromProxy: false,
+    });
   });
 
   it('classifies HTML, empty, non-JSON and wrong-shape bodies', async () => {
@@ -106,11 +130,13 @@ describe('pool client over real loopback HTTP', () => {
   });
 
   it('refuses a served model name longer than any model id (it would flow into every message)', async () => {
-    const answering = (model: string): Transport => async () => ({
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model, choices: [{ message: { content: 'trae ok' }, finish_reason: 'stop' }] }),
-    });
+    const answering =
+      (model: string): Transport =>
+      async () => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model, choices: [{ message: { content: 'trae ok' }, finish_reason: 'stop' }] }),
+      });
     const fine = await clientFor(2000, answering('m'.repeat(256))).chatCheck(call(), 'gpt-5.5');
     assert.ok(fine.ok);
     const long = await clientFor(2000, answering('m'.repeat(257))).chatCheck(call(), 'gpt-5.5');
@@ -174,28 +200,43 @@ describe('pool client over real loopback HTTP', () => {
         return { status: 500, headers: {}, body: '' };
       };
       const client = clientFor(1234, recording);
-      await Promise.all([client.listModels(call()), client.chatCheck(call(), 'gpt-5.5'), client.getUsage(call()), client.probe({ endpoint: call().endpoint })]);
+      await Promise.all([
+        client.listModels(call()),
+        client.chatCheck(call(), 'gpt-5.5'),
+        client.getUsage(call()),
+        client.probe({ endpoint: call().endpoint }),
+      ]);
       assert.equal(seen.length, 4);
       for (const req of seen) {
         assert.equal(req.timeoutMs, 1234);
         assert.ok(req.maxBodyBytes > 0 && req.maxBodyBytes <= MAX_MODELS_BODY);
       }
       const probe = seen[3]!;
-      assert.deepEqual([probe.method, probe.url, probe.headers['authorization']], ['GET', call().endpoint.modelsUrl, undefined], 'the probe sends no key');
+      assert.deepEqual(
+        [probe.method, probe.url, probe.headers['authorization']],
+        ['GET', call().endpoint.modelsUrl, undefined],
+        'the probe sends no key',
+      );
     });
   });
 
   describe('network failures', () => {
     it('connection refused', async () => {
       const port = await closedPort();
-      const result = await clientFor().listModels({ endpoint: endpointOf(`http://127.0.0.1:${port}/v1`), key: ctx.emulator.key });
+      const result = await clientFor().listModels({
+        endpoint: endpointOf(`http://127.0.0.1:${port}/v1`),
+        key: ctx.emulator.key,
+      });
       assert.ok(!result.ok && result.failure.kind === 'transport');
       assert.equal(result.failure.reason, 'refused');
       assert.equal(result.failure.phase, 'connect');
     });
 
     it('DNS failure', async () => {
-      const result = await clientFor().listModels({ endpoint: endpointOf('https://pool.invalid/v1'), key: ctx.emulator.key });
+      const result = await clientFor().listModels({
+        endpoint: endpointOf('https://pool.invalid/v1'),
+        key: ctx.emulator.key,
+      });
       assert.ok(!result.ok && result.failure.kind === 'transport');
       assert.equal(result.failure.reason, 'dns');
     });

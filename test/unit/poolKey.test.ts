@@ -122,7 +122,8 @@ describe('key rules (what was pasted as the Pool API key)', () => {
       assert.ok(!out.includes(mcp.slice(20)));
       assert.ok(!out.includes('abc.def'));
       assert.ok(!out.includes(jwt));
-      for (const around of [`token=${jwt}`, `"${jwt}"`, `id_token:${jwt}`, `(${jwt})`]) assert.ok(!redactSecrets(around).includes(jwt), around);
+      for (const around of [`token=${jwt}`, `"${jwt}"`, `id_token:${jwt}`, `(${jwt})`])
+        assert.ok(!redactSecrets(around).includes(jwt), around);
     });
   });
 });

@@ -14,19 +14,91 @@ export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 100_000);
 const FIXED_SEED = 20_261_124;
 const seedSetting = process.env['FUZZ_SEED'] ?? String(FIXED_SEED);
 export const FUZZ_SEED = seedSetting === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(seedSetting);
-if (!Number.isInteger(FUZZ_SEED)) throw new Error(`FUZZ_SEED must be an integer or "random", not ${JSON.stringify(seedSetting)}`);
+if (!Number.isInteger(FUZZ_SEED))
+  throw new Error(`FUZZ_SEED must be an integer or "random", not ${JSON.stringify(seedSetting)}`);
 fc.configureGlobal({ seed: FUZZ_SEED });
 
 // Strings that look like what people paste: URL pieces, key pieces, quotes, spaces, unicode.
 const urlPiece = fc.constantFrom(
-  'http://', 'https://', 'HTTPS://', 'ftp://', '//', 'localhost', '127.0.0.1', '[::1]', '0.0.0.0', 'pool.example.com', ':4000', ':99999',
-  '127.0.0.2', '127.1', '2130706433', 'x.localhost', 'localhost.', '[::ffff:127.0.0.1]', '[0:0:0:0:0:0:0:1]', 'LOCALHOST', '.',
-  '/v1', '/V1', '/v1/', '/chat/completions', '/models', '/responses', '/mcp', '/admin', '/backend-api/codex', '?x=1', '#f', 'user:pw@',
-  ' ', '\n', '"', "'", '“', '”', '<', '>', '\u200b', '%20', '\\', '例子', '..', '/',
+  'http://',
+  'https://',
+  'HTTPS://',
+  'ftp://',
+  '//',
+  'localhost',
+  '127.0.0.1',
+  '[::1]',
+  '0.0.0.0',
+  'pool.example.com',
+  ':4000',
+  ':99999',
+  '127.0.0.2',
+  '127.1',
+  '2130706433',
+  'x.localhost',
+  'localhost.',
+  '[::ffff:127.0.0.1]',
+  '[0:0:0:0:0:0:0:1]',
+  'LOCALHOST',
+  '.',
+  '/v1',
+  '/V1',
+  '/v1/',
+  '/chat/completions',
+  '/models',
+  '/responses',
+  '/mcp',
+  '/admin',
+  '/backend-api/codex',
+  '?x=1',
+  '#f',
+  'user:pw@',
+  ' ',
+  '\n',
+  '"',
+  "'",
+  '“',
+  '”',
+  '<',
+  '>',
+  '\u200b',
+  '%20',
+  '\\',
+  '例子',
+  '..',
+  '/',
 );
-const pastedUrl = fc.oneof(fc.array(urlPiece, { maxLength: 10 }).map((a) => a.join('')), fc.string({ maxLength: 80 }), fc.webUrl(), fc.string({ unit: 'grapheme', maxLength: 40 }));
-const keyPiece = fc.constantFrom('sk-cxp-', 'mcp-cxp-', 'sk-proj-', 'Bearer ', 'Authorization: ', 'KEY=', 'export ', '"', "'", ' ', '\n', '0123456789ab', '-', 'A'.repeat(43), 'eyJ', '.', 'https://x/v1');
-const pastedKey = fc.oneof(fc.array(keyPiece, { maxLength: 8 }).map((a) => a.join('')), fc.string({ maxLength: 100 }), fc.string({ unit: 'binary', maxLength: 70 }), fc.anything());
+const pastedUrl = fc.oneof(
+  fc.array(urlPiece, { maxLength: 10 }).map((a) => a.join('')),
+  fc.string({ maxLength: 80 }),
+  fc.webUrl(),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+);
+const keyPiece = fc.constantFrom(
+  'sk-cxp-',
+  'mcp-cxp-',
+  'sk-proj-',
+  'Bearer ',
+  'Authorization: ',
+  'KEY=',
+  'export ',
+  '"',
+  "'",
+  ' ',
+  '\n',
+  '0123456789ab',
+  '-',
+  'A'.repeat(43),
+  'eyJ',
+  '.',
+  'https://x/v1',
+);
+const pastedKey = fc.oneof(
+  fc.array(keyPiece, { maxLength: 8 }).map((a) => a.join('')),
+  fc.string({ maxLength: 100 }),
+  fc.string({ unit: 'binary', maxLength: 70 }),
+  fc.anything(),
+);
 
 describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function () {
   this.timeout(300_000);
@@ -47,7 +119,8 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
       fc.property(pastedUrl, fc.boolean(), (input, fullUrl) => {
         const e = analyzeEndpoint(input, fullUrl).endpoint;
         if (!e) return;
-        for (const url of [e.apiBase, e.traeCallUrl, e.modelsUrl, e.usageUrl, e.traeUrl]) assert.equal(new URL(url).origin, e.origin);
+        for (const url of [e.apiBase, e.traeCallUrl, e.modelsUrl, e.usageUrl, e.traeUrl])
+          assert.equal(new URL(url).origin, e.origin);
         assert.ok(e.origin.startsWith('https://') || e.loopback);
         assert.ok(!/[?#@\s]/.test(e.traeUrl));
       }),
@@ -56,13 +129,38 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
   });
 
   it('security: every accepted http: URL goes to localhost, 127.0.0.1 or [::1]', () => {
-    const loopbackish = fc.array(fc.constantFrom('http://', 'https://', 'localhost', 'LocalHost', '127.0.0.1', '127.0.0.2', '127.1', '0x7f.1', '2130706433', '[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:2]', 'pool', '.', '.localhost', ':4000', '/v1', '/'), { maxLength: 8 }).map((a) => a.join(''));
+    const loopbackish = fc
+      .array(
+        fc.constantFrom(
+          'http://',
+          'https://',
+          'localhost',
+          'LocalHost',
+          '127.0.0.1',
+          '127.0.0.2',
+          '127.1',
+          '0x7f.1',
+          '2130706433',
+          '[::1]',
+          '[::ffff:127.0.0.1]',
+          '[::ffff:7f00:2]',
+          'pool',
+          '.',
+          '.localhost',
+          ':4000',
+          '/v1',
+          '/',
+        ),
+        { maxLength: 8 },
+      )
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(pastedUrl, loopbackish), fc.boolean(), (input, fullUrl) => {
         const e = analyzeEndpoint(input, fullUrl).endpoint;
         if (!e || !e.origin.startsWith('http:')) return;
         assert.ok(['localhost', '127.0.0.1', '[::1]'].includes(new URL(e.origin).hostname), e.origin);
-        for (const url of [e.apiBase, e.traeCallUrl, e.modelsUrl]) assert.ok(['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname), url);
+        for (const url of [e.apiBase, e.traeCallUrl, e.modelsUrl])
+          assert.ok(['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname), url);
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -92,7 +190,11 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
 
   it('redaction removes any generated Pool key from any text', () => {
     const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 });
-    const secret = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 43, maxLength: 43 });
+    const secret = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'),
+      minLength: 43,
+      maxLength: 43,
+    });
     fc.assert(
       fc.property(hex, secret, fc.string(), fc.string(), (id, s, before, after) => {
         const key = `sk-cxp-${id}-${s}`;
@@ -122,9 +224,16 @@ describe(`security: redaction of encoded keys (${Math.ceil(FUZZ_RUNS / 10)} runs
 
   it('no secret half survives, even after the output is decoded again', () => {
     const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 });
-    const secret = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 43, maxLength: 43 });
+    const secret = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'),
+      minLength: 43,
+      maxLength: 43,
+    });
     const choices = fc.array(fc.nat(encodings.length - 1), { minLength: 63, maxLength: 63 });
-    const around = fc.string({ unit: fc.constantFrom('a', ' ', '%', '&', '#', ';', '\\', 'u', '0', '-', '"'), maxLength: 12 });
+    const around = fc.string({
+      unit: fc.constantFrom('a', ' ', '%', '&', '#', ';', '\\', 'u', '0', '-', '"'),
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(hex, secret, choices, around, around, (id, s, picks, before, after) => {
         const key = `sk-cxp-${id}-${s}`;
@@ -150,13 +259,49 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
     fc.boolean(),
     fc.constant(null),
     fc.constant(undefined),
-    fc.constantFrom('all', 'apiKey', 'en', 'zh-cn', 'openChat', 'close', 'url', 'key', 'models', 'test', 'trae', 'chat', 1, 4, -1, 2.5),
+    fc.constantFrom(
+      'all',
+      'apiKey',
+      'en',
+      'zh-cn',
+      'openChat',
+      'close',
+      'url',
+      'key',
+      'models',
+      'test',
+      'trae',
+      'chat',
+      1,
+      4,
+      -1,
+      2.5,
+    ),
     fc.array(fc.string(), { maxLength: 3 }),
     fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
   );
-  const fieldNames = fc.constantFrom('url', 'fullUrl', 'model', 'basedOn', 'step', 'key', 'what', 'language', 'command', 'id', 'detail', '__proto__', 'constructor', 'extra');
+  const fieldNames = fc.constantFrom(
+    'url',
+    'fullUrl',
+    'model',
+    'basedOn',
+    'step',
+    'key',
+    'what',
+    'language',
+    'command',
+    'id',
+    'detail',
+    '__proto__',
+    'constructor',
+    'extra',
+  );
   const nearRequest = fc
-    .tuple(fc.constantFrom(...methods, 'unknown', '', 'toString', '__proto__'), fc.dictionary(fieldNames, value, { maxKeys: 6 }), fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 3 })))
+    .tuple(
+      fc.constantFrom(...methods, 'unknown', '', 'toString', '__proto__'),
+      fc.dictionary(fieldNames, value, { maxKeys: 6 }),
+      fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 3 })),
+    )
     .map(([method, params, id]) => ({ kind: 'request', id, method, params }));
   const anyMessage = fc.oneof(nearRequest, fc.anything(), fc.jsonValue());
 
@@ -198,9 +343,22 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
 
   it('host-to-webview parsing never throws either', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.record({ kind: fc.constantFrom('response', 'view', 'models'), view: fc.anything(), list: fc.anything(), id: fc.anything(), ok: fc.anything() })), (raw) => {
-        TO_WEBVIEW.safeParse(raw);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.jsonValue(),
+          fc.record({
+            kind: fc.constantFrom('response', 'view', 'models'),
+            view: fc.anything(),
+            list: fc.anything(),
+            id: fc.anything(),
+            ok: fc.anything(),
+          }),
+        ),
+        (raw) => {
+          TO_WEBVIEW.safeParse(raw);
+        },
+      ),
       { numRuns: Math.ceil(FUZZ_RUNS / 4) },
     );
   });

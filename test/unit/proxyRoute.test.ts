@@ -24,27 +24,54 @@ describe('security: proxy route, named only when certain (the rules of @vscode/p
   it('names the proxy without its credentials or path', () => {
     assert.deepEqual(route('https://pool.example.com/v1', { proxy }), PROXY);
     assert.deepEqual(route('https://pool.example.com/v1', { proxy: ' HTTP://a:b@c@proxy.corp:3128/pac?x=1 ' }), PROXY);
-    assert.deepEqual(route('https://pool.example.com/v1', { proxy: 'socks5://u:p@socks.corp:1080' }), { kind: 'proxy', proxy: 'socks5://socks.corp:1080' });
-    for (const r of [route('https://pool.example.com/v1', { proxy }), route('https://pool.example.com/v1', { env: { HTTPS_PROXY: proxy } })]) {
+    assert.deepEqual(route('https://pool.example.com/v1', { proxy: 'socks5://u:p@socks.corp:1080' }), {
+      kind: 'proxy',
+      proxy: 'socks5://socks.corp:1080',
+    });
+    for (const r of [
+      route('https://pool.example.com/v1', { proxy }),
+      route('https://pool.example.com/v1', { env: { HTTPS_PROXY: proxy } }),
+    ]) {
       assert.ok(!describeRoute(r).includes('secret') && !describeRoute(r).includes('user'));
     }
   });
 
   it('localhost, 127.0.0.1 and ::1 are always direct; other loopback spellings are not', () => {
-    for (const url of ['http://localhost:4000/v1', 'http://127.0.0.1:4000/v1', 'http://[::1]:4000/v1', 'https://LOCALHOST/v1']) assert.deepEqual(route(url, { proxy }), DIRECT, url);
-    for (const url of ['http://127.0.0.2:4000/v1', 'http://pool.localhost/v1', 'http://localhost.:4000/v1', 'http://[::ffff:127.0.0.1]:4000/v1']) assert.deepEqual(route(url, { proxy }), PROXY, url);
+    for (const url of [
+      'http://localhost:4000/v1',
+      'http://127.0.0.1:4000/v1',
+      'http://[::1]:4000/v1',
+      'https://LOCALHOST/v1',
+    ])
+      assert.deepEqual(route(url, { proxy }), DIRECT, url);
+    for (const url of [
+      'http://127.0.0.2:4000/v1',
+      'http://pool.localhost/v1',
+      'http://localhost.:4000/v1',
+      'http://[::ffff:127.0.0.1]:4000/v1',
+    ])
+      assert.deepEqual(route(url, { proxy }), PROXY, url);
   });
 
   it('the environment: https_proxy, HTTPS_PROXY, http_proxy, HTTP_PROXY in that order, after http.proxy', () => {
     const env = { HTTP_PROXY: 'http://second:1', https_proxy: 'http://first:1' };
     assert.deepEqual(route('https://pool.example.com/v1', { env }), { kind: 'proxy', proxy: 'http://first:1' });
-    assert.deepEqual(route('https://pool.example.com/v1', { env: { HTTP_PROXY: 'http://second:1' } }), { kind: 'proxy', proxy: 'http://second:1' });
+    assert.deepEqual(route('https://pool.example.com/v1', { env: { HTTP_PROXY: 'http://second:1' } }), {
+      kind: 'proxy',
+      proxy: 'http://second:1',
+    });
     assert.deepEqual(route('https://pool.example.com/v1', { proxy, env }), PROXY);
   });
 
   it('a proxy setting the agent ignores (no scheme, unknown scheme) falls through to the next source', () => {
     assert.deepEqual(route('https://pool.example.com/v1', { proxy: 'proxy.corp:3128' }), UNKNOWN);
-    assert.deepEqual(route('https://pool.example.com/v1', { proxy: 'ftp://proxy.corp:21', env: { HTTPS_PROXY: 'http://env.corp:8080' } }), { kind: 'proxy', proxy: 'http://env.corp:8080' });
+    assert.deepEqual(
+      route('https://pool.example.com/v1', {
+        proxy: 'ftp://proxy.corp:21',
+        env: { HTTPS_PROXY: 'http://env.corp:8080' },
+      }),
+      { kind: 'proxy', proxy: 'http://env.corp:8080' },
+    );
     assert.deepEqual(route('not a url', { proxy }), UNKNOWN);
   });
 
@@ -69,7 +96,11 @@ describe('security: proxy route, named only when certain (the rules of @vscode/p
     assert.deepEqual(route('https://pool.example.com/v1', { proxy, env }), DIRECT);
     assert.deepEqual(route('https://pool.example.com/v1', { proxy, env, noProxy: [] }), DIRECT);
     assert.deepEqual(route('https://pool.example.com/v1', { proxy, env, noProxy: ['elsewhere.example.net'] }), PROXY);
-    assert.deepEqual(route('https://pool.example.com/v1', { proxy, env: { no_proxy: 'pool.example.com', NO_PROXY: 'x' } }), DIRECT, 'no_proxy first');
+    assert.deepEqual(
+      route('https://pool.example.com/v1', { proxy, env: { no_proxy: 'pool.example.com', NO_PROXY: 'x' } }),
+      DIRECT,
+      'no_proxy first',
+    );
     assert.deepEqual(route('https://pool.example.com/v1', { env }), DIRECT, 'NO_PROXY also rules out a system proxy');
     // As the agent splits it: " *" is not "*".
     assert.deepEqual(route('https://pool.example.com/v1', { proxy, env: { NO_PROXY: 'a, *' } }), PROXY);

@@ -20,7 +20,18 @@ describe('background health over a simulated day (fake clock, real HTTP to the e
       clock,
       focused: true,
       run: clock.track(async () =>
-        healthOfReport(await checkConnection({ baseUrl: ctx.emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: ctx.emulator.key, mode: 'background' }, { client: clientFor(2000) })),
+        healthOfReport(
+          await checkConnection(
+            {
+              baseUrl: ctx.emulator.apiBase,
+              fullUrl: false,
+              model: 'gpt-5.5',
+              key: ctx.emulator.key,
+              mode: 'background',
+            },
+            { client: clientFor(2000) },
+          ),
+        ),
       ),
     });
     return { clock, scheduler };

@@ -30,33 +30,77 @@ describe('security: a secret pasted into the URL or model field', () => {
   });
 
   it('finds an MCP token', () => {
-    for (const input of [mcp, ` "${mcp}" `, `token: ${mcp}`, `https://pool.example.com/mcp?token=${mcp}`]) assert.equal(detectPastedSecret(input), 'mcp-token', input);
+    for (const input of [mcp, ` "${mcp}" `, `token: ${mcp}`, `https://pool.example.com/mcp?token=${mcp}`])
+      assert.equal(detectPastedSecret(input), 'mcp-token', input);
   });
 
   it('finds a Bearer value or an Authorization header', () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyMTIzIn0.c2lnbmF0dXJlMTIz';
-    for (const input of [`Bearer ${jwt}`, 'bearer opaque-token-123', 'Authorization: Basic dXNlcjpwYXNz', 'authorization:x', '"Authorization": "Bearer abcdefgh"', 'Bearer%20abcdefghij']) {
+    for (const input of [
+      `Bearer ${jwt}`,
+      'bearer opaque-token-123',
+      'Authorization: Basic dXNlcjpwYXNz',
+      'authorization:x',
+      '"Authorization": "Bearer abcdefgh"',
+      'Bearer%20abcdefghij',
+    ]) {
       assert.equal(detectPastedSecret(input), 'bearer', input);
     }
   });
 
   it('no false positive on real URLs, model ids and near misses', () => {
     const inputs: unknown[] = [
-      'https://pool.example.com/v1', 'http://localhost:4000/v1', 'https://gw.example.com/codex/v1/chat/completions', 'https://bearer.example.com/v1', 'https://pool.example.com/authorization/v1',
-      'gpt-5.6-terra', 'gpt-5.5', 'gpt-5.4-mini', 'o3-mini', 'claude-3.5-sonnet', 'codex-mini-latest', 'GPT-5.6 Terra via Codex Pooler',
-      'sk-cxp', 'sk-cxp-', 'sk-cxp-…', 'sk-cxp-0123456789ab-', 'mcp-cxp', 'mcp-cxp-abcd', 'bearer', 'Bearer', 'Bearer short', 'bearer-model-7',
-      '', '   ', undefined, null, 42, { url: key }, [key],
+      'https://pool.example.com/v1',
+      'http://localhost:4000/v1',
+      'https://gw.example.com/codex/v1/chat/completions',
+      'https://bearer.example.com/v1',
+      'https://pool.example.com/authorization/v1',
+      'gpt-5.6-terra',
+      'gpt-5.5',
+      'gpt-5.4-mini',
+      'o3-mini',
+      'claude-3.5-sonnet',
+      'codex-mini-latest',
+      'GPT-5.6 Terra via Codex Pooler',
+      'sk-cxp',
+      'sk-cxp-',
+      'sk-cxp-…',
+      'sk-cxp-0123456789ab-',
+      'mcp-cxp',
+      'mcp-cxp-abcd',
+      'bearer',
+      'Bearer',
+      'Bearer short',
+      'bearer-model-7',
+      '',
+      '   ',
+      undefined,
+      null,
+      42,
+      { url: key },
+      [key],
     ];
     for (const input of inputs) assert.equal(detectPastedSecret(input), undefined, JSON.stringify(input));
   });
 
   it('property: any Pool key anywhere in any text is found', () => {
     const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 });
-    const secret = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 43, maxLength: 43 });
+    const secret = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'),
+      minLength: 43,
+      maxLength: 43,
+    });
     fc.assert(
-      fc.property(hex, secret, fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.constantFrom('', ' ', '"', "'", '\n', '  "'), (id, s, before, after, wrap) => {
-        assert.equal(detectPastedSecret(`${before}${wrap}sk-cxp-${id}-${s}${wrap}${after}`), 'pool-key');
-      }),
+      fc.property(
+        hex,
+        secret,
+        fc.string({ maxLength: 40 }),
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom('', ' ', '"', "'", '\n', '  "'),
+        (id, s, before, after, wrap) => {
+          assert.equal(detectPastedSecret(`${before}${wrap}sk-cxp-${id}-${s}${wrap}${after}`), 'pool-key');
+        },
+      ),
       { numRuns: 5000 },
     );
   });

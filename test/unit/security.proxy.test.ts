@@ -10,10 +10,16 @@ import type { PoolFailure } from '../../src/core/poolClient';
 import type { ProxyRoute } from '../../src/core/proxyRoute';
 import { clientFor, closedPort, endpointOf } from './helpers';
 
-const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 const UNKNOWN: ProxyRoute = { kind: 'unknown' };
 const NAMED: ProxyRoute = { kind: 'proxy', proxy: 'http://proxy.corp:3128' };
-const transport = (reason: Extract<PoolFailure, { kind: 'transport' }>['reason'], phase: 'connect' | 'headers' = 'connect'): PoolFailure => ({ kind: 'transport', reason, phase, detail: reason });
+const transport = (
+  reason: Extract<PoolFailure, { kind: 'transport' }>['reason'],
+  phase: 'connect' | 'headers' = 'connect',
+): PoolFailure => ({ kind: 'transport', reason, phase, detail: reason });
 
 describe('security: proxy wording in diagnoses', () => {
   const endpoint = endpointOf('https://pool.example.com/v1');
@@ -22,7 +28,10 @@ describe('security: proxy wording in diagnoses', () => {
     for (const reason of ['dns', 'refused', 'reset', 'unreachable', 'timeout', 'other'] as const) {
       const d = diagnoseFailure(transport(reason), { step: 'models', endpoint, route: UNKNOWN });
       assert.equal(d.fix.id, 'diag.systemProxy.fix', reason);
-      assert.match(renderMsg(d.fix), /system proxy or a PAC script.*"http\.proxy", "http\.noProxy" and "http\.proxySupport"/);
+      assert.match(
+        renderMsg(d.fix),
+        /system proxy or a PAC script.*"http\.proxy", "http\.noProxy" and "http\.proxySupport"/,
+      );
       assert.match(renderMsg(d.fix, zh), /系统代理或 PAC 脚本/);
     }
   });
@@ -47,7 +56,11 @@ describe('security: proxy wording in diagnoses', () => {
       assert.equal(failed.cause.args?.['proxy'], '');
       assert.doesNotMatch(renderMsg(failed.cause), /proxy {2}|proxy \./, 'no empty proxy name');
     }
-    assert.equal(diagnoseFailure(transport('refused'), { step: 'models', endpoint, route: UNKNOWN }).code, 'refused', 'not called a proxy failure on a guess');
+    assert.equal(
+      diagnoseFailure(transport('refused'), { step: 'models', endpoint, route: UNKNOWN }).code,
+      'refused',
+      'not called a proxy failure on a guess',
+    );
   });
 
   it('answers from the pool, TLS and late failures are not blamed on a proxy', () => {
@@ -57,13 +70,28 @@ describe('security: proxy wording in diagnoses', () => {
       transport('timeout', 'headers'),
       { kind: 'invalid', status: 200, body: 'html', detail: 'expected JSON, got html' },
     ];
-    for (const failure of cases) assert.notEqual(diagnoseFailure(failure, { step: 'models', endpoint, route: UNKNOWN }).fix.id, 'diag.systemProxy.fix', JSON.stringify(failure));
+    for (const failure of cases)
+      assert.notEqual(
+        diagnoseFailure(failure, { step: 'models', endpoint, route: UNKNOWN }).fix.id,
+        'diag.systemProxy.fix',
+        JSON.stringify(failure),
+      );
   });
 
   it('through checkConnection: proxyFor gives the route, a real refused connection gets the system-proxy wording', async () => {
     const port = await closedPort();
     const check = (route: ProxyRoute) =>
-      checkConnection({ baseUrl: `https://127.0.0.2:${port}/v1`, fullUrl: false, model: 'gpt-5.5', key: `sk-cxp-0123456789ab-${'A'.repeat(43)}`, mode: 'background', proxyFor: () => route }, { client: clientFor() });
+      checkConnection(
+        {
+          baseUrl: `https://127.0.0.2:${port}/v1`,
+          fullUrl: false,
+          model: 'gpt-5.5',
+          key: `sk-cxp-0123456789ab-${'A'.repeat(43)}`,
+          mode: 'background',
+          proxyFor: () => route,
+        },
+        { client: clientFor() },
+      );
     const unknown = await check(UNKNOWN);
     assert.equal(unknown.diagnoses[0]?.code, 'refused-local');
     assert.equal(unknown.diagnoses[0]?.fix.id, 'diag.systemProxy.fix');

@@ -14,7 +14,11 @@ function reportOf(outcome: ReachOutcome): ReachReport {
 }
 
 /** "Some other service": a plain HTTP server answering every request the same way. */
-async function otherService(status: number, body: string, contentType = 'application/json'): Promise<{ url: string; close: () => Promise<void> }> {
+async function otherService(
+  status: number,
+  body: string,
+  contentType = 'application/json',
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((_req, res) => {
     res.writeHead(status, { 'content-type': contentType });
     res.end(body);
@@ -27,13 +31,19 @@ async function otherService(status: number, body: string, contentType = 'applica
 describe('security: reachability probe (is a Codex Pooler there? no key sent)', () => {
   const ctx = useEmulator();
   const probe = (baseUrl: unknown, timeoutMs = 2000, extra: { signal?: AbortSignal; fullUrl?: boolean } = {}) =>
-    checkReachability({ baseUrl, fullUrl: extra.fullUrl ?? false, ...(extra.signal ? { signal: extra.signal } : {}) }, { client: clientFor(timeoutMs) });
+    checkReachability(
+      { baseUrl, fullUrl: extra.fullUrl ?? false, ...(extra.signal ? { signal: extra.signal } : {}) },
+      { client: clientFor(timeoutMs) },
+    );
 
   it('a pool answers its 401 envelope: verdict pool, the user may go on, and no key was sent', async () => {
     const report = reportOf(await probe(ctx.emulator.apiBase));
     assert.equal(report.verdict, 'pool');
     assert.equal(report.ok, true);
-    assert.deepEqual(report.diagnoses.map((d) => [d.code, d.severity]), [['pool-found', 'info']]);
+    assert.deepEqual(
+      report.diagnoses.map((d) => [d.code, d.severity]),
+      [['pool-found', 'info']],
+    );
     assert.match(renderMsg(report.diagnoses[0]!.cause), /A Codex Pooler answers at http:\/\/127\.0\.0\.1:\d+\/v1/);
     assert.equal(report.origin, ctx.emulator.url);
     assert.deepEqual(ctx.emulator.counts(), { 'GET /v1/models': 1 });
@@ -51,7 +61,10 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
     const report = reportOf(await probe(ctx.emulator.apiBase));
     assert.equal(report.verdict, 'pool');
     assert.equal(report.ok, false);
-    assert.deepEqual(report.diagnoses.map((d) => [d.code, d.severity]), [['access_denied', 'error']]);
+    assert.deepEqual(
+      report.diagnoses.map((d) => [d.code, d.severity]),
+      [['access_denied', 'error']],
+    );
   });
 
   it('503 settings_unavailable: a pool starting up (warning, ok)', async () => {
@@ -59,7 +72,10 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
     const report = reportOf(await probe(ctx.emulator.apiBase));
     assert.equal(report.verdict, 'pool-with-warning');
     assert.equal(report.ok, true);
-    assert.deepEqual(report.diagnoses.map((d) => [d.code, d.severity]), [['settings_unavailable', 'warning']]);
+    assert.deepEqual(
+      report.diagnoses.map((d) => [d.code, d.severity]),
+      [['settings_unavailable', 'warning']],
+    );
   });
 
   const notAPool: Array<[ScenarioName, string]> = [
@@ -73,7 +89,10 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
       const report = reportOf(await probe(ctx.emulator.apiBase));
       assert.equal(report.verdict, 'not-a-pool');
       assert.equal(report.ok, false);
-      assert.deepEqual(report.diagnoses.map((d) => [d.code, d.severity]), [[code, 'error']]);
+      assert.deepEqual(
+        report.diagnoses.map((d) => [d.code, d.severity]),
+        [[code, 'error']],
+      );
     });
   }
 
@@ -97,7 +116,10 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
       const report = reportOf(await probe(ctx.emulator.apiBase, 300));
       assert.equal(report.verdict, 'unreachable');
       assert.equal(report.ok, false);
-      assert.deepEqual(report.diagnoses.map((d) => [d.code, d.severity]), [[code, 'error']]);
+      assert.deepEqual(
+        report.diagnoses.map((d) => [d.code, d.severity]),
+        [[code, 'error']],
+      );
       assert.equal(ctx.emulator.countRoute('models'), 1, 'one request, no redirect followed');
     });
   }
@@ -111,29 +133,46 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
 
   it('a network failure when a system proxy may be in use says where to look', async () => {
     const port = await closedPort();
-    const outcome = await checkReachability({ baseUrl: `https://127.0.0.2:${port}/v1`, fullUrl: false, proxyFor: () => ({ kind: 'unknown' }) }, { client: clientFor() });
+    const outcome = await checkReachability(
+      { baseUrl: `https://127.0.0.2:${port}/v1`, fullUrl: false, proxyFor: () => ({ kind: 'unknown' }) },
+      { client: clientFor() },
+    );
     assert.equal(reportOf(outcome).diagnoses[0]!.fix.id, 'diag.systemProxy.fix');
   });
 
   describe('some other service', () => {
     it('answers a model list without asking for a key: not a Codex Pooler', async () => {
-      const other = await otherService(200, JSON.stringify({ object: 'list', data: [{ id: 'llama3', object: 'model' }] }));
+      const other = await otherService(
+        200,
+        JSON.stringify({ object: 'list', data: [{ id: 'llama3', object: 'model' }] }),
+      );
       try {
         const report = reportOf(await probe(other.url));
         assert.equal(report.verdict, 'not-a-pool');
         assert.equal(report.ok, false);
-        assert.deepEqual(report.diagnoses.map((d) => [d.code, d.severity]), [['answers-without-key', 'error']]);
+        assert.deepEqual(
+          report.diagnoses.map((d) => [d.code, d.severity]),
+          [['answers-without-key', 'error']],
+        );
         assert.match(renderMsg(report.diagnoses[0]!.cause), /without asking for a key/);
       } finally {
         await other.close();
       }
     });
 
-    it('asks for a key with another API\'s error (an OpenAI-style 401 with no code): not a Codex Pooler', async () => {
-      const other = await otherService(401, JSON.stringify({ error: { message: "You didn't provide an API key.", type: 'invalid_request_error', param: null, code: null } }));
+    it("asks for a key with another API's error (an OpenAI-style 401 with no code): not a Codex Pooler", async () => {
+      const other = await otherService(
+        401,
+        JSON.stringify({
+          error: { message: "You didn't provide an API key.", type: 'invalid_request_error', param: null, code: null },
+        }),
+      );
       try {
         const report = reportOf(await probe(other.url));
-        assert.deepEqual([report.verdict, report.diagnoses[0]!.code, report.diagnoses[0]!.cause.args?.['status']], ['not-a-pool', 'other-api', 401]);
+        assert.deepEqual(
+          [report.verdict, report.diagnoses[0]!.code, report.diagnoses[0]!.cause.args?.['status']],
+          ['not-a-pool', 'other-api', 401],
+        );
       } finally {
         await other.close();
       }
@@ -141,7 +180,12 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
 
     it('an unknown error code, other JSON, or a sign-in page: not a Codex Pooler', async () => {
       const cases: Array<[number, string, string, string]> = [
-        [401, JSON.stringify({ error: { code: 'invalid_api_key', message: 'no key' } }), 'application/json', 'other-api'],
+        [
+          401,
+          JSON.stringify({ error: { code: 'invalid_api_key', message: 'no key' } }),
+          'application/json',
+          'other-api',
+        ],
         [200, JSON.stringify({ status: 'ok' }), 'application/json', 'wrong-shape'],
         [401, '<html><body>Sign in</body></html>', 'text/html', 'gateway-auth'],
       ];
@@ -149,7 +193,11 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
         const other = await otherService(status, body, type);
         try {
           const report = reportOf(await probe(other.url));
-          assert.deepEqual([report.verdict, report.ok, report.diagnoses[0]!.code, report.diagnoses[0]!.severity], ['not-a-pool', false, code, 'error'], body);
+          assert.deepEqual(
+            [report.verdict, report.ok, report.diagnoses[0]!.code, report.diagnoses[0]!.severity],
+            ['not-a-pool', false, code, 'error'],
+            body,
+          );
         } finally {
           await other.close();
         }
@@ -158,7 +206,11 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
   });
 
   it('an invalid URL: nothing is sent, the URL findings say why', async () => {
-    for (const [url, code] of [['http://pool.example.com/v1', 'url:insecure-http'], ['http://127.0.0.2:4000/v1', 'url:loopback-alias'], [42, 'url:not-text']] as const) {
+    for (const [url, code] of [
+      ['http://pool.example.com/v1', 'url:insecure-http'],
+      ['http://127.0.0.2:4000/v1', 'url:loopback-alias'],
+      [42, 'url:not-text'],
+    ] as const) {
       const report = reportOf(await probe(url));
       assert.equal(report.verdict, 'invalid-url');
       assert.equal(report.ok, false);
@@ -171,7 +223,10 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
   it('URL warnings are kept beside the answer; Full URL on probes the same model list', async () => {
     const slash = reportOf(await probe(`${ctx.emulator.apiBase}/`));
     assert.equal(slash.verdict, 'pool');
-    assert.deepEqual(slash.diagnoses.map((d) => d.code), ['url:trailing-slash', 'pool-found']);
+    assert.deepEqual(
+      slash.diagnoses.map((d) => d.code),
+      ['url:trailing-slash', 'pool-found'],
+    );
     const full = reportOf(await probe(`${ctx.emulator.apiBase}/chat/completions`, 2000, { fullUrl: true }));
     assert.equal(full.verdict, 'pool');
     assert.deepEqual(Object.keys(ctx.emulator.counts()), ['GET /v1/models']);
@@ -190,7 +245,10 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
 
   it('measures its duration with the given clock', async () => {
     let t = 1000;
-    const outcome = await checkReachability({ baseUrl: ctx.emulator.apiBase, fullUrl: false }, { client: clientFor(), now: () => (t += 7) });
+    const outcome = await checkReachability(
+      { baseUrl: ctx.emulator.apiBase, fullUrl: false },
+      { client: clientFor(), now: () => (t += 7) },
+    );
     assert.equal(reportOf(outcome).durationMs, 7);
   });
 });

@@ -16,7 +16,10 @@ import { clientFor } from './helpers';
 const KEY = 'sk-cxp-0123456789ab-abc-DEF-ghi-JKL-mno-PQR-stu-VWX-yz0-123-4_5';
 const HALF = KEY.slice(20);
 const hexOf = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
-const eachHyphen = (replacement: (i: number) => string) => (s: string) => { let i = 0; return s.replace(/-/g, () => replacement(i++)); };
+const eachHyphen = (replacement: (i: number) => string) => (s: string) => {
+  let i = 0;
+  return s.replace(/-/g, () => replacement(i++));
+};
 
 export const ENCODINGS: Record<string, (s: string) => string> = {
   'percent %2D': eachHyphen(() => '%2D'),
@@ -62,7 +65,12 @@ describe('security: redaction after decoding (redactText)', () => {
   }
 
   it('text without a secret comes back as it was, encodings and all', () => {
-    for (const text of ['a%20b &amp; c \\u0041 \u2010', '<p>Not found &mdash; 404</p>', 'https://pool.example.com/v1?x=%2D']) assert.equal(redactText(text, [KEY]), text);
+    for (const text of [
+      'a%20b &amp; c \\u0041 \u2010',
+      '<p>Not found &mdash; 404</p>',
+      'https://pool.example.com/v1?x=%2D',
+    ])
+      assert.equal(redactText(text, [KEY]), text);
   });
 
   it('a literal secret next to an escape is still caught (decoding must not split it first)', () => {
@@ -77,7 +85,8 @@ describe('security: redaction after decoding (redactText)', () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyMTIzIn0.c2lnbmF0dXJlMTIz';
     const text = `${other.replace(/-/g, '%2D')} ${mcp.replace(/-/g, '&#45;')} Authorization: Bearer%20opaque-token-value ${jwt.replace(/\./g, '%2E')}`;
     const out = fullyDecoded(redactText(text));
-    for (const secret of [other.slice(20), mcp.slice(21), 'opaque-token-value', jwt]) assert.ok(!out.includes(secret), secret);
+    for (const secret of [other.slice(20), mcp.slice(21), 'opaque-token-value', jwt])
+      assert.ok(!out.includes(secret), secret);
   });
 
   it('redactSecrets, the earlier name, is the same function', () => {
@@ -86,7 +95,24 @@ describe('security: redaction after decoding (redactText)', () => {
 
   it('stays linear on hostile input: 256 KB runs of escapes each take well under the budget', function () {
     this.timeout(20_000);
-    const units = ['%2D', '&#45;', '&#x2D;', '&hyphen;', '\\u002d', '%2D&#45;\\u002d&#x2d;&dash;\u2010', '%', '&', '&#', '\\', '%252D', '&amp;#45;', '\\\\u002d', 'Bearer%20', 'eyJ-', 'sk-cxp-0123456789ab-'];
+    const units = [
+      '%2D',
+      '&#45;',
+      '&#x2D;',
+      '&hyphen;',
+      '\\u002d',
+      '%2D&#45;\\u002d&#x2d;&dash;\u2010',
+      '%',
+      '&',
+      '&#',
+      '\\',
+      '%252D',
+      '&amp;#45;',
+      '\\\\u002d',
+      'Bearer%20',
+      'eyJ-',
+      'sk-cxp-0123456789ab-',
+    ];
     for (const unit of units) {
       const text = unit.repeat(Math.ceil((256 * 1024) / unit.length));
       const runs = [0, 1, 2].map(() => {
@@ -102,8 +128,14 @@ describe('security: redaction after decoding (redactText)', () => {
 });
 
 describe('security: the pool client redacts every string it takes from an answer, after decoding', () => {
-  const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({ status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const zh = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8'),
+  ) as Record<string, string>;
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
   /** Answers that repeat the key, encoded, in every field the extension reads. */
   function echoing(encode: (s: string) => string, failing: boolean): Transport {
@@ -111,8 +143,14 @@ describe('security: the pool client redacts every string it takes from an answer
       const key = encode(request.headers['authorization']!.replace(/^Bearer /, ''));
       const route = new URL(request.url).pathname;
       if (failing) {
-        if (route.endsWith('/models')) return json(400, { error: { code: `odd_${key}`, message: `rejected ${key}`, param: key, type: key } });
-        if (route.endsWith('/usage')) return json(200, { request_count: 1, total_tokens: 2, limits: [{ limit_type: key, limit_window: key, remaining_value: 0, reset_at: key }] });
+        if (route.endsWith('/models'))
+          return json(400, { error: { code: `odd_${key}`, message: `rejected ${key}`, param: key, type: key } });
+        if (route.endsWith('/usage'))
+          return json(200, {
+            request_count: 1,
+            total_tokens: 2,
+            limits: [{ limit_type: key, limit_window: key, remaining_value: 0, reset_at: key }],
+          });
         return json(502, { error: { message: `upstream said ${key}`, type: 'server_error', code: key } });
       }
       if (route.endsWith('/models')) {
@@ -125,8 +163,13 @@ describe('security: the pool client redacts every string it takes from an answer
           ],
         });
       }
-      if (route.endsWith('/usage')) return { status: 302, headers: { location: `https://elsewhere.example/login?key=${key}` }, body: '' };
-      return json(200, { id: key, model: key, choices: [{ message: { content: `trae ok ${key}` }, finish_reason: key }] });
+      if (route.endsWith('/usage'))
+        return { status: 302, headers: { location: `https://elsewhere.example/login?key=${key}` }, body: '' };
+      return json(200, {
+        id: key,
+        model: key,
+        choices: [{ message: { content: `trae ok ${key}` }, finish_reason: key }],
+      });
     };
   }
 
@@ -135,7 +178,13 @@ describe('security: the pool client redacts every string it takes from an answer
       JSON.stringify(report),
       formatReport(report, (m) => renderMsg(m)),
       formatReport(report, (m) => renderMsg(m, zh)),
-      ...report.diagnoses.flatMap((d) => [renderMsg(d.cause), renderMsg(d.fix), renderMsg(d.cause, zh), renderMsg(d.fix, zh), d.detail]),
+      ...report.diagnoses.flatMap((d) => [
+        renderMsg(d.cause),
+        renderMsg(d.fix),
+        renderMsg(d.cause, zh),
+        renderMsg(d.fix, zh),
+        d.detail,
+      ]),
     ].join('\n');
   }
 
@@ -150,9 +199,16 @@ describe('security: the pool client redacts every string it takes from an answer
         // Encoded character by character, the key is longer than any model id (then refused as one).
         if (!failing && encode(KEY).length < 250) {
           assert.ok(report.facts.answer?.startsWith('trae ok'), 'the answer was read');
-          assert.ok(report.facts.models?.some((m) => m.id.startsWith('m-sk-cxp-0123')), 'the echoing model id is kept, masked');
+          assert.ok(
+            report.facts.models?.some((m) => m.id.startsWith('m-sk-cxp-0123')),
+            'the echoing model id is kept, masked',
+          );
         }
-        if (!failing) assert.ok(report.facts.modelsSkipped?.some((s) => s.reason === 'id-too-long'), 'a skipped id is shown in the log, clipped');
+        if (!failing)
+          assert.ok(
+            report.facts.modelsSkipped?.some((s) => s.reason === 'id-too-long'),
+            'a skipped id is shown in the log, clipped',
+          );
         assertNoSecret(everythingShown(report), `${name}, ${failing ? 'failing' : 'answering'}`);
       }
     });

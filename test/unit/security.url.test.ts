@@ -26,7 +26,10 @@ describe('security: plain http only to localhost, 127.0.0.1 or [::1]', () => {
       const alias = a.findings.filter((f) => f.code === 'loopback-alias');
       assert.equal(alias.length, 1);
       assert.equal(alias[0]!.severity, 'error');
-      assert.deepEqual(alias[0]!.corrections.map((c) => [c.url, c.fullUrl]), [[fixed, fullUrl]]);
+      assert.deepEqual(
+        alias[0]!.corrections.map((c) => [c.url, c.fullUrl]),
+        [[fixed, fullUrl]],
+      );
       assert.ok(!a.findings.some((f) => f.code === 'insecure-http'), 'not also reported as a remote host');
       assert.deepEqual(suggestCorrection(url, fullUrl), { url: fixed, fullUrl });
       assert.equal(analyzeEndpoint(fixed, fullUrl).ok, true);
@@ -42,7 +45,12 @@ describe('security: plain http only to localhost, 127.0.0.1 or [::1]', () => {
   });
 
   it('https to the same names stays allowed: TLS protects the key', () => {
-    for (const url of ['https://127.0.0.2:4000/v1', 'https://pool.localhost/v1', 'https://localhost.:8443/v1', 'https://[::ffff:127.0.0.1]/v1']) {
+    for (const url of [
+      'https://127.0.0.2:4000/v1',
+      'https://pool.localhost/v1',
+      'https://localhost.:8443/v1',
+      'https://[::ffff:127.0.0.1]/v1',
+    ]) {
       const a = analyzeEndpoint(url, false);
       assert.equal(a.ok, true, url);
       assert.equal(a.endpoint?.loopback, true, url);
@@ -50,7 +58,15 @@ describe('security: plain http only to localhost, 127.0.0.1 or [::1]', () => {
   });
 
   it('the three direct names keep plain http, however they are written', () => {
-    for (const url of ['http://localhost:4000/v1', 'http://LOCALHOST:4000/v1', 'http://127.0.0.1:4000/v1', 'http://[::1]:4000/v1', 'http://[0:0:0:0:0:0:0:1]:4000/v1', 'http://2130706433:4000/v1', 'http://127.1:4000/v1']) {
+    for (const url of [
+      'http://localhost:4000/v1',
+      'http://LOCALHOST:4000/v1',
+      'http://127.0.0.1:4000/v1',
+      'http://[::1]:4000/v1',
+      'http://[0:0:0:0:0:0:0:1]:4000/v1',
+      'http://2130706433:4000/v1',
+      'http://127.1:4000/v1',
+    ]) {
       const a = analyzeEndpoint(url, false);
       assert.equal(a.ok, true, url);
       assert.ok(['localhost', '127.0.0.1', '[::1]'].includes(new URL(a.endpoint!.origin).hostname), url);
@@ -59,18 +75,39 @@ describe('security: plain http only to localhost, 127.0.0.1 or [::1]', () => {
 
   it('a remote host over http is still insecure-http, not an alias', () => {
     const a = analyzeEndpoint('http://127.example.com/v1', false);
-    assert.deepEqual(a.findings.map((f) => f.code), ['insecure-http']);
+    assert.deepEqual(
+      a.findings.map((f) => f.code),
+      ['insecure-http'],
+    );
   });
 
   it('a missing scheme on an alias leads, fix by fix, to http://localhost', () => {
-    assert.deepEqual(suggestCorrection('pool.localhost:4000/v1', false), { url: 'http://localhost:4000/v1', fullUrl: false });
-    assert.deepEqual(suggestCorrection('127.0.0.2:4000/v1', false), { url: 'http://localhost:4000/v1', fullUrl: false });
+    assert.deepEqual(suggestCorrection('pool.localhost:4000/v1', false), {
+      url: 'http://localhost:4000/v1',
+      fullUrl: false,
+    });
+    assert.deepEqual(suggestCorrection('127.0.0.2:4000/v1', false), {
+      url: 'http://localhost:4000/v1',
+      fullUrl: false,
+    });
   });
 
   it('isLoopbackHost knows every spelling; isDirectHost only the three names', () => {
-    for (const h of ['localhost', 'localhost.', 'x.localhost', '127.0.0.2', '[::1]', '::1', '[::ffff:7f00:1]', '::ffff:127.0.0.1']) assert.equal(isLoopbackHost(h), true, h);
-    for (const h of ['example.com', 'localhost.example.com', '128.0.0.1', '[::2]', '[::ffff:a00:1]']) assert.equal(isLoopbackHost(h), false, h);
+    for (const h of [
+      'localhost',
+      'localhost.',
+      'x.localhost',
+      '127.0.0.2',
+      '[::1]',
+      '::1',
+      '[::ffff:7f00:1]',
+      '::ffff:127.0.0.1',
+    ])
+      assert.equal(isLoopbackHost(h), true, h);
+    for (const h of ['example.com', 'localhost.example.com', '128.0.0.1', '[::2]', '[::ffff:a00:1]'])
+      assert.equal(isLoopbackHost(h), false, h);
     for (const h of ['localhost', '127.0.0.1', '[::1]', '::1']) assert.equal(isDirectHost(h), true, h);
-    for (const h of ['localhost.', 'x.localhost', '127.0.0.2', '[::ffff:7f00:1]']) assert.equal(isDirectHost(h), false, h);
+    for (const h of ['localhost.', 'x.localhost', '127.0.0.2', '[::ffff:7f00:1]'])
+      assert.equal(isDirectHost(h), false, h);
   });
 });

@@ -18,7 +18,14 @@ function services(baseUrl: string, key?: string) {
   const keys = new PoolKeyStore(secrets, redactor);
   const settings = new FakeSettings({ baseUrl, model: 'gpt-5.5', timeoutSeconds: 5 });
   const log = new FakeLog();
-  const checks = new CheckService({ settings, keys, log, transport: createNodeTransport(), userAgent: 'tests', proxyFor: () => undefined });
+  const checks = new CheckService({
+    settings,
+    keys,
+    log,
+    transport: createNodeTransport(),
+    userAgent: 'tests',
+    proxyFor: () => undefined,
+  });
   const events: CheckEvent[] = [];
   checks.onDidChange((e) => events.push(e));
   return { secrets, redactor, keys, settings, log, checks, events };
@@ -55,9 +62,13 @@ describe('check service (one owner of check outcomes)', function () {
     assert.equal(checks.running, undefined);
   });
 
-  it('a check of the wizard\'s draft is never published', async () => {
+  it("a check of the wizard's draft is never published", async () => {
     const { checks, events } = services(ctx.emulator.apiBase, ctx.emulator.key);
-    const outcome = await checks.checkDraft('background', { baseUrl: ctx.emulator.apiBase, fullUrl: false, model: 'gpt-5.5' });
+    const outcome = await checks.checkDraft('background', {
+      baseUrl: ctx.emulator.apiBase,
+      fullUrl: false,
+      model: 'gpt-5.5',
+    });
     assert.equal(outcome.kind, 'report');
     assert.deepEqual(events, []);
     assert.equal(checks.last, undefined);
@@ -80,7 +91,10 @@ describe('check service (one owner of check outcomes)', function () {
     assert.equal(await keys.get(), ctx.emulator.key);
     secrets.failing = { get: true, store: true, delete: true };
     await assert.rejects(keys.get(), (e: unknown) => e instanceof KeyStoreError && e.operation === 'read');
-    await assert.rejects(keys.store(ctx.emulator.key), (e: unknown) => e instanceof KeyStoreError && e.operation === 'store');
+    await assert.rejects(
+      keys.store(ctx.emulator.key),
+      (e: unknown) => e instanceof KeyStoreError && e.operation === 'store',
+    );
     await assert.rejects(keys.clear(), (e: unknown) => e instanceof KeyStoreError && e.operation === 'delete');
     const state = await keys.state();
     assert.equal(state.kind, 'unavailable');

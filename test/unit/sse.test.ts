@@ -29,13 +29,22 @@ describe('server-sent events parser', () => {
   it('reads data frames ended by LF, CRLF or CR alike', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const { events } = parseChunks([`data: {"a":1}${eol}${eol}data: [DONE]${eol}${eol}`]);
-      assert.deepEqual(events, [{ event: 'message', data: '{"a":1}' }, { event: 'message', data: '[DONE]' }], JSON.stringify(eol));
+      assert.deepEqual(
+        events,
+        [
+          { event: 'message', data: '{"a":1}' },
+          { event: 'message', data: '[DONE]' },
+        ],
+        JSON.stringify(eol),
+      );
     }
   });
 
   it('joins multi-line data, keeps event names and ids, skips comments and unknown fields', () => {
     const parser = new SseParser();
-    const events = parser.push(': keep-alive\nretry: 10\nid: 7\nevent: error\ndata: line one\ndata:line two\ndata\nfoo: bar\n\ndata: next\n\n');
+    const events = parser.push(
+      ': keep-alive\nretry: 10\nid: 7\nevent: error\ndata: line one\ndata:line two\ndata\nfoo: bar\n\ndata: next\n\n',
+    );
     assert.deepEqual(events, [
       { event: 'error', data: 'line one\nline two\n', id: '7' },
       { event: 'message', data: 'next', id: '7' },
@@ -52,7 +61,9 @@ describe('server-sent events parser', () => {
   });
 
   it('a CRLF split between two chunks is one line end, not two', () => {
-    assert.deepEqual(parseChunks(['data: a\r', '\n', 'data: b\r', '\n\r\n']).events, [{ event: 'message', data: 'a\nb' }]);
+    assert.deepEqual(parseChunks(['data: a\r', '\n', 'data: b\r', '\n\r\n']).events, [
+      { event: 'message', data: 'a\nb' },
+    ]);
     // Unsplit, "\r\r\n" is two line ends (CR, then CRLF): a blank line, so an event.
     assert.deepEqual(parseChunks(['data: a\r', '\r\n']).events, [{ event: 'message', data: 'a' }]);
   });
@@ -69,7 +80,10 @@ describe('server-sent events parser', () => {
     assert.throws(() => {
       for (let i = 0; i < 200; i++) parser.push('xxxxxxxxxx');
     }, SseEventTooLarge);
-    assert.throws(() => parseChunks([Array.from({ length: 300 }, () => 'data: abc\n').join('')], 1000), SseEventTooLarge);
+    assert.throws(
+      () => parseChunks([Array.from({ length: 300 }, () => 'data: abc\n').join('')], 1000),
+      SseEventTooLarge,
+    );
     const many = parseChunks([Array.from({ length: 500 }, (_, i) => `data: ${i}\n\n`).join('')], 1000);
     assert.equal(many.events.length, 500);
   });
@@ -85,37 +99,73 @@ describe('server-sent events parser', () => {
   });
 
   describe(`properties (${RUNS} runs each)`, () => {
-    const fieldText = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ':', '{', '"', '你', '\u202e', '\t', 'd'), maxLength: 12 });
-    const event = fc.record({ name: fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'x'), minLength: 1, maxLength: 5 }), { nil: undefined }), lines: fc.array(fieldText, { minLength: 1, maxLength: 4 }), comment: fc.boolean() });
+    const fieldText = fc.string({
+      unit: fc.constantFrom('a', 'b', ' ', ':', '{', '"', '你', '\u202e', '\t', 'd'),
+      maxLength: 12,
+    });
+    const event = fc.record({
+      name: fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'x'), minLength: 1, maxLength: 5 }), {
+        nil: undefined,
+      }),
+      lines: fc.array(fieldText, { minLength: 1, maxLength: 4 }),
+      comment: fc.boolean(),
+    });
 
     it('a well-formed stream yields exactly its events, in any chunking, with any line end', () => {
       fc.assert(
-        fc.property(fc.array(event, { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), fc.array(fc.nat(), { maxLength: 12 }), (events, eol, cuts) => {
-          const text = events
-            .map((e) => `${e.comment ? `: note${eol}` : ''}${e.name ? `event: ${e.name}${eol}` : ''}${e.lines.map((l) => `data: ${l}${eol}`).join('')}${eol}`)
-            .join('');
-          const expected = events.map((e) => ({ event: e.name ?? 'message', data: e.lines.join('\n') }));
-          assert.deepEqual(parseChunks(splitAt(text, cuts)), { events: expected, unfinished: false });
-        }),
+        fc.property(
+          fc.array(event, { maxLength: 8 }),
+          fc.constantFrom('\n', '\r\n', '\r'),
+          fc.array(fc.nat(), { maxLength: 12 }),
+          (events, eol, cuts) => {
+            const text = events
+              .map(
+                (e) =>
+                  `${e.comment ? `: note${eol}` : ''}${e.name ? `event: ${e.name}${eol}` : ''}${e.lines.map((l) => `data: ${l}${eol}`).join('')}${eol}`,
+              )
+              .join('');
+            const expected = events.map((e) => ({ event: e.name ?? 'message', data: e.lines.join('\n') }));
+            assert.deepEqual(parseChunks(splitAt(text, cuts)), { events: expected, unfinished: false });
+          },
+        ),
         { numRuns: RUNS },
       );
     });
 
     it('any text, split anywhere, parses as it does in one piece', () => {
-      const piece = fc.constantFrom('data', 'event', 'id', ':', ' ', 'x', '[DONE]', '\r', '\n', '\r\n', '\ufeff', '\0', 'ü');
+      const piece = fc.constantFrom(
+        'data',
+        'event',
+        'id',
+        ':',
+        ' ',
+        'x',
+        '[DONE]',
+        '\r',
+        '\n',
+        '\r\n',
+        '\ufeff',
+        '\0',
+        'ü',
+      );
       fc.assert(
-        fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 12 }), fc.integer({ min: 5, max: 60 }), (pieces, cuts, cap) => {
-          const text = pieces.join('');
-          const outcome = (chunks: string[]) => {
-            try {
-              return parseChunks(chunks, cap);
-            } catch (error) {
-              assert.ok(error instanceof SseEventTooLarge);
-              return 'too large';
-            }
-          };
-          assert.deepEqual(outcome(splitAt(text, cuts)), outcome([text]));
-        }),
+        fc.property(
+          fc.array(piece, { maxLength: 40 }),
+          fc.array(fc.nat(), { maxLength: 12 }),
+          fc.integer({ min: 5, max: 60 }),
+          (pieces, cuts, cap) => {
+            const text = pieces.join('');
+            const outcome = (chunks: string[]) => {
+              try {
+                return parseChunks(chunks, cap);
+              } catch (error) {
+                assert.ok(error instanceof SseEventTooLarge);
+                return 'too large';
+              }
+            };
+            assert.deepEqual(outcome(splitAt(text, cuts)), outcome([text]));
+          },
+        ),
         { numRuns: RUNS },
       );
     });

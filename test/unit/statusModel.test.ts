@@ -16,12 +16,26 @@ const SAVED = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
 const DRAFT = { url: POOL_A, fullUrl: false, model: 'gpt-5.5' };
 
 function trae(verdict: 'ok' | 'warning' | 'error'): TraeCheckReport {
-  const diagnoses = verdict === 'ok' ? [] : [diagnosis('second-turn-rejected', 'turn2', 'turn 2: HTTP 400 unsupported_parameter', verdict === 'warning' ? { severity: 'warning' } : {})];
+  const diagnoses =
+    verdict === 'ok'
+      ? []
+      : [
+          diagnosis(
+            'second-turn-rejected',
+            'turn2',
+            'turn 2: HTTP 400 unsupported_parameter',
+            verdict === 'warning' ? { severity: 'warning' } : {},
+          ),
+        ];
   return { verdict, model: 'gpt-5.5', url: `${POOL_A}/chat/completions`, durationMs: 10, turns: [], diagnoses };
 }
 
 function published(verdict: 'ok' | 'error' = 'ok'): PublishedCheck {
-  return { sequence: 1, report: report(DRAFT, verdict === 'ok' ? {} : { verdict: 'error', codes: ['refused'] }), finishedAt: 0 };
+  return {
+    sequence: 1,
+    report: report(DRAFT, verdict === 'ok' ? {} : { verdict: 'error', codes: ['refused'] }),
+    finishedAt: 0,
+  };
 }
 
 function setup() {
@@ -30,7 +44,12 @@ function setup() {
   secrets.values.set(SECRET_ID, KEY);
   const keys = new PoolKeyStore(secrets, new Redactor());
   const findings = new TraeFindings({ settings, keys, now: () => 1000 });
-  const inputs = (last: PublishedCheck | undefined = published()): StatusInputs => ({ last, running: undefined, scheduleEnabled: true, finding: findings.current });
+  const inputs = (last: PublishedCheck | undefined = published()): StatusInputs => ({
+    last,
+    running: undefined,
+    scheduleEnabled: true,
+    finding: findings.current,
+  });
   return { settings, secrets, keys, findings, inputs };
 }
 
@@ -40,7 +59,10 @@ describe('status model: a Trae-shaped finding shows on the status bar', () => {
     assert.equal(statusIndicator(inputs()), 'healthy');
     findings.record(trae('error'), SAVED, fingerprintOf(KEY));
     assert.equal(statusIndicator(inputs()), 'failing');
-    assert.deepEqual(statusProblems(inputs()).map((d) => d.code), ['second-turn-rejected']);
+    assert.deepEqual(
+      statusProblems(inputs()).map((d) => d.code),
+      ['second-turn-rejected'],
+    );
   });
 
   it('a warning degrades; a later passing Trae-shaped check clears it', () => {
@@ -57,7 +79,11 @@ describe('status model: a Trae-shaped finding shows on the status bar', () => {
     findings.record(trae('warning'), SAVED, fingerprintOf(KEY));
     assert.equal(statusIndicator(inputs(published('ok'))), 'degraded', 'a passing background check leaves the finding');
     assert.equal(statusIndicator(inputs(published('error'))), 'failing', 'a failing one makes it worse');
-    assert.deepEqual(statusProblems(inputs(published('error'))).map((d) => d.code), ['refused', 'second-turn-rejected'], 'both are named');
+    assert.deepEqual(
+      statusProblems(inputs(published('error'))).map((d) => d.code),
+      ['refused', 'second-turn-rejected'],
+      'both are named',
+    );
   });
 
   it('a change of URL or model clears it; a check of other values than the saved ones is no news', () => {

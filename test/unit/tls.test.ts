@@ -22,10 +22,17 @@ describe('TLS (HTTPS emulator, openssl test certificates)', function () {
 
   before(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pooler-certs-'));
-    const module = (await import(path.join(__dirname, '../../../scripts/test-certs.mjs'))) as { makeTestCerts(dir: string): Certs };
+    const module = (await import(path.join(__dirname, '../../../scripts/test-certs.mjs'))) as {
+      makeTestCerts(dir: string): Certs;
+    };
     certs = module.makeTestCerts(dir);
     for (const [kind, files] of Object.entries(certs.kinds)) {
-      servers.set(kind, await startEmulator({ tls: { key: fs.readFileSync(files.key, 'utf8'), cert: fs.readFileSync(files.cert, 'utf8') } }));
+      servers.set(
+        kind,
+        await startEmulator({
+          tls: { key: fs.readFileSync(files.key, 'utf8'), cert: fs.readFileSync(files.cert, 'utf8') },
+        }),
+      );
     }
     // What trusting the CA does for the editor (system store or NODE_EXTRA_CA_CERTS), for this transport.
     trustTestCa = createNodeTransport({ ca: fs.readFileSync(certs.ca, 'utf8') });

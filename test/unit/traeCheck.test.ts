@@ -19,12 +19,28 @@ import { closedPort, endpointOf, useEmulator } from './helpers';
 
 const zh = require('../../../l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
 
-function run(emulator: Emulator, overrides: Partial<TraeCheckInput> = {}, transport: StreamTransport = createNodeStreamTransport(), now?: () => number): Promise<TraeCheckOutcome> {
-  const input: TraeCheckInput = { endpoint: endpointOf(emulator.apiBase), key: emulator.key, model: 'gpt-5.5', timeoutMs: 3000, ...overrides };
+function run(
+  emulator: Emulator,
+  overrides: Partial<TraeCheckInput> = {},
+  transport: StreamTransport = createNodeStreamTransport(),
+  now?: () => number,
+): Promise<TraeCheckOutcome> {
+  const input: TraeCheckInput = {
+    endpoint: endpointOf(emulator.apiBase),
+    key: emulator.key,
+    model: 'gpt-5.5',
+    timeoutMs: 3000,
+    ...overrides,
+  };
   return traeShapedCheck(input, { transport, userAgent: 'codex-pooler-trae-tests', ...(now ? { now } : {}) });
 }
 
-async function reportOf(emulator: Emulator, overrides: Partial<TraeCheckInput> = {}, transport?: StreamTransport, now?: () => number): Promise<TraeCheckReport> {
+async function reportOf(
+  emulator: Emulator,
+  overrides: Partial<TraeCheckInput> = {},
+  transport?: StreamTransport,
+  now?: () => number,
+): Promise<TraeCheckReport> {
   const outcome = await run(emulator, overrides, transport, now);
   assert.equal(outcome.kind, 'done');
   const { report } = outcome as Extract<TraeCheckOutcome, { kind: 'done' }>;
@@ -40,10 +56,13 @@ async function reportOf(emulator: Emulator, overrides: Partial<TraeCheckInput> =
 
 const codes = (report: TraeCheckReport) => report.diagnoses.map((d) => `${d.severity} ${d.step} ${d.code}`);
 type Sent = { model: string; messages: Array<Record<string, unknown>>; [name: string]: unknown };
-const sentBodies = (emulator: Emulator) => emulator.requests.filter((r) => r.route === 'chat').map((r) => JSON.parse(r.body) as Sent);
+const sentBodies = (emulator: Emulator) =>
+  emulator.requests.filter((r) => r.route === 'chat').map((r) => JSON.parse(r.body) as Sent);
 
 /** A transport that answers from a script, on a clock it moves itself: exact timings, any content. */
-function scripted(turns: Array<{ status?: number; contentType?: string; frames: Array<[atMs: number, text: string]> }>): { transport: StreamTransport; now: () => number; requests: StreamRequest[] } {
+function scripted(
+  turns: Array<{ status?: number; contentType?: string; frames: Array<[atMs: number, text: string]> }>,
+): { transport: StreamTransport; now: () => number; requests: StreamRequest[] } {
   let clock = 1000;
   const requests: StreamRequest[] = [];
   const transport: StreamTransport = async (request) => {
@@ -65,7 +84,8 @@ function scripted(turns: Array<{ status?: number; contentType?: string; frames: 
   return { transport, now: () => clock, requests };
 }
 
-const chunk = (delta: object, extra: object = {}) => `data: ${JSON.stringify({ id: 'resp_1', object: 'chat.completion.chunk', model: 'gpt-5.5', choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
+const chunk = (delta: object, extra: object = {}) =>
+  `data: ${JSON.stringify({ id: 'resp_1', object: 'chat.completion.chunk', model: 'gpt-5.5', choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
 const finishChunk = `data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`;
 const usageChunk = `data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [], usage: { total_tokens: 17 } })}\n\n`;
 const DONE = 'data: [DONE]\n\n';
@@ -111,17 +131,52 @@ describe('Trae-shaped check', () => {
 
   it('sends only parameters the contract accepts, the key only as Bearer, and asks for a stream', async () => {
     await reportOf(ctx.emulator, {}, undefined);
-    const rejectedByContract = ['n', 'stop', 'seed', 'user', 'logprobs', 'presence_penalty', 'frequency_penalty', 'logit_bias', 'modalities', 'audio', 'prediction', 'web_search_options'];
+    const rejectedByContract = [
+      'n',
+      'stop',
+      'seed',
+      'user',
+      'logprobs',
+      'presence_penalty',
+      'frequency_penalty',
+      'logit_bias',
+      'modalities',
+      'audio',
+      'prediction',
+      'web_search_options',
+    ];
     const requests = ctx.emulator.requests.filter((r) => r.route === 'chat');
     assert.equal(requests.length, 2);
     for (const request of requests) {
       const body = JSON.parse(request.body) as Sent;
-      assert.deepEqual(Object.keys(body).sort(), ['max_completion_tokens', 'messages', 'model', 'stream', 'stream_options', 'tool_choice', 'tools']);
-      for (const name of Object.keys(body)) assert.ok(ALLOWED_CHAT_PARAMS.has(name) && !rejectedByContract.includes(name), name);
+      assert.deepEqual(Object.keys(body).sort(), [
+        'max_completion_tokens',
+        'messages',
+        'model',
+        'stream',
+        'stream_options',
+        'tool_choice',
+        'tools',
+      ]);
+      for (const name of Object.keys(body))
+        assert.ok(ALLOWED_CHAT_PARAMS.has(name) && !rejectedByContract.includes(name), name);
       assert.equal(body['stream'], true);
       assert.deepEqual(body['stream_options'], { include_usage: true });
-      assert.ok(Number.isInteger(body['max_completion_tokens']) && TRAE_MAX_COMPLETION_TOKENS > 0 && TRAE_MAX_COMPLETION_TOKENS <= 64);
-      assert.deepEqual(body['tools'], [{ type: 'function', function: { name: 'get_current_time', description: 'Returns the current time.', parameters: { type: 'object', properties: {} } } }]);
+      assert.ok(
+        Number.isInteger(body['max_completion_tokens']) &&
+          TRAE_MAX_COMPLETION_TOKENS > 0 &&
+          TRAE_MAX_COMPLETION_TOKENS <= 64,
+      );
+      assert.deepEqual(body['tools'], [
+        {
+          type: 'function',
+          function: {
+            name: 'get_current_time',
+            description: 'Returns the current time.',
+            parameters: { type: 'object', properties: {} },
+          },
+        },
+      ]);
       assert.equal(body['tool_choice'], 'auto');
       assert.equal(request.authorization, `Bearer ${ctx.emulator.key}`);
       assert.equal(request.headers['accept'], 'text/event-stream');
@@ -140,12 +195,22 @@ describe('Trae-shaped check', () => {
     assert.ok(report.turns[0]!.timeToFirstTokenMs !== undefined, 'a tool-call delta is the first token');
     assert.equal(report.turns[1]!.answer, 'trae ok');
     const messages = sentBodies(ctx.emulator)[1]!.messages;
-    assert.deepEqual(messages.map((m) => m['role']), ['user', 'assistant', 'tool', 'user']);
-    const calls = messages[1]!['tool_calls'] as Array<{ id: string; type: string; function: { name: string; arguments: string } }>;
+    assert.deepEqual(
+      messages.map((m) => m['role']),
+      ['user', 'assistant', 'tool', 'user'],
+    );
+    const calls = messages[1]!['tool_calls'] as Array<{
+      id: string;
+      type: string;
+      function: { name: string; arguments: string };
+    }>;
     assert.equal(messages[1]!['content'], undefined);
     assert.equal(calls.length, 1);
     assert.match(calls[0]!.id, /^call_/);
-    assert.deepEqual({ ...calls[0]!, id: '' }, { id: '', type: 'function', function: { name: 'get_current_time', arguments: '{}' } });
+    assert.deepEqual(
+      { ...calls[0]!, id: '' },
+      { id: '', type: 'function', function: { name: 'get_current_time', arguments: '{}' } },
+    );
     assert.deepEqual(messages[2], { role: 'tool', tool_call_id: calls[0]!.id, content: TRAE_TOOL_RESULT });
   });
 
@@ -168,33 +233,45 @@ describe('Trae-shaped check', () => {
       });
     }
 
-    it('the error frame names the pool\'s code, says it came with HTTP 200, and gives that code\'s fix', async () => {
+    it("the error frame names the pool's code, says it came with HTTP 200, and gives that code's fix", async () => {
       applyScenario(ctx.emulator, 'stream-error-frame');
       const report = await reportOf(ctx.emulator);
       const d = report.diagnoses[0]!;
       assert.match(renderMsg(d.cause), /HTTP 200 and then the error upstream_network_error/);
       assert.equal(d.fix.id, 'diag.upstreamNetwork.fix');
-      assert.match(d.detail, /^turn 1: POST \/v1\/chat\/completions -> HTTP 200, then an error frame upstream_network_error/);
-      assert.deepEqual({ done: report.turns[0]!.done, frames: report.turns[0]!.dataFrames }, { done: false, frames: 1 });
+      assert.match(
+        d.detail,
+        /^turn 1: POST \/v1\/chat\/completions -> HTTP 200, then an error frame upstream_network_error/,
+      );
+      assert.deepEqual(
+        { done: report.turns[0]!.done, frames: report.turns[0]!.dataFrames },
+        { done: false, frames: 1 },
+      );
     });
 
-    it('a refused second turn is explained as Trae\'s 4028, with the pool\'s code and parameter', async () => {
+    it("a refused second turn is explained as Trae's 4028, with the pool's code and parameter", async () => {
       applyScenario(ctx.emulator, 'second-turn-rejected');
       const report = await reportOf(ctx.emulator);
       const d = report.diagnoses[0]!;
       assert.equal(report.turns[0]!.done, true);
       assert.equal(report.turns[1]!.status, 400);
-      assert.match(renderMsg(d.cause), /4028 "Param Incorrect \(Model Provider Error Code: 400\)" from the second message/);
+      assert.match(
+        renderMsg(d.cause),
+        /4028 "Param Incorrect \(Model Provider Error Code: 400\)" from the second message/,
+      );
       assert.match(renderMsg(d.cause), /HTTP 400, error unsupported_parameter, parameter messages\[1\]\.content/);
       assert.match(renderMsg(d.cause, zh), /4028/);
       assert.equal(d.action, 'contactOperator');
     });
 
-    it('buffering: said once for both turns; the fix names nginx\'s proxy_buffering and X-Accel-Buffering', async () => {
+    it("buffering: said once for both turns; the fix names nginx's proxy_buffering and X-Accel-Buffering", async () => {
       applyScenario(ctx.emulator, 'stream-buffered');
       const report = await reportOf(ctx.emulator);
       assert.deepEqual(codes(report), ['warning turn1 stream-buffered']);
-      assert.ok((report.turns[1]!.firstFrameMs ?? 0) >= 400 && (report.turns[1]!.frameSpreadMs ?? 99) < 10, 'turn 2 was buffered too');
+      assert.ok(
+        (report.turns[1]!.firstFrameMs ?? 0) >= 400 && (report.turns[1]!.frameSpreadMs ?? 99) < 10,
+        'turn 2 was buffered too',
+      );
       assert.match(renderMsg(report.diagnoses[0]!.fix), /proxy_buffering off.*X-Accel-Buffering: no/);
       assert.ok((report.turns[0]!.firstFrameMs ?? 0) >= 400 && (report.turns[0]!.frameSpreadMs ?? 99) < 10);
     });
@@ -230,8 +307,17 @@ describe('Trae-shaped check', () => {
       assert.equal(report.turns[0]!.status, undefined);
     });
 
-    it('a 5xx or 429 on the second turn is the pool\'s error, not a refused conversation', async () => {
-      const s = scripted([{ frames: healthyFrames() }, { status: 503, contentType: 'application/json', frames: [[5, '{"error":{"message":"upstream request failed","type":"server_error","code":"no_eligible_backend"}}']] }]);
+    it("a 5xx or 429 on the second turn is the pool's error, not a refused conversation", async () => {
+      const s = scripted([
+        { frames: healthyFrames() },
+        {
+          status: 503,
+          contentType: 'application/json',
+          frames: [
+            [5, '{"error":{"message":"upstream request failed","type":"server_error","code":"no_eligible_backend"}}'],
+          ],
+        },
+      ]);
       const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
       assert.deepEqual(codes(report), ['error turn2 no_eligible_backend']);
     });
@@ -241,12 +327,18 @@ describe('Trae-shaped check', () => {
       const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
       assert.deepEqual(codes(report), ['error turn2 network-other']);
       assert.match(report.diagnoses[0]!.detail, /^turn 2: /);
-      assert.deepEqual(report.turns.map((t) => t.status), [200, undefined]);
+      assert.deepEqual(
+        report.turns.map((t) => t.status),
+        [200, undefined],
+      );
     });
   });
 
   describe('scripted streams: timing rules and hostile content', () => {
-    const buffered = (wait: number, spread: number, frames = 6): Array<[number, string]> => healthyFrames(wait, 0).slice(0, frames).map(([at, text], i) => [at + (i === frames - 1 ? spread : 0), text]);
+    const buffered = (wait: number, spread: number, frames = 6): Array<[number, string]> =>
+      healthyFrames(wait, 0)
+        .slice(0, frames)
+        .map(([at, text], i) => [at + (i === frames - 1 ? spread : 0), text]);
 
     it('the buffering rule: >= 3 frames within < 10 ms after >= 400 ms of waiting', async () => {
       const verdictFor = async (frames: Array<[number, string]>) => {
@@ -260,7 +352,10 @@ describe('Trae-shaped check', () => {
     });
 
     it('include_usage asked and no usage frame: info only', async () => {
-      const s = scripted([{ frames: healthyFrames().filter(([, t]) => !t.includes('usage')) }, { frames: healthyFrames() }]);
+      const s = scripted([
+        { frames: healthyFrames().filter(([, t]) => !t.includes('usage')) },
+        { frames: healthyFrames() },
+      ]);
       const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
       assert.deepEqual(codes(report), ['info turn1 stream-no-usage']);
       assert.equal(report.verdict, 'ok');
@@ -268,7 +363,15 @@ describe('Trae-shaped check', () => {
     });
 
     it('a frame that is not a chat chunk stops the check with its problem, never its text', async () => {
-      const s = scripted([{ frames: [[5, chunk({ role: 'assistant' })], [10, 'data: {"choices":"SECRET-ISH TEXT"}\n\n'], [15, DONE]] }]);
+      const s = scripted([
+        {
+          frames: [
+            [5, chunk({ role: 'assistant' })],
+            [10, 'data: {"choices":"SECRET-ISH TEXT"}\n\n'],
+            [15, DONE],
+          ],
+        },
+      ]);
       const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
       assert.deepEqual(codes(report), ['error turn1 stream-bad-frame']);
       assert.ok(!JSON.stringify(report).includes('SECRET-ISH'));
@@ -277,8 +380,19 @@ describe('Trae-shaped check', () => {
     it('a key echoed anywhere in the stream never reaches the report', async () => {
       const key = ctx.emulator.key;
       const s = scripted([
-        { frames: [[5, chunk({ role: 'assistant' }, { model: `m ${key}` })], [10, chunk({ content: `your key is ${key.slice(0, 30)}` })], [11, chunk({ content: `${key.slice(30)} ok` })], [20, finishChunk], [20, usageChunk], [20, DONE]] },
-        { frames: [[5, `data: {"error":{"message":"bad key ${key}","type":"x","code":"upstream_network_error"}}\n\n`]] },
+        {
+          frames: [
+            [5, chunk({ role: 'assistant' }, { model: `m ${key}` })],
+            [10, chunk({ content: `your key is ${key.slice(0, 30)}` })],
+            [11, chunk({ content: `${key.slice(30)} ok` })],
+            [20, finishChunk],
+            [20, usageChunk],
+            [20, DONE],
+          ],
+        },
+        {
+          frames: [[5, `data: {"error":{"message":"bad key ${key}","type":"x","code":"upstream_network_error"}}\n\n`]],
+        },
       ]);
       const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
       assert.match(report.turns[0]!.answer, /your key is sk-cxp-[0-9a-f]{12}-… ok/);
@@ -288,7 +402,10 @@ describe('Trae-shaped check', () => {
 
     it('a huge answer is capped: the report keeps a clipped answer', async () => {
       const big = Array.from({ length: 200 }, (_, i) => [i, chunk({ content: 'x'.repeat(1000) })] as [number, string]);
-      const s = scripted([{ frames: [...big, [300, finishChunk], [300, usageChunk], [300, DONE]] }, { frames: healthyFrames() }]);
+      const s = scripted([
+        { frames: [...big, [300, finishChunk], [300, usageChunk], [300, DONE]] },
+        { frames: healthyFrames() },
+      ]);
       const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
       assert.equal(report.turns[0]!.answer.length, 200);
       assert.ok(s.requests[1]!.body!.length < 10_000, 'the answer sent back is capped too');
@@ -297,7 +414,13 @@ describe('Trae-shaped check', () => {
     it('passes the deadlines: headers and each turn at the timeout, silence at min(timeout / 2, 15 s)', async () => {
       const s = scripted([{ frames: healthyFrames() }, { frames: healthyFrames() }]);
       await reportOf(ctx.emulator, { timeoutMs: 30_000 }, s.transport, s.now);
-      assert.deepEqual(s.requests.map((r) => [r.timeoutMs, r.idleTimeoutMs, r.totalTimeoutMs]), [[30_000, 15_000, 30_000], [30_000, 15_000, 30_000]]);
+      assert.deepEqual(
+        s.requests.map((r) => [r.timeoutMs, r.idleTimeoutMs, r.totalTimeoutMs]),
+        [
+          [30_000, 15_000, 30_000],
+          [30_000, 15_000, 30_000],
+        ],
+      );
       assert.ok(s.requests.every((r) => r.maxBodyBytes > 0 && r.maxBodyBytes <= 1024 * 1024));
       const short = scripted([{ frames: healthyFrames() }, { frames: healthyFrames() }]);
       await reportOf(ctx.emulator, { timeoutMs: 5000 }, short.transport, short.now);
@@ -320,10 +443,13 @@ describe('Trae-shaped check', () => {
       assert.equal(ctx.emulator.requests.length, 0);
     });
 
-    it('refuses to send anything but a Pool key, or anywhere but the pool\'s origin', async () => {
+    it("refuses to send anything but a Pool key, or anywhere but the pool's origin", async () => {
       const mcp = await reportOf(ctx.emulator, { key: makeMcpToken() });
       assert.deepEqual(codes(mcp), ['error turn1 key-not-sent']);
-      const tampered = { ...endpointOf(ctx.emulator.apiBase), traeCallUrl: 'https://evil.example.com/v1/chat/completions' };
+      const tampered = {
+        ...endpointOf(ctx.emulator.apiBase),
+        traeCallUrl: 'https://evil.example.com/v1/chat/completions',
+      };
       assert.deepEqual(codes(await reportOf(ctx.emulator, { endpoint: tampered })), ['error turn1 origin-blocked']);
       assert.equal(ctx.emulator.requests.length, 0);
     });
@@ -333,8 +459,14 @@ describe('Trae-shaped check', () => {
     applyScenario(ctx.emulator, 'second-turn-rejected');
     const text = formatTraeReport(await reportOf(ctx.emulator), (m) => renderMsg(m));
     const lines = text.split('\n');
-    assert.match(lines[0]!, /^Trae-shaped check: error \(model gpt-5\.5, POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions, \d+ ms\)$/);
-    assert.match(lines[1]!, /^Turn 1: HTTP 200 event stream, first token \d+ ms, \d+ ms in all, 7 data frames over \d+ ms, ended with \[DONE\], finish_reason stop, usage sent, tool not called; answer "trae ok"; served by gpt-5\.5$/);
+    assert.match(
+      lines[0]!,
+      /^Trae-shaped check: error \(model gpt-5\.5, POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions, \d+ ms\)$/,
+    );
+    assert.match(
+      lines[1]!,
+      /^Turn 1: HTTP 200 event stream, first token \d+ ms, \d+ ms in all, 7 data frames over \d+ ms, ended with \[DONE\], finish_reason stop, usage sent, tool not called; answer "trae ok"; served by gpt-5\.5$/,
+    );
     assert.match(lines[2]!, /^Turn 2: HTTP 400 \(not an event stream\), no token/);
     assert.match(lines[3]!, /^- \[error\] turn2 second-turn-rejected: .*4028/);
   });

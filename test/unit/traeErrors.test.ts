@@ -3,10 +3,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import catalog from '../../src/core/catalog.json';
 import { renderMsg } from '../../src/core/messages';
-import { editDistance, nearModelIds, parseTraeError, TRAE_ERRORS, traeErrorFact, traeErrorHelp } from '../../src/core/traeErrors';
+import {
+  editDistance,
+  nearModelIds,
+  parseTraeError,
+  TRAE_ERRORS,
+  traeErrorFact,
+  traeErrorHelp,
+} from '../../src/core/traeErrors';
 import { TRAE_LABELS } from '../../src/core/traeLabels';
 
-const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 describe('Trae error codes', () => {
   it('knows 984, 4028, 997, 4054, 2001 and "unknown", with Trae\'s reported words and the check that decides each', () => {
@@ -24,8 +34,13 @@ describe('Trae error codes', () => {
     assert.equal(traeErrorFact(984).decidedBy, 'modelListed');
   });
 
-  it('explains each in English and Chinese, in our words, with this setup\'s values', () => {
-    const ctx = { labels: TRAE_LABELS['zh-cn'], modelId: 'gpt-5.6-terra', requestUrl: 'https://pool.example.com/v1', fullUrl: false };
+  it("explains each in English and Chinese, in our words, with this setup's values", () => {
+    const ctx = {
+      labels: TRAE_LABELS['zh-cn'],
+      modelId: 'gpt-5.6-terra',
+      requestUrl: 'https://pool.example.com/v1',
+      fullUrl: false,
+    };
     for (const fact of TRAE_ERRORS) {
       const help = traeErrorHelp(fact, ctx);
       for (const m of [help.title, help.meaning, help.fix]) {
@@ -36,7 +51,10 @@ describe('Trae error codes', () => {
     const help984 = traeErrorHelp(traeErrorFact(984), ctx);
     assert.equal(renderMsg(help984.fix, zh), '请把模型 ID设为与 Pool 列出的完全一致的 gpt-5.6-terra。');
     const en4028 = traeErrorHelp(traeErrorFact(4028), { ...ctx, labels: TRAE_LABELS.en });
-    assert.match(renderMsg(en4028.fix), /Custom Request URL is https:\/\/pool\.example\.com\/v1 with Full URL Off and that API Key is your Pool API key/);
+    assert.match(
+      renderMsg(en4028.fix),
+      /Custom Request URL is https:\/\/pool\.example\.com\/v1 with Full URL Off and that API Key is your Pool API key/,
+    );
     assert.equal(renderMsg(traeErrorHelp(traeErrorFact(2001), ctx).title), 'Code 2001');
     assert.equal(renderMsg(traeErrorHelp(traeErrorFact('unknown'), ctx).title), 'Another code, or none');
   });
@@ -48,10 +66,10 @@ describe('Trae error codes', () => {
 });
 
 describe('parseTraeError', () => {
-  it('reads Trae\'s English messages, with or without the code', () => {
+  it("reads Trae's English messages, with or without the code", () => {
     const samples: Array<[string, number]> = [
       ["984 Incorrect Model Name, Please Verify It Matches The Provider's Name", 984],
-      ["Incorrect Model Name, Please Verify It Matches The Provider’s Name", 984],
+      ['Incorrect Model Name, Please Verify It Matches The Provider’s Name', 984],
       ['  incorrect   model\n name ', 984],
       ['Error: Param Incorrect (Model Provider Error Code: 400)', 4028],
       ['param incorrect', 4028],
@@ -83,7 +101,20 @@ describe('parseTraeError', () => {
   });
 
   it('returns undefined for anything else', () => {
-    for (const text of ['', '   ', 'Request failed with status 500', '1984 was a year', '9840', '2001-01-01', 'v4028.1', 'http://localhost:4054/v1', '2001:db8::1', 'code 400', 'model-984x', '模型名称']) {
+    for (const text of [
+      '',
+      '   ',
+      'Request failed with status 500',
+      '1984 was a year',
+      '9840',
+      '2001-01-01',
+      'v4028.1',
+      'http://localhost:4054/v1',
+      '2001:db8::1',
+      'code 400',
+      'model-984x',
+      '模型名称',
+    ]) {
       assert.equal(parseTraeError(text), undefined, text);
     }
     assert.equal(parseTraeError(42 as unknown as string), undefined);
@@ -98,7 +129,15 @@ describe('parseTraeError', () => {
 });
 
 describe('nearModelIds (for 984)', () => {
-  const ids = ['gpt-5.6-terra', 'gpt-5.5', 'gpt-5.4-mini', 'GPT-5.6-Terra-Pro', 'claude-sonnet', 'o3', 'gpt-5.6-terra-mini'];
+  const ids = [
+    'gpt-5.6-terra',
+    'gpt-5.5',
+    'gpt-5.4-mini',
+    'GPT-5.6-Terra-Pro',
+    'claude-sonnet',
+    'o3',
+    'gpt-5.6-terra-mini',
+  ];
 
   it('ranks exact, then other case, then small edits, then shared beginnings', () => {
     assert.deepEqual(nearModelIds('gpt-5.6-terra', ids), [
@@ -116,22 +155,43 @@ describe('nearModelIds (for 984)', () => {
       { id: 'gpt-5.6-terra-mini', match: 'prefix' },
       { id: 'gpt-5.4-mini', match: 'prefix' },
     ]);
-    assert.deepEqual(nearModelIds('gpt-5.6-terra-2026-07-01-preview', ids)[0], { id: 'gpt-5.6-terra', match: 'prefix' });
+    assert.deepEqual(nearModelIds('gpt-5.6-terra-2026-07-01-preview', ids)[0], {
+      id: 'gpt-5.6-terra',
+      match: 'prefix',
+    });
     assert.deepEqual(nearModelIds('o4', ids), [{ id: 'o3', match: 'edit' }]);
   });
 
   it('orders edits by distance and caps the list', () => {
     const near = nearModelIds('gpt-5.6', ['gpt-5.6-terra', 'gpt-5.8', 'gpt-5.66', 'gpt-5.6x', 'gpt-4.1']);
-    assert.deepEqual(near.map((n) => n.id), ['gpt-5.66', 'gpt-5.6x', 'gpt-5.8', 'gpt-4.1', 'gpt-5.6-terra']);
-    assert.equal(nearModelIds('gpt', Array.from({ length: 50 }, (_, i) => `gpt-${i}`)).length, 5);
-    assert.equal(nearModelIds('gpt', Array.from({ length: 50 }, (_, i) => `gpt-${i}`), 2).length, 2);
+    assert.deepEqual(
+      near.map((n) => n.id),
+      ['gpt-5.66', 'gpt-5.6x', 'gpt-5.8', 'gpt-4.1', 'gpt-5.6-terra'],
+    );
+    assert.equal(
+      nearModelIds(
+        'gpt',
+        Array.from({ length: 50 }, (_, i) => `gpt-${i}`),
+      ).length,
+      5,
+    );
+    assert.equal(
+      nearModelIds(
+        'gpt',
+        Array.from({ length: 50 }, (_, i) => `gpt-${i}`),
+        2,
+      ).length,
+      2,
+    );
   });
 
   it('finds nothing for unrelated, empty or absurd input', () => {
     assert.deepEqual(nearModelIds('llama-3', ids), []);
     assert.deepEqual(nearModelIds('  ', ids), []);
     assert.deepEqual(nearModelIds('x'.repeat(300), ids), []);
-    assert.deepEqual(nearModelIds('gpt-5.5', ['gpt-5.5', 'gpt-5.5', 'y'.repeat(5000)]), [{ id: 'gpt-5.5', match: 'exact' }]);
+    assert.deepEqual(nearModelIds('gpt-5.5', ['gpt-5.5', 'gpt-5.5', 'y'.repeat(5000)]), [
+      { id: 'gpt-5.5', match: 'exact' },
+    ]);
   });
 
   it('stays fast on a long list', () => {

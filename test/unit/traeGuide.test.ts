@@ -10,38 +10,73 @@ const endpoint = analyzeEndpoint('https://codex-pooler.example.com/v1', false).e
 const fullEndpoint = analyzeEndpoint('https://codex-pooler.example.com/v1/chat/completions', true).endpoint!;
 const terra = { id: EXAMPLE_MODEL_ID, displayName: 'GPT-5.6 Terra', supportsImages: true, contextLength: 258400 };
 const mini = { id: 'gpt-5.4-mini', displayName: 'GPT-5.4 Mini', supportsImages: false, contextLength: 121600 };
-const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 const en = (m: Msg) => renderMsg(m);
 const cn = (m: Msg) => renderMsg(m, zh);
 const fieldOf = (guide: TraeGuide, id: string) => dialogFields(guide.dialog).find((f) => f.id === id)!;
 
 describe('Trae guide: the Add Model dialog as data', () => {
-  it('has Trae\'s rows in order, with Trae\'s exact English labels (trae-ui-facts.md)', () => {
+  it("has Trae's rows in order, with Trae's exact English labels (trae-ui-facts.md)", () => {
     const { dialog } = buildTraeGuide({ endpoint, model: terra, language: 'en' });
-    assert.deepEqual(dialog.tabs.map((t) => [t.label, t.chosen]), [['Model Provider', false], ['Custom Config', true]]);
+    assert.deepEqual(
+      dialog.tabs.map((t) => [t.label, t.chosen]),
+      [
+        ['Model Provider', false],
+        ['Custom Config', true],
+      ],
+    );
     // Required (red asterisk): API Format; Custom Request URL + Full URL; Model ID + Multimodal; API Key.
     assert.deepEqual(
       dialog.required.map((r) => [r.layout, r.fields.map((f) => [f.id, f.label, f.kind])]),
       [
         ['single', [['apiFormat', 'API Format', 'dropdown']]],
-        ['withSwitch', [['requestUrl', 'Custom Request URL', 'text'], ['fullUrl', 'Full URL', 'switch']]],
-        ['withSwitch', [['modelId', 'Model ID', 'text'], ['multimodal', 'Multimodal', 'switch']]],
+        [
+          'withSwitch',
+          [
+            ['requestUrl', 'Custom Request URL', 'text'],
+            ['fullUrl', 'Full URL', 'switch'],
+          ],
+        ],
+        [
+          'withSwitch',
+          [
+            ['modelId', 'Model ID', 'text'],
+            ['multimodal', 'Multimodal', 'switch'],
+          ],
+        ],
         ['single', [['apiKey', 'API Key', 'secret']]],
       ],
     );
     assert.equal(dialog.advanced.label, 'Advanced Settings');
     assert.equal(dialog.advanced.collapsedByDefault, true);
     assert.deepEqual(
-      dialog.advanced.rows.map((r) => [r.layout, r.layout === 'pair' ? r.label : '', r.fields.map((f) => [f.id, f.label, f.kind])]),
+      dialog.advanced.rows.map((r) => [
+        r.layout,
+        r.layout === 'pair' ? r.label : '',
+        r.fields.map((f) => [f.id, f.label, f.kind]),
+      ]),
       [
         ['single', '', [['modelSeries', 'Model Series', 'dropdown']]],
         ['single', '', [['displayName', 'Display Name', 'text']]],
-        ['pair', 'Context Window', [['contextInput', 'Input', 'number'], ['contextOutput', 'Output', 'number']]],
+        [
+          'pair',
+          'Context Window',
+          [
+            ['contextInput', 'Input', 'number'],
+            ['contextOutput', 'Output', 'number'],
+          ],
+        ],
         ['single', '', [['toolCallRounds', 'Tool Call Rounds', 'number']]],
       ],
     );
     assert.equal(dialog.addButton, 'Add Model');
-    assert.equal(fieldOf(buildTraeGuide({ endpoint, model: terra, language: 'en' }), 'contextInput').title, 'Context Window Input');
+    assert.equal(
+      fieldOf(buildTraeGuide({ endpoint, model: terra, language: 'en' }), 'contextInput').title,
+      'Context Window Input',
+    );
   });
 
   it('fills in the upstream example values for gpt-5.6-terra', () => {
@@ -63,17 +98,26 @@ describe('Trae guide: the Add Model dialog as data', () => {
       ],
     );
     assert.equal(fieldOf(guide, 'displayName').maxLength, 32);
-    assert.ok(dialogFields(guide.dialog).every((f) => f.reason === undefined), 'nothing adapted for this model');
+    assert.ok(
+      dialogFields(guide.dialog).every((f) => f.reason === undefined),
+      'nothing adapted for this model',
+    );
   });
 
   it('the ways in: Settings -> Models -> + Add Model, and Add Model at the bottom of the model picker', () => {
     const { dialog } = buildTraeGuide({ endpoint, model: terra, language: 'en' });
-    assert.deepEqual(dialog.waysIn.map((w) => [w.id, w.path]), [['settings', ['Settings', 'Models', '+ Add Model']], ['modelPicker', ['Add Model']]]);
+    assert.deepEqual(
+      dialog.waysIn.map((w) => [w.id, w.path]),
+      [
+        ['settings', ['Settings', 'Models', '+ Add Model']],
+        ['modelPicker', ['Add Model']],
+      ],
+    );
     assert.match(en(dialog.waysIn[0]!.how), /Settings -> Models -> \+ Add Model/);
     assert.match(en(dialog.waysIn[1]!.how), /model picker.*Add Model/);
   });
 
-  it('uses Trae CN\'s known labels and glosses the English words it has no source for', () => {
+  it("uses Trae CN's known labels and glosses the English words it has no source for", () => {
     const guide = buildTraeGuide({ endpoint, model: terra, language: 'zh-cn' });
     const f = Object.fromEntries(dialogFields(guide.dialog).map((x) => [x.id, x.title]));
     assert.deepEqual(f, {
@@ -101,8 +145,25 @@ describe('Trae guide: the Add Model dialog as data', () => {
 
   it('walks sign-in, the dialog top to bottom, then the Models page, Auto Mode, the picker and the test message', () => {
     const guide = buildTraeGuide({ endpoint, model: terra, language: 'en' });
-    assert.deepEqual(guide.steps.map((s) => s.id), ['signIn', 'openDialog', 'chooseTab', 'fillRequired', 'openAdvanced', 'addModel', 'findOnModelsPage', 'autoModeOff', 'selectModel', 'sendTest']);
-    assert.deepEqual(guide.dialog.afterAdding.map((s) => s.id), ['findOnModelsPage', 'autoModeOff', 'selectModel', 'sendTest']);
+    assert.deepEqual(
+      guide.steps.map((s) => s.id),
+      [
+        'signIn',
+        'openDialog',
+        'chooseTab',
+        'fillRequired',
+        'openAdvanced',
+        'addModel',
+        'findOnModelsPage',
+        'autoModeOff',
+        'selectModel',
+        'sendTest',
+      ],
+    );
+    assert.deepEqual(
+      guide.dialog.afterAdding.map((s) => s.id),
+      ['findOnModelsPage', 'autoModeOff', 'selectModel', 'sendTest'],
+    );
     const text = (id: string) => en(guide.steps.find((s) => s.id === id)!.body);
     assert.match(text('findOnModelsPage'), /under Custom/);
     assert.match(en(guide.steps.find((s) => s.id === 'autoModeOff')!.title), /Turn Auto Mode off/);
@@ -111,8 +172,9 @@ describe('Trae guide: the Add Model dialog as data', () => {
     assert.match(en(guide.dialog.workingWhen), /check passed.*Add Model.*"trae ok"/);
   });
 
-  it('says Advanced Settings must be opened when the window does not take Trae\'s defaults', () => {
-    const step = (model: typeof terra) => buildTraeGuide({ endpoint, model, language: 'en' }).steps.find((s) => s.id === 'openAdvanced')!;
+  it("says Advanced Settings must be opened when the window does not take Trae's defaults", () => {
+    const step = (model: typeof terra) =>
+      buildTraeGuide({ endpoint, model, language: 'en' }).steps.find((s) => s.id === 'openAdvanced')!;
     assert.equal(step(terra).body.id, 'guide.step.openAdvanced.body');
     assert.equal(step(mini).body.id, 'guide.step.openAdvanced.bodyMust');
     assert.match(en(step(mini).title), /Open Advanced Settings/);
@@ -123,9 +185,15 @@ describe('Trae guide: the Add Model dialog as data', () => {
     assert.equal(fieldOf(guide, 'multimodal').value, 'Off');
     assert.equal(fieldOf(guide, 'contextInput').value, '105600');
     assert.equal(fieldOf(guide, 'contextOutput').value, '16000');
-    assert.equal(en(fieldOf(guide, 'contextInput').reason!), 'gpt-5.4-mini takes 121,600 tokens; 184,000 + 16,000 would not fit, so Input is 105,600.');
+    assert.equal(
+      en(fieldOf(guide, 'contextInput').reason!),
+      'gpt-5.4-mini takes 121,600 tokens; 184,000 + 16,000 would not fit, so Input is 105,600.',
+    );
     assert.equal(fieldOf(guide, 'contextOutput').reason, undefined);
-    const long = fieldOf(buildTraeGuide({ endpoint, model: { ...terra, displayName: 'GPT-5.6 Terra Extended Context' }, language: 'en' }), 'displayName');
+    const long = fieldOf(
+      buildTraeGuide({ endpoint, model: { ...terra, displayName: 'GPT-5.6 Terra Extended Context' }, language: 'en' }),
+      'displayName',
+    );
     assert.deepEqual([long.value, long.reason?.id], ['GPT-5.6 Terra Extended Context', 'guide.displayName.shortened']);
     const typed = buildTraeGuide({ endpoint, model: { id: 'typed-id' }, language: 'en' });
     assert.equal(fieldOf(typed, 'multimodal').note.id, 'guide.field.multimodalUnknown');
@@ -141,12 +209,18 @@ describe('Trae guide: the Add Model dialog as data', () => {
 
   it('the Trae URL is canonical even when the setting had a trailing slash', () => {
     const slashy = analyzeEndpoint('https://codex-pooler.example.com/v1/', false).endpoint!;
-    assert.equal(fieldOf(buildTraeGuide({ endpoint: slashy, model: terra, language: 'en' }), 'requestUrl').value, 'https://codex-pooler.example.com/v1');
+    assert.equal(
+      fieldOf(buildTraeGuide({ endpoint: slashy, model: terra, language: 'en' }), 'requestUrl').value,
+      'https://codex-pooler.example.com/v1',
+    );
   });
 
-  it('explains every Trae error code with this setup\'s values', () => {
+  it("explains every Trae error code with this setup's values", () => {
     const guide = buildTraeGuide({ endpoint, model: terra, language: 'en' });
-    assert.deepEqual(guide.traeErrors.map((e) => e.key), [984, 4028, 997, 4054, 2001, 'unknown']);
+    assert.deepEqual(
+      guide.traeErrors.map((e) => e.key),
+      [984, 4028, 997, 4054, 2001, 'unknown'],
+    );
     assert.match(en(guide.traeErrors[0]!.fix), /Model ID to exactly gpt-5\.6-terra/);
     assert.match(en(guide.traeErrors[1]!.fix), /https:\/\/codex-pooler\.example\.com\/v1 with Full URL Off/);
     assert.match(en(guide.traeErrors[2]!.fix), /https:\/\/codex-pooler\.example\.com\/v1/);
@@ -200,7 +274,10 @@ describe('Trae guide: "Copy all as text"', () => {
     assert.ok(!text.includes(key) && !text.includes('sk-cxp-'));
     assert.ok(text.includes('   - API 密钥: <Pool API key>'));
     assert.ok(text.includes('   - 上下文窗口: input 105600, output 16000'));
-    assert.ok(lines(text).some((l) => l.startsWith('     (') && l.includes('105,600')), 'the reason is under the row');
+    assert.ok(
+      lines(text).some((l) => l.startsWith('     (') && l.includes('105,600')),
+      'the reason is under the row',
+    );
     assert.ok(!text.includes('404 The API does not exist'));
   });
 

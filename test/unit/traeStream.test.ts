@@ -11,14 +11,42 @@ async function* chunks(...texts: string[]): AsyncGenerator<StreamChunk> {
   for (const text of texts) yield { text, at: (at += 10) };
 }
 
-const frame = (choices: unknown[], extra: object = {}) => `data: ${JSON.stringify({ object: 'chat.completion.chunk', choices, ...extra })}\r\n\r\n`;
+const frame = (choices: unknown[], extra: object = {}) =>
+  `data: ${JSON.stringify({ object: 'chat.completion.chunk', choices, ...extra })}\r\n\r\n`;
 
 describe('reading a chat event stream', () => {
   it('assembles tool calls by index from their deltas, CRLF frames split anywhere', async () => {
     const text = [
-      frame([{ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'get_current_time', arguments: '' } }] } }]),
-      frame([{ index: 0, delta: { tool_calls: [{ index: 1, id: 'call_b', type: 'function', function: { name: 'other', arguments: '{"x"' } }] } }]),
-      frame([{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{}' } }, { index: 1, function: { arguments: ':1}' } }] } }]),
+      frame([
+        {
+          index: 0,
+          delta: {
+            role: 'assistant',
+            tool_calls: [
+              { index: 0, id: 'call_a', type: 'function', function: { name: 'get_current_time', arguments: '' } },
+            ],
+          },
+        },
+      ]),
+      frame([
+        {
+          index: 0,
+          delta: {
+            tool_calls: [{ index: 1, id: 'call_b', type: 'function', function: { name: 'other', arguments: '{"x"' } }],
+          },
+        },
+      ]),
+      frame([
+        {
+          index: 0,
+          delta: {
+            tool_calls: [
+              { index: 0, function: { arguments: '{}' } },
+              { index: 1, function: { arguments: ':1}' } },
+            ],
+          },
+        },
+      ]),
       frame([{ index: 1, delta: { content: 'another choice, not shown' } }]),
       frame([{ index: 0, delta: {}, finish_reason: 'tool_calls' }]),
       'data: [DONE]\r\n\r\n',
@@ -37,7 +65,15 @@ describe('reading a chat event stream', () => {
   });
 
   it('ignores comments (keep-alives) and stops at [DONE]', async () => {
-    const reading = await readEventStream(chunks(': ping\n\n', frame([{ index: 0, delta: { content: 'trae ok' } }]), 'data: [DONE]\n\n', frame([{ index: 0, delta: { content: ' more' } }])), key);
+    const reading = await readEventStream(
+      chunks(
+        ': ping\n\n',
+        frame([{ index: 0, delta: { content: 'trae ok' } }]),
+        'data: [DONE]\n\n',
+        frame([{ index: 0, delta: { content: ' more' } }]),
+      ),
+      key,
+    );
     assert.equal(reading.answer, 'trae ok');
     assert.equal(reading.dataFrames, 2);
   });
@@ -49,7 +85,10 @@ describe('reading a chat event stream', () => {
   });
 
   it('one enormous event is a too-large failure, not memory', async () => {
-    const reading = await readEventStream(chunks('data: ', ...Array.from({ length: 300 }, () => 'x'.repeat(1024))), key);
+    const reading = await readEventStream(
+      chunks('data: ', ...Array.from({ length: 300 }, () => 'x'.repeat(1024))),
+      key,
+    );
     assert.equal(reading.failure?.reason, 'too-large');
   });
 
@@ -67,7 +106,10 @@ describe('reading a chat event stream', () => {
   it('a served model name or finish reason out of shape is refused or clipped', async () => {
     const long = await readEventStream(chunks(frame([], { model: 'm'.repeat(257) })), key);
     assert.match(long.badFrame ?? '', /^model: /);
-    const reason = await readEventStream(chunks(frame([{ index: 0, delta: {}, finish_reason: 'r'.repeat(500) }]), 'data: [DONE]\n\n'), key);
+    const reason = await readEventStream(
+      chunks(frame([{ index: 0, delta: {}, finish_reason: 'r'.repeat(500) }]), 'data: [DONE]\n\n'),
+      key,
+    );
     assert.equal(reason.finishReason?.length, 40);
   });
 });

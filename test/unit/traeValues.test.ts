@@ -11,21 +11,36 @@ import {
   TRAE_DISPLAY_NAME_MAX,
 } from '../../src/core/traeValues';
 
-const listed = (id: string, displayName: string, extra: { supportsImages?: boolean; contextLength?: number } = {}) => ({ id, displayName, supportsImages: false, ...extra });
+const listed = (id: string, displayName: string, extra: { supportsImages?: boolean; contextLength?: number } = {}) => ({
+  id,
+  displayName,
+  supportsImages: false,
+  ...extra,
+});
 
 describe('Trae values: Context Window', () => {
   it('keeps 184000 + 16000 when the window takes them', () => {
     for (const contextLength of [258400, 828400, 200000]) {
       const v = contextWindowFor(listed('m', 'M', { contextLength }));
-      assert.deepEqual([v.input, v.output, v.fit, v.reason], [184000, 16000, 'known', undefined], String(contextLength));
+      assert.deepEqual(
+        [v.input, v.output, v.fit, v.reason],
+        [184000, 16000, 'known', undefined],
+        String(contextLength),
+      );
     }
-    assert.equal(renderMsg(contextWindowFor(listed(EXAMPLE_MODEL_ID, 'GPT-5.6 Terra', { contextLength: 258400 })).note), 'gpt-5.6-terra takes 258,400 tokens; 184,000 + 16,000 fits.');
+    assert.equal(
+      renderMsg(contextWindowFor(listed(EXAMPLE_MODEL_ID, 'GPT-5.6 Terra', { contextLength: 258400 })).note),
+      'gpt-5.6-terra takes 258,400 tokens; 184,000 + 16,000 fits.',
+    );
   });
 
   it('derives Input from a smaller window, keeping Output 16000, and says why', () => {
     const v = contextWindowFor(listed('gpt-5.4-mini', 'GPT-5.4 Mini', { contextLength: 121600 }));
     assert.deepEqual([v.input, v.output, v.fit], [105600, 16000, 'input']);
-    assert.equal(renderMsg(v.reason!), 'gpt-5.4-mini takes 121,600 tokens; 184,000 + 16,000 would not fit, so Input is 105,600.');
+    assert.equal(
+      renderMsg(v.reason!),
+      'gpt-5.4-mini takes 121,600 tokens; 184,000 + 16,000 would not fit, so Input is 105,600.',
+    );
     assert.equal(v.reason!.id, 'guide.context.shrunkInput');
     const edge = contextWindowFor(listed('m', 'M', { contextLength: 199999 }));
     assert.deepEqual([edge.input, edge.output], [183999, 16000]);
@@ -49,12 +64,21 @@ describe('Trae values: Context Window', () => {
   });
 
   it('uses the defaults with a note when the pool gives no window', () => {
-    for (const model of [listed('no-window', 'No Window'), { id: 'typed-only' }, listed('m', 'M', { contextLength: Number.NaN }), listed('m', 'M', { contextLength: 0 }), listed('m', 'M', { contextLength: -5 })]) {
+    for (const model of [
+      listed('no-window', 'No Window'),
+      { id: 'typed-only' },
+      listed('m', 'M', { contextLength: Number.NaN }),
+      listed('m', 'M', { contextLength: 0 }),
+      listed('m', 'M', { contextLength: -5 }),
+    ]) {
       const v = contextWindowFor(model);
       assert.deepEqual([v.input, v.output, v.fit, v.reason], [184000, 16000, 'unknown', undefined], model.id);
       assert.equal(v.note.id, 'guide.context.unknown');
     }
-    assert.equal(renderMsg(contextWindowFor({ id: 'x' }).note), 'The pool does not give the context window of x, so these are the usual values, 184,000 + 16,000.');
+    assert.equal(
+      renderMsg(contextWindowFor({ id: 'x' }).note),
+      'The pool does not give the context window of x, so these are the usual values, 184,000 + 16,000.',
+    );
   });
 
   it('formats token counts with thousands separators', () => {
@@ -64,7 +88,10 @@ describe('Trae values: Context Window', () => {
 
 describe('Trae values: Display Name (32 characters)', () => {
   it('is the upstream example for GPT-5.6 Terra', () => {
-    assert.deepEqual(displayNameFor(listed(EXAMPLE_MODEL_ID, 'GPT-5.6 Terra')), { value: EXAMPLE_DISPLAY_NAME, shortened: 'none' });
+    assert.deepEqual(displayNameFor(listed(EXAMPLE_MODEL_ID, 'GPT-5.6 Terra')), {
+      value: EXAMPLE_DISPLAY_NAME,
+      shortened: 'none',
+    });
   });
 
   it('shortens step by step: shorter suffix, name alone, name cut with an ellipsis', () => {
@@ -72,7 +99,10 @@ describe('Trae values: Display Name (32 characters)', () => {
     assert.equal(displayNameFor(listed('m', name15)).value, `${name15} via Codex Pooler`); // exactly 32
     const v = displayNameFor(listed('m', 'GPT-5.6 Terra XL'));
     assert.deepEqual([v.value, v.shortened], ['GPT-5.6 Terra XL via Pooler', 'shortSuffix']);
-    assert.equal(renderMsg(v.reason!), '"GPT-5.6 Terra XL via Codex Pooler" has 33 characters, more than Trae\'s 32, so it is shortened to "GPT-5.6 Terra XL via Pooler".');
+    assert.equal(
+      renderMsg(v.reason!),
+      '"GPT-5.6 Terra XL via Codex Pooler" has 33 characters, more than Trae\'s 32, so it is shortened to "GPT-5.6 Terra XL via Pooler".',
+    );
     const alone = displayNameFor(listed('m', 'A Rather Long Model Display Nam'));
     assert.deepEqual([alone.value, alone.shortened], ['A Rather Long Model Display Nam', 'nameOnly']);
     const cut = displayNameFor(listed('m', 'An Extremely Long Model Display Name Indeed'));
@@ -107,8 +137,14 @@ describe('Trae values: Display Name (32 characters)', () => {
 
 describe('Trae values: Multimodal and Model ID', () => {
   it('is On only when the pool lists image input', () => {
-    assert.deepEqual(multimodalFor(listed('a', 'A', { supportsImages: true })), { on: true, note: { id: 'guide.field.multimodalOn' } });
-    assert.deepEqual(multimodalFor(listed('a', 'A', { supportsImages: false })), { on: false, note: { id: 'guide.field.multimodalOff' } });
+    assert.deepEqual(multimodalFor(listed('a', 'A', { supportsImages: true })), {
+      on: true,
+      note: { id: 'guide.field.multimodalOn' },
+    });
+    assert.deepEqual(multimodalFor(listed('a', 'A', { supportsImages: false })), {
+      on: false,
+      note: { id: 'guide.field.multimodalOff' },
+    });
     assert.deepEqual(multimodalFor({ id: 'typed' }), { on: false, note: { id: 'guide.field.multimodalUnknown' } });
   });
 });

@@ -6,7 +6,14 @@ import { KeyReplacement } from '../../src/services/keyReplacement';
 import { PoolKeyStore } from '../../src/services/keyStore';
 import type { ConnectionSettings } from '../../src/services/ports';
 import { Redactor } from '../../src/services/redactor';
-import { LEGACY_STATE_KEY, Refused, STATE_KEY, WizardController, type Done, type WizardChecks } from '../../src/wizard/controller';
+import {
+  LEGACY_STATE_KEY,
+  Refused,
+  STATE_KEY,
+  WizardController,
+  type Done,
+  type WizardChecks,
+} from '../../src/wizard/controller';
 import type { Draft, ReachResult, TraeResult } from '../../src/wizard/model';
 import { deferred, FakeLog, FakeMemento, FakeSecretStorage, FakeSettings, flush, type Deferred } from './fakes';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
@@ -20,12 +27,17 @@ class FakeChecks implements WizardChecks {
   #call<T>(kind: string, draft: Draft, signal: AbortSignal, answer: () => T): Promise<T> {
     const d = deferred<unknown>();
     this.calls.push({ kind, draft, signal, answer: d });
-    signal.addEventListener('abort', () => d.resolve(kind === 'list' || kind === 'test' ? { kind: 'cancelled' } : { kind: 'cancelled' }));
+    signal.addEventListener('abort', () =>
+      d.resolve(kind === 'list' || kind === 'test' ? { kind: 'cancelled' } : { kind: 'cancelled' }),
+    );
     if (this.auto) d.resolve(answer());
     return d.promise as Promise<T>;
   }
   reach(draft: Draft, signal: AbortSignal): Promise<Done<ReachResult>> {
-    return this.#call('reach', draft, signal, () => ({ kind: 'done', result: { ok: true, diagnoses: [], durationMs: 2 } }));
+    return this.#call('reach', draft, signal, () => ({
+      kind: 'done',
+      result: { ok: true, diagnoses: [], durationMs: 2 },
+    }));
   }
   list(draft: Draft, signal: AbortSignal): Promise<CheckOutcome> {
     return this.#call('list', draft, signal, () => ({ kind: 'report', report: report(draft) }));
@@ -34,7 +46,10 @@ class FakeChecks implements WizardChecks {
     return this.#call('test', draft, signal, () => ({ kind: 'report', report: report(draft, { mode: 'full' }) }));
   }
   trae(draft: Draft, signal: AbortSignal): Promise<Done<TraeResult>> {
-    return this.#call('trae', draft, signal, () => ({ kind: 'done', result: { verdict: 'ok', model: draft.model, url: draft.url, diagnoses: [], durationMs: 5, turns: [] } }));
+    return this.#call('trae', draft, signal, () => ({
+      kind: 'done',
+      result: { verdict: 'ok', model: draft.model, url: draft.url, diagnoses: [], durationMs: 5, turns: [] },
+    }));
   }
   /** What the pool says of each key in a free check (any other key: accepted). */
   readonly keyVerdicts = new Map<string, 'accepted' | 'rejected' | 'unknown'>();
@@ -44,14 +59,23 @@ class FakeChecks implements WizardChecks {
     const draft = { url: target.baseUrl, fullUrl: target.fullUrl, model: target.model };
     const verdict = this.keyVerdicts.get(key) ?? 'accepted';
     if (verdict === 'accepted') return { kind: 'report', report: report(draft) };
-    return { kind: 'report', report: report(draft, { verdict: 'error', codes: [verdict === 'rejected' ? 'api_key_missing' : 'refused'] }) };
+    return {
+      kind: 'report',
+      report: report(draft, { verdict: 'error', codes: [verdict === 'rejected' ? 'api_key_missing' : 'refused'] }),
+    };
   }
   count(kind: string): number {
     return this.calls.filter((c) => c.kind === kind).length;
   }
 }
 
-async function setup(options: { key?: string; settings?: Partial<ReturnType<FakeSettings['read']>>; memento?: Record<string, unknown> } = {}) {
+async function setup(
+  options: {
+    key?: string;
+    settings?: Partial<ReturnType<FakeSettings['read']>>;
+    memento?: Record<string, unknown>;
+  } = {},
+) {
   const secrets = new FakeSecretStorage();
   if (options.key !== undefined) secrets.values.set('codexPooler.poolApiKey', options.key);
   const redactor = new Redactor();
@@ -62,7 +86,12 @@ async function setup(options: { key?: string; settings?: Partial<ReturnType<Fake
   const checks = new FakeChecks();
   const log = new FakeLog();
   const clipboard: string[] = [];
-  const replacement = new KeyReplacement({ keys, checks: { checkKey: (k, t) => checks.checkKey(k, t), last: undefined }, redactor, log });
+  const replacement = new KeyReplacement({
+    keys,
+    checks: { checkKey: (k, t) => checks.checkKey(k, t), last: undefined },
+    redactor,
+    log,
+  });
   const controller = await WizardController.create({
     checks,
     keys,
@@ -74,7 +103,10 @@ async function setup(options: { key?: string; settings?: Partial<ReturnType<Fake
     clipboard: async (text) => void clipboard.push(text),
     guideText: (_model, what) => `value of ${what}`,
     runCommand: async () => undefined,
-    explain: async (key) => ({ kind: 'done', finding: { key, decidedBy: 'modelListed', verdict: 'fine', lines: [], problems: [] } }),
+    explain: async (key) => ({
+      kind: 'done',
+      finding: { key, decidedBy: 'modelListed', verdict: 'fine', lines: [], problems: [] },
+    }),
     reachDelayMs: 0,
   });
   await flush();
@@ -95,7 +127,10 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
   it('a returning user: opens on the Trae step after the free checks, with no chat request', async () => {
     const { controller, checks } = await setup({ key: KEY });
     assert.equal(controller.model.step, 'trae');
-    assert.deepEqual(checks.calls.map((c) => c.kind), ['reach', 'list']);
+    assert.deepEqual(
+      checks.calls.map((c) => c.kind),
+      ['reach', 'list'],
+    );
     assert.equal(checks.count('test'), 0, 'nothing that costs quota ran');
   });
 
@@ -114,7 +149,10 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     settings.change({ model: 'gpt-5.4-mini' });
     await flush();
     assert.deepEqual(unhandled, []);
-    assert.ok(running.every((c) => c.signal.aborted), 'what ran was aborted');
+    assert.ok(
+      running.every((c) => c.signal.aborted),
+      'what ran was aborted',
+    );
   });
 
   it('a change of URL aborts what runs for the old value, and its late answer is dropped', async () => {
@@ -131,9 +169,12 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     void log;
   });
 
-  it('a typed key is stored, then the pool\'s verdict decides; a wrong paste is refused and never stored', async () => {
+  it("a typed key is stored, then the pool's verdict decides; a wrong paste is refused and never stored", async () => {
     const { controller, secrets } = await setup({ settings: { model: '' } });
-    await assert.rejects(controller.storeKey(`mcp-cxp-0123456789ab-${'A'.repeat(43)}`), (e: unknown) => e instanceof Refused && e.reason.id === 'key.mcp.cause');
+    await assert.rejects(
+      controller.storeKey(`mcp-cxp-0123456789ab-${'A'.repeat(43)}`),
+      (e: unknown) => e instanceof Refused && e.reason.id === 'key.mcp.cause',
+    );
     assert.equal(secrets.values.size, 0);
     controller.goTo('key');
     const { verdict } = await controller.storeKey(`  ${KEY}  `);
@@ -150,14 +191,22 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     const { verdict } = await controller.storeKey(typo);
     assert.equal(verdict, 'kept');
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY, 'the working key is still stored');
-    assert.deepEqual(controller.model.pendingKey, { candidate: `${typo.slice(0, 20)}…`, kept: `${KEY.slice(0, 20)}…`, verdict: 'rejected', reason: controller.model.pendingKey?.reason });
+    assert.deepEqual(controller.model.pendingKey, {
+      candidate: `${typo.slice(0, 20)}…`,
+      kept: `${KEY.slice(0, 20)}…`,
+      verdict: 'rejected',
+      reason: controller.model.pendingKey?.reason,
+    });
     assert.equal(checks.keyChecks.at(-1)?.target.baseUrl, POOL_A, 'checked at the saved pool');
     assert.ok(!JSON.stringify([...memento.values]).includes(typo.slice(20)), 'the new key is in memory only');
     const anyway = await controller.storePendingKey();
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), typo, 'stored as the user chose');
     assert.equal(anyway.verdict === 'kept', false);
     assert.equal(controller.model.pendingKey, undefined);
-    await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.key.noPending');
+    await assert.rejects(
+      controller.storePendingKey(),
+      (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.key.noPending',
+    );
   });
 
   it('"Keep the working key" forgets the new one; closing the wizard forgets it too', async () => {
@@ -177,11 +226,14 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
   it('a secret storage that fails says so and stores nothing elsewhere', async () => {
     const { controller, secrets, memento } = await setup({ settings: { model: '' } });
     secrets.failing.store = true;
-    await assert.rejects(controller.storeKey(KEY), (e: unknown) => e instanceof Refused && e.reason.id === 'diag.keyStoreUnavailable.cause');
+    await assert.rejects(
+      controller.storeKey(KEY),
+      (e: unknown) => e instanceof Refused && e.reason.id === 'diag.keyStoreUnavailable.cause',
+    );
     assert.ok(!JSON.stringify([...memento.values]).includes(KEY.slice(20)));
   });
 
-  it('Save writes one settings change, in the pool\'s casing, only after a test passed for exactly these values', async () => {
+  it("Save writes one settings change, in the pool's casing, only after a test passed for exactly these values", async () => {
     const { controller, settings, checks } = await setup({ key: KEY, settings: { baseUrl: POOL_A, model: '' } });
     controller.goTo('model');
     controller.setDraft({ url: POOL_A, fullUrl: false, model: 'GPT-5.5' }, controller.model.draftVersion);
@@ -199,7 +251,10 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     controller.goTo('model');
     controller.setDraft({ url: POOL_A, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
     controller.goTo('test');
-    checks.test = async (draft) => ({ kind: 'report', report: report(draft, { mode: 'full', verdict: 'error', codes: ['quota_exhausted'] }) });
+    checks.test = async (draft) => ({
+      kind: 'report',
+      report: report(draft, { mode: 'full', verdict: 'error', codes: ['quota_exhausted'] }),
+    });
     await assert.rejects(controller.save(), Refused);
     assert.deepEqual(settings.writes, []);
   });
@@ -222,7 +277,10 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     controller.setDraft({ url: KEY, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
     controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
     await flush();
-    assert.deepEqual(memento.values.get(STATE_KEY), { step: 'url', draft: { url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' } });
+    assert.deepEqual(memento.values.get(STATE_KEY), {
+      step: 'url',
+      draft: { url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' },
+    });
     assert.ok(!JSON.stringify([...memento.values]).includes(KEY.slice(20)));
   });
 
@@ -238,12 +296,21 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
   it('the host is the judge of where the key goes: a draft naming a foreign origin gets no key (fake webview)', async () => {
     const { controller, checks, log } = await setup({ key: KEY });
     // What a compromised webview would send: a foreign URL, then "run the test" and "go on".
-    controller.setDraft({ url: 'https://collector.example.net/v1', fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    controller.setDraft(
+      { url: 'https://collector.example.net/v1', fullUrl: false, model: 'gpt-5.5' },
+      controller.model.draftVersion,
+    );
     checks.reach = async () => ({ kind: 'done', result: { ok: false, diagnoses: [], durationMs: 1 } });
     await controller.recheck('url');
-    await assert.rejects(controller.runTest(), (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.refused.origin');
+    await assert.rejects(
+      controller.runTest(),
+      (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.refused.origin',
+    );
     assert.throws(() => controller.goTo('key'), Refused);
-    assert.ok(checks.calls.every((c) => c.kind === 'reach' || new URL(c.draft.url).hostname === 'pool-a.example.com'), 'no keyed request to the foreign origin');
+    assert.ok(
+      checks.calls.every((c) => c.kind === 'reach' || new URL(c.draft.url).hostname === 'pool-a.example.com'),
+      'no keyed request to the foreign origin',
+    );
     assert.ok(log.lines.some((l) => /test refused/.test(l)));
   });
 

@@ -15,7 +15,15 @@ export const MODELS: ModelInfo[] = [
   { id: 'gpt-5.4-mini', displayName: 'GPT-5.4 Mini', supportsImages: false, contextLength: 121600 },
 ];
 
-export function report(target: Draft, options: { mode?: 'background' | 'full'; models?: readonly ModelInfo[]; verdict?: 'ok' | 'error'; codes?: string[] } = {}): CheckReport {
+export function report(
+  target: Draft,
+  options: {
+    mode?: 'background' | 'full';
+    models?: readonly ModelInfo[];
+    verdict?: 'ok' | 'error';
+    codes?: string[];
+  } = {},
+): CheckReport {
   const analysis = analyzeEndpoint(target.url, target.fullUrl);
   const models = options.models === undefined ? MODELS : options.models;
   const verdict = options.verdict ?? 'ok';
@@ -25,9 +33,22 @@ export function report(target: Draft, options: { mode?: 'background' | 'full'; m
     durationMs: 12,
     verdict,
     configured: true,
-    target: { baseUrl: analysis.input, fullUrl: analysis.fullUrl, model: target.model, ...(analysis.endpoint ? { endpoint: analysis.endpoint } : {}) },
+    target: {
+      baseUrl: analysis.input,
+      fullUrl: analysis.fullUrl,
+      model: target.model,
+      ...(analysis.endpoint ? { endpoint: analysis.endpoint } : {}),
+    },
     steps: [],
-    diagnoses: verdict === 'error' ? (options.codes ?? ['api_key_missing']).map((c) => diagnosis(c as never, 'models', c)) : [],
-    facts: verdict === 'error' && options.models === undefined ? {} : { models, ...(options.mode === 'full' ? { answer: 'trae ok', servedModel: target.model } : {}), latencyMs: 9 },
+    diagnoses:
+      verdict === 'error' ? (options.codes ?? ['api_key_missing']).map((c) => diagnosis(c as never, 'models', c)) : [],
+    facts:
+      verdict === 'error' && options.models === undefined
+        ? {}
+        : {
+            models,
+            ...(options.mode === 'full' ? { answer: 'trae ok', servedModel: target.model } : {}),
+            latencyMs: 9,
+          },
   };
 }

@@ -22,7 +22,10 @@ function pass(model: WizardModel, kind: 'reach' | 'list' | 'test'): string {
   const begun = model.begin(kind);
   assert.ok(!('refused' in begun), `${kind} refused`);
   const { token, draft } = begun as { token: string; draft: Draft };
-  const result = kind === 'reach' ? { ok: true, diagnoses: [], durationMs: 3 } : report(draft, { mode: kind === 'test' ? 'full' : 'background' });
+  const result =
+    kind === 'reach'
+      ? { ok: true, diagnoses: [], durationMs: 3 }
+      : report(draft, { mode: kind === 'test' ? 'full' : 'background' });
   assert.equal(model.finish(kind, token, result as never), true);
   return token;
 }
@@ -33,7 +36,11 @@ describe('wizard model (plain Node)', () => {
     const begun = model.begin('test') as { token: string; draft: Draft };
     // While the test for pool A / gpt-5.5 runs, the user switches to pool B / another model.
     model.setDraft({ url: POOL_B, fullUrl: false, model: 'gpt-5.6-terra' });
-    assert.equal(model.finish('test', begun.token, report(begun.draft, { mode: 'full' })), false, 'stale result applied');
+    assert.equal(
+      model.finish('test', begun.token, report(begun.draft, { mode: 'full' })),
+      false,
+      'stale result applied',
+    );
     assert.equal(model.testPassed, false);
     assert.equal(model.canSave, false);
     assert.equal(model.toSave(), undefined);
@@ -59,9 +66,20 @@ describe('wizard model (plain Node)', () => {
     pass(model, 'reach');
     assert.equal(model.goTo('key'), undefined);
     const forB = model.begin('list') as { token: string; draft: Draft };
-    assert.equal(model.finish('list', forB.token, report(forB.draft, { models: MODELS.slice(0, 1) })), true, 'the new list lands first');
-    assert.equal(model.finish('list', forA.token, report(forA.draft, { models: [] })), false, 'the old one, landing later, is dropped');
-    assert.deepEqual(model.checks.current('list')?.facts.models?.map((m) => m.id), ['gpt-5.6-terra']);
+    assert.equal(
+      model.finish('list', forB.token, report(forB.draft, { models: MODELS.slice(0, 1) })),
+      true,
+      'the new list lands first',
+    );
+    assert.equal(
+      model.finish('list', forA.token, report(forA.draft, { models: [] })),
+      false,
+      'the old one, landing later, is dropped',
+    );
+    assert.deepEqual(
+      model.checks.current('list')?.facts.models?.map((m) => m.id),
+      ['gpt-5.6-terra'],
+    );
     assert.equal(model.checks.current('list')?.target.baseUrl, POOL_B);
   });
 
@@ -72,7 +90,11 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('reopened with an unsaved new URL at step 2: resuming past step 1 approves it, so the key is checked (review finding)', () => {
-    const model = new WizardModel({ saved, key: stored, persisted: { step: 'key', draft: { url: POOL_B, fullUrl: false, model: '' } } });
+    const model = new WizardModel({
+      saved,
+      key: stored,
+      persisted: { step: 'key', draft: { url: POOL_B, fullUrl: false, model: '' } },
+    });
     assert.equal(model.step, 'url');
     pass(model, 'reach');
     assert.equal(model.step, 'key');
@@ -103,7 +125,7 @@ describe('wizard model (plain Node)', () => {
     assert.equal(model.reachable('test'), false);
   });
 
-  it('a model typed in other casing is used in the pool\'s casing, and the user is told (defect: GPT-5.5 saved as typed)', () => {
+  it("a model typed in other casing is used in the pool's casing, and the user is told (defect: GPT-5.5 saved as typed)", () => {
     const model = new WizardModel({ saved: { url: POOL_A, fullUrl: false, model: '' }, key: stored });
     pass(model, 'reach');
     model.goTo('key');
@@ -130,7 +152,11 @@ describe('wizard model (plain Node)', () => {
     model.setDraft({ url: `${POOL_A}sk-cxp-0123`, fullUrl: false, model: 'gpt-5.5' });
     assert.equal(model.draft.url, POOL_A);
     // And what an earlier version stored is not brought back.
-    const reopened = new WizardModel({ saved, key: stored, persisted: { step: 'url', draft: { url: KEY, fullUrl: false, model: 'x' } } });
+    const reopened = new WizardModel({
+      saved,
+      key: stored,
+      persisted: { step: 'url', draft: { url: KEY, fullUrl: false, model: 'x' } },
+    });
     assert.ok(!JSON.stringify(reopened.draft).includes(KEY.slice(20)));
   });
 
@@ -153,17 +179,28 @@ describe('wizard model (plain Node)', () => {
     assert.equal(model.notices[0]?.id, 'keyChanged');
     assert.match(JSON.stringify(model.notices[0]?.message.args), /abcdef012345/, 'says which key, by its id part');
     model.setKey(stored);
-    assert.equal(model.notices.some((n) => n.id === 'keyChanged'), false, 'the key the wizard works with is back');
+    assert.equal(
+      model.notices.some((n) => n.id === 'keyChanged'),
+      false,
+      'the key the wizard works with is back',
+    );
     model.setKey({ kind: 'none' });
     assert.equal(model.notices[0]?.id, 'keyCleared');
     model.setKey(stored);
-    assert.equal(model.notices.some((n) => n.id === 'keyCleared'), false, 'a key is stored again');
+    assert.equal(
+      model.notices.some((n) => n.id === 'keyCleared'),
+      false,
+      'a key is stored again',
+    );
   });
 
   it('a key stored in the wizard itself is not "a different key"', () => {
     const model = atTest();
     model.setKey({ kind: 'stored', masked: 'sk-cxp-abcdef012345-…', fingerprint: 'f2' }, true);
-    assert.deepEqual(model.notices.map((n) => n.id), []);
+    assert.deepEqual(
+      model.notices.map((n) => n.id),
+      [],
+    );
     model.setKey(stored);
     assert.equal(model.notices[0]?.id, 'keyChanged', 'now the one stored elsewhere is the different one');
   });
@@ -193,7 +230,8 @@ describe('wizard model (plain Node)', () => {
   it('a returning user whose last check agrees opens on the Trae step with every step reachable and no test needed', () => {
     const model = new WizardModel({ saved, key: stored, lastCheck: { report: report(saved), keyFingerprint: 'f1' } });
     assert.equal(model.step, 'trae');
-    for (const step of ['url', 'key', 'model', 'test', 'trae', 'chat'] as const) assert.equal(model.reachable(step), true, step);
+    for (const step of ['url', 'key', 'model', 'test', 'trae', 'chat'] as const)
+      assert.equal(model.reachable(step), true, step);
     assert.deepEqual(model.wanted(), [], 'nothing to run: no chat request');
   });
 
@@ -208,7 +246,11 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('the last check of another key does not count', () => {
-    const model = new WizardModel({ saved, key: stored, lastCheck: { report: report(saved), keyFingerprint: 'someone else' } });
+    const model = new WizardModel({
+      saved,
+      key: stored,
+      lastCheck: { report: report(saved), keyFingerprint: 'someone else' },
+    });
     assert.equal(model.step, 'url');
   });
 

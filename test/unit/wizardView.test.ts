@@ -18,8 +18,21 @@ import { report } from './wizardFixtures';
 const redactor = new Redactor();
 redactor.remember('sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde');
 // Text with what the redactor rewrites: bearer values, keys, tokens, encoded dashes.
-const secretish = fc.constantFrom('Bearer abcdefghijklmnop', 'Bearer xy', 'sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde', 'mcp-cxp-0123456789ab-abcdefghijk', 'eyJabcdefghij.abcdefghij.abcdefghij', '%2D', '&#45;');
-const anyText = (max: number) => fc.oneof(fc.string({ unit: 'binary', maxLength: max }), fc.tuple(fc.string({ maxLength: max }), secretish).map(([a, b]) => (a + ' ' + b).slice(-max)), fc.tuple(fc.constant('x'.repeat(Math.max(0, max - 20))), secretish).map(([a, b]) => a + ' ' + b));
+const secretish = fc.constantFrom(
+  'Bearer abcdefghijklmnop',
+  'Bearer xy',
+  'sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde',
+  'mcp-cxp-0123456789ab-abcdefghijk',
+  'eyJabcdefghij.abcdefghij.abcdefghij',
+  '%2D',
+  '&#45;',
+);
+const anyText = (max: number) =>
+  fc.oneof(
+    fc.string({ unit: 'binary', maxLength: max }),
+    fc.tuple(fc.string({ maxLength: max }), secretish).map(([a, b]) => (a + ' ' + b).slice(-max)),
+    fc.tuple(fc.constant('x'.repeat(Math.max(0, max - 20))), secretish).map(([a, b]) => a + ' ' + b),
+  );
 const model: fc.Arbitrary<ModelInfo> = fc.record({
   id: fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), fc.constantFrom('gpt-5.5', 'GPT-5.5')),
   displayName: fc.oneof(anyText(3000), fc.constant('<img src=x onerror=alert(1)>'), fc.constant('\u202egnp.exe')),
@@ -27,47 +40,99 @@ const model: fc.Arbitrary<ModelInfo> = fc.record({
   contextLength: fc.option(fc.oneof(fc.integer({ min: -5, max: 2_000_000 }), fc.double()), { nil: undefined }),
 }) as fc.Arbitrary<ModelInfo>;
 const draft: fc.Arbitrary<Draft> = fc.record({
-  url: fc.oneof(fc.constant('https://pool.example.com/v1'), anyText(5000), fc.constant(`https://pool.example.com/${'a'.repeat(4090)}/v1`)),
+  url: fc.oneof(
+    fc.constant('https://pool.example.com/v1'),
+    anyText(5000),
+    fc.constant(`https://pool.example.com/${'a'.repeat(4090)}/v1`),
+  ),
   fullUrl: fc.boolean(),
   model: fc.oneof(fc.constant('gpt-5.5'), anyText(400)),
 });
-const codes = ['api_key_missing', 'quota_exhausted', 'models-empty', 'unknown-code', 'answer-mismatch', 'limit-reached'];
+const codes = [
+  'api_key_missing',
+  'quota_exhausted',
+  'models-empty',
+  'unknown-code',
+  'answer-mismatch',
+  'limit-reached',
+];
 
 describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} runs)`, function () {
   this.timeout(300_000);
 
   it('whatever the models, problems and settings, the view and the model list pass their schemas', () => {
     fc.assert(
-      fc.property(draft, fc.array(model, { maxLength: 40 }), fc.integer({ min: 0, max: 120 }), anyText(3000), fc.constantFrom('en', 'zh-cn'), (saved, models, problems, detail, language) => {
-        const m = new WizardModel({ saved, key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' } });
-        const token = m.begin('reach');
-        if (!('refused' in token)) m.finish('reach', token.token, { ok: true, diagnoses: Array.from({ length: problems }, () => diagnosis('unknown-code', 'models', detail, { args: { code: detail, status: 500 } })), durationMs: 1 });
-        m.goTo('key');
-        const list = m.begin('list');
-        const base = report(saved, { models });
-        const withProblems: CheckReport = { ...base, diagnoses: Array.from({ length: problems }, (_, i) => diagnosis(codes[i % codes.length] as never, 'models', detail, { args: { code: detail, message: detail, model: detail, answer: detail, limit: detail, resetAt: detail } })) };
-        if (!('refused' in list)) m.finish('list', list.token, withProblems);
-        m.goTo('model');
-        m.goTo('test');
-        const render = (x: Parameters<typeof renderMsg>[0]) => renderMsg(x);
-        const view = buildView(m, { render, language, commands: { openChat: true, openTraeSettings: false }, guide: (w) => {
-          const g = guideFor(w, language);
-          return g && guideView(g, render);
-        } }, 1);
-        // What the panel really posts: the view after the redactor (which must never lengthen a value).
-        const parsed = WizardViewSchema.safeParse(redactor.redactDeep(view));
-        assert.ok(parsed.success, JSON.stringify(parsed.error?.issues[0]));
-        const listView = ModelListViewSchema.safeParse(redactor.redactDeep(buildModelList(m, 1, render)));
-        assert.ok(listView.success, JSON.stringify(listView.error?.issues[0]));
-      }),
+      fc.property(
+        draft,
+        fc.array(model, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 120 }),
+        anyText(3000),
+        fc.constantFrom('en', 'zh-cn'),
+        (saved, models, problems, detail, language) => {
+          const m = new WizardModel({ saved, key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' } });
+          const token = m.begin('reach');
+          if (!('refused' in token))
+            m.finish('reach', token.token, {
+              ok: true,
+              diagnoses: Array.from({ length: problems }, () =>
+                diagnosis('unknown-code', 'models', detail, { args: { code: detail, status: 500 } }),
+              ),
+              durationMs: 1,
+            });
+          m.goTo('key');
+          const list = m.begin('list');
+          const base = report(saved, { models });
+          const withProblems: CheckReport = {
+            ...base,
+            diagnoses: Array.from({ length: problems }, (_, i) =>
+              diagnosis(codes[i % codes.length] as never, 'models', detail, {
+                args: { code: detail, message: detail, model: detail, answer: detail, limit: detail, resetAt: detail },
+              }),
+            ),
+          };
+          if (!('refused' in list)) m.finish('list', list.token, withProblems);
+          m.goTo('model');
+          m.goTo('test');
+          const render = (x: Parameters<typeof renderMsg>[0]) => renderMsg(x);
+          const view = buildView(
+            m,
+            {
+              render,
+              language,
+              commands: { openChat: true, openTraeSettings: false },
+              guide: (w) => {
+                const g = guideFor(w, language);
+                return g && guideView(g, render);
+              },
+            },
+            1,
+          );
+          // What the panel really posts: the view after the redactor (which must never lengthen a value).
+          const parsed = WizardViewSchema.safeParse(redactor.redactDeep(view));
+          assert.ok(parsed.success, JSON.stringify(parsed.error?.issues[0]));
+          const listView = ModelListViewSchema.safeParse(redactor.redactDeep(buildModelList(m, 1, render)));
+          assert.ok(listView.success, JSON.stringify(listView.error?.issues[0]));
+        },
+      ),
       { numRuns: Math.ceil(FUZZ_RUNS / 100) },
     );
   });
 
   it('a thousand models with 1,000-character names fit, clipped with an ellipsis', () => {
     const saved: Draft = { url: 'https://pool.example.com/v1', fullUrl: false, model: 'gpt-5.5' };
-    const many: ModelInfo[] = Array.from({ length: 1000 }, (_, i) => ({ id: `m-${i}`, displayName: 'N'.repeat(1000), supportsImages: false }));
-    const m = new WizardModel({ saved, key: { kind: 'stored', masked: 'x', fingerprint: 'f' }, lastCheck: { report: report(saved, { models: [...many, { id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true }] }), keyFingerprint: 'f' } });
+    const many: ModelInfo[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: `m-${i}`,
+      displayName: 'N'.repeat(1000),
+      supportsImages: false,
+    }));
+    const m = new WizardModel({
+      saved,
+      key: { kind: 'stored', masked: 'x', fingerprint: 'f' },
+      lastCheck: {
+        report: report(saved, { models: [...many, { id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true }] }),
+        keyFingerprint: 'f',
+      },
+    });
     const list = buildModelList(m, 1, (x) => renderMsg(x));
     assert.ok(ModelListViewSchema.safeParse(list).success);
     assert.equal(list.models.length, 1001);

@@ -13,19 +13,38 @@ export function mountChat(ctx: AppContext): StepModule {
   const buttons = h('div', { className: 'actions' });
   const actions = new Actions(ctx, 'trae', undefined);
   let drawn = '';
-  const command = (c: 'openChat' | 'openTraeSettings' | 'checkConnection' | 'close') => () => ctx.rpc.request('command', { command: c }).catch((e) => ctx.showFailure(e));
+  const command = (c: 'openChat' | 'openTraeSettings' | 'checkConnection' | 'close') => () =>
+    ctx.rpc.request('command', { command: c }).catch((e) => ctx.showFailure(e));
   return {
     element: h('div', {}, stepTitle('chat'), body, buttons, actions.element),
     update(view: WizardView) {
       const signature = JSON.stringify([view.guide?.after, view.commands]);
       if (signature === drawn) return;
       drawn = signature;
-      replaceChildren(body, steps(view.guide?.after ?? [], 'trae-after'), h('p', { className: 'stored' }, icon('pass'), ' ', tr('ui.wizard.chat.saved')));
+      replaceChildren(
+        body,
+        steps(view.guide?.after ?? [], 'trae-after'),
+        h('p', { className: 'stored' }, icon('pass'), ' ', tr('ui.wizard.chat.saved')),
+      );
       replaceChildren(
         buttons,
-        view.commands.openChat && h('button', { type: 'button', className: 'primary', id: 'open-chat', onclick: command('openChat') }, tr('ui.wizard.chat.open')),
-        view.commands.openTraeSettings && h('button', { type: 'button', className: 'secondary', id: 'open-trae-settings', onclick: command('openTraeSettings') }, tr('ui.wizard.chat.openSettings')),
-        h('button', { type: 'button', className: 'secondary', onclick: command('checkConnection') }, tr('ui.action.checkConnection')),
+        view.commands.openChat &&
+          h(
+            'button',
+            { type: 'button', className: 'primary', id: 'open-chat', onclick: command('openChat') },
+            tr('ui.wizard.chat.open'),
+          ),
+        view.commands.openTraeSettings &&
+          h(
+            'button',
+            { type: 'button', className: 'secondary', id: 'open-trae-settings', onclick: command('openTraeSettings') },
+            tr('ui.wizard.chat.openSettings'),
+          ),
+        h(
+          'button',
+          { type: 'button', className: 'secondary', onclick: command('checkConnection') },
+          tr('ui.action.checkConnection'),
+        ),
         h('button', { type: 'button', className: 'secondary', onclick: command('close') }, tr('ui.wizard.chat.close')),
       );
     },

@@ -15,12 +15,37 @@ export function stepTitle(step: StepName): HTMLElement {
  * One line that says where a live check stands: running, passed (with its summary), failed (its
  * problems are listed below it), or not run yet (and why).
  */
-export function checkLine(element: HTMLElement, status: 'idle' | 'running' | 'done', ok: boolean, summary: string | undefined, running: MessageId, idle: MessageId): void {
+export function checkLine(
+  element: HTMLElement,
+  status: 'idle' | 'running' | 'done',
+  ok: boolean,
+  summary: string | undefined,
+  running: MessageId,
+  idle: MessageId,
+): void {
   const state = status === 'running' ? 'running' : status === 'done' ? (ok ? 'pass' : 'fail') : 'idle';
-  const text = state === 'running' ? tr(running) : state === 'pass' ? (summary ?? '') : state === 'fail' ? tr('ui.wizard.check.failed') : tr(idle);
+  const text =
+    state === 'running'
+      ? tr(running)
+      : state === 'pass'
+        ? (summary ?? '')
+        : state === 'fail'
+          ? tr('ui.wizard.check.failed')
+          : tr(idle);
   const signature = `${state}|${text}`;
   if (element.dataset['signature'] === signature) return;
   element.dataset['signature'] = signature;
   element.className = `check-line ${state}`;
-  replaceChildren(element, state === 'pass' ? icon('pass') : state === 'fail' ? icon('error') : state === 'running' ? h('span', { className: 'spinner', 'aria-hidden': 'true' }) : icon('info'), ' ', text);
+  replaceChildren(
+    element,
+    state === 'pass'
+      ? icon('pass')
+      : state === 'fail'
+        ? icon('error')
+        : state === 'running'
+          ? h('span', { className: 'spinner', 'aria-hidden': 'true' })
+          : icon('info'),
+    ' ',
+    text,
+  );
 }

@@ -15,11 +15,27 @@ export function mountKey(ctx: AppContext): StepModule {
   const check = h('div', { id: 'key-check-line' });
   const problems = new ProblemList(ctx, 'key-problems');
   const storeProblem = h('ul', { className: 'findings' });
-  const input = h('input', { id: 'key', type: 'password', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'key-rules', placeholder: 'sk-cxp-…', maxlength: 4096 });
+  const input = h('input', {
+    id: 'key',
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': 'key-rules',
+    placeholder: 'sk-cxp-…',
+    maxlength: 4096,
+  });
   const rules = h('ul', { id: 'key-rules', className: 'findings' });
   const show = h('input', { id: 'show-key', type: 'checkbox' });
-  const save = h('button', { type: 'button', className: 'primary', id: 'save-key', disabled: true }, tr('ui.wizard.key.save'));
-  const replace = h('button', { type: 'button', className: 'secondary', id: 'replace-key' }, tr('ui.wizard.key.replace'));
+  const save = h(
+    'button',
+    { type: 'button', className: 'primary', id: 'save-key', disabled: true },
+    tr('ui.wizard.key.save'),
+  );
+  const replace = h(
+    'button',
+    { type: 'button', className: 'secondary', id: 'replace-key' },
+    tr('ui.wizard.key.replace'),
+  );
   const keep = h('button', { type: 'button', className: 'secondary', id: 'keep-key' }, tr('ui.wizard.key.keep'));
   const retry = h('button', { type: 'button', className: 'secondary', id: 'retry-key-store' }, tr('ui.wizard.retry'));
   const pendingText = h('p', { className: 'cause' });
@@ -28,12 +44,36 @@ export function mountKey(ctx: AppContext): StepModule {
     'div',
     { className: 'banner warning', id: 'key-pending', role: 'alert' },
     icon('warning'),
-    h('div', {}, pendingText, pendingFix, h('div', { className: 'actions' },
-      h('button', { type: 'button', className: 'secondary', id: 'store-anyway', onclick: () => void storeAnyway() }, tr('ui.wizard.key.storeAnyway')),
-      h('button', { type: 'button', className: 'secondary', id: 'keep-working-key', onclick: () => void keepWorking() }, tr('ui.wizard.key.keepWorking')),
-    )),
+    h(
+      'div',
+      {},
+      pendingText,
+      pendingFix,
+      h(
+        'div',
+        { className: 'actions' },
+        h(
+          'button',
+          { type: 'button', className: 'secondary', id: 'store-anyway', onclick: () => void storeAnyway() },
+          tr('ui.wizard.key.storeAnyway'),
+        ),
+        h(
+          'button',
+          { type: 'button', className: 'secondary', id: 'keep-working-key', onclick: () => void keepWorking() },
+          tr('ui.wizard.key.keepWorking'),
+        ),
+      ),
+    ),
   );
-  const entry = h('div', { className: 'key-entry' }, h('label', { for: 'key' }, tr('ui.wizard.key.label')), input, h('div', { className: 'switch-row' }, show, h('label', { for: 'show-key' }, tr('ui.wizard.key.show'))), rules, h('div', { className: 'actions' }, save, keep));
+  const entry = h(
+    'div',
+    { className: 'key-entry' },
+    h('label', { for: 'key' }, tr('ui.wizard.key.label')),
+    input,
+    h('div', { className: 'switch-row' }, show, h('label', { for: 'show-key' }, tr('ui.wizard.key.show'))),
+    rules,
+    h('div', { className: 'actions' }, save, keep),
+  );
   const actions = new Actions(ctx, 'url', { label: 'ui.wizard.next', run: () => void next() });
   let candidate: string | undefined;
   let replacing = false;
@@ -44,8 +84,19 @@ export function mountKey(ctx: AppContext): StepModule {
     const analysis = analyzeKey(value);
     candidate = analysis.ok ? analysis.key : analysis.correction;
     save.disabled = candidate === undefined;
-    setText(save, analysis.ok || candidate === undefined ? tr('ui.wizard.key.save') : tr('ui.wizard.key.saveCorrected'));
-    replaceChildren(rules, value === '' ? undefined : problemItem({ severity: analysis.ok ? 'info' : 'error', cause: say(analysis.cause), fix: say(analysis.fix) }, ctx));
+    setText(
+      save,
+      analysis.ok || candidate === undefined ? tr('ui.wizard.key.save') : tr('ui.wizard.key.saveCorrected'),
+    );
+    replaceChildren(
+      rules,
+      value === ''
+        ? undefined
+        : problemItem(
+            { severity: analysis.ok ? 'info' : 'error', cause: say(analysis.cause), fix: say(analysis.fix) },
+            ctx,
+          ),
+    );
     if (view) refresh(view);
   }
 
@@ -72,7 +123,16 @@ export function mountKey(ctx: AppContext): StepModule {
   function said(verdict: 'accepted' | 'rejected' | 'unchecked' | 'kept'): boolean | undefined {
     // 'kept': the working key stays; the pending panel says why (announced when the view arrives).
     replacing = verdict === 'kept';
-    if (verdict !== 'kept') announce(tr(verdict === 'accepted' ? 'ui.wizard.key.storedAccepted' : verdict === 'rejected' ? 'ui.wizard.key.storedRejected' : 'ui.wizard.key.storedUnchecked'));
+    if (verdict !== 'kept')
+      announce(
+        tr(
+          verdict === 'accepted'
+            ? 'ui.wizard.key.storedAccepted'
+            : verdict === 'rejected'
+              ? 'ui.wizard.key.storedRejected'
+              : 'ui.wizard.key.storedUnchecked',
+        ),
+      );
     replaceChildren(storeProblem);
     return verdict === 'accepted' ? true : verdict === 'unchecked' ? undefined : false;
   }
@@ -147,20 +207,45 @@ export function mountKey(ctx: AppContext): StepModule {
     setText(pendingText, key.pending?.text ?? '');
     setText(pendingFix, key.pending?.fix ?? '');
     check.hidden = !hasKey;
-    checkLine(check, key.check.status, key.check.ok, key.check.summary, 'ui.wizard.key.checking', 'ui.wizard.key.waiting');
+    checkLine(
+      check,
+      key.check.status,
+      key.check.ok,
+      key.check.summary,
+      'ui.wizard.key.checking',
+      'ui.wizard.key.waiting',
+    );
     problems.update(hasKey ? key.check.problems : []);
     const value = input.value;
     const reachable = v.steps.find((s) => s.name === 'model')!.reachable;
     if (value !== '') {
-      actions.set(candidate !== undefined, candidate !== undefined ? tr('ui.wizard.key.nextSaves') : tr('ui.wizard.key.nextBlocked'));
-      if (actions.next) setText(actions.next, tr(candidate !== undefined ? 'ui.wizard.key.saveAndContinue' : 'ui.wizard.next'));
+      actions.set(
+        candidate !== undefined,
+        candidate !== undefined ? tr('ui.wizard.key.nextSaves') : tr('ui.wizard.key.nextBlocked'),
+      );
+      if (actions.next)
+        setText(actions.next, tr(candidate !== undefined ? 'ui.wizard.key.saveAndContinue' : 'ui.wizard.next'));
     } else {
       actions.set(reachable, reachable ? '' : tr(hasKey ? 'ui.wizard.key.nextHintChecking' : 'ui.wizard.key.nextHint'));
       if (actions.next) setText(actions.next, tr('ui.wizard.next'));
     }
   }
 
-  const element = h('div', {}, stepTitle('key'), h('p', {}, tr('ui.wizard.key.intro')), storeProblem, retry, stored, check, problems.element, pending, replace, entry, actions.element);
+  const element = h(
+    'div',
+    {},
+    stepTitle('key'),
+    h('p', {}, tr('ui.wizard.key.intro')),
+    storeProblem,
+    retry,
+    stored,
+    check,
+    problems.element,
+    pending,
+    replace,
+    entry,
+    actions.element,
+  );
   return {
     element,
     update(v) {

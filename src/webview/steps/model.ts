@@ -16,15 +16,44 @@ const SHOWN = 150;
 export function mountModel(ctx: AppContext): StepModule {
   const status = h('div', { id: 'models-status' });
   const problems = new ProblemList(ctx, 'models-problems');
-  const refresh = h('button', { type: 'button', className: 'secondary', id: 'refresh-models', onclick: () => ctx.rpc.request('recheck', { what: 'models' }).catch((e) => ctx.showFailure(e)) }, tr('ui.wizard.model.refresh'));
-  const filter = h('input', { id: 'model-filter', type: 'search', spellcheck: 'false', autocomplete: 'off', 'aria-controls': 'model-options', placeholder: tr('ui.wizard.model.filterPlaceholder') });
-  const filterRow = h('div', { className: 'filter-row' }, h('label', { for: 'model-filter' }, tr('ui.wizard.model.filter')), filter);
+  const refresh = h(
+    'button',
+    {
+      type: 'button',
+      className: 'secondary',
+      id: 'refresh-models',
+      onclick: () => ctx.rpc.request('recheck', { what: 'models' }).catch((e) => ctx.showFailure(e)),
+    },
+    tr('ui.wizard.model.refresh'),
+  );
+  const filter = h('input', {
+    id: 'model-filter',
+    type: 'search',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-controls': 'model-options',
+    placeholder: tr('ui.wizard.model.filterPlaceholder'),
+  });
+  const filterRow = h(
+    'div',
+    { className: 'filter-row' },
+    h('label', { for: 'model-filter' }, tr('ui.wizard.model.filter')),
+    filter,
+  );
   const legend = h('legend', {});
   const options = h('div', { id: 'model-options', className: 'model-options' });
   const more = h('p', { className: 'muted', id: 'models-more' });
   const note = h('p', { className: 'muted', id: 'models-note' });
   const list = h('fieldset', { className: 'models' }, legend, options, more, note);
-  const input = h('input', { id: 'model', type: 'text', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'model-check', maxlength: 256, placeholder: EXAMPLE_MODEL_ID });
+  const input = h('input', {
+    id: 'model',
+    type: 'text',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': 'model-check',
+    maxlength: 256,
+    placeholder: EXAMPLE_MODEL_ID,
+  });
   const check = h('p', { id: 'model-check' });
   const guard = new SecretGuard(ctx, 'model');
   const actions = new Actions(ctx, 'key', { label: 'ui.wizard.next', run: () => ctx.goTo('test') });
@@ -42,13 +71,17 @@ export function mountModel(ctx: AppContext): StepModule {
 
   function markChosen(): void {
     const wanted = ctx.local.model.trim().toLowerCase();
-    for (const radio of options.querySelectorAll<HTMLInputElement>('input[type=radio]')) radio.checked = radio.value.toLowerCase() === wanted;
+    for (const radio of options.querySelectorAll<HTMLInputElement>('input[type=radio]'))
+      radio.checked = radio.value.toLowerCase() === wanted;
   }
 
   function draw(): void {
     const all = models?.models ?? [];
     const needle = filter.value.trim().toLowerCase();
-    const matching = needle === '' ? all : all.filter((m) => m.id.toLowerCase().includes(needle) || m.name.toLowerCase().includes(needle));
+    const matching =
+      needle === ''
+        ? all
+        : all.filter((m) => m.id.toLowerCase().includes(needle) || m.name.toLowerCase().includes(needle));
     const signature = `${models?.token}|${needle}`;
     if (signature === drawn) return markChosen();
     drawn = signature;
@@ -56,19 +89,37 @@ export function mountModel(ctx: AppContext): StepModule {
     setText(legend, tr('ui.wizard.model.legend', { count: all.length }));
     replaceChildren(
       options,
-      ...matching.slice(0, SHOWN).map((m, i) =>
-        h(
-          'label',
-          { className: 'model-option' },
-          h('input', { type: 'radio', name: 'model', value: m.id, id: `model-${i}`, onchange: () => choose(m.id) }),
-          h('bdi', { className: 'model-name', title: m.name }, m.name),
-          h('code', { className: 'model-id', title: m.id }, h('bdi', {}, m.id)),
-          h('span', { className: m.images ? 'badge' : 'badge muted' }, tr(m.images ? 'ui.wizard.model.images' : 'ui.wizard.model.textOnly')),
-          m.contextLength !== undefined && h('span', { className: 'muted' }, tr('ui.wizard.model.context', { tokens: m.contextLength.toLocaleString() })),
+      ...matching
+        .slice(0, SHOWN)
+        .map((m, i) =>
+          h(
+            'label',
+            { className: 'model-option' },
+            h('input', { type: 'radio', name: 'model', value: m.id, id: `model-${i}`, onchange: () => choose(m.id) }),
+            h('bdi', { className: 'model-name', title: m.name }, m.name),
+            h('code', { className: 'model-id', title: m.id }, h('bdi', {}, m.id)),
+            h(
+              'span',
+              { className: m.images ? 'badge' : 'badge muted' },
+              tr(m.images ? 'ui.wizard.model.images' : 'ui.wizard.model.textOnly'),
+            ),
+            m.contextLength !== undefined &&
+              h(
+                'span',
+                { className: 'muted' },
+                tr('ui.wizard.model.context', { tokens: m.contextLength.toLocaleString() }),
+              ),
+          ),
         ),
-      ),
     );
-    setText(more, matching.length > SHOWN ? tr('ui.wizard.model.more', { count: matching.length - SHOWN }) : needle !== '' && matching.length === 0 ? tr('ui.wizard.model.noMatch') : '');
+    setText(
+      more,
+      matching.length > SHOWN
+        ? tr('ui.wizard.model.more', { count: matching.length - SHOWN })
+        : needle !== '' && matching.length === 0
+          ? tr('ui.wizard.model.noMatch')
+          : '',
+    );
     more.hidden = more.textContent === '';
     setText(note, models?.note ?? '');
     note.hidden = !models?.note;
@@ -92,19 +143,50 @@ export function mountModel(ctx: AppContext): StepModule {
     }
     const m = v.model;
     const loaded = m.listStatus === 'done' && models?.token === m.listToken;
-    checkLine(status, loaded || m.listStatus === 'running' ? m.listStatus : 'running', m.problems.every((p) => p.severity !== 'error'), tr('ui.wizard.model.loaded', { count: models?.models.length ?? 0 }), 'ui.wizard.model.loading', 'ui.wizard.model.loading');
+    checkLine(
+      status,
+      loaded || m.listStatus === 'running' ? m.listStatus : 'running',
+      m.problems.every((p) => p.severity !== 'error'),
+      tr('ui.wizard.model.loaded', { count: models?.models.length ?? 0 }),
+      'ui.wizard.model.loading',
+      'ui.wizard.model.loading',
+    );
     problems.update(m.problems);
     list.hidden = !loaded || (models?.models.length ?? 0) === 0;
     if (loaded) draw();
     const current = v.draft.model === ctx.local.model;
     const summary = current ? (m.summary ?? (ctx.local.model.trim() === '' ? tr('ui.wizard.model.choose') : '')) : '';
     setText(check, summary);
-    check.className = !current || ctx.local.model.trim() === '' ? 'muted' : m.match === 'exact' ? 'ok' : m.match === 'case' ? 'info' : m.match === 'none' ? 'error' : 'muted';
+    check.className =
+      !current || ctx.local.model.trim() === ''
+        ? 'muted'
+        : m.match === 'exact'
+          ? 'ok'
+          : m.match === 'case'
+            ? 'info'
+            : m.match === 'none'
+              ? 'error'
+              : 'muted';
     const reachable = v.steps.find((s) => s.name === 'test')!.reachable && current;
     actions.set(reachable, reachable ? '' : tr('ui.wizard.model.nextHint'));
   }
 
-  const element = h('div', {}, stepTitle('model'), h('p', {}, tr('ui.wizard.model.intro')), status, problems.element, refresh, filterRow, list, h('label', { for: 'model' }, tr('ui.wizard.model.label')), input, guard.element, check, actions.element);
+  const element = h(
+    'div',
+    {},
+    stepTitle('model'),
+    h('p', {}, tr('ui.wizard.model.intro')),
+    status,
+    problems.element,
+    refresh,
+    filterRow,
+    list,
+    h('label', { for: 'model' }, tr('ui.wizard.model.label')),
+    input,
+    guard.element,
+    check,
+    actions.element,
+  );
   return {
     element,
     update(v, list) {

@@ -43,8 +43,16 @@ export class SecretGuard {
   }
 
   #show(): void {
-    const store = h('button', { type: 'button', className: 'primary', id: `store-pasted-${this.field}` }, tr('ui.wizard.pasted.store'));
-    const discard = h('button', { type: 'button', className: 'secondary', id: `discard-pasted-${this.field}` }, tr('ui.wizard.pasted.discard'));
+    const store = h(
+      'button',
+      { type: 'button', className: 'primary', id: `store-pasted-${this.field}` },
+      tr('ui.wizard.pasted.store'),
+    );
+    const discard = h(
+      'button',
+      { type: 'button', className: 'secondary', id: `discard-pasted-${this.field}` },
+      tr('ui.wizard.pasted.discard'),
+    );
     const text = h('p', {}, tr(this.field === 'url' ? 'ui.wizard.pasted.inUrl' : 'ui.wizard.pasted.inModel'));
     store.addEventListener('click', async () => {
       const input = this.#input;

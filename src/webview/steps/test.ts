@@ -17,7 +17,11 @@ const STEP_NAMES: Record<ReportView['steps'][number]['id'], MessageId> = {
   usage: 'ui.wizard.test.stepUsage',
 };
 const STATUS_ICONS: Record<string, IconName> = { pass: 'pass', warn: 'warning', fail: 'error', skipped: 'skipped' };
-const VERDICT: Record<ReportView['verdict'], [string, MessageId]> = { ok: ['pass', 'ui.wizard.test.pass'], warning: ['warning', 'ui.wizard.test.warn'], error: ['error', 'ui.wizard.test.fail'] };
+const VERDICT: Record<ReportView['verdict'], [string, MessageId]> = {
+  ok: ['pass', 'ui.wizard.test.pass'],
+  warning: ['warning', 'ui.wizard.test.warn'],
+  error: ['error', 'ui.wizard.test.fail'],
+};
 
 export function mountTest(ctx: AppContext): StepModule {
   const run = h('button', { type: 'button', className: 'primary', id: 'run-test' });
@@ -26,7 +30,11 @@ export function mountTest(ctx: AppContext): StepModule {
   const result = h('div', { id: 'test-result' });
   const problems = new ProblemList(ctx, 'test-problems');
   const savedNote = h('p', { className: 'stored', id: 'saved-note' });
-  const traeRun = h('button', { type: 'button', className: 'secondary', id: 'run-trae-check' }, tr('ui.wizard.test.traeRun'));
+  const traeRun = h(
+    'button',
+    { type: 'button', className: 'secondary', id: 'run-trae-check' },
+    tr('ui.wizard.test.traeRun'),
+  );
   const traeCancel = h('button', { type: 'button', className: 'secondary' }, tr('ui.wizard.cancel'));
   const traeResult = h('div', { id: 'trae-result' });
   const traeProblems = new ProblemList(ctx, 'trae-problems');
@@ -79,8 +87,25 @@ export function mountTest(ctx: AppContext): StepModule {
       replaceChildren(
         traeResult,
         trae.status === 'running' && h('p', { role: 'status', className: 'running' }, tr('ui.wizard.test.traeRunning')),
-        trae.report && h('p', { className: `verdict ${VERDICT[trae.report.verdict][0]}`, id: 'trae-verdict' }, icon(VERDICT[trae.report.verdict][0] as IconName), ' ', tr(trae.report.verdict === 'ok' ? 'ui.wizard.test.traePass' : trae.report.verdict === 'warning' ? 'ui.wizard.test.traeWarn' : 'ui.wizard.test.traeFail'), ' ', h('span', { className: 'muted' }, tr('ui.wizard.test.ms', { ms: trae.report.durationMs }))),
-        trae.report && trae.report.lines.length > 0 && h('ul', { className: 'plain' }, ...trae.report.lines.map((l) => h('li', {}, l))),
+        trae.report &&
+          h(
+            'p',
+            { className: `verdict ${VERDICT[trae.report.verdict][0]}`, id: 'trae-verdict' },
+            icon(VERDICT[trae.report.verdict][0] as IconName),
+            ' ',
+            tr(
+              trae.report.verdict === 'ok'
+                ? 'ui.wizard.test.traePass'
+                : trae.report.verdict === 'warning'
+                  ? 'ui.wizard.test.traeWarn'
+                  : 'ui.wizard.test.traeFail',
+            ),
+            ' ',
+            h('span', { className: 'muted' }, tr('ui.wizard.test.ms', { ms: trae.report.durationMs })),
+          ),
+        trae.report &&
+          trae.report.lines.length > 0 &&
+          h('ul', { className: 'plain' }, ...trae.report.lines.map((l) => h('li', {}, l))),
       );
     }
     traeProblems.update(trae.report?.problems ?? []);
@@ -128,9 +153,24 @@ function reportBody(report: ReportView): HTMLElement {
   return h(
     'div',
     {},
-    h('p', { className: `verdict ${cls}`, id: 'verdict' }, icon(cls as IconName), ' ', tr(text), ' ', h('span', { className: 'muted' }, tr('ui.wizard.test.ms', { ms: report.durationMs }))),
-    h('table', { className: 'steps-table' }, h('caption', { className: 'visually-hidden' }, tr('ui.wizard.test.stepsCaption')), h('tbody', {}, ...rows)),
-    report.answer !== undefined && h('p', { id: 'answer' }, tr('ui.wizard.test.answer'), ' ', h('q', {}, h('bdi', {}, report.answer || '∅'))),
-    report.servedModel !== undefined && h('p', {}, tr('ui.wizard.test.servedBy'), ' ', h('code', {}, h('bdi', {}, report.servedModel))),
+    h(
+      'p',
+      { className: `verdict ${cls}`, id: 'verdict' },
+      icon(cls as IconName),
+      ' ',
+      tr(text),
+      ' ',
+      h('span', { className: 'muted' }, tr('ui.wizard.test.ms', { ms: report.durationMs })),
+    ),
+    h(
+      'table',
+      { className: 'steps-table' },
+      h('caption', { className: 'visually-hidden' }, tr('ui.wizard.test.stepsCaption')),
+      h('tbody', {}, ...rows),
+    ),
+    report.answer !== undefined &&
+      h('p', { id: 'answer' }, tr('ui.wizard.test.answer'), ' ', h('q', {}, h('bdi', {}, report.answer || '∅'))),
+    report.servedModel !== undefined &&
+      h('p', {}, tr('ui.wizard.test.servedBy'), ' ', h('code', {}, h('bdi', {}, report.servedModel))),
   );
 }

@@ -33,7 +33,14 @@ export function mountTrae(ctx: AppContext): StepModule {
         languageSwitch(ctx, view),
         steps(guide.steps, 'trae-steps'),
         dialog(ctx, guide, view),
-        h('div', { className: 'actions' }, copyButton(tr('ui.wizard.trae.all'), () => ctx.rpc.request('copy', { what: 'all' }).then(() => undefined), { text: tr('ui.wizard.trae.all'), id: 'copy-all' })),
+        h(
+          'div',
+          { className: 'actions' },
+          copyButton(tr('ui.wizard.trae.all'), () => ctx.rpc.request('copy', { what: 'all' }).then(() => undefined), {
+            text: tr('ui.wizard.trae.all'),
+            id: 'copy-all',
+          }),
+        ),
         h('p', { className: 'working-when' }, icon('info'), ' ', guide.workingWhen),
         errors(ctx, guide),
       );
@@ -48,23 +55,59 @@ function languageSwitch(ctx: AppContext, view: WizardView): HTMLElement {
     { className: 'language' },
     h('legend', {}, tr('ui.wizard.trae.labels')),
     ...(['en', 'zh-cn'] as const).map((lang) =>
-      h('label', {}, h('input', { type: 'radio', name: 'language', id: `language-${lang}`, value: lang, checked: view.language === lang, onchange: () => ctx.rpc.send('setLanguage', { language: lang }) }), tr(lang === 'en' ? 'ui.wizard.trae.labelsEn' : 'ui.wizard.trae.labelsCn')),
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'radio',
+          name: 'language',
+          id: `language-${lang}`,
+          value: lang,
+          checked: view.language === lang,
+          onchange: () => ctx.rpc.send('setLanguage', { language: lang }),
+        }),
+        tr(lang === 'en' ? 'ui.wizard.trae.labelsEn' : 'ui.wizard.trae.labelsCn'),
+      ),
     ),
   );
 }
 
 export function steps(list: GuideView['steps'], id: string): HTMLElement {
-  return h('ol', { className: 'guide', id }, ...list.map((g) => h('li', { 'data-guide-step': g.id }, h('strong', {}, g.title), ' ', g.body)));
+  return h(
+    'ol',
+    { className: 'guide', id },
+    ...list.map((g) => h('li', { 'data-guide-step': g.id }, h('strong', {}, g.title), ' ', g.body)),
+  );
 }
 
 function dialog(ctx: AppContext, guide: GuideView, view: WizardView): HTMLElement {
-  const rows = (list: readonly Row[]) => list.map((row) => h('div', { className: `trae-row ${row.layout}` }, row.label && h('div', { className: 'trae-row-label' }, row.label), h('div', { className: 'trae-row-fields' }, ...row.fields.map((f, i) => field(ctx, f, view, row, i)))));
+  const rows = (list: readonly Row[]) =>
+    list.map((row) =>
+      h(
+        'div',
+        { className: `trae-row ${row.layout}` },
+        row.label && h('div', { className: 'trae-row-label' }, row.label),
+        h('div', { className: 'trae-row-fields' }, ...row.fields.map((f, i) => field(ctx, f, view, row, i))),
+      ),
+    );
   return h(
     'div',
     { className: 'trae-dialog', role: 'group', 'aria-label': tr('ui.wizard.trae.dialogLabel'), id: 'trae-dialog' },
-    h('div', { className: 'trae-tabs', 'aria-hidden': 'true' }, ...guide.tabs.map((t) => h('span', { className: t.chosen ? 'trae-tab chosen' : 'trae-tab' }, t.label))),
-    h('p', { className: 'visually-hidden' }, tr('ui.wizard.trae.tabChosen', { tab: guide.tabs.find((t) => t.chosen)?.label ?? '' })),
-    h('section', { className: 'trae-section required', 'aria-label': tr('ui.wizard.trae.requiredLabel') }, ...rows(guide.required)),
+    h(
+      'div',
+      { className: 'trae-tabs', 'aria-hidden': 'true' },
+      ...guide.tabs.map((t) => h('span', { className: t.chosen ? 'trae-tab chosen' : 'trae-tab' }, t.label)),
+    ),
+    h(
+      'p',
+      { className: 'visually-hidden' },
+      tr('ui.wizard.trae.tabChosen', { tab: guide.tabs.find((t) => t.chosen)?.label ?? '' }),
+    ),
+    h(
+      'section',
+      { className: 'trae-section required', 'aria-label': tr('ui.wizard.trae.requiredLabel') },
+      ...rows(guide.required),
+    ),
     h(
       'section',
       { className: 'trae-section advanced', 'aria-labelledby': 'trae-advanced' },
@@ -73,7 +116,12 @@ function dialog(ctx: AppContext, guide: GuideView, view: WizardView): HTMLElemen
       ...rows(guide.advanced.rows),
     ),
     // A drawing of Trae's button, not a button: outlined, never filled like one of ours, and said so.
-    h('div', { className: 'trae-add' }, h('span', { className: 'trae-add-button', 'aria-hidden': 'true' }, guide.addButton), h('p', { className: 'section-hint' }, tr('ui.wizard.trae.addHint', { button: guide.addButton }))),
+    h(
+      'div',
+      { className: 'trae-add' },
+      h('span', { className: 'trae-add-button', 'aria-hidden': 'true' }, guide.addButton),
+      h('p', { className: 'section-hint' }, tr('ui.wizard.trae.addHint', { button: guide.addButton })),
+    ),
   );
 }
 
@@ -86,7 +134,15 @@ function field(ctx: AppContext, f: GuideFieldView, view: WizardView, row: Row, i
   return h(
     'div',
     { className: `trae-field kind-${f.kind}${side}`, 'data-field': f.id, 'data-label': f.label },
-    h('div', { className: 'trae-label' }, required && h('span', { className: 'required', 'aria-hidden': 'true' }, '*'), f.label, required && h('span', { className: 'visually-hidden' }, ` (${tr('ui.wizard.trae.required')})`), f.maxLength !== undefined && h('span', { className: 'muted limit' }, ` ${tr('ui.wizard.trae.limit', { max: f.maxLength })}`)),
+    h(
+      'div',
+      { className: 'trae-label' },
+      required && h('span', { className: 'required', 'aria-hidden': 'true' }, '*'),
+      f.label,
+      required && h('span', { className: 'visually-hidden' }, ` (${tr('ui.wizard.trae.required')})`),
+      f.maxLength !== undefined &&
+        h('span', { className: 'muted limit' }, ` ${tr('ui.wizard.trae.limit', { max: f.maxLength })}`),
+    ),
     h('div', { className: 'trae-value' }, value(f, view), copyable && copyButton(f.title, copy)),
     h('p', { className: 'muted note' }, f.note),
     f.reason && h('p', { className: 'reason' }, icon('info'), ' ', f.reason),
@@ -95,10 +151,17 @@ function field(ctx: AppContext, f: GuideFieldView, view: WizardView, row: Row, i
 
 function value(f: GuideFieldView, view: WizardView): HTMLElement {
   if (f.kind === 'secret') {
-    return view.keyForTrae === 'stored' ? h('span', { className: 'value' }, tr('ui.wizard.trae.keyStored')) : h('span', { className: 'value warning' }, icon('warning'), ' ', tr('ui.wizard.trae.keyMissing'));
+    return view.keyForTrae === 'stored'
+      ? h('span', { className: 'value' }, tr('ui.wizard.trae.keyStored'))
+      : h('span', { className: 'value warning' }, icon('warning'), ' ', tr('ui.wizard.trae.keyMissing'));
   }
   if (f.kind === 'switch') {
-    return h('span', { className: `value toggle ${f.on ? 'on' : 'off'}`, role: 'img', 'aria-label': `${f.title}: ${f.value}` }, h('span', { className: 'knob', 'aria-hidden': 'true' }), f.value);
+    return h(
+      'span',
+      { className: `value toggle ${f.on ? 'on' : 'off'}`, role: 'img', 'aria-label': `${f.title}: ${f.value}` },
+      h('span', { className: 'knob', 'aria-hidden': 'true' }),
+      f.value,
+    );
   }
   return h('code', { className: 'value' }, h('bdi', {}, f.value));
 }
@@ -111,13 +174,24 @@ function errors(ctx: AppContext, guide: GuideView): HTMLElement | false {
     { className: 'trae-errors', 'aria-labelledby': 'trae-errors-title' },
     h('h3', { id: 'trae-errors-title' }, tr('ui.wizard.trae.errorsTitle')),
     h('p', { className: 'muted' }, tr('ui.wizard.trae.errorsIntro')),
-    h('dl', {}, ...guide.errors.flatMap((e) => [h('dt', { 'data-trae-error': e.key }, e.title), h('dd', {}, h('p', {}, e.meaning, ' ', e.fix), explainButton(ctx, e.key, e.costsQuota))])),
+    h(
+      'dl',
+      {},
+      ...guide.errors.flatMap((e) => [
+        h('dt', { 'data-trae-error': e.key }, e.title),
+        h('dd', {}, h('p', {}, e.meaning, ' ', e.fix), explainButton(ctx, e.key, e.costsQuota)),
+      ]),
+    ),
   );
 }
 
 function explainButton(ctx: AppContext, key: string, costs: boolean): HTMLElement {
   const result = h('div', { className: 'explain-result', id: `explain-${key}` });
-  const button = h('button', { type: 'button', className: 'secondary', 'data-explain': key }, tr(costs ? 'ui.wizard.trae.explainPaid' : 'ui.wizard.trae.explainFree'));
+  const button = h(
+    'button',
+    { type: 'button', className: 'secondary', 'data-explain': key },
+    tr(costs ? 'ui.wizard.trae.explainPaid' : 'ui.wizard.trae.explainFree'),
+  );
   const problems = new ProblemList(ctx);
   button.addEventListener('click', async () => {
     button.disabled = true;
@@ -125,7 +199,19 @@ function explainButton(ctx: AppContext, key: string, costs: boolean): HTMLElemen
     try {
       const finding = await ctx.rpc.request('explainTraeError', { key: key as never });
       problems.update(finding.problems);
-      replaceChildren(result, ...finding.lines.map((l) => h('p', { className: finding.verdict === 'fine' ? 'explain-line fine' : 'explain-line cause' }, icon(finding.verdict === 'fine' ? 'pass' : 'error'), ' ', l)), problems.element);
+      replaceChildren(
+        result,
+        ...finding.lines.map((l) =>
+          h(
+            'p',
+            { className: finding.verdict === 'fine' ? 'explain-line fine' : 'explain-line cause' },
+            icon(finding.verdict === 'fine' ? 'pass' : 'error'),
+            ' ',
+            l,
+          ),
+        ),
+        problems.element,
+      );
       announce(finding.lines[0] ?? '');
     } catch (error) {
       replaceChildren(result);

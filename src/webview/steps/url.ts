@@ -10,7 +10,16 @@ import { stepTitle, checkLine } from './common';
 import { SecretGuard } from './secretGuard';
 
 export function mountUrl(ctx: AppContext): StepModule {
-  const input = h('input', { id: 'url', type: 'text', inputmode: 'url', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'url-help url-findings url-reach', placeholder: LOCAL_DEFAULT_URL, maxlength: 4096 });
+  const input = h('input', {
+    id: 'url',
+    type: 'text',
+    inputmode: 'url',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': 'url-help url-findings url-reach',
+    placeholder: LOCAL_DEFAULT_URL,
+    maxlength: 4096,
+  });
   const fullUrl = h('input', { id: 'full-url', type: 'checkbox', role: 'switch', 'aria-describedby': 'full-url-help' });
   const findings = new ProblemList(ctx, 'url-findings');
   const fixAll = h('div', { className: 'fix-all' });
@@ -18,8 +27,21 @@ export function mountUrl(ctx: AppContext): StepModule {
   const reach = h('div', { id: 'url-reach', className: 'reach' });
   const reachProblems = new ProblemList(ctx);
   const guard = new SecretGuard(ctx, 'url');
-  const useDefault = h('button', { type: 'button', className: 'secondary', onclick: () => setUrl(LOCAL_DEFAULT_URL, false) }, tr('ui.wizard.url.useDefault', { url: LOCAL_DEFAULT_URL }));
-  const recheck = h('button', { type: 'button', className: 'secondary', id: 'recheck-url', onclick: () => ctx.rpc.request('recheck', { what: 'url' }).catch((e) => ctx.showFailure(e)) }, tr('ui.wizard.url.recheck'));
+  const useDefault = h(
+    'button',
+    { type: 'button', className: 'secondary', onclick: () => setUrl(LOCAL_DEFAULT_URL, false) },
+    tr('ui.wizard.url.useDefault', { url: LOCAL_DEFAULT_URL }),
+  );
+  const recheck = h(
+    'button',
+    {
+      type: 'button',
+      className: 'secondary',
+      id: 'recheck-url',
+      onclick: () => ctx.rpc.request('recheck', { what: 'url' }).catch((e) => ctx.showFailure(e)),
+    },
+    tr('ui.wizard.url.recheck'),
+  );
   const actions = new Actions(ctx, undefined, { label: 'ui.wizard.next', run: () => ctx.goTo('key') });
   let shownVersion = -1;
 
@@ -75,30 +97,64 @@ export function mountUrl(ctx: AppContext): StepModule {
   function update(view: WizardView): void {
     lastView = view;
     if (shownVersion !== ctx.local.basedOn) {
-        shownVersion = ctx.local.basedOn;
-        input.value = ctx.local.url;
-        guard.lastGood = ctx.local.url;
-        fullUrl.checked = ctx.local.fullUrl;
-      }
-      const current = view.draft.url === ctx.local.url && view.draft.fullUrl === ctx.local.fullUrl;
-      const u = view.url;
-      findings.update(u.findings, (p: ProblemView) => (p.corrections?.length ? [h('div', { className: 'fixes' }, ...p.corrections.map((c) => h('button', { type: 'button', className: 'fix-button', onclick: () => setUrl(c.url, c.fullUrl) }, c.label)))] : []));
-      const all = u.fixAll;
-      if (fixAll.dataset['url'] !== (all?.url ?? '')) {
-        fixAll.dataset['url'] = all?.url ?? '';
-        replaceChildren(fixAll, all && h('button', { type: 'button', className: 'primary', id: 'fix-all', onclick: () => setUrl(all.url, all.fullUrl) }, all.label));
-      }
-      if (calls.dataset['url'] !== (u.traeCallUrl ?? '')) {
-        calls.dataset['url'] = u.traeCallUrl ?? '';
-        replaceChildren(calls, ...(u.traeCallUrl ? [tr('ui.wizard.url.traeCalls'), ' ', h('code', {}, u.traeCallUrl)] : []));
-      }
-      useDefault.hidden = ctx.local.url.trim() === LOCAL_DEFAULT_URL && !ctx.local.fullUrl;
-      checkLine(reach, !current ? 'idle' : u.reach.status, u.reach.ok, u.reach.summary, 'ui.wizard.url.reaching', u.findings.some((f) => f.severity === 'error') ? 'ui.wizard.url.fixFirst' : 'ui.wizard.url.reachWaiting');
-      reachProblems.update(current ? u.reach.problems : []);
-      recheck.hidden = !current || u.reach.status === 'running' || u.findings.some((f) => f.severity === 'error');
-      const next = view.steps.find((s) => s.name === 'key')!.reachable && current;
-      actions.set(next, next ? '' : tr('ui.wizard.url.nextHint'));
-      setText(recheck, tr('ui.wizard.url.recheck'));
+      shownVersion = ctx.local.basedOn;
+      input.value = ctx.local.url;
+      guard.lastGood = ctx.local.url;
+      fullUrl.checked = ctx.local.fullUrl;
+    }
+    const current = view.draft.url === ctx.local.url && view.draft.fullUrl === ctx.local.fullUrl;
+    const u = view.url;
+    findings.update(u.findings, (p: ProblemView) =>
+      p.corrections?.length
+        ? [
+            h(
+              'div',
+              { className: 'fixes' },
+              ...p.corrections.map((c) =>
+                h(
+                  'button',
+                  { type: 'button', className: 'fix-button', onclick: () => setUrl(c.url, c.fullUrl) },
+                  c.label,
+                ),
+              ),
+            ),
+          ]
+        : [],
+    );
+    const all = u.fixAll;
+    if (fixAll.dataset['url'] !== (all?.url ?? '')) {
+      fixAll.dataset['url'] = all?.url ?? '';
+      replaceChildren(
+        fixAll,
+        all &&
+          h(
+            'button',
+            { type: 'button', className: 'primary', id: 'fix-all', onclick: () => setUrl(all.url, all.fullUrl) },
+            all.label,
+          ),
+      );
+    }
+    if (calls.dataset['url'] !== (u.traeCallUrl ?? '')) {
+      calls.dataset['url'] = u.traeCallUrl ?? '';
+      replaceChildren(
+        calls,
+        ...(u.traeCallUrl ? [tr('ui.wizard.url.traeCalls'), ' ', h('code', {}, u.traeCallUrl)] : []),
+      );
+    }
+    useDefault.hidden = ctx.local.url.trim() === LOCAL_DEFAULT_URL && !ctx.local.fullUrl;
+    checkLine(
+      reach,
+      !current ? 'idle' : u.reach.status,
+      u.reach.ok,
+      u.reach.summary,
+      'ui.wizard.url.reaching',
+      u.findings.some((f) => f.severity === 'error') ? 'ui.wizard.url.fixFirst' : 'ui.wizard.url.reachWaiting',
+    );
+    reachProblems.update(current ? u.reach.problems : []);
+    recheck.hidden = !current || u.reach.status === 'running' || u.findings.some((f) => f.severity === 'error');
+    const next = view.steps.find((s) => s.name === 'key')!.reachable && current;
+    actions.set(next, next ? '' : tr('ui.wizard.url.nextHint'));
+    setText(recheck, tr('ui.wizard.url.recheck'));
   }
 
   return { element, update };

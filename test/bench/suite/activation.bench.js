@@ -51,7 +51,13 @@ describe('activation benchmark', () => {
       warm.push(performance.now() - t1);
       await dispose(again);
     }
-    const result = { rounds: ROUNDS, loadAndActivateMedianMs: median(cold), activateMedianMs: median(warm), loadAndActivateMs: cold, activateMs: warm };
+    const result = {
+      rounds: ROUNDS,
+      loadAndActivateMedianMs: median(cold),
+      activateMedianMs: median(warm),
+      loadAndActivateMs: cold,
+      activateMs: warm,
+    };
     fs.writeFileSync(process.env.BENCH_OUTPUT, JSON.stringify(result, null, 2));
   });
 });

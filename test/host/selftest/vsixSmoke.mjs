@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from '../../../scripts/host-tools.mjs';
-import { installVsix, launchBrowser, makeProfile, openWorkbench, runPaletteCommand, startCodeServer } from '../codeServer.mjs';
+import {
+  installVsix,
+  launchBrowser,
+  makeProfile,
+  openWorkbench,
+  runPaletteCommand,
+  startCodeServer,
+} from '../codeServer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const log = (...parts) => console.log('[vsix-smoke]', ...parts);
@@ -22,8 +29,13 @@ try {
   // vsce 3.x packages offline; --skip-license/--allow-missing-repository avoid its prompts (yes=false).
   const vsix = join(profile.root, 'host-selftest.vsix');
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const packed = spawnSync(process.execPath, [vsce, 'package', '--skip-license', '--allow-missing-repository', '-o', vsix], { cwd: here, encoding: 'utf8' });
-  if (packed.status !== 0 || !existsSync(vsix)) throw new Error(`vsce package failed:\n${packed.stdout}${packed.stderr}`);
+  const packed = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--skip-license', '--allow-missing-repository', '-o', vsix],
+    { cwd: here, encoding: 'utf8' },
+  );
+  if (packed.status !== 0 || !existsSync(vsix))
+    throw new Error(`vsce package failed:\n${packed.stdout}${packed.stderr}`);
   log(`packaged ${vsix} (${elapsed()})`);
 
   log((await installVsix(profile, vsix)).split('\n').pop());
@@ -36,7 +48,10 @@ try {
   log(`ran "Host Selftest: Hello" from the palette (${elapsed()})`);
 
   // The clipboard permission launchBrowser grants for the server's origin.
-  const pasted = await browser.page.evaluate(async () => { await navigator.clipboard.writeText('rig-clipboard'); return navigator.clipboard.readText(); });
+  const pasted = await browser.page.evaluate(async () => {
+    await navigator.clipboard.writeText('rig-clipboard');
+    return navigator.clipboard.readText();
+  });
   if (pasted !== 'rig-clipboard') throw new Error(`clipboard round-trip gave ${JSON.stringify(pasted)}`);
   log('clipboard round-trip ok');
   exitCode = 0;

@@ -5,7 +5,11 @@ const { runMochaSuite } = require('../../mochaSuite.cjs');
 
 // Resolves when every test passed; rejects otherwise (the workbench then reports exit code 1).
 function run() {
-  return runMochaSuite({ files: [path.join(__dirname, 'selftest.spec.js')], timeout: 20_000, vscodeVersion: vscode.version });
+  return runMochaSuite({
+    files: [path.join(__dirname, 'selftest.spec.js')],
+    timeout: 20_000,
+    vscodeVersion: vscode.version,
+  });
 }
 
 module.exports = { run };
