@@ -7,7 +7,7 @@ const watch = process.argv.includes('--watch');
 
 // The message catalog (English text by id) is data, not code: the extension reads dist/catalog.json
 // at run time, the webview receives its strings, already localized, from the extension.
-const catalogSource = 'src/core/catalog.json';
+const catalogSource = 'src/core/text/catalog.json';
 const catalogAtRunTime = (contents) => ({
   name: 'catalog-at-run-time',
   setup(build) {

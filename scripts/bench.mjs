@@ -44,10 +44,10 @@ const sizes = {
 
 // ---------------------------------------------------------------- check wall time vs requests
 const { startEmulator } = require(path.join(root, 'out/test/emulator/server.js'));
-const { checkConnection } = require(path.join(root, 'out/src/core/check.js'));
-const { PoolClient } = require(path.join(root, 'out/src/core/poolClient.js'));
-const { createNodeTransport } = require(path.join(root, 'out/src/core/nodeTransport.js'));
-const { analyzeEndpoint } = require(path.join(root, 'out/src/core/endpoint.js'));
+const { checkConnection } = require(path.join(root, 'out/src/core/check/check.js'));
+const { PoolClient } = require(path.join(root, 'out/src/core/pool/poolClient.js'));
+const { createNodeTransport } = require(path.join(root, 'out/src/core/http/node/nodeTransport.js'));
+const { analyzeEndpoint } = require(path.join(root, 'out/src/core/url/endpoint.js'));
 
 const LATENCY = { models: 150, usage: 150, chat: 400 };
 const emulator = await startEmulator();
@@ -118,8 +118,8 @@ const requests = {
 };
 
 // ---------------------------------------------------------------- background requests per hour
-const { HealthScheduler } = require(path.join(root, 'out/src/core/healthSchedule.js'));
-const { healthOfReport } = require(path.join(root, 'out/src/core/check.js'));
+const { HealthScheduler } = require(path.join(root, 'out/src/core/check/healthSchedule.js'));
+const { healthOfReport } = require(path.join(root, 'out/src/core/check/check.js'));
 const { FakeClock } = require(path.join(root, 'out/test/unit/fakeClock.js'));
 async function simulatedHours(hours, prepare) {
   emulator.reset();
@@ -217,7 +217,7 @@ await emulator.stop();
 // Every string from an answer, every log line and the diagnostics text pass through redactText; a pool
 // controls some of that text. It must stay linear: runs built to make a backtracking pattern quadratic,
 // and runs of escapes it decodes (percent, HTML references, JSON \u escapes, mixed, doubled), 256 KB each.
-const { redactText } = require(path.join(root, 'out/src/core/redact.js'));
+const { redactText } = require(path.join(root, 'out/src/core/secrets/redact.js'));
 const percentEncoded = (s) => [...s].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
 const HOSTILE = [
   'eyJ-',

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const catalog = JSON.parse(readFileSync(path.join(root, 'src/core/catalog.json'), 'utf8'));
+const catalog = JSON.parse(readFileSync(path.join(root, 'src/core/text/catalog.json'), 'utf8'));
 
 /** The status bar's text before anything is set up (a fresh profile: no key). */
 export const FIRST_STATUS_TEXT = catalog['ui.status.textSetUp'];

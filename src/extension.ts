@@ -2,11 +2,11 @@
 // activation stays fast; the first health check starts after activation returns, and the command
 // handlers and the wizard load on first use (src/interactive.ts, its own bundle).
 import * as vscode from 'vscode';
-import type { CheckMode, CheckReport } from './core/check';
-import type { TraeCheckReport } from './core/traeCheck';
-import { systemClock } from './core/healthSchedule';
-import { createNodeTransport } from './core/nodeTransport';
-import { proxyRouteFor } from './core/proxyRoute';
+import type { CheckMode, CheckReport } from './core/check/check';
+import type { TraeCheckReport } from './core/trae/traeCheck';
+import { systemClock } from './core/check/healthSchedule';
+import { createNodeTransport } from './core/http/node/nodeTransport';
+import { proxyRouteFor } from './core/http/proxyRoute';
 import { actionItem, runAction } from './editor/actions';
 import { COMMANDS, type CommandName } from './editor/commandIds';
 import { t, useRedactor } from './editor/l10n';

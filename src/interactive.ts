@@ -3,9 +3,9 @@
 import type * as vscode from 'vscode';
 import { commandHandlers, type CommandHandlers } from './editor/commands';
 import type { Log } from './editor/log';
-import { createNodeStreamTransport } from './core/nodeStream';
-import { createNodeTransport } from './core/nodeTransport';
-import { proxyRouteFor } from './core/proxyRoute';
+import { createNodeStreamTransport } from './core/http/node/nodeStream';
+import { createNodeTransport } from './core/http/node/nodeTransport';
+import { proxyRouteFor } from './core/http/proxyRoute';
 import { proxySettings, type VscodeSettings } from './editor/settings';
 import type { CheckService } from './services/checkService';
 import { KeyReplacement } from './services/keyReplacement';

@@ -1,8 +1,8 @@
 // Buttons on notifications, identified by id (never by their localized label): each is a MessageItem
 // that carries its action, and one place runs it.
 import * as vscode from 'vscode';
-import type { NextAction } from '../core/diagnosis';
-import type { MessageId } from '../core/messages';
+import type { NextAction } from '../core/check/diagnosis';
+import type { MessageId } from '../core/text/messages';
 import { COMMANDS } from './commandIds';
 import { t } from './l10n';
 

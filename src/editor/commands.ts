@@ -1,14 +1,14 @@
 // What the commands do. Each is a thin step from the user to the services and back; they behave the
 // same for every caller (no arguments that skip a question or store a key silently).
 import * as vscode from 'vscode';
-import type { CheckReport } from '../core/check';
-import { renderMsg } from '../core/messages';
-import { analyzeKey, extractPoolKey, maskKey } from '../core/poolKey';
+import type { CheckReport } from '../core/check/check';
+import { renderMsg } from '../core/text/messages';
+import { analyzeKey, extractPoolKey, maskKey } from '../core/secrets/poolKey';
 import type { ReplaceOutcome, KeyReplacement } from '../services/keyReplacement';
 import type { TraeFindings } from '../services/traeFindings';
-import { formatTraeReport } from '../core/traeReportText';
-import { describeRoute, proxyRouteFor } from '../core/proxyRoute';
-import { formatReport } from '../core/reportText';
+import { formatTraeReport } from '../core/trae/traeReportText';
+import { describeRoute, proxyRouteFor } from '../core/http/proxyRoute';
+import { formatReport } from '../core/check/reportText';
 import type { CheckService } from '../services/checkService';
 import type { OnDemandChecks } from '../services/onDemandChecks';
 import { KeyStoreError, type PoolKeyStore } from '../services/keyStore';

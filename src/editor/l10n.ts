@@ -1,7 +1,7 @@
 // The only place core messages meet vscode.l10n: the English text is the bundle key. Every argument
 // passes the redactor on its way to the screen (arguments may carry text a pool sent).
 import * as vscode from 'vscode';
-import { englishOf, flatArgs, type FlatArgs, type MessageId, type Msg } from '../core/messages';
+import { englishOf, flatArgs, type FlatArgs, type MessageId, type Msg } from '../core/text/messages';
 import type { Redactor } from '../services/redactor';
 
 let redactor: Redactor | undefined;

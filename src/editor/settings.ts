@@ -2,12 +2,12 @@
 // point the key at another server, so workspace values are ignored even if a file sets them. Writes of
 // the connection are one change: listeners hear one event after all three values are written.
 import * as vscode from 'vscode';
-import { LOCAL_DEFAULT_URL } from '../core/endpoint';
-import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../core/healthSchedule';
-import { holdsSecret } from '../core/poolKey';
-import type { ProxySettings } from '../core/proxyRoute';
-import type { GuideLanguage } from '../core/traeGuide';
-import { guideLanguageFor, traeFlavor, type TraeFlavor } from '../core/traeIdentity';
+import { LOCAL_DEFAULT_URL } from '../core/url/endpoint';
+import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../core/check/healthSchedule';
+import { holdsSecret } from '../core/secrets/poolKey';
+import type { ProxySettings } from '../core/http/proxyRoute';
+import type { GuideLanguage } from '../core/trae/traeGuide';
+import { guideLanguageFor, traeFlavor, type TraeFlavor } from '../core/trae/traeIdentity';
 import { Emitter } from '../services/events';
 import type {
   ConnectionSettings,

@@ -2,8 +2,8 @@
 // answer is. It renders only from the check service (the one owner of outcomes) and the schedule: never
 // healthy unless the last check passed; a cancelled check restores the last answer at once.
 import * as vscode from 'vscode';
-import { ageText, dueText } from '../core/freshness';
-import type { MessageId } from '../core/messages';
+import { ageText, dueText } from '../core/text/freshness';
+import type { MessageId } from '../core/text/messages';
 import type { CheckService, PublishedCheck } from '../services/checkService';
 import { statusIndicator, statusProblems, type Indicator, type StatusInputs } from '../services/statusModel';
 import type { TraeFinding, TraeFindings } from '../services/traeFindings';

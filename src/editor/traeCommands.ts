@@ -2,8 +2,8 @@
 // English or Chinese; it runs the check that decides it) and the Trae-shaped check (streamed, with a
 // tool, two turns). Both cost quota only when the check that decides needs the chat, and say so first.
 import * as vscode from 'vscode';
-import { parseTraeError, TRAE_ERRORS, traeErrorFact, type TraeErrorKey } from '../core/traeErrors';
-import type { TraeCheckReport } from '../core/traeCheck';
+import { parseTraeError, TRAE_ERRORS, traeErrorFact, type TraeErrorKey } from '../core/trae/traeErrors';
+import type { TraeCheckReport } from '../core/trae/traeCheck';
 import type { CheckService } from '../services/checkService';
 import type { OnDemandChecks } from '../services/onDemandChecks';
 import { checkTraeError, type TraeErrorFinding } from '../services/traeErrorCheck';

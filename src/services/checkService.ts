@@ -2,12 +2,12 @@
 // bar's and Check Connection's) and publishes them: the newest finished check wins, a cancelled one is an
 // outcome of its own (nothing new is known), never a diagnosis. It also runs the wizard's checks of an
 // unsaved draft, which are never published. The key is read here and goes no further than the core.
-import { checkConnection, type CheckMode, type CheckReport } from '../core/check';
-import { renderMsg } from '../core/messages';
-import { PoolClient } from '../core/poolClient';
-import { formatReport } from '../core/reportText';
-import type { ProxyRoute } from '../core/proxyRoute';
-import type { Transport } from '../core/transport';
+import { checkConnection, type CheckMode, type CheckReport } from '../core/check/check';
+import { renderMsg } from '../core/text/messages';
+import { PoolClient } from '../core/pool/poolClient';
+import { formatReport } from '../core/check/reportText';
+import type { ProxyRoute } from '../core/http/proxyRoute';
+import type { Transport } from '../core/http/transport';
 import { Emitter, type Disposable, type Event } from './events';
 import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
 import type { ConnectionSettings, LogPort, PoolSettings, SettingsPort } from './ports';

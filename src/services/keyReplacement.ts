@@ -3,9 +3,9 @@
 // replaces a stored key; when the pool rejects it, or cannot judge it, and the stored key works, the
 // stored key stays and the caller may offer "Store it anyway". No key stored, or one that does not
 // work: the new key is stored at once. Nothing here shows the key: only its masked id part.
-import type { Diagnosis } from '../core/diagnosis';
-import { firstProblem, keyRejection, keyVerdictOf, type KeyVerdict } from '../core/keyVerdict';
-import { analyzeKey, maskKey, type KeyAnalysis } from '../core/poolKey';
+import type { Diagnosis } from '../core/check/diagnosis';
+import { firstProblem, keyRejection, keyVerdictOf, type KeyVerdict } from '../core/check/keyVerdict';
+import { analyzeKey, maskKey, type KeyAnalysis } from '../core/secrets/poolKey';
 import type { CheckOutcome, CheckService, RunOptions } from './checkService';
 import { fingerprintOf, type PoolKeyStore } from './keyStore';
 import type { ConnectionSettings, LogPort } from './ports';

@@ -2,7 +2,7 @@
 // wrong paste never replaces a good key. SecretStorage itself can fail (on Linux without a keyring):
 // every failure becomes a KeyStoreError that says which operation failed, never a silent "no key".
 import { createHash } from 'node:crypto';
-import { analyzeKey, maskKey, type KeyAnalysis } from '../core/poolKey';
+import { analyzeKey, maskKey, type KeyAnalysis } from '../core/secrets/poolKey';
 import { Emitter, type Disposable, type Event } from './events';
 import type { SecretStoragePort } from './ports';
 import type { Redactor } from './redactor';

@@ -1,16 +1,16 @@
 // The checks a person asks for, outside the status bar's loop: whether a Codex Pooler answers at a URL
 // (free, no key sent) and the Trae-shaped check (two streamed turns with a tool: it costs quota, so it
 // only ever runs when asked). Loaded with the commands and the wizard, not at activation.
-import { diagnosis, type Diagnosis } from '../core/diagnosis';
-import { analyzeEndpoint } from '../core/endpoint';
-import { renderMsg } from '../core/messages';
-import { PoolClient } from '../core/poolClient';
-import { analyzeKey } from '../core/poolKey';
-import type { ProxyRoute } from '../core/proxyRoute';
-import { checkReachability, type ReachOutcome } from '../core/reachability';
-import { traeShapedCheck, type TraeCheckOutcome } from '../core/traeCheck';
-import { formatTraeReport } from '../core/traeReportText';
-import type { StreamTransport, Transport } from '../core/transport';
+import { diagnosis, type Diagnosis } from '../core/check/diagnosis';
+import { analyzeEndpoint } from '../core/url/endpoint';
+import { renderMsg } from '../core/text/messages';
+import { PoolClient } from '../core/pool/poolClient';
+import { analyzeKey } from '../core/secrets/poolKey';
+import type { ProxyRoute } from '../core/http/proxyRoute';
+import { checkReachability, type ReachOutcome } from '../core/check/reachability';
+import { traeShapedCheck, type TraeCheckOutcome } from '../core/trae/traeCheck';
+import { formatTraeReport } from '../core/trae/traeReportText';
+import type { StreamTransport, Transport } from '../core/http/transport';
 import type { RunOptions } from './checkService';
 import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
 import type { TraeFindings } from './traeFindings';

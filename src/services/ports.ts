@@ -1,6 +1,6 @@
 // What the services need from the editor, as small interfaces: the editor layer passes VS Code's own
 // objects (SecretStorage, Memento) or thin adapters; tests pass in-memory fakes.
-import type { GuideLanguage } from '../core/traeGuide';
+import type { GuideLanguage } from '../core/trae/traeGuide';
 import type { Event } from './events';
 
 /** vscode.SecretStorage fits this shape. */

@@ -1,7 +1,7 @@
 // The one choke point for text on its way out: every log line, notification, status tooltip, diagnosis
 // text and webview message passes redact()/redactDeep(). It knows the keys this session has seen (the
 // stored one and any it replaced) on top of the core's generic secret patterns.
-import { redactSecrets } from '../core/poolKey';
+import { redactSecrets } from '../core/secrets/poolKey';
 
 const MAX_REMEMBERED = 8;
 

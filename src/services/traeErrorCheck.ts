@@ -2,11 +2,11 @@
 // saved settings, and says what it found. 984: is this exact Model ID in the pool's list (and what is
 // near it); 4028: the full check plus the Trae-shaped one; 997: can the pool be reached; the rest: the
 // full check, and what to send the operator. Only the 4028 and full checks cost quota.
-import type { CheckReport } from '../core/check';
-import type { Diagnosis } from '../core/diagnosis';
-import { analyzeEndpoint } from '../core/endpoint';
-import { msg, type Msg } from '../core/messages';
-import { nearModelIds, traeErrorFact, type DecidingCheck, type TraeErrorKey } from '../core/traeErrors';
+import type { CheckReport } from '../core/check/check';
+import type { Diagnosis } from '../core/check/diagnosis';
+import { analyzeEndpoint } from '../core/url/endpoint';
+import { msg, type Msg } from '../core/text/messages';
+import { nearModelIds, traeErrorFact, type DecidingCheck, type TraeErrorKey } from '../core/trae/traeErrors';
 import type { CheckService } from './checkService';
 import type { OnDemandChecks } from './onDemandChecks';
 import type { SettingsPort } from './ports';

@@ -1,5 +1,5 @@
 // The webview's strings: templates in the user's language, sent once by the host (the `ready` result).
-import { fillTemplate, flatArgs, type FlatArgs, type MessageId, type Msg } from '../core/messages';
+import { fillTemplate, flatArgs, type FlatArgs, type MessageId, type Msg } from '../core/text/messages';
 
 const strings: Record<string, string> = {};
 

@@ -1,7 +1,7 @@
 // Widgets the steps share: problem lists that change only when their content does, one polite live
 // region that announces changes (never the same list again on every keystroke), copy buttons that say
 // "Copied" on the button pressed, and the Back/Next row.
-import type { MessageId } from '../core/messages';
+import type { MessageId } from '../core/text/messages';
 import type { ProblemView, StepName } from '../wizard/protocol';
 import { h, icon, replaceChildren, type Child, type IconName } from './dom';
 import { tr } from './strings';

@@ -1,8 +1,8 @@
 // The Trae guide for the wizard's model: Trae's Add Model dialog built from the core guide data for the
 // draft (saved and checked when the Trae step is open), in the chosen label language, clamped for the
 // protocol.
-import { findModel } from '../core/check';
-import { msg, type Msg } from '../core/messages';
+import { findModel } from '../core/check/check';
+import { msg, type Msg } from '../core/text/messages';
 import {
   buildTraeGuide,
   dialogFields,
@@ -11,7 +11,7 @@ import {
   type TraeField,
   type TraeGuide,
   type TraeRow,
-} from '../core/traeGuide';
+} from '../core/trae/traeGuide';
 import type { WizardModel } from './model';
 import { LIMITS, type CopyTarget, type GuideFieldView, type GuideView } from './protocol';
 import { clip } from './view';

@@ -1,7 +1,7 @@
 // What the wizard's controller needs from the editor (the checks, the key store, settings, storage,
 // the clipboard, commands), and the small shared pieces around it. No `vscode` here.
-import type { Msg } from '../core/messages';
-import type { TraeErrorKey } from '../core/traeErrors';
+import type { Msg } from '../core/text/messages';
+import type { TraeErrorKey } from '../core/trae/traeErrors';
 import type { CheckOutcome, PublishedCheck } from '../services/checkService';
 import type { ReplaceOptions, ReplaceOutcome } from '../services/keyReplacement';
 import type { KeyState, PoolKeyStore } from '../services/keyStore';

@@ -1,10 +1,10 @@
 // The wizard model's vocabulary: its steps, the draft, what each check finds, notices, and the small
 // pure helpers about drafts. No I/O and no `vscode`.
-import type { CheckReport } from '../core/check';
-import type { Diagnosis } from '../core/diagnosis';
-import type { Severity } from '../core/endpoint';
-import type { Msg } from '../core/messages';
-import type { TraeCheckReport } from '../core/traeCheck';
+import type { CheckReport } from '../core/check/check';
+import type { Diagnosis } from '../core/check/diagnosis';
+import type { Severity } from '../core/url/endpoint';
+import type { Msg } from '../core/text/messages';
+import type { TraeCheckReport } from '../core/trae/traeCheck';
 
 export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'chat'] as const;
 export type StepName = (typeof STEP_NAMES)[number];

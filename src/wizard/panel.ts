@@ -3,12 +3,12 @@
 // throws after the panel is gone: late results are dropped, posts to a disposed webview are ignored.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import catalog from '../core/catalog.json';
-import { englishOf, msg, type MessageId, type Msg } from '../core/messages';
-import type { TraeErrorCode } from '../core/traeErrors';
+import catalog from '../core/text/catalog.json';
+import { englishOf, msg, type MessageId, type Msg } from '../core/text/messages';
+import type { TraeErrorCode } from '../core/trae/traeErrors';
 import { render, t } from '../editor/l10n';
 import { editorFlavor, resolveGuideLanguage } from '../editor/settings';
-import { wizardTraeCommands } from '../core/traeIdentity';
+import { wizardTraeCommands } from '../core/trae/traeIdentity';
 import type { Redactor } from '../services/redactor';
 import type { Log } from '../editor/log';
 import { Refused, WizardController, type WizardHost } from './controller';

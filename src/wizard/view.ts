@@ -1,14 +1,14 @@
 // The model as the webview sees it: every message rendered in the user's language and every value
 // clamped to what the protocol allows (long names get an ellipsis), so what the host builds always
 // passes the schema the webview checks. No `vscode` here.
-import type { CheckReport } from '../core/check';
-import type { Diagnosis } from '../core/diagnosis';
-import { suggestCorrection, type EndpointFinding } from '../core/endpoint';
-import { msg, type Msg } from '../core/messages';
-import type { ModelInfo } from '../core/poolClient';
-import { clampText } from '../core/inertText';
-import type { TraeTurnReport } from '../core/traeCheck';
-import type { GuideLanguage } from '../core/traeGuide';
+import type { CheckReport } from '../core/check/check';
+import type { Diagnosis } from '../core/check/diagnosis';
+import { suggestCorrection, type EndpointFinding } from '../core/url/endpoint';
+import { msg, type Msg } from '../core/text/messages';
+import type { ModelInfo } from '../core/pool/poolClient';
+import { clampText } from '../core/text/inertText';
+import type { TraeTurnReport } from '../core/trae/traeCheck';
+import type { GuideLanguage } from '../core/trae/traeGuide';
 import type { WizardModel } from './model';
 import {
   LIMITS,

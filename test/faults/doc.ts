@@ -1,7 +1,7 @@
 // docs/fault-matrix.md, rendered from the fault matrix and the English messages.
-import { messagesFor } from '../../src/core/diagnosis';
-import { englishOf, type MessageId } from '../../src/core/messages';
-import catalog from '../../src/core/catalog.json';
+import { messagesFor } from '../../src/core/check/diagnosis';
+import { englishOf, type MessageId } from '../../src/core/text/messages';
+import catalog from '../../src/core/text/catalog.json';
 import { FAULTS } from './matrix';
 
 /** The cause and fix messages of a diagnosis code, or of a URL rule ("url:<rule>"). */

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { answerMatches, checkConnection, findModel } from '../../src/core/check';
-import { renderMsg } from '../../src/core/messages';
-import { createNodeTransport } from '../../src/core/nodeTransport';
-import type { HttpResponse, Transport } from '../../src/core/transport';
+import { answerMatches, checkConnection, findModel } from '../../src/core/check/check';
+import { renderMsg } from '../../src/core/text/messages';
+import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
+import type { HttpResponse, Transport } from '../../src/core/http/transport';
 import { applyScenario } from '../emulator/server';
 import { clientFor, runCheck, useEmulator } from './helpers';
 

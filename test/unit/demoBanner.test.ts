@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { renderMsg } from '../../src/core/messages';
+import { renderMsg } from '../../src/core/text/messages';
 
 const root = path.join(__dirname, '../../..');
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyzeEndpoint } from '../../src/core/endpoint';
-import { diagnoseFailure, healthOf, KNOWN_POOL_ERROR_CODES } from '../../src/core/diagnosis';
-import { renderMsg } from '../../src/core/messages';
-import type { PoolFailure } from '../../src/core/poolClient';
+import { analyzeEndpoint } from '../../src/core/url/endpoint';
+import { diagnoseFailure, healthOf, KNOWN_POOL_ERROR_CODES } from '../../src/core/check/diagnosis';
+import { renderMsg } from '../../src/core/text/messages';
+import type { PoolFailure } from '../../src/core/pool/poolClient';
 import { applyScenario, SCENARIOS, type ScenarioName } from '../emulator/server';
 import { closedPort, runCheck, useEmulator } from './helpers';
 

@@ -145,16 +145,14 @@ describe('emulator follows the Codex Pooler contract', () => {
       .join('')
       .trim()
       .split('\n\n');
-    const chunks = frames
-      .slice(0, -1)
-      .map(
-        (f) =>
-          JSON.parse(f.slice('data: '.length)) as {
-            object: string;
-            choices: Array<{ delta: { role?: string; content?: string }; finish_reason: string | null }>;
-            usage?: unknown;
-          },
-      );
+    const chunks = frames.slice(0, -1).map(
+      (f) =>
+        JSON.parse(f.slice('data: '.length)) as {
+          object: string;
+          choices: Array<{ delta: { role?: string; content?: string }; finish_reason: string | null }>;
+          usage?: unknown;
+        },
+    );
     assert.equal(frames.at(-1), 'data: [DONE]');
     assert.equal(chunks[0]!.choices[0]!.delta.role, 'assistant');
     const content = chunks.filter((c) => c.choices[0]?.delta.content);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeEndpoint, isLoopbackHost, suggestCorrection, type EndpointCode } from '../../src/core/endpoint';
+import { analyzeEndpoint, isLoopbackHost, suggestCorrection, type EndpointCode } from '../../src/core/url/endpoint';
 
 function codes(input: unknown, fullUrl = false): EndpointCode[] {
   return analyzeEndpoint(input, fullUrl).findings.map((f) => f.code);

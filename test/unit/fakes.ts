@@ -11,7 +11,7 @@ import type {
   SettingsChange,
   SettingsPort,
 } from '../../src/services/ports';
-import type { GuideLanguage } from '../../src/core/traeGuide';
+import type { GuideLanguage } from '../../src/core/trae/traeGuide';
 
 export class FakeSecretStorage implements SecretStoragePort {
   readonly values = new Map<string, string>();

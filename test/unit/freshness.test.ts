@@ -1,7 +1,7 @@
 // How old an answer is and when the next check is due, as the tooltip says it.
 import * as assert from 'node:assert/strict';
-import { ageText, dueText } from '../../src/core/freshness';
-import { renderMsg } from '../../src/core/messages';
+import { ageText, dueText } from '../../src/core/text/freshness';
+import { renderMsg } from '../../src/core/text/messages';
 
 const due = (ms: number) => renderMsg(dueText(ms));
 const age = (ms: number) => renderMsg(ageText(ms));

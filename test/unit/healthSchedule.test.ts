@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { HealthScheduler } from '../../src/core/healthSchedule';
-import type { ScheduledHealth } from '../../src/core/healthSchedule';
+import { HealthScheduler } from '../../src/core/check/healthSchedule';
+import type { ScheduledHealth } from '../../src/core/check/healthSchedule';
 import { FakeClock } from './fakeClock';
 
 const MINUTE = 60_000;

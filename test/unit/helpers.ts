@@ -1,9 +1,9 @@
 // Shared fixtures for the unit tests: one emulator per suite, a real Node transport over loopback.
-import { analyzeEndpoint, type PoolEndpoint } from '../../src/core/endpoint';
-import { checkConnection, type CheckInput, type CheckReport } from '../../src/core/check';
-import { createNodeTransport } from '../../src/core/nodeTransport';
-import { PoolClient } from '../../src/core/poolClient';
-import type { Transport } from '../../src/core/transport';
+import { analyzeEndpoint, type PoolEndpoint } from '../../src/core/url/endpoint';
+import { checkConnection, type CheckInput, type CheckReport } from '../../src/core/check/check';
+import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
+import { PoolClient } from '../../src/core/pool/poolClient';
+import type { Transport } from '../../src/core/http/transport';
 import { Emulator, startEmulator } from '../emulator/server';
 
 export function useEmulator(): { readonly emulator: Emulator } {

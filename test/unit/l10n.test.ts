@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import catalog from '../../src/core/catalog.json';
+import catalog from '../../src/core/text/catalog.json';
 
 const root = path.join(__dirname, '../../..');
 const readJson = (file: string) =>

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderMsg } from '../../src/core/messages';
-import { limitName } from '../../src/core/usage';
+import { renderMsg } from '../../src/core/text/messages';
+import { limitName } from '../../src/core/check/usage';
 
 const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
   string,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_MODELS_BODY } from '../../src/core/poolClient';
+import { MAX_MODELS_BODY } from '../../src/core/pool/poolClient';
 import { garbageCollector, memoryInUse, peakGrowthMb } from '../emulator/memory';
 import { startEmulatorProcess, type EmulatorProcess } from '../emulator/process';
 import { clientFor, endpointOf } from './helpers';

@@ -2,8 +2,13 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeStreamTransport } from '../../src/core/nodeStream';
-import { TransportError, type StreamChunk, type StreamRequest, type StreamResponse } from '../../src/core/transport';
+import { createNodeStreamTransport } from '../../src/core/http/node/nodeStream';
+import {
+  TransportError,
+  type StreamChunk,
+  type StreamRequest,
+  type StreamResponse,
+} from '../../src/core/http/transport';
 import { closedPort } from './helpers';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;

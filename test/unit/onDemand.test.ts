@@ -1,8 +1,8 @@
 // The checks a person asks for (reachability, the Trae-shaped check) and "Explain a Trae Error", in
 // plain Node against the emulator, with in-memory settings and key store.
 import * as assert from 'node:assert/strict';
-import { createNodeStreamTransport } from '../../src/core/nodeStream';
-import { createNodeTransport } from '../../src/core/nodeTransport';
+import { createNodeStreamTransport } from '../../src/core/http/node/nodeStream';
+import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import { CheckService } from '../../src/services/checkService';
 import { PoolKeyStore } from '../../src/services/keyStore';
 import { OnDemandChecks } from '../../src/services/onDemandChecks';

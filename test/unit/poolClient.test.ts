@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CHECK_PROMPT, MAX_MODELS_BODY } from '../../src/core/poolClient';
-import type { HttpRequest, Transport } from '../../src/core/transport';
+import { CHECK_PROMPT, MAX_MODELS_BODY } from '../../src/core/pool/poolClient';
+import type { HttpRequest, Transport } from '../../src/core/http/transport';
 import { makeMcpToken } from '../emulator/server';
 import { clientFor, closedPort, endpointOf, useEmulator } from './helpers';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeKey, maskKey, redactSecrets, POOL_KEY_PATTERN, type KeyKind } from '../../src/core/poolKey';
+import { analyzeKey, maskKey, redactSecrets, POOL_KEY_PATTERN, type KeyKind } from '../../src/core/secrets/poolKey';
 import { makeMcpToken, makePoolKey } from '../emulator/server';
 
 const KEY = 'sk-cxp-0123456789ab-' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';

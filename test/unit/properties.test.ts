@@ -1,9 +1,9 @@
 // Property tests: no input makes the URL or key rules throw, and every input gets a verdict.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeEndpoint, suggestCorrection } from '../../src/core/endpoint';
-import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/poolKey';
-import { decodeEscapes, redactText } from '../../src/core/redact';
+import { analyzeEndpoint, suggestCorrection } from '../../src/core/url/endpoint';
+import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/secrets/poolKey';
+import { decodeEscapes, redactText } from '../../src/core/secrets/redact';
 import { METHODS, parseParams, RequestSchema, TO_WEBVIEW, type Method } from '../../src/wizard/protocol';
 
 // 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.

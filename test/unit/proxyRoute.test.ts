@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeRoute, proxyRouteFor, type ProxyRoute, type ProxySettings } from '../../src/core/proxyRoute';
+import { describeRoute, proxyRouteFor, type ProxyRoute, type ProxySettings } from '../../src/core/http/proxyRoute';
 
 const PROXY: ProxyRoute = { kind: 'proxy', proxy: 'http://proxy.corp:3128' };
 const DIRECT: ProxyRoute = { kind: 'direct' };

@@ -4,12 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { healthOfReport } from '../../src/core/check';
-import { clampText, hasUnsafeCharacters, inertText } from '../../src/core/inertText';
-import { renderMsg } from '../../src/core/messages';
-import { MAX_MODELS, readModelList } from '../../src/core/modelList';
-import { MAX_MODELS_BODY } from '../../src/core/poolClient';
-import { formatReport } from '../../src/core/reportText';
+import { healthOfReport } from '../../src/core/check/check';
+import { clampText, hasUnsafeCharacters, inertText } from '../../src/core/text/inertText';
+import { renderMsg } from '../../src/core/text/messages';
+import { MAX_MODELS, readModelList } from '../../src/core/pool/modelList';
+import { MAX_MODELS_BODY } from '../../src/core/pool/poolClient';
+import { formatReport } from '../../src/core/check/reportText';
 import { applyScenario } from '../emulator/server';
 import { clientFor, endpointOf, runCheck, useEmulator } from './helpers';
 

@@ -2,7 +2,7 @@
 // plain settings or sent anywhere; real URLs and model ids never are.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { detectPastedSecret } from '../../src/core/poolKey';
+import { detectPastedSecret } from '../../src/core/secrets/poolKey';
 import { makeMcpToken, makePoolKey } from '../emulator/server';
 
 describe('security: a secret pasted into the URL or model field', () => {

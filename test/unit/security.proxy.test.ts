@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkConnection } from '../../src/core/check';
-import { diagnoseFailure } from '../../src/core/diagnosis';
-import { renderMsg } from '../../src/core/messages';
-import type { PoolFailure } from '../../src/core/poolClient';
-import type { ProxyRoute } from '../../src/core/proxyRoute';
+import { checkConnection } from '../../src/core/check/check';
+import { diagnoseFailure } from '../../src/core/check/diagnosis';
+import { renderMsg } from '../../src/core/text/messages';
+import type { PoolFailure } from '../../src/core/pool/poolClient';
+import type { ProxyRoute } from '../../src/core/http/proxyRoute';
 import { clientFor, closedPort, endpointOf } from './helpers';
 
 const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<

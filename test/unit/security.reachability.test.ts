@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderMsg } from '../../src/core/messages';
-import { checkReachability, type ReachOutcome, type ReachReport } from '../../src/core/reachability';
+import { renderMsg } from '../../src/core/text/messages';
+import { checkReachability, type ReachOutcome, type ReachReport } from '../../src/core/check/reachability';
 import { applyScenario, type ScenarioName } from '../emulator/server';
 import { clientFor, closedPort, useEmulator } from './helpers';
 

@@ -3,12 +3,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkConnection, type CheckReport } from '../../src/core/check';
-import { renderMsg } from '../../src/core/messages';
-import { redactSecrets } from '../../src/core/poolKey';
-import { decodeEscapes, redactText } from '../../src/core/redact';
-import { formatReport } from '../../src/core/reportText';
-import type { HttpRequest, HttpResponse, Transport } from '../../src/core/transport';
+import { checkConnection, type CheckReport } from '../../src/core/check/check';
+import { renderMsg } from '../../src/core/text/messages';
+import { redactSecrets } from '../../src/core/secrets/poolKey';
+import { decodeEscapes, redactText } from '../../src/core/secrets/redact';
+import { formatReport } from '../../src/core/check/reportText';
+import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http/transport';
 import { makeMcpToken, makePoolKey } from '../emulator/server';
 import { clientFor } from './helpers';
 

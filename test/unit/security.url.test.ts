@@ -1,8 +1,8 @@
 // Plain http only to a name the editor's proxy support always sends direct: anything else could pass
 // through a proxy that reads the `Authorization: Bearer` key.
 import * as assert from 'node:assert/strict';
-import { analyzeEndpoint, isDirectHost, isLoopbackHost, suggestCorrection } from '../../src/core/endpoint';
-import { renderMsg } from '../../src/core/messages';
+import { analyzeEndpoint, isDirectHost, isLoopbackHost, suggestCorrection } from '../../src/core/url/endpoint';
+import { renderMsg } from '../../src/core/text/messages';
 
 describe('security: plain http only to localhost, 127.0.0.1 or [::1]', () => {
   const aliases: Array<[url: string, fixed: string]> = [

@@ -1,7 +1,7 @@
 // The editor-side services in plain Node with in-memory fakes: the check service (one owner of check
 // outcomes), the key store over a SecretStorage that can fail, and the health monitor on a fake clock.
 import * as assert from 'node:assert/strict';
-import { createNodeTransport } from '../../src/core/nodeTransport';
+import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import { CheckService, type CheckEvent } from '../../src/services/checkService';
 import { HealthMonitor, TRIGGER_SETTLE_MS } from '../../src/services/healthMonitor';
 import { KeyStoreError, PoolKeyStore } from '../../src/services/keyStore';

@@ -2,7 +2,7 @@
 // a stream into chunks changes the events it yields.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SseEventTooLarge, SseParser, type SseEvent } from '../../src/core/sse';
+import { SseEventTooLarge, SseParser, type SseEvent } from '../../src/core/http/sse';
 
 // The seed is the suite-wide one that properties.test.ts sets (fixed for npm test, new for npm run fuzz).
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3000);

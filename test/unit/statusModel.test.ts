@@ -2,8 +2,8 @@
 // a finding colours the bar and names itself until a later Trae-shaped check passes, or the URL, model
 // or key changes; the free background checks never clear it, but can make it worse.
 import * as assert from 'node:assert/strict';
-import { diagnosis } from '../../src/core/diagnosis';
-import type { TraeCheckReport } from '../../src/core/traeCheck';
+import { diagnosis } from '../../src/core/check/diagnosis';
+import type { TraeCheckReport } from '../../src/core/trae/traeCheck';
 import type { PublishedCheck } from '../../src/services/checkService';
 import { fingerprintOf, PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';

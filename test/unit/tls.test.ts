@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderMsg } from '../../src/core/messages';
-import { createNodeTransport } from '../../src/core/nodeTransport';
+import { renderMsg } from '../../src/core/text/messages';
+import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { runCheck } from './helpers';
 

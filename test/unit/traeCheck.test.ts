@@ -1,8 +1,8 @@
 // The Trae-shaped check against the emulator over real loopback HTTP (every fault it must catch), and
 // against scripted streams where exact timing or hostile content matters.
 import * as assert from 'node:assert/strict';
-import { renderMsg } from '../../src/core/messages';
-import { createNodeStreamTransport } from '../../src/core/nodeStream';
+import { renderMsg } from '../../src/core/text/messages';
+import { createNodeStreamTransport } from '../../src/core/http/node/nodeStream';
 import {
   TRAE_MAX_COMPLETION_TOKENS,
   TRAE_SECOND_PROMPT,
@@ -11,9 +11,9 @@ import {
   type TraeCheckInput,
   type TraeCheckOutcome,
   type TraeCheckReport,
-} from '../../src/core/traeCheck';
-import { formatTraeReport } from '../../src/core/traeReportText';
-import type { StreamRequest, StreamTransport } from '../../src/core/transport';
+} from '../../src/core/trae/traeCheck';
+import { formatTraeReport } from '../../src/core/trae/traeReportText';
+import type { StreamRequest, StreamTransport } from '../../src/core/http/transport';
 import { ALLOWED_CHAT_PARAMS, applyScenario, makeMcpToken, type Emulator, type ScenarioName } from '../emulator/server';
 import { closedPort, endpointOf, useEmulator } from './helpers';
 

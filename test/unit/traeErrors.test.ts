@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import catalog from '../../src/core/catalog.json';
-import { renderMsg } from '../../src/core/messages';
+import catalog from '../../src/core/text/catalog.json';
+import { renderMsg } from '../../src/core/text/messages';
 import {
   editDistance,
   nearModelIds,
@@ -10,8 +10,8 @@ import {
   TRAE_ERRORS,
   traeErrorFact,
   traeErrorHelp,
-} from '../../src/core/traeErrors';
-import { TRAE_LABELS } from '../../src/core/traeLabels';
+} from '../../src/core/trae/traeErrors';
+import { TRAE_LABELS } from '../../src/core/trae/traeLabels';
 
 const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
   string,

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeEndpoint } from '../../src/core/endpoint';
-import { renderMsg, type Msg } from '../../src/core/messages';
-import { buildTraeGuide, dialogFields, guideAsText, TRAE_LABELS, type TraeGuide } from '../../src/core/traeGuide';
-import { EXAMPLE_DISPLAY_NAME, EXAMPLE_MODEL_ID } from '../../src/core/traeValues';
+import { analyzeEndpoint } from '../../src/core/url/endpoint';
+import { renderMsg, type Msg } from '../../src/core/text/messages';
+import { buildTraeGuide, dialogFields, guideAsText, TRAE_LABELS, type TraeGuide } from '../../src/core/trae/traeGuide';
+import { EXAMPLE_DISPLAY_NAME, EXAMPLE_MODEL_ID } from '../../src/core/trae/traeValues';
 
 const endpoint = analyzeEndpoint('https://codex-pooler.example.com/v1', false).endpoint!;
 const fullEndpoint = analyzeEndpoint('https://codex-pooler.example.com/v1/chat/completions', true).endpoint!;

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { renderMsg } from '../../src/core/messages';
+import { renderMsg } from '../../src/core/text/messages';
 import {
   guideLanguageFor,
   TRAE_COMMANDS,
   traeCommandsToOffer,
   traeFlavor,
   wizardTraeCommands,
-} from '../../src/core/traeIdentity';
+} from '../../src/core/trae/traeIdentity';
 
 describe('Trae identity', () => {
   it('tells Trae and Trae CN by their URI scheme first', () => {

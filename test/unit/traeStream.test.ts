@@ -1,7 +1,7 @@
 // Reading one event stream: tool calls assembled from deltas, other choices ignored, caps, odd frames.
 import * as assert from 'node:assert/strict';
-import { readEventStream } from '../../src/core/traeStream';
-import { TransportError, type StreamChunk } from '../../src/core/transport';
+import { readEventStream } from '../../src/core/trae/traeStream';
+import { TransportError, type StreamChunk } from '../../src/core/http/transport';
 import { makePoolKey } from '../emulator/server';
 
 const key = makePoolKey();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { renderMsg } from '../../src/core/messages';
+import { renderMsg } from '../../src/core/text/messages';
 import {
   contextWindowFor,
   displayNameFor,
@@ -9,7 +9,7 @@ import {
   modelName,
   multimodalFor,
   TRAE_DISPLAY_NAME_MAX,
-} from '../../src/core/traeValues';
+} from '../../src/core/trae/traeValues';
 
 const listed = (id: string, displayName: string, extra: { supportsImages?: boolean; contextLength?: number } = {}) => ({
   id,

@@ -1,8 +1,8 @@
 // Check reports and model lists for the wizard's plain-Node tests (no network).
-import type { CheckReport } from '../../src/core/check';
-import { diagnosis } from '../../src/core/diagnosis';
-import { analyzeEndpoint } from '../../src/core/endpoint';
-import type { ModelInfo } from '../../src/core/poolClient';
+import type { CheckReport } from '../../src/core/check/check';
+import { diagnosis } from '../../src/core/check/diagnosis';
+import { analyzeEndpoint } from '../../src/core/url/endpoint';
+import type { ModelInfo } from '../../src/core/pool/poolClient';
 import type { Draft } from '../../src/wizard/model';
 
 export const KEY = 'sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';

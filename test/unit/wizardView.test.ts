@@ -3,10 +3,10 @@
 // state the protocol refused, and the wizard froze on "Loading the pool's models…").
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { CheckReport } from '../../src/core/check';
-import { diagnosis } from '../../src/core/diagnosis';
-import { renderMsg } from '../../src/core/messages';
-import type { ModelInfo } from '../../src/core/poolClient';
+import type { CheckReport } from '../../src/core/check/check';
+import { diagnosis } from '../../src/core/check/diagnosis';
+import { renderMsg } from '../../src/core/text/messages';
+import type { ModelInfo } from '../../src/core/pool/poolClient';
 import { Redactor } from '../../src/services/redactor';
 import { WizardModel, type Draft } from '../../src/wizard/model';
 import { ModelListViewSchema, WizardViewSchema } from '../../src/wizard/protocol';

@@ -1,5 +1,5 @@
 // Pieces several steps draw the same way.
-import type { MessageId } from '../../core/messages';
+import type { MessageId } from '../../core/text/messages';
 import type { StepName } from '../../wizard/protocol';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';

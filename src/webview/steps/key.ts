@@ -1,7 +1,7 @@
 // Step 2, Pool API key: the key rules as you type (in the page: the key is not sent while typed), then
 // stored in the editor's secret storage and checked live with a free model list. A key typed but not
 // saved is never silently dropped: Next saves it first, or says why it cannot.
-import { analyzeKey } from '../../core/poolKey';
+import { analyzeKey } from '../../core/secrets/poolKey';
 import type { WizardView } from '../../wizard/protocol';
 import type { AppContext, StepModule } from '../app';
 import { RequestFailed } from '../rpc';

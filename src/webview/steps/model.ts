@@ -1,7 +1,7 @@
 // Step 3, Model: the pool's own list for this key (any size: a filter finds one among a thousand), the
 // model id as Trae's Model ID field will hold it, checked against the list as you type. Names are text,
 // isolated for bidi, never markup.
-import { EXAMPLE_MODEL_ID } from '../../core/traeValues';
+import { EXAMPLE_MODEL_ID } from '../../core/trae/traeValues';
 import type { ModelListView, WizardView } from '../../wizard/protocol';
 import type { AppContext, StepModule } from '../app';
 import { h, replaceChildren } from '../dom';

@@ -1,7 +1,7 @@
 // Step 4, Connection test: the documented chat check through exactly the URL Trae will call (it costs
 // a little quota, so it runs only when asked), the opt-in Trae-shaped check, and Save, which writes
 // only what passed for exactly these values.
-import type { MessageId } from '../../core/messages';
+import type { MessageId } from '../../core/text/messages';
 import type { ReportView, WizardView } from '../../wizard/protocol';
 import type { AppContext, StepModule } from '../app';
 import { h, icon, replaceChildren, type IconName } from '../dom';

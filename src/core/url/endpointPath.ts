@@ -2,7 +2,7 @@
 // prefix), the surfaces that are not the chat completions API, the Full URL switch against the path,
 // and the characters no pool path has.
 import { finding, fixTo, type EndpointCode, type EndpointFinding, type EndpointName } from './endpointFinding';
-import { msg } from './messages';
+import { msg } from '../text/messages';
 
 // What a pool's path (an optional reverse-proxy prefix, then /v1) is made of: letters, digits,
 // "-._~", the harmless sub-delimiters and %XX escapes. Anything else ("@", ":", "\\", quotes,

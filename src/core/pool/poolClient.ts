@@ -3,11 +3,11 @@
 // deadline and a size cap, follows no redirect, sends the key only as `Authorization: Bearer` and
 // only to the pool's own origin, validates with zod, and redacts every string it takes from an answer.
 import type * as z from 'zod/mini';
-import type { PoolEndpoint } from './endpoint';
-import { inertText } from './inertText';
+import type { PoolEndpoint } from '../url/endpoint';
+import { inertText } from '../text/inertText';
 import { ModelListEnvelopeSchema, readModelList, type ModelListing } from './modelList';
-import { analyzeKey } from './poolKey';
-import { redactText } from './redact';
+import { analyzeKey } from '../secrets/poolKey';
+import { redactText } from '../secrets/redact';
 import { ChatCompletionSchema, ErrorEnvelopeSchema, UsageSchema, firstIssue, type Usage } from './schemas';
 import {
   TransportError,
@@ -15,7 +15,7 @@ import {
   type RequestPhase,
   type Transport,
   type TransportReason,
-} from './transport';
+} from '../http/transport';
 
 export type { ModelInfo, ModelListing, ModelSkipReason, SkippedModel } from './modelList';
 

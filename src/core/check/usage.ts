@@ -1,9 +1,9 @@
 // Quota at a glance: the limits of GET /v1/usage that apply to the chosen model, the tightest one, and
 // the diagnoses they call for (used up: failing, with the reset time; nearly used up: a warning).
 import { diagnosis, type Diagnosis } from './diagnosis';
-import { inertText } from './inertText';
-import { msg, type Msg } from './messages';
-import type { Usage } from './schemas';
+import { inertText } from '../text/inertText';
+import { msg, type Msg } from '../text/messages';
+import type { Usage } from '../pool/schemas';
 
 export interface LimitSummary {
   readonly type: string;

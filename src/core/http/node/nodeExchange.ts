@@ -7,7 +7,7 @@
 // declared bodies.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { TransportError, classifyNetworkError, type HttpRequest, type RequestPhase } from './transport';
+import { TransportError, classifyNetworkError, type HttpRequest, type RequestPhase } from '../transport';
 
 export type ExchangeRequest = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body' | 'maxBodyBytes' | 'signal'>;
 

@@ -1,6 +1,6 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
-import { analyzeEndpoint, type PoolEndpoint, type Severity } from './endpoint';
+import { analyzeEndpoint, type PoolEndpoint, type Severity } from '../url/endpoint';
 import {
   diagnoseFailure,
   diagnoseSkippedModels,
@@ -20,10 +20,10 @@ import {
   type ModelListing,
   type PoolResult,
   type SkippedModel,
-} from './poolClient';
-import { analyzeKey, maskKey } from './poolKey';
-import type { ProxyRoute } from './proxyRoute';
-import type { Usage } from './schemas';
+} from '../pool/poolClient';
+import { analyzeKey, maskKey } from '../secrets/poolKey';
+import type { ProxyRoute } from '../http/proxyRoute';
+import type { Usage } from '../pool/schemas';
 import { summarizeUsage, type UsageSummary } from './usage';
 
 /** 'background' is free (model list only); 'full' also sends the chat check, which costs quota. */

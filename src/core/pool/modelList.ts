@@ -2,7 +2,7 @@
 // malformed entry is skipped (with a reason for the log) instead of failing the whole pool. Ids must
 // be usable as they are; names are made inert and clamped; at most MAX_MODELS entries are read.
 import * as z from 'zod/mini';
-import { clampText, hasUnsafeCharacters, inertText } from './inertText';
+import { clampText, hasUnsafeCharacters, inertText } from '../text/inertText';
 
 export const MAX_MODELS = 5000;
 export const MAX_MODEL_ID_LENGTH = 256;

@@ -1,9 +1,9 @@
 // Trae's "Add Model" dialog as data, top to bottom as Trae shows it: the ways in, the tabs, the four
 // required rows, Advanced Settings (collapsed at first) with four more, the Add Model button, then what
 // to do after adding. Labels are Trae's own words (data, by guide language); explanations are messages.
-import type { PoolEndpoint } from './endpoint';
-import { msg, type Msg } from './messages';
-import { CHECK_PROMPT, EXPECTED_ANSWER } from './poolClient';
+import type { PoolEndpoint } from '../url/endpoint';
+import { msg, type Msg } from '../text/messages';
+import { CHECK_PROMPT, EXPECTED_ANSWER } from '../pool/poolClient';
 import { TRAE_ERRORS, traeErrorHelp, type TraeErrorHelp } from './traeErrors';
 import { TRAE_LABELS, type GuideLanguage, type TraeFieldId, type TraeLabels } from './traeLabels';
 import {

@@ -3,9 +3,9 @@
 // only its firewall (403 access_denied) and a cold start (503 settings_unavailable) come first.
 // Anything else answering is not a pool; anything failing on the way leaves the pool unreachable.
 import { diagnoseFailure, diagnosis, KNOWN_POOL_ERROR_CODES, type Diagnosis, type DiagnosisContext } from './diagnosis';
-import { analyzeEndpoint, type PoolEndpoint, type Severity } from './endpoint';
-import type { PoolClient, PoolFailure, PoolResult, ModelListing } from './poolClient';
-import type { ProxyRoute } from './proxyRoute';
+import { analyzeEndpoint, type PoolEndpoint, type Severity } from '../url/endpoint';
+import type { PoolClient, PoolFailure, PoolResult, ModelListing } from '../pool/poolClient';
+import type { ProxyRoute } from '../http/proxyRoute';
 
 export type ReachVerdict = 'pool' | 'pool-with-warning' | 'not-a-pool' | 'unreachable' | 'invalid-url';
 

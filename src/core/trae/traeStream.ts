@@ -2,11 +2,11 @@
 // `data:` frame a chat.completion.chunk, `data: [DONE]` last. Everything here is untrusted: the
 // stream is capped, every frame is validated, and all text kept is clipped and has the key removed.
 import * as z from 'zod/mini';
-import type { PoolErrorInfo } from './poolClient';
-import { redactGiven } from './poolKey';
-import { ErrorEnvelopeSchema, firstIssue } from './schemas';
-import { SseEventTooLarge, SseParser, type SseEvent } from './sse';
-import { TransportError, type StreamChunk } from './transport';
+import type { PoolErrorInfo } from '../pool/poolClient';
+import { redactGiven } from '../secrets/poolKey';
+import { ErrorEnvelopeSchema, firstIssue } from '../pool/schemas';
+import { SseEventTooLarge, SseParser, type SseEvent } from '../http/sse';
+import { TransportError, type StreamChunk } from '../http/transport';
 
 export const MAX_STREAM_BYTES = 1024 * 1024;
 const MAX_EVENT_CHARS = 256 * 1024;
@@ -170,13 +170,11 @@ export async function readEventStream(body: AsyncIterable<StreamChunk>, key: str
   state = {
     ...state,
     answer: clean(answer.join(''), MAX_ANSWER_CHARS),
-    toolCalls: calls
-      .filter(Boolean)
-      .map((c) => ({
-        id: clean(c.id, 128),
-        name: clean(c.name, 64),
-        arguments: clean(c.arguments, MAX_ARGUMENT_CHARS),
-      })),
+    toolCalls: calls.filter(Boolean).map((c) => ({
+      id: clean(c.id, 128),
+      name: clean(c.name, 64),
+      arguments: clean(c.arguments, MAX_ARGUMENT_CHARS),
+    })),
   };
   return state;
 }

@@ -1,7 +1,7 @@
 // Which editor this is (Trae, Trae CN, or another VS Code-based one), the guide language that follows
 // from it, and Trae's own commands worth offering. Trae documents none of this, so the editor layer
 // offers a command only when vscode.commands.getCommands(true) lists it at that moment.
-import { msg, type Msg } from './messages';
+import { msg, type Msg } from '../text/messages';
 import type { GuideLanguage } from './traeLabels';
 
 export type TraeFlavor = 'trae' | 'trae-cn' | 'other';

@@ -2,9 +2,9 @@
 // declared tool, the conversation sent back on the second turn), so the faults the documented check
 // cannot see show up: a proxy that buffers or cuts the stream, an error frame inside a 200 stream, a
 // parameter refused only on the second turn. Costs quota: run only when the user asks for it.
-import type { PoolEndpoint } from './endpoint';
-import type { ProxyRoute } from './proxyRoute';
-import type { Verdict } from './check';
+import type { PoolEndpoint } from '../url/endpoint';
+import type { ProxyRoute } from '../http/proxyRoute';
+import type { Verdict } from '../check/check';
 import {
   diagnoseFailure,
   diagnosis,
@@ -12,12 +12,12 @@ import {
   messagesFor,
   type Diagnosis,
   type DiagnosisCode,
-} from './diagnosis';
-import { CHECK_PROMPT, parseBody, type PoolFailure } from './poolClient';
-import { analyzeKey, redactGiven } from './poolKey';
-import { ErrorEnvelopeSchema } from './schemas';
+} from '../check/diagnosis';
+import { CHECK_PROMPT, parseBody, type PoolFailure } from '../pool/poolClient';
+import { analyzeKey, redactGiven } from '../secrets/poolKey';
+import { ErrorEnvelopeSchema } from '../pool/schemas';
 import { compactError, MAX_STREAM_BYTES, readEventStream, readWhole, type StreamReading } from './traeStream';
-import { TransportError, type StreamResponse, type StreamTransport } from './transport';
+import { TransportError, type StreamResponse, type StreamTransport } from '../http/transport';
 
 export const TRAE_SECOND_PROMPT = 'Once more, reply with exactly: trae ok';
 /** Room for a short answer or a tool call, little quota. */

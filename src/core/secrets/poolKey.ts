@@ -1,8 +1,8 @@
 // What the user pasted into the "Pool API key" field, named before any request is sent: a Pool key
 // (sk-cxp-<12 hex>-<43 base64url>) or one of the things people paste instead.
-import type { Severity } from './endpoint';
+import type { Severity } from '../url/endpoint';
 import { POOL_KEY_PATTERN, maskKey } from './keyShape';
-import { msg, type Msg } from './messages';
+import { msg, type Msg } from '../text/messages';
 import { decodeEscapes } from './redact';
 
 export { POOL_KEY_PATTERN, maskKey } from './keyShape';

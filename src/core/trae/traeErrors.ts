@@ -1,7 +1,7 @@
 // Trae's own error codes, as users report them when adding or using a custom model: what each means
 // (in our words), which of our checks decides it, a parser for a pasted Trae message, and near matches
 // of a Model ID for Trae's 984.
-import { msg, type MessageId, type Msg } from './messages';
+import { msg, type MessageId, type Msg } from '../text/messages';
 import type { TraeLabels } from './traeLabels';
 
 export type TraeErrorCode = 984 | 4028 | 997 | 4054 | 2001;

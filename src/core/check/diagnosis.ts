@@ -1,11 +1,11 @@
 // Every way a check can end, as a diagnosis: how bad it is, the cause and the fix (localizable), a
 // key-free technical detail for the log, and the action that leads on. Covers every row of the
 // contract's error table plus the network, TLS, proxy and body failures seen in front of pools.
-import type { PoolEndpoint, Severity } from './endpoint';
-import { msg, type MessageArgs, type MessageId, type Msg } from './messages';
-import { MAX_MODELS } from './modelList';
-import type { ModelSkipReason, PoolFailure, SkippedModel } from './poolClient';
-import type { ProxyRoute } from './proxyRoute';
+import type { PoolEndpoint, Severity } from '../url/endpoint';
+import { msg, type MessageArgs, type MessageId, type Msg } from '../text/messages';
+import { MAX_MODELS } from '../pool/modelList';
+import type { ModelSkipReason, PoolFailure, SkippedModel } from '../pool/poolClient';
+import type { ProxyRoute } from '../http/proxyRoute';
 
 export type Health = 'ok' | 'degraded' | 'failing';
 

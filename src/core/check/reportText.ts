@@ -1,7 +1,7 @@
 // A check report as plain text, for the log and for "Copy Diagnostics". Built only from the report
 // (which never holds the key); callers still pass the result through redactSecrets.
 import type { CheckReport } from './check';
-import type { Msg } from './messages';
+import type { Msg } from '../text/messages';
 
 export function formatReport(report: CheckReport, render: (m: Msg) => string): string {
   const t = report.target;

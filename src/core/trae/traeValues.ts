@@ -1,7 +1,7 @@
 // The values of Trae's Add Model dialog that depend on the chosen model: Context Window, Display Name,
 // Multimodal, Model ID. Pure functions over what GET /v1/models says (or only a typed id).
-import { msg, type Msg } from './messages';
-import type { ModelInfo } from './poolClient';
+import { msg, type Msg } from '../text/messages';
+import type { ModelInfo } from '../pool/poolClient';
 
 export const TRAE_API_FORMAT = 'OpenAI Chat Completions';
 export const TRAE_MODEL_SERIES = 'Default';

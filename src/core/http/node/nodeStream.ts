@@ -11,7 +11,7 @@ import {
   type StreamRequest,
   type StreamResponse,
   type StreamTransport,
-} from './transport';
+} from '../transport';
 
 export interface NodeStreamOptions {
   /** Extra CA certificates (PEM), for tests; the editor's own trust store applies otherwise. */

@@ -1,6 +1,6 @@
 // What the URL rules report: a finding per problem, with its severity, localized cause and fix, and
 // the corrections that are certain (each a whole new pair of values, so applying one never half-applies).
-import { msg, type MessageArgs, type MessageId, type Msg } from './messages';
+import { msg, type MessageArgs, type MessageId, type Msg } from '../text/messages';
 
 export type Severity = 'error' | 'warning' | 'info';
 

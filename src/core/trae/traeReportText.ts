@@ -1,6 +1,6 @@
 // A Trae-shaped check report as plain text, for the log and "Copy Diagnostics". Built only from the
 // report (which never holds the key); callers still pass the result through redactSecrets.
-import type { Msg } from './messages';
+import type { Msg } from '../text/messages';
 import type { TraeCheckReport, TraeTurnReport } from './traeCheck';
 
 export function formatTraeReport(report: TraeCheckReport, render: (m: Msg) => string): string {

@@ -2,7 +2,7 @@
 // itself (no agent of its own, so the editor's proxy support applies; no redirect followed; how
 // failures are named) is nodeExchange.ts, shared with the stream transport.
 import { NodeExchange, failWhenCutOff, flattenHeaders, overCap, parseUrl } from './nodeExchange';
-import { TransportError, type HttpRequest, type HttpResponse, type Transport } from './transport';
+import { TransportError, type HttpRequest, type HttpResponse, type Transport } from '../transport';
 
 export interface NodeTransportOptions {
   /** Extra CA certificates (PEM), for tests; the editor's own trust store applies otherwise. */
