@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { HealthScheduler } from '../../src/core/check/healthSchedule';
 import type { ScheduledHealth } from '../../src/core/check/healthSchedule';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from './fakes/clock';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

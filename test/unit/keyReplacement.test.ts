@@ -6,8 +6,10 @@ import { CheckService } from '../../src/services/checkService';
 import { KeyReplacement } from '../../src/services/keyReplacement';
 import { PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
-import { FakeLog, FakeSecretStorage, FakeSettings } from './fakes';
-import { FakePool } from './fakePool';
+import { FakeLog } from './fakes/log';
+import { FakePool } from './fakes/pool';
+import { FakeSecretStorage } from './fakes/secretStorage';
+import { FakeSettings } from './fakes/settings';
 import { KEY, OTHER_KEY, POOL_A } from './wizardFixtures';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;

@@ -9,7 +9,9 @@ import { OnDemandChecks } from '../../src/services/onDemandChecks';
 import { Redactor } from '../../src/services/redactor';
 import { checkTraeError } from '../../src/services/traeErrorCheck';
 import { applyScenario } from '../emulator/server';
-import { FakeLog, FakeSecretStorage, FakeSettings } from './fakes';
+import { FakeLog } from './fakes/log';
+import { FakeSecretStorage } from './fakes/secretStorage';
+import { FakeSettings } from './fakes/settings';
 import { closedPort, useEmulator } from './helpers';
 
 describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', function () {

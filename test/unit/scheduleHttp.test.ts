@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { checkConnection, healthOfReport } from '../../src/core/check/check';
 import { HealthScheduler } from '../../src/core/check/healthSchedule';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from './fakes/clock';
 import { clientFor, useEmulator } from './helpers';
 
 const MINUTE = 60_000;

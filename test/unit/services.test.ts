@@ -6,8 +6,12 @@ import { CheckService, type CheckEvent } from '../../src/services/checkService';
 import { HealthMonitor, TRIGGER_SETTLE_MS } from '../../src/services/healthMonitor';
 import { KeyStoreError, PoolKeyStore } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
-import { FakeClock } from './fakeClock';
-import { FakeFocus, FakeLog, FakeSecretStorage, FakeSettings, flush } from './fakes';
+import { flush } from './fakes/async';
+import { FakeClock } from './fakes/clock';
+import { FakeFocus } from './fakes/focus';
+import { FakeLog } from './fakes/log';
+import { FakeSecretStorage } from './fakes/secretStorage';
+import { FakeSettings } from './fakes/settings';
 import { useEmulator } from './helpers';
 import { applyScenario } from '../emulator/server';
 

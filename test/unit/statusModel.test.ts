@@ -9,7 +9,9 @@ import { fingerprintOf, PoolKeyStore, SECRET_ID } from '../../src/services/keySt
 import { Redactor } from '../../src/services/redactor';
 import { statusIndicator, statusProblems, type StatusInputs } from '../../src/services/statusModel';
 import { TraeFindings } from '../../src/services/traeFindings';
-import { FakeSecretStorage, FakeSettings, flush } from './fakes';
+import { flush } from './fakes/async';
+import { FakeSecretStorage } from './fakes/secretStorage';
+import { FakeSettings } from './fakes/settings';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
 
 const SAVED = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };

@@ -15,7 +15,11 @@ import {
   type WizardChecks,
 } from '../../src/wizard/controller';
 import type { Draft, ReachResult, TraeResult } from '../../src/wizard/model';
-import { deferred, FakeLog, FakeMemento, FakeSecretStorage, FakeSettings, flush, type Deferred } from './fakes';
+import { deferred, flush, type Deferred } from './fakes/async';
+import { FakeLog } from './fakes/log';
+import { FakeMemento } from './fakes/memento';
+import { FakeSecretStorage } from './fakes/secretStorage';
+import { FakeSettings } from './fakes/settings';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
 
 type Call = { kind: string; draft: Draft; signal: AbortSignal; answer: Deferred<unknown> };

@@ -1,8 +1,8 @@
 // A pool behind a fake Transport: it answers GET /v1/models and GET /v1/usage per key (accepted keys
 // get the list, others the contract's 401), can be switched off (every request fails to connect), and
 // records every request (method, URL, Authorization) so a test can prove where each key went.
-import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http/transport';
-import { TransportError } from '../../src/core/http/transport';
+import type { HttpRequest, HttpResponse, Transport } from '../../../src/core/http/transport';
+import { TransportError } from '../../../src/core/http/transport';
 
 export interface RecordedRequest {
   readonly method: string;

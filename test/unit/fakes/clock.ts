@@ -1,6 +1,6 @@
 // A fake clock for the health schedule: time moves only when a test says so, timers fire in order,
 // and work a timer starts (a check, maybe over real HTTP) is awaited before time moves on.
-import type { Clock } from '../../src/core/check/healthSchedule';
+import type { Clock } from '../../../src/core/check/healthSchedule';
 
 export class FakeClock implements Clock {
   private time = 0;
