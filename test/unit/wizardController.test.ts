@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { LEGACY_STATE_KEY, Refused, STATE_KEY } from '../../src/wizard/host';
 import { flush } from './fakes/async';
+import { SETTINGS_UNWRITABLE } from './fakes/settings';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
-import { setup } from './wizardHarness';
+import { atTestStep, setup } from './wizardHarness';
 
 describe('wizard controller (plain Node, in-memory fakes)', () => {
   let unhandled: unknown[] = [];
@@ -175,6 +176,71 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
       draft: { url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' },
     });
     assert.ok(!JSON.stringify([...memento.values]).includes(KEY.slice(20)));
+  });
+
+  it('a memento that refuses a write: "could not remember the step" is a warning, nothing throws, and the next change is remembered once it can', async () => {
+    const { controller, memento, log } = await setup({ key: KEY });
+    const remembered = memento.values.get(STATE_KEY);
+    memento.updateError = new Error('storage closed');
+    controller.goTo('url');
+    controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    await flush();
+    assert.ok(memento.refused.includes(STATE_KEY), 'the wizard tried to remember');
+    assert.deepEqual(memento.values.get(STATE_KEY), remembered, 'what was remembered before stays');
+    assert.ok(log.warnings().includes('Setup wizard: could not remember the step: Error: storage closed'));
+    assert.deepEqual(log.errors(), []);
+    assert.deepEqual(unhandled, []);
+    assert.equal(controller.model.step, 'url', 'the wizard went on');
+    memento.updateError = undefined;
+    const next = { url: POOL_B, fullUrl: false, model: 'gpt-5.5' };
+    controller.setDraft(next, controller.model.draftVersion);
+    await flush();
+    assert.deepEqual(memento.values.get(STATE_KEY), { step: 'url', draft: next });
+  });
+
+  it("Save when the settings cannot be written: rejects with the editor's reason, nothing is marked saved, and a retry saves", async () => {
+    const { controller, settings, log } = await setup({ key: KEY, settings: { model: '' } });
+    atTestStep(controller, 'gpt-5.5');
+    settings.failing.writeConnection = true;
+    await assert.rejects(controller.save(), new Error(SETTINGS_UNWRITABLE), 'the error as is, not a refusal');
+    assert.deepEqual(settings.writes, []);
+    assert.deepEqual(controller.model.saved, { url: POOL_A, fullUrl: false, model: '' }, 'not marked saved');
+    assert.equal(controller.model.dirty, true);
+    assert.ok(!controller.model.notices.some((n) => n.id === 'saved'));
+    assert.equal(controller.model.step, 'test', 'still on the test step');
+    assert.ok(!log.lines.some((l) => l.startsWith('info Setup wizard: saved')));
+    settings.failing.writeConnection = false;
+    await controller.save();
+    assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' }]);
+    assert.equal(controller.model.step, 'trae');
+  });
+
+  it('a guide language the settings cannot write: the request rejects and the language stays as it was', async () => {
+    const { controller, settings } = await setup({ key: KEY });
+    let renders = 0;
+    controller.onDidChange(() => renders++);
+    settings.failing.writeGuideLanguage = true;
+    await assert.rejects(controller.setLanguage('zh-cn'), new Error(SETTINGS_UNWRITABLE));
+    assert.equal(settings.values.guideLanguage, 'auto');
+    assert.equal(renders, 0, 'nothing to render again');
+  });
+
+  it('a check that throws instead of answering is logged as an error and abandoned; Save is refused, not hung', async () => {
+    const { controller, checks, log, settings } = await setup({ key: KEY, settings: { model: '' } });
+    atTestStep(controller, 'gpt-5.5');
+    checks.failing.test = true;
+    await controller.runTest();
+    assert.ok(log.errors().includes('Setup wizard: the test check failed to run: test blew up'));
+    assert.equal(controller.model.checks.current('test'), undefined);
+    await assert.rejects(
+      controller.save(),
+      (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.refused.notTested',
+    );
+    assert.deepEqual(settings.writes, []);
+    checks.failing.test = false;
+    await controller.save();
+    assert.equal(settings.writes.length, 1, 'works again once the check does');
+    assert.deepEqual(unhandled, []);
   });
 
   it('Copy: the key goes to the clipboard through the host, only when the Trae step is open', async () => {

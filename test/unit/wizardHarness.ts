@@ -17,6 +17,8 @@ export async function setup(
     key?: string;
     settings?: Partial<ReturnType<FakeSettings['read']>>;
     memento?: Record<string, unknown>;
+    /** The memento refuses every write from the start (FakeMemento.updateError). */
+    mementoError?: Error;
   } = {},
 ) {
   const secrets = new FakeSecretStorage();
@@ -26,6 +28,7 @@ export async function setup(
   const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5', ...options.settings });
   const memento = new FakeMemento();
   for (const [k, v] of Object.entries(options.memento ?? {})) memento.values.set(k, v);
+  memento.updateError = options.mementoError;
   const checks = new FakeChecks();
   const log = new FakeLog();
   const clipboard: string[] = [];
@@ -54,4 +57,11 @@ export async function setup(
   });
   await flush();
   return { secrets, keys, settings, memento, checks, log, clipboard, controller };
+}
+
+/** Goes on to the test step with this model at the saved pool, as a user would. */
+export function atTestStep(controller: WizardController, model: string): void {
+  controller.goTo('model');
+  controller.setDraft({ url: POOL_A, fullUrl: false, model }, controller.model.draftVersion);
+  controller.goTo('test');
 }

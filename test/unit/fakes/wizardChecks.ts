@@ -7,15 +7,20 @@ import type { Draft, ReachResult, TraeResult } from '../../../src/wizard/model';
 import { report } from '../wizardFixtures';
 import { deferred, type Deferred } from './async';
 
+type CheckName = 'reach' | 'list' | 'test' | 'trae';
+
 export type Call = { kind: string; draft: Draft; signal: AbortSignal; answer: Deferred<unknown> };
 
 export class FakeChecks implements WizardChecks {
   readonly calls: Call[] = [];
   /** Answer at once, like a healthy pool (switch off to hold answers in deferreds). */
   auto = true;
-  #call<T>(kind: string, draft: Draft, signal: AbortSignal, answer: () => T): Promise<T> {
+  /** Make a check throw instead of answering (a defect or an unexpected error below it). */
+  failing: Partial<Record<CheckName, boolean>> = {};
+  #call<T>(kind: CheckName, draft: Draft, signal: AbortSignal, answer: () => T): Promise<T> {
     const d = deferred<unknown>();
     this.calls.push({ kind, draft, signal, answer: d });
+    if (this.failing[kind]) return Promise.reject(new Error(`${kind} blew up`));
     signal.addEventListener('abort', () => d.resolve({ kind: 'cancelled' }));
     if (this.auto) d.resolve(answer());
     return d.promise as Promise<T>;
