@@ -47,7 +47,10 @@ export class WizardController implements Disposable {
     const settings = host.settings.read();
     const key = keyInfo(await host.keys.state());
     const last = host.lastCheck();
-    await host.memento.update(LEGACY_STATE_KEY, undefined);
+    // Best effort, like #persist: a memento that cannot be written must not keep the wizard from opening.
+    await Promise.resolve(host.memento.update(LEGACY_STATE_KEY, undefined)).catch((error: unknown) =>
+      host.log.warn(`Setup wizard: could not remove what an earlier version stored: ${String(error)}`),
+    );
     const model = new WizardModel({
       saved: { url: settings.baseUrl, fullUrl: settings.fullUrl, model: settings.model },
       key,

@@ -198,6 +198,20 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     assert.deepEqual(memento.values.get(STATE_KEY), { step: 'url', draft: next });
   });
 
+  it('a memento that refuses every write: the wizard still opens and works, and the legacy draft is left with a warning', async () => {
+    const legacy = { url: 'https://old.example.com/v1', step: 2 };
+    const closed = new Error('storage closed');
+    const stored = { [LEGACY_STATE_KEY]: legacy };
+    const { controller, memento, log, settings } = await setup({ key: KEY, memento: stored, mementoError: closed });
+    assert.equal(controller.model.step, 'trae', 'opened as for any returning user');
+    assert.deepEqual(memento.values.get(LEGACY_STATE_KEY), legacy, 'could not be removed');
+    assert.ok(log.warnings().some((l) => /earlier version.*storage closed/.test(l)));
+    settings.change({ model: 'gpt-5.4-mini' });
+    await flush();
+    assert.equal(controller.model.draft.model, 'gpt-5.4-mini', 'still in step with the settings');
+    assert.deepEqual(unhandled, []);
+  });
+
   it("Save when the settings cannot be written: rejects with the editor's reason, nothing is marked saved, and a retry saves", async () => {
     const { controller, settings, log } = await setup({ key: KEY, settings: { model: '' } });
     atTestStep(controller, 'gpt-5.5');
