@@ -104,6 +104,34 @@ describe('check service (one owner of check outcomes)', function () {
     assert.equal(state.kind, 'unavailable');
   });
 
+  it('a delete the keyring refuses fails as KeyStoreError("delete") with its reason; the key stays stored and readable', async () => {
+    const { keys, secrets } = services(ctx.emulator.apiBase, ctx.emulator.key);
+    let changes = 0;
+    keys.onDidChange(() => changes++);
+    secrets.failing.delete = true;
+    await assert.rejects(
+      keys.clear(),
+      (e: unknown) => e instanceof KeyStoreError && e.operation === 'delete' && e.detail === 'keyring locked',
+    );
+    assert.equal(await keys.get(), ctx.emulator.key, 'not a silent "no key"');
+    assert.equal((await keys.state()).kind, 'stored');
+    assert.equal(changes, 0, 'no change announced');
+  });
+
+  it('a keyring prompt left open does not hold a check forever: after the request timeout the key store is unavailable, nothing is sent', async () => {
+    const { checks, secrets, settings } = services(ctx.emulator.apiBase, ctx.emulator.key);
+    settings.values = { ...settings.values, timeoutSeconds: 1 };
+    secrets.hanging.get = true;
+    const outcome = await checks.check('background');
+    assert.equal(secrets.held, 1, 'the prompt is still open');
+    const first = outcome.kind === 'report' ? outcome.report.diagnoses[0] : undefined;
+    assert.equal(first?.code, 'key-store-unavailable');
+    assert.match(first?.detail ?? '', /no answer within 1 s/);
+    assert.equal(ctx.emulator.requests.length, 0);
+    assert.equal(checks.running, undefined, 'no spinner left');
+    secrets.release();
+  });
+
   it('the redactor learns the key from the store: the log never holds it', async () => {
     const { checks, log, redactor } = services(ctx.emulator.apiBase, ctx.emulator.key);
     await checks.check('full');
