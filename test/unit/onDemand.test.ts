@@ -33,6 +33,7 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
       proxyFor: () => undefined,
     };
     return {
+      secrets,
       settings,
       checks: new CheckService(common),
       onDemand: new OnDemandChecks({ ...common, stream: createNodeStreamTransport() }),
@@ -62,6 +63,15 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
     const { onDemand } = setup(ctx.emulator.apiBase, null);
     const outcome = await onDemand.traeCheck(undefined);
     assert.equal(outcome.kind === 'done' && outcome.report.diagnoses[0]?.code, 'key-missing');
+    assert.equal(ctx.emulator.requests.length, 0);
+  });
+
+  it('a secret storage that fails: the Trae-shaped check says so (not "no key") and sends nothing', async () => {
+    const { onDemand, secrets } = setup();
+    secrets.failing.get = true;
+    const outcome = await onDemand.traeCheck(undefined);
+    const codes = outcome.kind === 'done' ? outcome.report.diagnoses.map((d) => d.code) : [];
+    assert.deepEqual(codes, ['key-store-unavailable']);
     assert.equal(ctx.emulator.requests.length, 0);
   });
 
