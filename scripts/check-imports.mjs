@@ -36,7 +36,8 @@ export function rankOf(rel) {
 
 /** What the webview may import besides its own files: the core below the pool, Trae's data, the protocol. */
 function webviewMayImport(rel) {
-  return rel.startsWith('webview/') || rel === 'wizard/protocol.ts' || /^core\/(text|url|secrets|trae)\//.test(rel);
+  const protocol = rel === 'wizard/protocol.ts' || rel === 'wizard/protocolViews.ts';
+  return rel.startsWith('webview/') || protocol || /^core\/(text|url|secrets|trae)\//.test(rel);
 }
 
 function sourceFiles(dir) {

@@ -14,7 +14,8 @@ import { checkTraeError } from './services/traeErrorCheck';
 import type { PoolKeyStore } from './services/keyStore';
 import type { Redactor } from './services/redactor';
 import type { TraeFindings } from './services/traeFindings';
-import type { WizardChecks } from './wizard/controller';
+import type { WizardChecks } from './wizard/ports';
+import { connectionOf } from './wizard/stateTypes';
 import { WizardPanel, type PanelDependencies } from './wizard/panel';
 
 export interface InteractiveDependencies {
@@ -50,11 +51,10 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
       const outcome = await onDemand.reach({ baseUrl: d.url, fullUrl: d.fullUrl }, { signal });
       return outcome.kind === 'done' ? { kind: 'done', result: outcome.report } : outcome;
     },
-    list: (d, signal) =>
-      checks.checkDraft('background', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
-    test: (d, signal) => checks.checkDraft('full', { baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal }),
+    list: (d, signal) => checks.checkDraft('background', connectionOf(d), { signal }),
+    test: (d, signal) => checks.checkDraft('full', connectionOf(d), { signal }),
     trae: async (d, signal) => {
-      const outcome = await onDemand.traeCheck({ baseUrl: d.url, fullUrl: d.fullUrl, model: d.model }, { signal });
+      const outcome = await onDemand.traeCheck(connectionOf(d), { signal });
       return outcome.kind === 'done' ? { kind: 'done', result: outcome.report } : outcome;
     },
   };
@@ -62,7 +62,7 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     context: deps.context,
     log: deps.log,
     redactor: deps.redactor,
-    host: {
+    ports: {
       checks: wizardChecks,
       keys: deps.keys,
       replaceKey: (candidate, target, options) => replacement.replace(candidate, target, options),

@@ -3,19 +3,19 @@
 import * as vscode from 'vscode';
 import type { CheckReport } from '../core/check/check';
 import { renderMsg } from '../core/text/messages';
-import { analyzeKey, extractPoolKey, maskKey } from '../core/secrets/poolKey';
-import type { ReplaceOutcome, KeyReplacement } from '../services/keyReplacement';
+import type { KeyReplacement } from '../services/keyReplacement';
 import type { TraeFindings } from '../services/traeFindings';
 import { formatTraeReport } from '../core/trae/traeReportText';
 import { describeRoute, proxyRouteFor } from '../core/http/proxyRoute';
 import { formatReport } from '../core/check/reportText';
 import type { CheckService } from '../services/checkService';
 import type { OnDemandChecks } from '../services/onDemandChecks';
-import { KeyStoreError, type PoolKeyStore } from '../services/keyStore';
+import type { PoolKeyStore } from '../services/keyStore';
 import type { Redactor } from '../services/redactor';
 import { actionItem, actionsFor, runAction, type ActionItem } from './actions';
 import { COMMANDS, type CommandName } from './commandIds';
 import { render, t } from './l10n';
+import { keyCommands } from './keyCommands';
 import { traeCommands } from './traeCommands';
 import type { Log } from './log';
 import { proxySettings, type VscodeSettings } from './settings';
@@ -92,146 +92,6 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     return follow(await show(text, ...items));
   }
 
-  async function showKeyStoreError(error: KeyStoreError): Promise<void> {
-    const text = `${t('diag.keyStoreUnavailable.cause', { detail: error.detail })} ${t('diag.keyStoreUnavailable.fix')}`;
-    log.error(`Secret storage failed (${error.operation}): ${error.detail}`);
-    const items = (await actionsFor('fixKeyStore')).map(actionItem);
-    return follow(await vscode.window.showErrorMessage(text, ...items, actionItem('showLog')));
-  }
-
-  async function setApiKey(): Promise<boolean> {
-    const entered = await vscode.window.showInputBox({
-      title: t('ui.setKey.title'),
-      prompt: t('ui.setKey.prompt'),
-      placeHolder: 'sk-cxp-…',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (text) => {
-        const analysis = analyzeKey(text);
-        return analysis.ok
-          ? { message: render(analysis.cause), severity: vscode.InputBoxValidationSeverity.Info }
-          : {
-              message: `${render(analysis.cause)} ${render(analysis.fix)}`,
-              severity: vscode.InputBoxValidationSeverity.Error,
-            };
-      },
-    });
-    if (entered === undefined) return false;
-    return storeKey(entered);
-  }
-
-  /** Stores a key the rules accept; a working stored key is replaced only by one the pool accepts, or when asked. */
-  async function storeKey(
-    candidate: string,
-    options: { force?: boolean; quietWhenStored?: boolean } = {},
-  ): Promise<boolean> {
-    const force = options.force === true;
-    const { baseUrl, fullUrl, model } = deps.settings.read();
-    let outcome: ReplaceOutcome;
-    try {
-      outcome = await withCancellableProgress(t('ui.setKey.checking'), (signal) =>
-        deps.replacement.replace(candidate, { baseUrl, fullUrl, model }, { signal, force }),
-      );
-    } catch (error) {
-      if (!(error instanceof KeyStoreError)) throw error;
-      void showKeyStoreError(error);
-      return false;
-    }
-    switch (outcome.kind) {
-      case 'refused':
-        void vscode.window.showErrorMessage(`${render(outcome.analysis.cause)} ${render(outcome.analysis.fix)}`);
-        return false;
-      case 'cancelled':
-        void vscode.window.showInformationMessage(t('ui.setKey.cancelled'));
-        return false;
-      case 'stored':
-        if (!options.quietWhenStored)
-          void vscode.window.showInformationMessage(t('ui.setKey.saved', { masked: outcome.masked }));
-        return true;
-      case 'kept': {
-        const said = t(outcome.verdict === 'rejected' ? 'key.kept.rejected' : 'key.kept.unknown', {
-          candidate: outcome.candidate,
-          kept: outcome.kept,
-        });
-        const text = [said, outcome.reason && render(outcome.reason.cause), t('key.kept.fix')]
-          .filter(Boolean)
-          .join(' ');
-        const anyway: vscode.MessageItem = { title: t('ui.action.storeKeyAnyway') };
-        const choice = await vscode.window.showWarningMessage(text, anyway, actionItem('showLog'));
-        if (choice === anyway) return storeKey(candidate, { ...options, force: true });
-        if (choice && 'action' in choice) await follow(choice as ActionItem);
-        return false;
-      }
-    }
-  }
-
-  function withCancellableProgress<T>(title: string, job: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        try {
-          return await job(controller.signal);
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
-  }
-
-  async function clearApiKey(): Promise<boolean> {
-    try {
-      const current = await keys.get();
-      if (current === undefined) {
-        void vscode.window.showInformationMessage(t('ui.clearKey.none'));
-        return false;
-      }
-      const remove: vscode.MessageItem = { title: t('ui.clearKey.remove') };
-      const choice = await vscode.window.showWarningMessage(
-        t('ui.clearKey.confirm'),
-        { modal: true, detail: t('ui.clearKey.detail', { masked: maskKey(current) }) },
-        remove,
-      );
-      if (choice !== remove) return false;
-      await keys.clear();
-    } catch (error) {
-      if (!(error instanceof KeyStoreError)) throw error;
-      void showKeyStoreError(error);
-      return false;
-    }
-    log.info('Pool API key removed from secret storage.');
-    void vscode.window.showInformationMessage(t('ui.clearKey.done'));
-    return true;
-  }
-
-  /** A Pool key (or token) found in the URL or model setting: store it as the key, clear the setting. */
-  async function moveSecretFromSettings(): Promise<boolean> {
-    const fields = deps.settings.read().secretIn;
-    let stored = false;
-    try {
-      for (const field of fields) {
-        const raw = deps.settings.rawValue(field);
-        const key = typeof raw === 'string' ? extractPoolKey(raw) : undefined;
-        const moved: boolean = key !== undefined && !stored && (await storeKey(key, { quietWhenStored: true }));
-        stored ||= moved;
-        await deps.settings.clearSetting(field);
-        const what = moved
-          ? 'moved to secret storage'
-          : key !== undefined
-            ? 'not stored (see the message shown)'
-            : 'removed (it was not a Pool API key)';
-        log.info(`The secret found in codexPooler.${field} was ${what}; the setting was cleared.`);
-      }
-    } catch (error) {
-      if (!(error instanceof KeyStoreError)) throw error;
-      void showKeyStoreError(error);
-      return false;
-    }
-    void vscode.window.showInformationMessage(t(stored ? 'ui.secretInSetting.moved' : 'ui.secretInSetting.removed'));
-    return stored;
-  }
-
   async function copyDiagnostics(): Promise<string> {
     const last = checks.last?.report ?? (await backgroundReport());
     const settings = deps.settings.read();
@@ -289,15 +149,16 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
   }
 
   const trae = traeCommands(deps);
+  const key = keyCommands(deps);
 
   return {
     checkConnection,
     openWizard: () => deps.openWizard(),
     explainTraeError: trae.explainTraeError,
-    moveSecretFromSettings,
+    moveSecretFromSettings: key.moveSecretFromSettings,
     traeCheck: trae.traeCheck,
-    setApiKey,
-    clearApiKey,
+    setApiKey: key.setApiKey,
+    clearApiKey: key.clearApiKey,
     showLog: () => log.show(),
     copyDiagnostics,
     statusMenu,

@@ -10,6 +10,7 @@ import { checkTraeError, type TraeErrorFinding } from '../services/traeErrorChec
 import { actionItem, runAction, type ActionItem } from './actions';
 import { render, t } from './l10n';
 import type { Log } from './log';
+import { withCancellableProgress } from './progress';
 import type { VscodeSettings } from './settings';
 
 export interface TraeCommandDeps {
@@ -26,22 +27,6 @@ export function traeCommands(deps: TraeCommandDeps) {
   const follow = (choice: ActionItem | undefined) => runAction(choice?.action, () => log.show());
   const logFailure = (error: unknown) => log.error(`A notification's action failed: ${String(error)}`);
 
-  /** Runs with a cancellable progress notification; undefined when the user cancelled. */
-  function withProgress<T>(title: string, job: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (_p, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        try {
-          return await job(controller.signal);
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
-  }
-
   async function confirmQuota(): Promise<boolean> {
     const run: vscode.MessageItem = { title: t('ui.traeCheck.run') };
     return (await vscode.window.showWarningMessage(t('ui.traeCheck.confirm'), { modal: true }, run)) === run;
@@ -50,7 +35,7 @@ export function traeCommands(deps: TraeCommandDeps) {
   /** The Trae-shaped check of the saved settings; the notification is not awaited (the report is returned). */
   async function traeCheck(): Promise<TraeCheckReport | undefined> {
     if (!(await confirmQuota())) return undefined;
-    const outcome = await withProgress(t('ui.traeCheck.progress'), (signal) =>
+    const outcome = await withCancellableProgress(t('ui.traeCheck.progress'), (signal) =>
       onDemand.traeCheck(undefined, { signal }),
     );
     if (outcome.kind === 'cancelled') return undefined;
@@ -129,7 +114,7 @@ export function traeCommands(deps: TraeCommandDeps) {
     }
     if ((fact.decidedBy === 'fullAndTraeShaped' || fact.decidedBy === 'fullAndOperator') && !(await confirmQuota()))
       return undefined;
-    const outcome = await withProgress(t('ui.explain.progress', { code: String(key) }), (signal) =>
+    const outcome = await withCancellableProgress(t('ui.explain.progress', { code: String(key) }), (signal) =>
       checkTraeError(key, { ...(modelId !== undefined ? { modelId } : {}), signal }, { checks, onDemand, settings }),
     );
     if (outcome.kind === 'cancelled') return undefined;

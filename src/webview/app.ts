@@ -1,43 +1,18 @@
 // The wizard's shell: header, step navigation (built once, updated in place so focus never drops),
 // the banners (unsaved draft, notices, a protocol problem) and the current step. The host decides which
 // step is open and reachable; the webview only renders that and sends what the user does.
-import type { ModelListView, StepName, WizardView } from '../wizard/protocol';
-import { STEP_NAMES } from '../wizard/protocol';
+import { STEP_NAMES, type ModelListView, type StepName, type WizardView } from '../wizard/protocolViews';
 import { h, icon, replaceChildren } from './dom';
 import { RequestFailed, Rpc } from './rpc';
-import { setStrings, tr } from './strings';
-import { announce, createAnnouncer, setText, STEP_TITLES, type StepContext } from './ui';
+import type { AppContext, LocalDraft, StepModule } from './stepContract';
 import { mountChat } from './steps/chat';
 import { mountKey } from './steps/key';
 import { mountModel } from './steps/model';
 import { mountTest } from './steps/test';
 import { mountTrae } from './steps/trae';
 import { mountUrl } from './steps/url';
-
-export interface StepModule {
-  readonly element: HTMLElement;
-  update(view: WizardView, models: ModelListView | undefined): void;
-  /** Before the user leaves the step: false keeps them there (it has said why). */
-  beforeLeave?(): Promise<boolean>;
-}
-
-/** What the user is typing: the webview is its only writer, until the host changes the draft itself. */
-export interface LocalDraft {
-  url: string;
-  fullUrl: boolean;
-  model: string;
-  /** The host's draftVersion these values are based on. */
-  basedOn: number;
-}
-
-export interface AppContext extends StepContext {
-  readonly rpc: Rpc;
-  readonly local: LocalDraft;
-  /** Call after changing `local`: the host hears it once typing pauses. */
-  draftChanged(): void;
-  /** Shows why a request was refused. */
-  showFailure(error: unknown): void;
-}
+import { setStrings, tr } from './strings';
+import { announce, createAnnouncer, setText, STEP_TITLES } from './ui';
 
 const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = {
   url: mountUrl,
@@ -50,7 +25,7 @@ const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = {
 
 export class App implements AppContext {
   readonly rpc: Rpc;
-  readonly local: LocalDraft = { url: '', fullUrl: false, model: '', basedOn: -1 };
+  readonly local: LocalDraft = { url: '', fullUrl: false, modelId: '', basedOn: -1 };
   #view: WizardView | undefined;
   #models: ModelListView | undefined;
   #step: { name: StepName; module: StepModule } | undefined;
@@ -66,7 +41,6 @@ export class App implements AppContext {
       view: (v) => this.#render(v),
       models: (m) => this.#setModels(m),
       problem: (reason) => (reason ? this.showFailure(new RequestFailed(reason)) : this.#showProblem()),
-      failed: (error) => this.showFailure(error),
     });
   }
 
@@ -122,8 +96,8 @@ export class App implements AppContext {
     if (this.#draftTimer === undefined) return;
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
-    const { url, fullUrl, model, basedOn } = this.local;
-    this.rpc.send('setDraft', { url, fullUrl, model, basedOn });
+    const { url, fullUrl, modelId, basedOn } = this.local;
+    this.rpc.send('setDraft', { url, fullUrl, modelId, basedOn });
   }
 
   #buildNav(): HTMLElement {
@@ -148,11 +122,11 @@ export class App implements AppContext {
       Object.assign(this.local, {
         url: view.draft.url,
         fullUrl: view.draft.fullUrl,
-        model: view.draft.model,
+        modelId: view.draft.modelId,
         basedOn: view.draftVersion,
       });
     }
-    for (const s of view.steps) {
+    for (const s of view.nav) {
       const button = this.#nav.get(s.name)!;
       button.disabled = !s.reachable;
       if (s.name === view.step) button.setAttribute('aria-current', 'step');
@@ -196,7 +170,7 @@ export class App implements AppContext {
           'div',
           { className: 'banner info', id: 'dirty-banner' },
           icon('info'),
-          h('p', {}, tr('ui.wizard.dirty', { url: dirty.url, model: dirty.model })),
+          h('p', {}, tr('ui.wizard.dirty', { url: dirty.url, model: dirty.modelId })),
           h(
             'button',
             {

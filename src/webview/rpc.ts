@@ -1,16 +1,16 @@
-// The webview's end of the protocol: typed requests that resolve with their checked result (or reject
-// with the host's reason), and the host's view and model-list messages. Anything that does not fit the
-// schema is reported to the host (which logs it) and shown, never dropped silently.
+// The webview's end of the protocol (src/wizard/protocol.ts): requests that resolve with their checked
+// result (or reject with the host's reason), commands that want no reply, and the host's view, model
+// list and problem messages. Anything that does not fit the schema is reported to the host (which logs
+// it) and shown, never dropped silently.
 import {
+  OutgoingSchema,
   parseResult,
-  TO_WEBVIEW,
-  type Method,
-  type ModelListView,
+  type CommandName,
   type Params,
-  type ProblemView,
+  type RequestName,
   type Result,
-  type WizardView,
 } from '../wizard/protocol';
+import type { ModelListView, ProblemView, WizardView } from '../wizard/protocolViews';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 
@@ -23,17 +23,15 @@ export class RequestFailed extends Error {
 export interface RpcHandlers {
   view(view: WizardView): void;
   models(list: ModelListView): void;
-  /** Something from the host could not be read, or the host said something went wrong. */
+  /** Something from the host could not be read, or the host refused a command / said something went wrong. */
   problem(reason?: ProblemView): void;
-  /** A request sent without waiting failed: say why. */
-  failed(error: unknown): void;
 }
 
 export class Rpc {
   readonly #vscode = acquireVsCodeApi();
   readonly #pending = new Map<
     number,
-    { method: Method; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+    { name: RequestName; resolve: (v: unknown) => void; reject: (e: unknown) => void }
   >();
   #nextId = 1;
 
@@ -41,21 +39,22 @@ export class Rpc {
     window.addEventListener('message', (event: MessageEvent<unknown>) => this.#receive(event.data));
   }
 
-  request<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
+  /** A request: resolves with its result, rejects with the host's reason. */
+  request<M extends RequestName>(name: M, params: Params<M>): Promise<Result<M>> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
-      this.#vscode.postMessage({ kind: 'request', id, method, params });
+      this.#pending.set(id, { name, resolve: resolve as (v: unknown) => void, reject });
+      this.#vscode.postMessage({ kind: 'request', id, method: name, params });
     });
   }
 
-  /** Without waiting for the result; a failure is still shown. */
-  send<M extends Method>(method: M, params: Params<M>): void {
-    this.request(method, params).catch((error) => this.handlers.failed(error));
+  /** A command: no reply; if the host refuses it, a problem message says why. */
+  send<M extends CommandName>(name: M, params: Params<M>): void {
+    this.#vscode.postMessage({ kind: 'command', method: name, params });
   }
 
   #receive(raw: unknown): void {
-    const parsed = TO_WEBVIEW.safeParse(raw);
+    const parsed = OutgoingSchema.safeParse(raw);
     if (!parsed.success)
       return this.#problem(`a message did not fit the protocol: ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
     const message = parsed.data;
@@ -66,10 +65,10 @@ export class Rpc {
     if (!pending) return;
     this.#pending.delete(message.id);
     if (!message.ok) return pending.reject(new RequestFailed(message.reason));
-    const result = parseResult(pending.method, message.result);
+    const result = parseResult(pending.name, message.result);
     if (result === undefined) {
       pending.reject(new Error('invalid result'));
-      return this.#problem(`the result of ${pending.method} did not fit the protocol`);
+      return this.#problem(`the result of ${pending.name} did not fit the protocol`);
     }
     pending.resolve(result);
   }
@@ -77,11 +76,6 @@ export class Rpc {
   #problem(detail: string): void {
     console.warn(`Codex Pooler wizard: ${detail}`);
     this.handlers.problem();
-    this.#vscode.postMessage({
-      kind: 'request',
-      id: this.#nextId++,
-      method: 'reportProblem',
-      params: { detail: detail.slice(0, 500) },
-    });
+    this.send('reportProblem', { detail: detail.slice(0, 500) });
   }
 }

@@ -2,7 +2,8 @@
 // region that announces changes (never the same list again on every keystroke), copy buttons that say
 // "Copied" on the button pressed, and the Back/Next row.
 import type { MessageId } from '../core/text/messages';
-import type { ProblemView, StepName } from '../wizard/protocol';
+import type { ProblemView, StepName } from '../wizard/protocolViews';
+import type { Navigator } from './stepContract';
 import { h, icon, replaceChildren, type Child, type IconName } from './dom';
 import { tr } from './strings';
 
@@ -40,11 +41,7 @@ export function announce(text: string, delayMs = 0): void {
   }, delayMs);
 }
 
-export interface StepContext {
-  goTo(step: StepName): void;
-}
-
-export function problemItem(p: ProblemView, ctx: StepContext, ...extra: Child[]): HTMLElement {
+export function problemItem(p: ProblemView, ctx: Navigator, ...extra: Child[]): HTMLElement {
   return h(
     'li',
     { className: `finding ${p.severity}` },
@@ -79,7 +76,7 @@ export class ProblemList {
   #signature = '';
 
   constructor(
-    private readonly ctx: StepContext,
+    private readonly ctx: Navigator,
     id?: string,
   ) {
     if (id) this.element.id = id;
@@ -151,7 +148,7 @@ export class Actions {
   /** What Next does now (a step may change it, e.g. "Save and continue" or "Continue"). */
   run: () => void = () => undefined;
 
-  constructor(ctx: StepContext, back: StepName | undefined, next: { label: MessageId; run: () => void } | undefined) {
+  constructor(ctx: Navigator, back: StepName | undefined, next: { label: MessageId; run: () => void } | undefined) {
     if (next) this.run = next.run;
     this.next =
       next &&

@@ -1,5 +1,5 @@
-// The Trae guide for the wizard's model: Trae's Add Model dialog built from the core guide data for the
-// draft (saved and checked when the Trae step is open), in the chosen label language, clamped for the
+// The Trae guide for the wizard's draft: Trae's Add Model dialog built from the core guide data (the
+// draft is saved and checked when the Trae step is open), in the chosen label language, clamped for the
 // protocol.
 import { findModel } from '../core/check/check';
 import { msg, type Msg } from '../core/text/messages';
@@ -12,17 +12,18 @@ import {
   type TraeGuide,
   type TraeRow,
 } from '../core/trae/traeGuide';
-import type { WizardModel } from './model';
-import { LIMITS, type CopyTarget, type GuideFieldView, type GuideView } from './protocol';
-import { clip } from './view';
+import type { CopyTarget } from './protocol';
+import { LIMITS, type GuideFieldView, type GuideView } from './protocolViews';
+import type { WizardState } from './state';
+import { clip } from './viewParts';
 
 const BEFORE = ['signIn', 'openDialog', 'chooseTab', 'fillRequired', 'openAdvanced', 'addModel'];
 
-export function guideFor(model: WizardModel, language: GuideLanguage): TraeGuide | undefined {
-  const endpoint = model.analysis.endpoint;
-  const id = model.draft.model.trim();
+export function guideFor(state: WizardState, language: GuideLanguage): TraeGuide | undefined {
+  const endpoint = state.analysis.endpoint;
+  const id = state.draft.modelId.trim();
   if (!endpoint || id === '') return undefined;
-  const listed = findModel(model.checks.current('list')?.facts.models ?? [], id);
+  const listed = findModel(state.checks.current('list')?.facts.models ?? [], id);
   return buildTraeGuide({ endpoint, model: listed ?? { id }, language });
 }
 
@@ -45,7 +46,7 @@ export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideVi
     ...(x.layout === 'pair' ? { label: label(x.label) } : {}),
     fields: x.fields.map(field),
   });
-  const step = (s: TraeGuide['steps'][number]) => ({ id: s.id, title: r(s.title), body: r(s.body) });
+  const instruction = (s: TraeGuide['steps'][number]) => ({ id: s.id, title: r(s.title), body: r(s.body) });
   const d = guide.dialog;
   const adapted = d.advanced.rows.some((x) => x.fields.some((f) => f.reason));
   return {
@@ -59,8 +60,8 @@ export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideVi
       rows: d.advanced.rows.map(row),
     },
     addButton: label(d.addButton),
-    steps: guide.steps.filter((s) => BEFORE.includes(s.id)).map(step),
-    after: d.afterAdding.map(step),
+    beforeAdding: guide.steps.filter((s) => BEFORE.includes(s.id)).map(instruction),
+    afterAdding: d.afterAdding.map(instruction),
     workingWhen: r(d.workingWhen),
     // The check that decides a code costs quota unless it only reads the list or reaches the pool.
     errors: guide.traeErrors.map((e) => ({

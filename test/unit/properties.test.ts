@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { analyzeEndpoint, suggestCorrection } from '../../src/core/url/endpoint';
 import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/secrets/poolKey';
 import { decodeEscapes, redactText } from '../../src/core/secrets/redact';
-import { METHODS, parseParams, RequestSchema, TO_WEBVIEW, type Method } from '../../src/wizard/protocol';
+import { IncomingSchema, MESSAGES, OutgoingSchema, parseParams, type MessageName } from '../../src/wizard/protocol';
 
 // 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.
 export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 100_000);
@@ -249,7 +249,7 @@ describe(`security: redaction of encoded keys (${Math.ceil(FUZZ_RUNS / 10)} runs
 
 describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function () {
   this.timeout(300_000);
-  const methods = Object.keys(METHODS) as Method[];
+  const methods = Object.keys(MESSAGES) as MessageName[];
   // Values of every JSON kind, including the right kind with wrong sizes, for every field name used.
   const value = fc.oneof(
     fc.string({ maxLength: 30 }),
@@ -302,17 +302,19 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
       fc.dictionary(fieldNames, value, { maxKeys: 6 }),
       fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 3 })),
     )
-    .map(([method, params, id]) => ({ kind: 'request', id, method, params }));
+    .chain(([method, params, id]) =>
+      fc.constantFrom({ kind: 'request', id, method, params }, { kind: 'command', method, params }),
+    );
   const anyMessage = fc.oneof(nearRequest, fc.anything(), fc.jsonValue());
 
   it('parsing never throws, and only well-formed requests get through, with nothing extra', () => {
     fc.assert(
       fc.property(anyMessage, (raw) => {
-        const request = RequestSchema.safeParse(raw);
+        const request = IncomingSchema.safeParse(raw);
         if (!request.success) return;
         const params = parseParams(request.data.method, request.data.params);
         if (!params) return;
-        const schema = METHODS[request.data.method].params;
+        const schema = MESSAGES[request.data.method].params;
         const allowed = Object.keys((schema as unknown as { def: { shape: object } }).def.shape);
         for (const key of Object.keys(params)) assert.ok(allowed.includes(key), `unexpected field ${key}`);
       }),
@@ -323,14 +325,14 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
   it('what gets through is safe for the core: the URL and key rules take it without throwing', () => {
     fc.assert(
       fc.property(nearRequest, (raw) => {
-        const request = RequestSchema.safeParse(raw);
+        const request = IncomingSchema.safeParse(raw);
         if (!request.success) return;
         const { method } = request.data;
         if (method === 'setDraft') {
           const p = parseParams('setDraft', request.data.params);
           if (!p) return;
           assert.equal(typeof analyzeEndpoint(p.url, p.fullUrl).ok, 'boolean');
-          assert.ok(p.url.length <= 4096 && p.model.length <= 256);
+          assert.ok(p.url.length <= 4096 && p.modelId.length <= 256);
         }
         if (method === 'storeKey') {
           const p = parseParams('storeKey', request.data.params);
@@ -348,7 +350,7 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
           fc.anything(),
           fc.jsonValue(),
           fc.record({
-            kind: fc.constantFrom('response', 'view', 'models'),
+            kind: fc.constantFrom('response', 'view', 'models', 'problem'),
             view: fc.anything(),
             list: fc.anything(),
             id: fc.anything(),
@@ -356,7 +358,7 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
           }),
         ),
         (raw) => {
-          TO_WEBVIEW.safeParse(raw);
+          OutgoingSchema.safeParse(raw);
         },
       ),
       { numRuns: Math.ceil(FUZZ_RUNS / 4) },

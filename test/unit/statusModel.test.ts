@@ -15,7 +15,7 @@ import { FakeSettings } from './fakes/settings';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
 
 const SAVED = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
-const DRAFT = { url: POOL_A, fullUrl: false, model: 'gpt-5.5' };
+const DRAFT = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' };
 
 function trae(verdict: 'ok' | 'warning' | 'error'): TraeCheckReport {
   const diagnoses =

@@ -1,7 +1,7 @@
 // The wizard's controller in plain Node with in-memory fakes (SecretStorage, Memento, settings, checks):
 // what runs, what is dropped, what is written, and that nothing throws once the panel is gone.
 import * as assert from 'node:assert/strict';
-import { LEGACY_STATE_KEY, Refused, STATE_KEY } from '../../src/wizard/host';
+import { LEGACY_STATE_KEY, RefusedRequest, STATE_KEY } from '../../src/wizard/ports';
 import { flush } from './fakes/async';
 import { SETTINGS_UNWRITABLE } from './fakes/settings';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
@@ -20,7 +20,7 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
 
   it('a returning user: opens on the Trae step after the free checks, with no chat request', async () => {
     const { controller, checks } = await setup({ key: KEY });
-    assert.equal(controller.model.step, 'trae');
+    assert.equal(controller.state.step, 'trae');
     assert.deepEqual(
       checks.calls.map((c) => c.kind),
       ['reach', 'list'],
@@ -54,12 +54,12 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     checks.auto = false;
     await controller.recheck('models');
     const forA = checks.calls.at(-1)!;
-    controller.setDraft({ url: POOL_B, fullUrl: false, model: '' }, controller.model.draftVersion);
+    controller.setDraft({ url: POOL_B, fullUrl: false, modelId: '' }, controller.state.draftVersion);
     await flush();
     assert.equal(forA.signal.aborted, true);
     forA.answer.resolve({ kind: 'report', report: report(forA.draft, { models: [] }) });
     await flush();
-    assert.equal(controller.model.checks.current('list'), undefined);
+    assert.equal(controller.state.checks.current('list'), undefined);
     void log;
   });
 
@@ -67,7 +67,7 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     const { controller, secrets } = await setup({ settings: { model: '' } });
     await assert.rejects(
       controller.storeKey(`mcp-cxp-0123456789ab-${'A'.repeat(43)}`),
-      (e: unknown) => e instanceof Refused && e.reason.id === 'key.mcp.cause',
+      (e: unknown) => e instanceof RefusedRequest && e.reason.id === 'key.mcp.cause',
     );
     assert.equal(secrets.values.size, 0);
     controller.goTo('key');
@@ -85,21 +85,21 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     const { verdict } = await controller.storeKey(typo);
     assert.equal(verdict, 'kept');
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY, 'the working key is still stored');
-    assert.deepEqual(controller.model.pendingKey, {
+    assert.deepEqual(controller.state.pendingKey, {
       candidate: `${typo.slice(0, 20)}…`,
       kept: `${KEY.slice(0, 20)}…`,
       verdict: 'rejected',
-      reason: controller.model.pendingKey?.reason,
+      reason: controller.state.pendingKey?.reason,
     });
     assert.equal(checks.keyChecks.at(-1)?.target.baseUrl, POOL_A, 'checked at the saved pool');
     assert.ok(!JSON.stringify([...memento.values]).includes(typo.slice(20)), 'the new key is in memory only');
     const anyway = await controller.storePendingKey();
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), typo, 'stored as the user chose');
     assert.equal(anyway.verdict === 'kept', false);
-    assert.equal(controller.model.pendingKey, undefined);
+    assert.equal(controller.state.pendingKey, undefined);
     await assert.rejects(
       controller.storePendingKey(),
-      (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.key.noPending',
+      (e: unknown) => e instanceof RefusedRequest && e.reason.id === 'ui.wizard.key.noPending',
     );
   });
 
@@ -109,11 +109,11 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     checks.keyVerdicts.set(OTHER_KEY, 'rejected');
     assert.equal((await controller.storeKey(OTHER_KEY)).verdict, 'kept');
     controller.discardPendingKey();
-    assert.equal(controller.model.pendingKey, undefined);
-    await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof Refused);
+    assert.equal(controller.state.pendingKey, undefined);
+    await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof RefusedRequest);
     assert.equal((await controller.storeKey(OTHER_KEY)).verdict, 'kept');
     controller.dispose();
-    await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof Refused);
+    await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof RefusedRequest);
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY);
   });
 
@@ -122,7 +122,7 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     secrets.failing.store = true;
     await assert.rejects(
       controller.storeKey(KEY),
-      (e: unknown) => e instanceof Refused && e.reason.id === 'diag.keyStoreUnavailable.cause',
+      (e: unknown) => e instanceof RefusedRequest && e.reason.id === 'diag.keyStoreUnavailable.cause',
     );
     assert.ok(!JSON.stringify([...memento.values]).includes(KEY.slice(20)));
   });
@@ -130,26 +130,26 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
   it("Save writes one settings change, in the pool's casing, only after a test passed for exactly these values", async () => {
     const { controller, settings, checks } = await setup({ key: KEY, settings: { baseUrl: POOL_A, model: '' } });
     controller.goTo('model');
-    controller.setDraft({ url: POOL_A, fullUrl: false, model: 'GPT-5.5' }, controller.model.draftVersion);
+    controller.setDraft({ url: POOL_A, fullUrl: false, modelId: 'GPT-5.5' }, controller.state.draftVersion);
     controller.goTo('test');
-    assert.equal(controller.model.draft.model, 'gpt-5.5');
+    assert.equal(controller.state.draft.modelId, 'gpt-5.5');
     await controller.save();
     assert.equal(checks.count('test'), 1, 'Save tested first');
     assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' }]);
     assert.equal(settings.events.filter((e) => e.connection).length, 1, 'one change');
-    assert.equal(controller.model.step, 'trae');
+    assert.equal(controller.state.step, 'trae');
   });
 
   it('Save refuses values whose test failed', async () => {
     const { controller, settings, checks } = await setup({ key: KEY, settings: { model: '' } });
     controller.goTo('model');
-    controller.setDraft({ url: POOL_A, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    controller.setDraft({ url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' }, controller.state.draftVersion);
     controller.goTo('test');
     checks.test = async (draft) => ({
       kind: 'report',
       report: report(draft, { mode: 'full', verdict: 'error', codes: ['quota_exhausted'] }),
     });
-    await assert.rejects(controller.save(), Refused);
+    await assert.rejects(controller.save(), RefusedRequest);
     assert.deepEqual(settings.writes, []);
   });
 
@@ -158,7 +158,7 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     let renders = 0;
     controller.onDidChange(() => renders++);
     settings.change({ baseUrl: POOL_B, model: 'gpt-5.4-mini' });
-    assert.deepEqual(controller.model.draft, { url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });
+    assert.deepEqual(controller.state.draft, { url: POOL_B, fullUrl: false, modelId: 'gpt-5.4-mini' });
     const before = renders;
     settings.change({ guideLanguage: 'zh-cn' }, { language: true });
     assert.ok(renders > before, 'a language change re-renders');
@@ -168,12 +168,12 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     const { controller, memento } = await setup({ key: KEY, memento: { [LEGACY_STATE_KEY]: { url: KEY, step: 3 } } });
     assert.equal(memento.values.has(LEGACY_STATE_KEY), false);
     controller.goTo('url');
-    controller.setDraft({ url: KEY, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
-    controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    controller.setDraft({ url: KEY, fullUrl: false, modelId: 'gpt-5.5' }, controller.state.draftVersion);
+    controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, modelId: 'gpt-5.5' }, controller.state.draftVersion);
     await flush();
     assert.deepEqual(memento.values.get(STATE_KEY), {
       step: 'url',
-      draft: { url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' },
+      draft: { url: `${POOL_A}/`, fullUrl: false, modelId: 'gpt-5.5' },
     });
     assert.ok(!JSON.stringify([...memento.values]).includes(KEY.slice(20)));
   });
@@ -183,17 +183,17 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     const remembered = memento.values.get(STATE_KEY);
     memento.updateError = new Error('storage closed');
     controller.goTo('url');
-    controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, model: 'gpt-5.5' }, controller.model.draftVersion);
+    controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, modelId: 'gpt-5.5' }, controller.state.draftVersion);
     await flush();
     assert.ok(memento.refused.includes(STATE_KEY), 'the wizard tried to remember');
     assert.deepEqual(memento.values.get(STATE_KEY), remembered, 'what was remembered before stays');
     assert.ok(log.warnings().includes('Setup wizard: could not remember the step: Error: storage closed'));
     assert.deepEqual(log.errors(), []);
     assert.deepEqual(unhandled, []);
-    assert.equal(controller.model.step, 'url', 'the wizard went on');
+    assert.equal(controller.state.step, 'url', 'the wizard went on');
     memento.updateError = undefined;
-    const next = { url: POOL_B, fullUrl: false, model: 'gpt-5.5' };
-    controller.setDraft(next, controller.model.draftVersion);
+    const next = { url: POOL_B, fullUrl: false, modelId: 'gpt-5.5' };
+    controller.setDraft(next, controller.state.draftVersion);
     await flush();
     assert.deepEqual(memento.values.get(STATE_KEY), { step: 'url', draft: next });
   });
@@ -203,12 +203,12 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     const closed = new Error('storage closed');
     const stored = { [LEGACY_STATE_KEY]: legacy };
     const { controller, memento, log, settings } = await setup({ key: KEY, memento: stored, mementoError: closed });
-    assert.equal(controller.model.step, 'trae', 'opened as for any returning user');
+    assert.equal(controller.state.step, 'trae', 'opened as for any returning user');
     assert.deepEqual(memento.values.get(LEGACY_STATE_KEY), legacy, 'could not be removed');
     assert.ok(log.warnings().some((l) => /earlier version.*storage closed/.test(l)));
     settings.change({ model: 'gpt-5.4-mini' });
     await flush();
-    assert.equal(controller.model.draft.model, 'gpt-5.4-mini', 'still in step with the settings');
+    assert.equal(controller.state.draft.modelId, 'gpt-5.4-mini', 'still in step with the settings');
     assert.deepEqual(unhandled, []);
   });
 
@@ -218,15 +218,15 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     settings.failing.writeConnection = true;
     await assert.rejects(controller.save(), new Error(SETTINGS_UNWRITABLE), 'the error as is, not a refusal');
     assert.deepEqual(settings.writes, []);
-    assert.deepEqual(controller.model.saved, { url: POOL_A, fullUrl: false, model: '' }, 'not marked saved');
-    assert.equal(controller.model.dirty, true);
-    assert.ok(!controller.model.notices.some((n) => n.id === 'saved'));
-    assert.equal(controller.model.step, 'test', 'still on the test step');
+    assert.deepEqual(controller.state.saved, { url: POOL_A, fullUrl: false, modelId: '' }, 'not marked saved');
+    assert.equal(controller.state.dirty, true);
+    assert.ok(!controller.state.notices.some((n) => n.id === 'saved'));
+    assert.equal(controller.state.step, 'test', 'still on the test step');
     assert.ok(!log.lines.some((l) => l.startsWith('info Setup wizard: saved')));
     settings.failing.writeConnection = false;
     await controller.save();
     assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' }]);
-    assert.equal(controller.model.step, 'trae');
+    assert.equal(controller.state.step, 'trae');
   });
 
   it('a guide language the settings cannot write: the request rejects and the language stays as it was', async () => {
@@ -245,10 +245,10 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     checks.failing.test = true;
     await controller.runTest();
     assert.ok(log.errors().includes('Setup wizard: the test check failed to run: test blew up'));
-    assert.equal(controller.model.checks.current('test'), undefined);
+    assert.equal(controller.state.checks.current('test'), undefined);
     await assert.rejects(
       controller.save(),
-      (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.refused.notTested',
+      (e: unknown) => e instanceof RefusedRequest && e.reason.id === 'ui.wizard.refused.notTested',
     );
     assert.deepEqual(settings.writes, []);
     checks.failing.test = false;
@@ -262,24 +262,24 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     await controller.copy('apiKey');
     await controller.copy('displayName');
     assert.deepEqual(clipboard, [KEY, 'value of displayName']);
-    controller.setDraft({ url: POOL_A, fullUrl: false, model: 'gpt-5.4-mini' }, controller.model.draftVersion);
-    await assert.rejects(controller.copy('apiKey'), Refused);
+    controller.setDraft({ url: POOL_A, fullUrl: false, modelId: 'gpt-5.4-mini' }, controller.state.draftVersion);
+    await assert.rejects(controller.copy('apiKey'), RefusedRequest);
   });
 
   it('the host is the judge of where the key goes: a draft naming a foreign origin gets no key (fake webview)', async () => {
     const { controller, checks, log } = await setup({ key: KEY });
     // What a compromised webview would send: a foreign URL, then "run the test" and "go on".
     controller.setDraft(
-      { url: 'https://collector.example.net/v1', fullUrl: false, model: 'gpt-5.5' },
-      controller.model.draftVersion,
+      { url: 'https://collector.example.net/v1', fullUrl: false, modelId: 'gpt-5.5' },
+      controller.state.draftVersion,
     );
     checks.reach = async () => ({ kind: 'done', result: { ok: false, diagnoses: [], durationMs: 1 } });
     await controller.recheck('url');
     await assert.rejects(
       controller.runTest(),
-      (e: unknown) => e instanceof Refused && e.reason.id === 'ui.wizard.refused.origin',
+      (e: unknown) => e instanceof RefusedRequest && e.reason.id === 'ui.wizard.refused.origin',
     );
-    assert.throws(() => controller.goTo('key'), Refused);
+    assert.throws(() => controller.goTo('key'), RefusedRequest);
     assert.ok(
       checks.calls.every((c) => c.kind === 'reach' || new URL(c.draft.url).hostname === 'pool-a.example.com'),
       'no keyed request to the foreign origin',
@@ -293,6 +293,6 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     await keys.store(OTHER_KEY);
     await flush();
     assert.equal(checks.count('list'), lists + 1);
-    assert.equal(controller.model.notices[0]?.id, 'keyChanged');
+    assert.equal(controller.state.notices[0]?.id, 'keyChanged');
   });
 });

@@ -3,7 +3,7 @@ import type { CheckReport } from '../../src/core/check/check';
 import { diagnosis } from '../../src/core/check/diagnosis';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
 import type { ModelInfo } from '../../src/core/pool/poolClient';
-import type { Draft } from '../../src/wizard/model';
+import type { Draft } from '../../src/wizard/stateTypes';
 
 export const KEY = 'sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 export const OTHER_KEY = 'sk-cxp-abcdef012345-ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210_-zyxwv';
@@ -36,7 +36,7 @@ export function report(
     target: {
       baseUrl: analysis.input,
       fullUrl: analysis.fullUrl,
-      model: target.model,
+      model: target.modelId,
       ...(analysis.endpoint ? { endpoint: analysis.endpoint } : {}),
     },
     steps: [],
@@ -47,7 +47,7 @@ export function report(
         ? {}
         : {
             models,
-            ...(options.mode === 'full' ? { answer: 'trae ok', servedModel: target.model } : {}),
+            ...(options.mode === 'full' ? { answer: 'trae ok', servedModel: target.modelId } : {}),
             latencyMs: 9,
           },
   };

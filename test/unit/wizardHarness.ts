@@ -47,8 +47,8 @@ export async function setup(
     log,
     lastCheck: () => undefined,
     clipboard: async (text) => void clipboard.push(text),
-    guideText: (_model, what) => `value of ${what}`,
-    runCommand: async () => undefined,
+    guideText: (_state, what) => `value of ${what}`,
+    editorAction: async () => undefined,
     explain: async (key) => ({
       kind: 'done',
       finding: { key, decidedBy: 'modelListed', verdict: 'fine', lines: [], problems: [] },
@@ -62,6 +62,6 @@ export async function setup(
 /** Goes on to the test step with this model at the saved pool, as a user would. */
 export function atTestStep(controller: WizardController, model: string): void {
   controller.goTo('model');
-  controller.setDraft({ url: POOL_A, fullUrl: false, model }, controller.model.draftVersion);
+  controller.setDraft({ url: POOL_A, fullUrl: false, modelId: model }, controller.state.draftVersion);
   controller.goTo('test');
 }

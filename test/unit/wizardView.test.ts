@@ -8,9 +8,11 @@ import { diagnosis } from '../../src/core/check/diagnosis';
 import { renderMsg } from '../../src/core/text/messages';
 import type { ModelInfo } from '../../src/core/pool/poolClient';
 import { Redactor } from '../../src/services/redactor';
-import { WizardModel, type Draft } from '../../src/wizard/model';
-import { ModelListViewSchema, WizardViewSchema } from '../../src/wizard/protocol';
-import { buildModelList, buildView } from '../../src/wizard/view';
+import { WizardState } from '../../src/wizard/state';
+import type { Draft } from '../../src/wizard/stateTypes';
+import { ModelListViewSchema, WizardViewSchema } from '../../src/wizard/protocolViews';
+import { buildView } from '../../src/wizard/view';
+import { buildModelList } from '../../src/wizard/viewParts';
 import { guideFor, guideView } from '../../src/wizard/guideView';
 import { FUZZ_RUNS } from './properties.test';
 import { report } from './wizardFixtures';
@@ -46,7 +48,7 @@ const draft: fc.Arbitrary<Draft> = fc.record({
     fc.constant(`https://pool.example.com/${'a'.repeat(4090)}/v1`),
   ),
   fullUrl: fc.boolean(),
-  model: fc.oneof(fc.constant('gpt-5.5'), anyText(400)),
+  modelId: fc.oneof(fc.constant('gpt-5.5'), anyText(400)),
 });
 const codes = [
   'api_key_missing',
@@ -69,9 +71,9 @@ describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} ru
         anyText(3000),
         fc.constantFrom('en', 'zh-cn'),
         (saved, models, problems, detail, language) => {
-          const m = new WizardModel({ saved, key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' } });
+          const m = new WizardState({ saved, key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' } });
           const token = m.begin('reach');
-          if (!('refused' in token))
+          if (token.ok)
             m.finish('reach', token.token, {
               ok: true,
               diagnoses: Array.from({ length: problems }, () =>
@@ -90,7 +92,7 @@ describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} ru
               }),
             ),
           };
-          if (!('refused' in list)) m.finish('list', list.token, withProblems);
+          if (list.ok) m.finish('list', list.token, withProblems);
           m.goTo('model');
           m.goTo('test');
           const render = (x: Parameters<typeof renderMsg>[0]) => renderMsg(x);
@@ -99,7 +101,7 @@ describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} ru
             {
               render,
               language,
-              commands: { openChat: true, openTraeSettings: false },
+              traeCommands: { openChat: true, openTraeSettings: false },
               guide: (w) => {
                 const g = guideFor(w, language);
                 return g && guideView(g, render);
@@ -119,13 +121,13 @@ describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} ru
   });
 
   it('a thousand models with 1,000-character names fit, clipped with an ellipsis', () => {
-    const saved: Draft = { url: 'https://pool.example.com/v1', fullUrl: false, model: 'gpt-5.5' };
+    const saved: Draft = { url: 'https://pool.example.com/v1', fullUrl: false, modelId: 'gpt-5.5' };
     const many: ModelInfo[] = Array.from({ length: 1000 }, (_, i) => ({
       id: `m-${i}`,
       displayName: 'N'.repeat(1000),
       supportsImages: false,
     }));
-    const m = new WizardModel({
+    const m = new WizardState({
       saved,
       key: { kind: 'stored', masked: 'x', fingerprint: 'f' },
       lastCheck: {

@@ -58,6 +58,12 @@ export const TRAE_ERRORS: readonly TraeErrorFact[] = [
   { key: 'unknown', meaning: 'traeError.unknown.meaning', fix: 'traeError.operator.fix', decidedBy: 'fullAndOperator' },
 ];
 
+/** A code as the wizard's page sends it ("984", "unknown"): the key it names, if it names one. */
+export function traeErrorKeyOf(text: string): TraeErrorKey | undefined {
+  if (text === 'unknown') return 'unknown';
+  return TRAE_ERRORS.find((e) => String(e.key) === text)?.key;
+}
+
 export function traeErrorFact(key: TraeErrorKey): TraeErrorFact {
   return TRAE_ERRORS.find((e) => e.key === key) ?? TRAE_ERRORS[TRAE_ERRORS.length - 1]!;
 }

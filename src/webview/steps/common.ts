@@ -1,6 +1,7 @@
-// Pieces several steps draw the same way.
+// Pieces several steps draw the same way: the step's title, a live check's line, Trae's instructions as a
+// numbered list, and whether a step can be opened.
 import type { MessageId } from '../../core/text/messages';
-import type { StepName } from '../../wizard/protocol';
+import type { GuideView, StepName, WizardView } from '../../wizard/protocolViews';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { STEP_TITLES } from '../ui';
@@ -47,5 +48,19 @@ export function checkLine(
           : icon('info'),
     ' ',
     text,
+  );
+}
+
+/** Whether the host lets the user open this step now. */
+export function isReachable(view: WizardView, step: StepName): boolean {
+  return view.nav.some((s) => s.name === step && s.reachable);
+}
+
+/** What to do in Trae, in order, as a numbered list. */
+export function instructionList(list: GuideView['beforeAdding'], id: string): HTMLElement {
+  return h(
+    'ol',
+    { className: 'guide', id },
+    ...list.map((g) => h('li', { 'data-guide-step': g.id }, h('strong', {}, g.title), ' ', g.body)),
   );
 }

@@ -2,13 +2,13 @@
 // stored in the editor's secret storage and checked live with a free model list. A key typed but not
 // saved is never silently dropped: Next saves it first, or says why it cannot.
 import { analyzeKey } from '../../core/secrets/poolKey';
-import type { WizardView } from '../../wizard/protocol';
-import type { AppContext, StepModule } from '../app';
+import type { WizardView } from '../../wizard/protocolViews';
+import type { AppContext, StepModule } from '../stepContract';
 import { RequestFailed } from '../rpc';
 import { h, icon, replaceChildren } from '../dom';
 import { say, tr } from '../strings';
 import { Actions, announce, ProblemList, problemItem, setText } from '../ui';
-import { checkLine, stepTitle } from './common';
+import { checkLine, isReachable, stepTitle } from './common';
 
 export function mountKey(ctx: AppContext): StepModule {
   const stored = h('p', { className: 'stored', id: 'key-stored' });
@@ -217,7 +217,7 @@ export function mountKey(ctx: AppContext): StepModule {
     );
     problems.update(hasKey ? key.check.problems : []);
     const value = input.value;
-    const reachable = v.steps.find((s) => s.name === 'model')!.reachable;
+    const reachable = isReachable(v, 'model');
     if (value !== '') {
       actions.set(
         candidate !== undefined,

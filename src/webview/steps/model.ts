@@ -2,13 +2,13 @@
 // model id as Trae's Model ID field will hold it, checked against the list as you type. Names are text,
 // isolated for bidi, never markup.
 import { EXAMPLE_MODEL_ID } from '../../core/trae/traeValues';
-import type { ModelListView, WizardView } from '../../wizard/protocol';
-import type { AppContext, StepModule } from '../app';
+import type { ModelListView, WizardView } from '../../wizard/protocolViews';
+import type { AppContext, StepModule } from '../stepContract';
 import { h, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { Actions, announce, ProblemList, setText } from '../ui';
-import { checkLine, stepTitle } from './common';
-import { SecretGuard } from './secretGuard';
+import { checkLine, isReachable, stepTitle } from './common';
+import { SecretGuard } from '../secretGuard';
 
 /** At most this many options are drawn; the filter narrows the rest. */
 const SHOWN = 150;
@@ -62,7 +62,7 @@ export function mountModel(ctx: AppContext): StepModule {
   let shownVersion = -1;
 
   function choose(id: string): void {
-    ctx.local.model = id;
+    ctx.local.modelId = id;
     input.value = id;
     guard.lastGood = id;
     ctx.draftChanged();
@@ -70,7 +70,7 @@ export function mountModel(ctx: AppContext): StepModule {
   }
 
   function markChosen(): void {
-    const wanted = ctx.local.model.trim().toLowerCase();
+    const wanted = ctx.local.modelId.trim().toLowerCase();
     for (const radio of options.querySelectorAll<HTMLInputElement>('input[type=radio]'))
       radio.checked = radio.value.toLowerCase() === wanted;
   }
@@ -129,7 +129,7 @@ export function mountModel(ctx: AppContext): StepModule {
 
   input.addEventListener('input', () => {
     if (guard.check(input)) return;
-    ctx.local.model = input.value;
+    ctx.local.modelId = input.value;
     ctx.draftChanged();
     markChosen();
   });
@@ -138,8 +138,8 @@ export function mountModel(ctx: AppContext): StepModule {
   function update(v: WizardView): void {
     if (shownVersion !== ctx.local.basedOn) {
       shownVersion = ctx.local.basedOn;
-      input.value = ctx.local.model;
-      guard.lastGood = ctx.local.model;
+      input.value = ctx.local.modelId;
+      guard.lastGood = ctx.local.modelId;
     }
     const m = v.model;
     const loaded = m.listStatus === 'done' && models?.token === m.listToken;
@@ -154,11 +154,11 @@ export function mountModel(ctx: AppContext): StepModule {
     problems.update(m.problems);
     list.hidden = !loaded || (models?.models.length ?? 0) === 0;
     if (loaded) draw();
-    const current = v.draft.model === ctx.local.model;
-    const summary = current ? (m.summary ?? (ctx.local.model.trim() === '' ? tr('ui.wizard.model.choose') : '')) : '';
+    const current = v.draft.modelId === ctx.local.modelId;
+    const summary = current ? (m.summary ?? (ctx.local.modelId.trim() === '' ? tr('ui.wizard.model.choose') : '')) : '';
     setText(check, summary);
     check.className =
-      !current || ctx.local.model.trim() === ''
+      !current || ctx.local.modelId.trim() === ''
         ? 'muted'
         : m.match === 'exact'
           ? 'ok'
@@ -167,7 +167,7 @@ export function mountModel(ctx: AppContext): StepModule {
             : m.match === 'none'
               ? 'error'
               : 'muted';
-    const reachable = v.steps.find((s) => s.name === 'test')!.reachable && current;
+    const reachable = isReachable(v, 'test') && current;
     actions.set(reachable, reachable ? '' : tr('ui.wizard.model.nextHint'));
   }
 

@@ -2,14 +2,15 @@
 // a little quota, so it runs only when asked), the opt-in Trae-shaped check, and Save, which writes
 // only what passed for exactly these values.
 import type { MessageId } from '../../core/text/messages';
-import type { ReportView, WizardView } from '../../wizard/protocol';
-import type { AppContext, StepModule } from '../app';
+import type { ReportView, WizardView } from '../../wizard/protocolViews';
+import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren, type IconName } from '../dom';
 import { tr } from '../strings';
 import { Actions, announce, ProblemList, setText } from '../ui';
-import { stepTitle } from './common';
+import { isReachable, stepTitle } from './common';
 
-const STEP_NAMES: Record<ReportView['steps'][number]['id'], MessageId> = {
+/** The label of each row of the check's report. */
+const ROW_LABELS: Record<ReportView['rows'][number]['id'], MessageId> = {
   url: 'ui.wizard.test.stepUrl',
   key: 'ui.wizard.test.stepKey',
   models: 'ui.wizard.test.stepModels',
@@ -45,9 +46,9 @@ export function mountTest(ctx: AppContext): StepModule {
 
   const fail = (e: unknown) => ctx.showFailure(e);
   run.addEventListener('click', () => ctx.rpc.request('runTest', {}).catch(fail));
-  cancel.addEventListener('click', () => ctx.rpc.request('cancel', { what: 'test' }).catch(fail));
+  cancel.addEventListener('click', () => ctx.rpc.send('cancel', { what: 'test' }));
   traeRun.addEventListener('click', () => ctx.rpc.request('runTraeCheck', {}).catch(fail));
-  traeCancel.addEventListener('click', () => ctx.rpc.request('cancel', { what: 'trae' }).catch(fail));
+  traeCancel.addEventListener('click', () => ctx.rpc.send('cancel', { what: 'trae' }));
 
   async function save(): Promise<void> {
     try {
@@ -111,7 +112,7 @@ export function mountTest(ctx: AppContext): StepModule {
     traeProblems.update(trae.report?.problems ?? []);
     if (t.savedNote && !v.dirty && !t.report) {
       if (actions.next) setText(actions.next, tr('ui.wizard.test.continue'));
-      actions.set(v.steps.find((s) => s.name === 'trae')!.reachable);
+      actions.set(isReachable(v, 'trae'));
     } else {
       if (actions.next) setText(actions.next, tr('ui.wizard.test.saveAndContinue'));
       actions.set(t.canSave && !busy, t.canSave || busy ? '' : tr('ui.wizard.test.saveHint'));
@@ -141,13 +142,13 @@ export function mountTest(ctx: AppContext): StepModule {
 
 function reportBody(report: ReportView): HTMLElement {
   const [cls, text] = VERDICT[report.verdict];
-  const rows = report.steps.map((step) =>
+  const rows = report.rows.map((row) =>
     h(
       'tr',
       {},
-      h('th', { scope: 'row' }, tr(STEP_NAMES[step.id])),
-      h('td', {}, icon(STATUS_ICONS[step.status]!), ' ', tr(`ui.wizard.test.status.${step.status}`)),
-      h('td', { className: 'num' }, step.durationMs ? tr('ui.wizard.test.ms', { ms: step.durationMs }) : '—'),
+      h('th', { scope: 'row' }, tr(ROW_LABELS[row.id])),
+      h('td', {}, icon(STATUS_ICONS[row.status]!), ' ', tr(`ui.wizard.test.status.${row.status}`)),
+      h('td', { className: 'num' }, row.durationMs ? tr('ui.wizard.test.ms', { ms: row.durationMs }) : '—'),
     ),
   );
   return h(

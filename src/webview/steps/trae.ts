@@ -2,12 +2,12 @@
 // Custom Config tab, the four required rows with their switches on the same row, then Advanced
 // Settings, which Trae keeps collapsed, then Add Model), each field with its value and a Copy button, in
 // Trae's or Trae CN's labels. "Copy all as text" follows the same order.
-import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocol';
-import type { AppContext, StepModule } from '../app';
+import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocolViews';
+import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { Actions, announce, copyButton, ProblemList } from '../ui';
-import { stepTitle } from './common';
+import { instructionList, isReachable, stepTitle } from './common';
 
 type Row = GuideView['required'][number];
 
@@ -20,7 +20,7 @@ export function mountTrae(ctx: AppContext): StepModule {
   return {
     element,
     update(view: WizardView) {
-      actions.set(view.steps.find((s) => s.name === 'chat')!.reachable);
+      actions.set(isReachable(view, 'chat'));
       const signature = JSON.stringify([view.guide, view.language, view.keyForTrae]);
       if (signature === drawn) return;
       drawn = signature;
@@ -31,7 +31,7 @@ export function mountTrae(ctx: AppContext): StepModule {
       replaceChildren(
         body,
         languageSwitch(ctx, view),
-        steps(guide.steps, 'trae-steps'),
+        instructionList(guide.beforeAdding, 'trae-steps'),
         dialog(ctx, guide, view),
         h(
           'div',
@@ -69,14 +69,6 @@ function languageSwitch(ctx: AppContext, view: WizardView): HTMLElement {
         tr(lang === 'en' ? 'ui.wizard.trae.labelsEn' : 'ui.wizard.trae.labelsCn'),
       ),
     ),
-  );
-}
-
-export function steps(list: GuideView['steps'], id: string): HTMLElement {
-  return h(
-    'ol',
-    { className: 'guide', id },
-    ...list.map((g) => h('li', { 'data-guide-step': g.id }, h('strong', {}, g.title), ' ', g.body)),
   );
 }
 

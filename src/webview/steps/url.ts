@@ -1,13 +1,13 @@
 // Step 1, Pool URL: the URL rules as you type (with one-click fixes), the exact URL Trae will call, and
 // a free live check that a Codex Pooler answers there (no key is sent for it).
 import { LOCAL_DEFAULT_URL } from '../../core/url/endpoint';
-import type { ProblemView, WizardView } from '../../wizard/protocol';
-import type { AppContext, StepModule } from '../app';
+import type { ProblemView, WizardView } from '../../wizard/protocolViews';
+import type { AppContext, StepModule } from '../stepContract';
 import { h, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { Actions, ProblemList, setText } from '../ui';
-import { stepTitle, checkLine } from './common';
-import { SecretGuard } from './secretGuard';
+import { checkLine, isReachable, stepTitle } from './common';
+import { SecretGuard } from '../secretGuard';
 
 export function mountUrl(ctx: AppContext): StepModule {
   const input = h('input', {
@@ -152,7 +152,7 @@ export function mountUrl(ctx: AppContext): StepModule {
     );
     reachProblems.update(current ? u.reach.problems : []);
     recheck.hidden = !current || u.reach.status === 'running' || u.findings.some((f) => f.severity === 'error');
-    const next = view.steps.find((s) => s.name === 'key')!.reachable && current;
+    const next = isReachable(view, 'key') && current;
     actions.set(next, next ? '' : tr('ui.wizard.url.nextHint'));
     setText(recheck, tr('ui.wizard.url.recheck'));
   }

@@ -2,8 +2,8 @@
 // in deferreds (auto = false) for the test to answer; every call is recorded with its draft and signal.
 import type { CheckOutcome } from '../../../src/services/checkService';
 import type { ConnectionSettings } from '../../../src/services/ports';
-import type { Done, WizardChecks } from '../../../src/wizard/host';
-import type { Draft, ReachResult, TraeResult } from '../../../src/wizard/model';
+import type { Done, WizardChecks } from '../../../src/wizard/ports';
+import type { Draft, ReachResult, TraeResult } from '../../../src/wizard/stateTypes';
 import { report } from '../wizardFixtures';
 import { deferred, type Deferred } from './async';
 
@@ -40,7 +40,7 @@ export class FakeChecks implements WizardChecks {
   trae(draft: Draft, signal: AbortSignal): Promise<Done<TraeResult>> {
     return this.#call('trae', draft, signal, () => ({
       kind: 'done',
-      result: { verdict: 'ok', model: draft.model, url: draft.url, diagnoses: [], durationMs: 5, turns: [] },
+      result: { verdict: 'ok', model: draft.modelId, url: draft.url, diagnoses: [], durationMs: 5, turns: [] },
     }));
   }
   /** What the pool says of each key in a free check (any other key: accepted). */
@@ -48,7 +48,7 @@ export class FakeChecks implements WizardChecks {
   readonly keyChecks: { key: string; target: ConnectionSettings }[] = [];
   async checkKey(key: string, target: ConnectionSettings): Promise<CheckOutcome> {
     this.keyChecks.push({ key, target });
-    const draft = { url: target.baseUrl, fullUrl: target.fullUrl, model: target.model };
+    const draft = { url: target.baseUrl, fullUrl: target.fullUrl, modelId: target.model };
     const verdict = this.keyVerdicts.get(key) ?? 'accepted';
     if (verdict === 'accepted') return { kind: 'report', report: report(draft) };
     return {

@@ -1,14 +1,16 @@
-// What the wizard's controller needs from the editor (the checks, the key store, settings, storage,
-// the clipboard, commands), and the small shared pieces around it. No `vscode` here.
-import type { Msg } from '../core/text/messages';
+// The ports of the wizard's controller: what it needs from the editor (the checks, the key store,
+// settings, storage, the clipboard, the editor's own actions), and the small shared pieces around it. The
+// panel passes the real ones, tests pass fakes. No `vscode` here.
+import { msg, type Msg } from '../core/text/messages';
 import type { TraeErrorKey } from '../core/trae/traeErrors';
 import type { CheckOutcome, PublishedCheck } from '../services/checkService';
 import type { ReplaceOptions, ReplaceOutcome } from '../services/keyReplacement';
-import type { KeyState, PoolKeyStore } from '../services/keyStore';
+import type { KeyState, KeyStoreError, PoolKeyStore } from '../services/keyStore';
 import type { ConnectionSettings, LogPort, MementoPort, SettingsPort } from '../services/ports';
 import type { TraeErrorOutcome } from '../services/traeErrorCheck';
-import type { Draft, KeyInfo, ReachResult, TraeResult, WizardModel } from './model';
-import type { CopyTarget, WizardCommand } from './protocol';
+import type { CopyTarget, EditorAction } from './protocol';
+import type { WizardState } from './state';
+import type { Draft, KeyInfo, ReachResult, TraeResult } from './stateTypes';
 
 export const STATE_KEY = 'codexPooler.wizard';
 /** What an earlier version stored (it could hold a key pasted into the URL field): removed on open. */
@@ -28,7 +30,7 @@ export interface WizardChecks {
   trae(target: Draft, signal: AbortSignal): Promise<Done<TraeResult>>;
 }
 
-export interface WizardHost {
+export interface WizardPorts {
   readonly checks: WizardChecks;
   readonly keys: PoolKeyStore;
   /** Stores a key unless that would replace a working key with one the pool does not accept. */
@@ -43,21 +45,30 @@ export interface WizardHost {
   readonly lastCheck: () => PublishedCheck | undefined;
   readonly clipboard: (text: string) => Promise<void>;
   /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
-  readonly guideText: (model: WizardModel, what: Exclude<CopyTarget, 'apiKey'>) => string | undefined;
-  readonly runCommand: (command: WizardCommand) => Promise<void>;
+  readonly guideText: (state: WizardState, what: Exclude<CopyTarget, 'apiKey'>) => string | undefined;
+  /** Runs one of the editor's own actions (open Trae's chat…); refuses with the reason when it cannot. */
+  readonly editorAction: (action: EditorAction) => Promise<void>;
   /** Runs the check that decides a Trae error code, for the saved settings. */
   readonly explain: (key: TraeErrorKey, signal: AbortSignal) => Promise<TraeErrorOutcome>;
   readonly reachDelayMs?: number;
 }
 
-/** A request the controller refuses, with the reason the webview shows. */
-export class Refused extends Error {
+/** A request the controller refuses, with the reason (and fix) the webview shows. */
+export class RefusedRequest extends Error {
   constructor(
     readonly reason: Msg,
     readonly fix?: Msg,
   ) {
     super(reason.id);
   }
+}
+
+/** What the wizard says when the editor's secret storage fails: the cause and how to fix it. */
+export function keyStoreRefusal(error: KeyStoreError): RefusedRequest {
+  return new RefusedRequest(
+    msg('diag.keyStoreUnavailable.cause', { detail: error.detail }),
+    msg('diag.keyStoreUnavailable.fix'),
+  );
 }
 
 export function keyInfo(state: KeyState): KeyInfo {

@@ -1,27 +1,28 @@
 // The wizard's state model, with no editor and no network: every transition, and each defect of the
 // first wizard as a case (issue "Wizard v2").
 import * as assert from 'node:assert/strict';
-import { WizardModel, type Draft, type KeyInfo } from '../../src/wizard/model';
+import { WizardState } from '../../src/wizard/state';
+import type { Draft, KeyInfo } from '../../src/wizard/stateTypes';
 import { KEY, MODELS, POOL_A, POOL_B, report } from './wizardFixtures';
 
 const stored: KeyInfo = { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f1' };
-const saved: Draft = { url: POOL_A, fullUrl: false, model: 'gpt-5.5' };
+const saved: Draft = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' };
 
 /** A model walked to the test step for pool A: reach and list passed. */
-function atTest(init: Partial<ConstructorParameters<typeof WizardModel>[0]> = {}): WizardModel {
-  const model = new WizardModel({ saved: { url: POOL_A, fullUrl: false, model: '' }, key: stored, ...init });
+function atTest(init: Partial<ConstructorParameters<typeof WizardState>[0]> = {}): WizardState {
+  const model = new WizardState({ saved: { url: POOL_A, fullUrl: false, modelId: '' }, key: stored, ...init });
   pass(model, 'reach');
   assert.equal(model.goTo('key'), undefined);
   pass(model, 'list');
-  model.setDraft({ ...model.draft, model: 'gpt-5.5' });
+  model.setDraft({ ...model.draft, modelId: 'gpt-5.5' });
   assert.equal(model.goTo('test'), undefined);
   return model;
 }
 
-function pass(model: WizardModel, kind: 'reach' | 'list' | 'test'): string {
+function pass(model: WizardState, kind: 'reach' | 'list' | 'test'): string {
   const begun = model.begin(kind);
-  assert.ok(!('refused' in begun), `${kind} refused`);
-  const { token, draft } = begun as { token: string; draft: Draft };
+  if (!begun.ok) throw new assert.AssertionError({ message: `${kind} refused: ${begun.reason.id}` });
+  const { token, draft } = begun;
   const result =
     kind === 'reach'
       ? { ok: true, diagnoses: [], durationMs: 3 }
@@ -35,7 +36,7 @@ describe('wizard model (plain Node)', () => {
     const model = atTest();
     const begun = model.begin('test') as { token: string; draft: Draft };
     // While the test for pool A / gpt-5.5 runs, the user switches to pool B / another model.
-    model.setDraft({ url: POOL_B, fullUrl: false, model: 'gpt-5.6-terra' });
+    model.setDraft({ url: POOL_B, fullUrl: false, modelId: 'gpt-5.6-terra' });
     assert.equal(
       model.finish('test', begun.token, report(begun.draft, { mode: 'full' })),
       false,
@@ -50,8 +51,8 @@ describe('wizard model (plain Node)', () => {
   it('after a passed test, changing the model closes Save again until it is tested', () => {
     const model = atTest();
     pass(model, 'test');
-    assert.deepEqual(model.toSave(), { url: POOL_A, fullUrl: false, model: 'gpt-5.5' });
-    model.setDraft({ ...model.draft, model: 'gpt-5.4-mini' });
+    assert.deepEqual(model.toSave(), { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' });
+    model.setDraft({ ...model.draft, modelId: 'gpt-5.4-mini' });
     assert.equal(model.canSave, false);
     model.setDraft({ ...model.draft, fullUrl: true, url: `${POOL_A}/chat/completions` });
     assert.equal(model.canSave, false);
@@ -86,14 +87,14 @@ describe('wizard model (plain Node)', () => {
   it('a draft for a pool never approved gets no keyed check', () => {
     const model = atTest();
     model.setDraft({ ...model.draft, url: POOL_B });
-    assert.ok('refused' in model.begin('list'), 'pool B did not pass step 1: the key may not go there yet');
+    assert.ok(!model.begin('list').ok, 'pool B did not pass step 1: the key may not go there yet');
   });
 
   it('reopened with an unsaved new URL at step 2: resuming past step 1 approves it, so the key is checked (review finding)', () => {
-    const model = new WizardModel({
+    const model = new WizardState({
       saved,
       key: stored,
-      persisted: { step: 'key', draft: { url: POOL_B, fullUrl: false, model: '' } },
+      persisted: { step: 'key', draft: { url: POOL_B, fullUrl: false, modelId: '' } },
     });
     assert.equal(model.step, 'url');
     pass(model, 'reach');
@@ -102,16 +103,16 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('the key goes only to the saved origin or one that passed step 1 in this session (host is the judge)', () => {
-    const model = new WizardModel({ saved, key: stored });
+    const model = new WizardState({ saved, key: stored });
     model.setDraft({ ...model.draft, url: 'https://evil.example.net/v1' });
     const refused = model.begin('test');
-    assert.ok('refused' in refused);
-    assert.equal(refused.refused.id, 'ui.wizard.refused.origin');
-    assert.ok('refused' in model.begin('list'));
+    assert.ok(!refused.ok);
+    assert.equal(refused.reason.id, 'ui.wizard.refused.origin');
+    assert.ok(!model.begin('list').ok);
     // Passing step 1 (a pool answered, the user went on) is what approves an origin.
     pass(model, 'reach');
     assert.equal(model.goTo('key'), undefined);
-    assert.ok(!('refused' in model.begin('list')));
+    assert.ok(model.begin('list').ok);
   });
 
   it('an empty list after a refresh replaces the old one, and Refresh can always run again', () => {
@@ -126,36 +127,36 @@ describe('wizard model (plain Node)', () => {
   });
 
   it("a model typed in other casing is used in the pool's casing, and the user is told (defect: GPT-5.5 saved as typed)", () => {
-    const model = new WizardModel({ saved: { url: POOL_A, fullUrl: false, model: '' }, key: stored });
+    const model = new WizardState({ saved: { url: POOL_A, fullUrl: false, modelId: '' }, key: stored });
     pass(model, 'reach');
     model.goTo('key');
     pass(model, 'list');
-    model.setDraft({ ...model.draft, model: 'GPT-5.5' });
+    model.setDraft({ ...model.draft, modelId: 'GPT-5.5' });
     assert.equal(model.modelMatch, 'case');
     const version = model.draftVersion;
     assert.equal(model.goTo('test'), undefined);
-    assert.equal(model.draft.model, 'gpt-5.5');
+    assert.equal(model.draft.modelId, 'gpt-5.5');
     assert.ok(model.draftVersion > version, 'the webview is told to take the new value');
     assert.equal(model.notices[0]?.id, 'modelCase');
     pass(model, 'test');
-    assert.equal(model.toSave()?.model, 'gpt-5.5');
+    assert.equal(model.toSave()?.modelId, 'gpt-5.5');
   });
 
   it('a Pool key typed into the URL or model field is never kept in the draft or its storage', () => {
-    const model = new WizardModel({ saved, key: stored });
-    model.setDraft({ url: KEY, fullUrl: false, model: `Bearer ${KEY}` });
+    const model = new WizardState({ saved, key: stored });
+    model.setDraft({ url: KEY, fullUrl: false, modelId: `Bearer ${KEY}` });
     assert.equal(model.draft.url, POOL_A);
-    assert.equal(model.draft.model, 'gpt-5.5');
+    assert.equal(model.draft.modelId, 'gpt-5.5');
     assert.deepEqual(model.notices.map((n) => n.id).sort(), ['secretInModel', 'secretInUrl']);
     assert.ok(!JSON.stringify(model.persisted()).includes(KEY.slice(20)));
     // Typed a character at a time after a URL: from "sk-cxp-" on, nothing more is taken.
-    model.setDraft({ url: `${POOL_A}sk-cxp-0123`, fullUrl: false, model: 'gpt-5.5' });
+    model.setDraft({ url: `${POOL_A}sk-cxp-0123`, fullUrl: false, modelId: 'gpt-5.5' });
     assert.equal(model.draft.url, POOL_A);
     // And what an earlier version stored is not brought back.
-    const reopened = new WizardModel({
+    const reopened = new WizardState({
       saved,
       key: stored,
-      persisted: { step: 'url', draft: { url: KEY, fullUrl: false, model: 'x' } },
+      persisted: { step: 'url', draft: { url: KEY, fullUrl: false, modelId: 'x' } },
     });
     assert.ok(!JSON.stringify(reopened.draft).includes(KEY.slice(20)));
   });
@@ -206,29 +207,29 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('settings changed elsewhere are the truth for a draft without edits; edits are kept and the draft says it differs', () => {
-    const clean = new WizardModel({ saved, key: stored });
-    clean.setSaved({ url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });
-    assert.deepEqual(clean.draft, { url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });
+    const clean = new WizardState({ saved, key: stored });
+    clean.setSaved({ url: POOL_B, fullUrl: false, modelId: 'gpt-5.4-mini' });
+    assert.deepEqual(clean.draft, { url: POOL_B, fullUrl: false, modelId: 'gpt-5.4-mini' });
     assert.equal(clean.dirty, false);
     assert.equal(clean.notices[0]?.id, 'settingsChanged');
-    const edited = new WizardModel({ saved, key: stored });
-    edited.setDraft({ ...edited.draft, model: 'gpt-5.6-terra' });
-    edited.setSaved({ url: POOL_B, fullUrl: false, model: 'gpt-5.4-mini' });
-    assert.equal(edited.draft.model, 'gpt-5.6-terra');
+    const edited = new WizardState({ saved, key: stored });
+    edited.setDraft({ ...edited.draft, modelId: 'gpt-5.6-terra' });
+    edited.setSaved({ url: POOL_B, fullUrl: false, modelId: 'gpt-5.4-mini' });
+    assert.equal(edited.draft.modelId, 'gpt-5.6-terra');
     assert.equal(edited.dirty, true);
   });
 
   it('an edit made before the webview saw a host change is dropped, not allowed to undo it', () => {
-    const model = new WizardModel({ saved, key: stored });
-    model.setDraft({ ...model.draft, model: 'typo' });
+    const model = new WizardState({ saved, key: stored });
+    model.setDraft({ ...model.draft, modelId: 'typo' });
     const seen = model.draftVersion;
     model.discardDraft();
-    assert.equal(model.setDraft({ ...saved, model: 'typo2' }, seen), false);
-    assert.equal(model.draft.model, 'gpt-5.5');
+    assert.equal(model.setDraft({ ...saved, modelId: 'typo2' }, seen), false);
+    assert.equal(model.draft.modelId, 'gpt-5.5');
   });
 
   it('a returning user whose last check agrees opens on the Trae step with every step reachable and no test needed', () => {
-    const model = new WizardModel({ saved, key: stored, lastCheck: { report: report(saved), keyFingerprint: 'f1' } });
+    const model = new WizardState({ saved, key: stored, lastCheck: { report: report(saved), keyFingerprint: 'f1' } });
     assert.equal(model.step, 'trae');
     for (const step of ['url', 'key', 'model', 'test', 'trae', 'chat'] as const)
       assert.equal(model.reachable(step), true, step);
@@ -236,7 +237,7 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('a returning user without a last check is taken to the Trae step once the free checks pass', () => {
-    const model = new WizardModel({ saved, key: stored });
+    const model = new WizardState({ saved, key: stored });
     assert.equal(model.step, 'url');
     assert.deepEqual(model.wanted(), ['reach']);
     pass(model, 'reach');
@@ -246,7 +247,7 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('the last check of another key does not count', () => {
-    const model = new WizardModel({
+    const model = new WizardState({
       saved,
       key: stored,
       lastCheck: { report: report(saved), keyFingerprint: 'someone else' },
@@ -255,7 +256,7 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('an unreachable step is refused; the stored step is restored only as far as it is reachable', () => {
-    const model = new WizardModel({ saved: { ...saved, model: '' }, key: stored, persisted: { step: 'model' } });
+    const model = new WizardState({ saved: { ...saved, modelId: '' }, key: stored, persisted: { step: 'model' } });
     assert.equal(model.step, 'url');
     assert.ok(model.goTo('test'));
     pass(model, 'reach');
@@ -266,15 +267,15 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('typing on step 1 cancels the jump ahead to the stored step', () => {
-    const model = new WizardModel({ saved: { ...saved, model: '' }, key: stored, persisted: { step: 'model' } });
+    const model = new WizardState({ saved: { ...saved, modelId: '' }, key: stored, persisted: { step: 'model' } });
     model.setDraft({ ...model.draft, url: `${POOL_A}/` });
     pass(model, 'reach');
     assert.equal(model.step, 'url');
   });
 
   it('the model list is wanted only after the user went on from step 1 with a pool that answered', () => {
-    const model = new WizardModel({ saved: { url: '', fullUrl: false, model: '' }, key: stored });
-    model.setDraft({ url: POOL_B, fullUrl: false, model: '' });
+    const model = new WizardState({ saved: { url: '', fullUrl: false, modelId: '' }, key: stored });
+    model.setDraft({ url: POOL_B, fullUrl: false, modelId: '' });
     pass(model, 'reach');
     assert.deepEqual(model.wanted(), []);
     model.goTo('key');

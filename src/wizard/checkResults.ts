@@ -2,7 +2,7 @@
 // the inputs it depends on (URL; + key; + model); a result is current only while those are unchanged,
 // so a result for old inputs is stale and never counts.
 import type { CheckReport } from '../core/check/check';
-import type { CheckKind, Phase, Results } from './modelTypes';
+import type { CheckKind, Draft, KeyInfo, Phase, Results, StateInit } from './stateTypes';
 
 export interface Revisions {
   url: number;
@@ -12,7 +12,7 @@ export interface Revisions {
 
 type Phases = { [K in CheckKind]: Phase<Results[K]> };
 
-export class CheckPhases {
+export class CheckResults {
   #phases: Phases = {
     reach: { status: 'idle' },
     list: { status: 'idle' },
@@ -67,6 +67,17 @@ export class CheckPhases {
     this.seed('reach', { ok: true, diagnoses: [], durationMs: report.facts.latencyMs ?? 0 });
     this.seed('list', report);
     if (report.mode === 'full') this.seed('test', report);
+  }
+
+  /**
+   * The status bar's last check, when it ran for these very saved values and key and listed models: the URL
+   * answered and the key was accepted, so the free checks need not run again (a returning user).
+   */
+  seedFromLastCheck(last: StateInit['lastCheck'], saved: Draft, key: KeyInfo): void {
+    if (!last || key.kind !== 'stored' || last.keyFingerprint !== key.fingerprint) return;
+    const t = last.report.target;
+    const same = t.baseUrl === saved.url && t.fullUrl === saved.fullUrl && t.model === saved.modelId;
+    if (same && last.report.facts.models) this.seedFrom(last.report);
   }
 
   /** A check ended without a result (cancelled or failed to run). */

@@ -1,19 +1,34 @@
-// The wizard model's vocabulary: its steps, the draft, what each check finds, notices, and the small
-// pure helpers about drafts. No I/O and no `vscode`.
+// The wizard state's vocabulary: its steps and the check that feeds each, the draft, what each check
+// finds, notices, and the small pure helpers about drafts. No I/O and no `vscode`.
 import type { CheckReport } from '../core/check/check';
 import type { Diagnosis } from '../core/check/diagnosis';
 import type { Severity } from '../core/url/endpoint';
 import type { Msg } from '../core/text/messages';
 import type { TraeCheckReport } from '../core/trae/traeCheck';
+import type { ConnectionSettings } from '../services/ports';
+import { LIMITS, STEP_NAMES, type StepName } from './protocolViews';
 
-export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'chat'] as const;
-export type StepName = (typeof STEP_NAMES)[number];
 export type CheckKind = 'reach' | 'list' | 'test' | 'trae';
 
+/**
+ * Which check feeds which step, written once: `reach` (free, no key) decides the URL step; `list` (the
+ * keyed model list, free) decides the key and the model steps; `test` (the chat check) and `trae` (the
+ * Trae-shaped check), both costing a little quota and run only when asked, belong to the test step.
+ */
+export const STEP_CHECKS: { readonly [S in StepName]: readonly CheckKind[] } = {
+  url: ['reach'],
+  key: ['list'],
+  model: ['list'],
+  test: ['test', 'trae'],
+  trae: [],
+  chat: [],
+};
+
+/** What the user is setting up: Trae's Custom Request URL, its Full URL switch and the Model ID. */
 export interface Draft {
   readonly url: string;
   readonly fullUrl: boolean;
-  readonly model: string;
+  readonly modelId: string;
 }
 
 /** What the free, unauthenticated probe of step 1 found. */
@@ -54,8 +69,20 @@ export interface PendingKey {
   readonly reason?: Msg;
 }
 
-export type NoticeId =
-  'modelCase' | 'keyCleared' | 'keyChanged' | 'settingsChanged' | 'secretInUrl' | 'secretInModel' | 'saved';
+export const NOTICE_IDS = [
+  'modelCase',
+  'keyCleared',
+  'keyChanged',
+  'settingsChanged',
+  'secretInUrl',
+  'secretInModel',
+  'saved',
+] as const;
+export type NoticeId = (typeof NOTICE_IDS)[number];
+
+export function isNoticeId(id: string): id is NoticeId {
+  return (NOTICE_IDS as readonly string[]).includes(id);
+}
 
 export interface Notice {
   readonly id: NoticeId;
@@ -63,7 +90,7 @@ export interface Notice {
   readonly message: Msg;
 }
 
-export interface ModelInit {
+export interface StateInit {
   readonly saved: Draft;
   readonly key: KeyInfo;
   /** What an earlier session left in storage (untrusted: checked here). */
@@ -72,23 +99,28 @@ export interface ModelInit {
   readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string };
 }
 
-export type Refusal = { readonly refused: Msg };
-
 export function stepIndex(step: StepName): number {
   return STEP_NAMES.indexOf(step);
 }
 
+/** The draft as the settings and the checks name its values. */
+export function connectionOf(d: Draft): ConnectionSettings {
+  return { baseUrl: d.url, fullUrl: d.fullUrl, model: d.modelId };
+}
+
 export function sameDraft(a: Draft, b: Draft): boolean {
-  return a.url.trim() === b.url.trim() && a.fullUrl === b.fullUrl && a.model.trim() === b.model.trim();
+  return a.url.trim() === b.url.trim() && a.fullUrl === b.fullUrl && a.modelId.trim() === b.modelId.trim();
 }
 
 export function normalize(d: Draft): Draft {
-  return { url: d.url.trim(), fullUrl: d.fullUrl, model: d.model.trim() };
+  return { url: d.url.trim(), fullUrl: d.fullUrl, modelId: d.modelId.trim() };
 }
 
+/** A draft an earlier session stored (untrusted; its model id was called `model` before 0.1.0's layout). */
 export function readDraft(raw: unknown): Draft | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const { url, fullUrl, model } = raw as Record<string, unknown>;
-  if (typeof url !== 'string' || typeof fullUrl !== 'boolean' || typeof model !== 'string') return undefined;
-  return { url: url.slice(0, 4096), fullUrl, model: model.slice(0, 256) };
+  const { url, fullUrl, modelId, model } = raw as Record<string, unknown>;
+  const id = modelId ?? model;
+  if (typeof url !== 'string' || typeof fullUrl !== 'boolean' || typeof id !== 'string') return undefined;
+  return { url: url.slice(0, LIMITS.url), fullUrl, modelId: id.slice(0, LIMITS.id) };
 }

@@ -1,11 +1,11 @@
 // The URL and model fields recognise a Pool key, a token or a "Bearer …" line in them, pasted or being
 // typed: the field is masked at once, nothing of it goes into the draft (so nothing is stored or sent),
 // and the user is told what it is, with one click to store it as the key or to discard it.
-import { extractPoolKey, holdsSecret } from '../../core/secrets/poolKey';
-import type { AppContext } from '../app';
-import { h, replaceChildren } from '../dom';
-import { tr } from '../strings';
-import { announce } from '../ui';
+import { extractPoolKey, holdsSecret } from '../core/secrets/poolKey';
+import type { AppContext } from './stepContract';
+import { h, replaceChildren } from './dom';
+import { tr } from './strings';
+import { announce } from './ui';
 
 export class SecretGuard {
   readonly element = h('div', { className: 'secret-guard', role: 'alert', hidden: true });

@@ -1,0 +1,34 @@
+// The contract between the wizard's shell (app.ts) and its steps (steps/): what a step module is, and
+// what the shell gives every step. It lives apart from both, so a step never imports the shell.
+import type { StepName, ModelListView, WizardView } from '../wizard/protocolViews';
+import type { Rpc } from './rpc';
+
+/** Moving between steps: the shell asks the host, which decides. */
+export interface Navigator {
+  goTo(step: StepName): void;
+}
+
+export interface StepModule {
+  readonly element: HTMLElement;
+  update(view: WizardView, models: ModelListView | undefined): void;
+  /** Before the user leaves the step: false keeps them there (it has said why). */
+  beforeLeave?(): Promise<boolean>;
+}
+
+/** What the user is typing: the webview is its only writer, until the host changes the draft itself. */
+export interface LocalDraft {
+  url: string;
+  fullUrl: boolean;
+  modelId: string;
+  /** The host's draftVersion these values are based on. */
+  basedOn: number;
+}
+
+export interface AppContext extends Navigator {
+  readonly rpc: Rpc;
+  readonly local: LocalDraft;
+  /** Call after changing `local`: the host hears it once typing pauses. */
+  draftChanged(): void;
+  /** Shows why a request was refused. */
+  showFailure(error: unknown): void;
+}

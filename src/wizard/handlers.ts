@@ -1,0 +1,55 @@
+// What the host does for each message of the protocol's table (protocol.ts): one typed handler per
+// request and per command, so params and results keep their types end to end (no casts). Each handler
+// is a thin step into the controller; the page's "ready" is answered by the panel. No `vscode`.
+import { msg } from '../core/text/messages';
+import { traeErrorKeyOf } from '../core/trae/traeErrors';
+import type { LogPort } from '../services/ports';
+import type { WizardController } from './controller';
+import { RefusedRequest } from './ports';
+import type { CommandHandlers, RequestHandlers, Result } from './protocol';
+import { isNoticeId } from './stateTypes';
+import { explainView, type Render } from './viewParts';
+
+export interface HandlerDeps {
+  readonly controller: WizardController;
+  readonly render: Render;
+  readonly log: LogPort;
+  /** The page is up: its strings (the panel then posts the view). */
+  readonly ready: () => Promise<Result<'ready'>>;
+}
+
+export function wizardHandlers(deps: HandlerDeps): { requests: RequestHandlers; commands: CommandHandlers } {
+  const c = deps.controller;
+  const done = {};
+  const requests: RequestHandlers = {
+    ready: () => deps.ready(),
+    goTo: ({ step }) => (c.goTo(step), done),
+    storeKey: ({ key }) => c.storeKey(key),
+    storePendingKey: () => c.storePendingKey(),
+    discardPendingKey: () => (c.discardPendingKey(), done),
+    recheck: async ({ what }) => (await c.recheck(what), done),
+    runTest: async () => (await c.runTest(), done),
+    runTraeCheck: async () => (await c.runTraeCheck(), done),
+    save: async () => (await c.save(), done),
+    discardDraft: () => (c.discardDraft(), done),
+    copy: async ({ what }) => (await c.copy(what), done),
+    editorAction: async ({ action }) => (await c.editorAction(action), done),
+    explainTraeError: async ({ key }) => {
+      const finding = await c.explainTraeError(traeErrorKeyOf(key) ?? 'unknown');
+      if (!finding) throw new RefusedRequest(msg('ui.wizard.trae.explainCancelled'));
+      return explainView(finding, deps.render);
+    },
+  };
+  const commands: CommandHandlers = {
+    setDraft: ({ url, fullUrl, modelId, basedOn }) => c.setDraft({ url, fullUrl, modelId }, basedOn),
+    cancel: ({ what }) => c.cancel(what),
+    setLanguage: ({ language }) => c.setLanguage(language),
+    dismissNotice: ({ id }) => {
+      if (isNoticeId(id)) c.dismissNotice(id);
+    },
+    reportProblem: ({ detail }) => {
+      deps.log.error(`Setup wizard: the webview could not read a message from the extension: ${detail}`);
+    },
+  };
+  return { requests, commands };
+}

@@ -1,0 +1,281 @@
+// The setup wizard's state, with no I/O and no `vscode`: the draft, the step by name, and every
+// transition (which step is reachable is derived in gates.ts). Each check result carries the token of the
+// inputs it ran for (URL revision; + key; + model id); one whose inputs changed since is stale, never counts.
+import { findModel } from '../core/check/check';
+import { msg, type Msg } from '../core/text/messages';
+import { analyzeEndpoint, type EndpointAnalysis } from '../core/url/endpoint';
+import { screenDraft } from './draftScreen';
+import { ApprovedOrigins } from './origins';
+import { CheckResults } from './checkResults';
+import * as gates from './gates';
+import { NoticeBoard } from './notices';
+import { STEP_NAMES, type StepName } from './protocolViews';
+import {
+  normalize,
+  readDraft,
+  sameDraft,
+  stepIndex,
+  type CheckKind,
+  type Draft,
+  type KeyInfo,
+  type Notice,
+  type NoticeId,
+  type PendingKey,
+  type Results,
+  type StateInit,
+} from './stateTypes';
+
+/** A check may start: its token and the inputs it runs for; or why not. */
+export type Begun =
+  { readonly ok: true; readonly token: string; readonly draft: Draft } | { readonly ok: false; readonly reason: Msg };
+
+export class WizardState implements gates.StateFacts {
+  #step: StepName = 'url';
+  #resumeTo: StepName | undefined;
+  #draft: Draft;
+  #saved: Draft;
+  #key: KeyInfo;
+  #pendingKey: PendingKey | undefined;
+  /** The fingerprint of the key this wizard works with: the one stored when it opened, or stored here. */
+  #ownKey: string | undefined;
+  #rev = { url: 0, key: 0, model: 0 };
+  #draftVersion = 0;
+  /** What each check found, for which inputs (stale results never count). */
+  readonly checks = new CheckResults(this.#rev);
+  readonly #origins = new ApprovedOrigins();
+  readonly #notices = new NoticeBoard();
+  #analysis: { rev: number; value: EndpointAnalysis } | undefined;
+
+  constructor(init: StateInit) {
+    this.#saved = normalize(init.saved);
+    this.#key = init.key;
+    this.#ownKey = init.key.kind === 'stored' ? init.key.fingerprint : undefined;
+    this.#draft = screenDraft(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved, this.#notices);
+    this.#origins.approve(this.#saved);
+    // A returning user: the last published check of these same settings and key counts here too.
+    if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.#key);
+    const stored = STEP_NAMES.find((s) => s === init.persisted?.step);
+    const returning = !this.dirty && this.#key.kind === 'stored' && this.analysis.ok && this.#saved.modelId !== '';
+    const wanted =
+      returning && (stored === undefined || stepIndex(stored) < stepIndex('trae')) ? 'trae' : (stored ?? 'url');
+    this.#step = this.#clamp(wanted);
+    if (this.#step !== wanted) this.#resumeTo = wanted;
+  }
+
+  get step(): StepName {
+    return this.#step;
+  }
+  get draft(): Draft {
+    return this.#draft;
+  }
+  get saved(): Draft {
+    return this.#saved;
+  }
+  get key(): KeyInfo {
+    return this.#key;
+  }
+  /** A new key that was not stored because the stored one works (see PendingKey). */
+  get pendingKey(): PendingKey | undefined {
+    return this.#pendingKey;
+  }
+  setPendingKey(pending: PendingKey | undefined): void {
+    this.#pendingKey = pending;
+  }
+  /** Bumps when the host itself changes the draft (a settings change, a discard): the webview then takes it. */
+  get draftVersion(): number {
+    return this.#draftVersion;
+  }
+  get notices(): readonly Notice[] {
+    return this.#notices.list;
+  }
+  get dirty(): boolean {
+    return !sameDraft(this.#draft, this.#saved);
+  }
+  get analysis(): EndpointAnalysis {
+    if (this.#analysis?.rev !== this.#rev.url)
+      this.#analysis = { rev: this.#rev.url, value: analyzeEndpoint(this.#draft.url, this.#draft.fullUrl) };
+    return this.#analysis.value;
+  }
+
+  get reachOk(): boolean {
+    return gates.reachOk(this);
+  }
+  get listOk(): boolean {
+    return gates.listOk(this);
+  }
+  get modelMatch(): gates.ModelMatch {
+    return gates.modelMatch(this);
+  }
+  get testPassed(): boolean {
+    return gates.testPassed(this);
+  }
+  get configReady(): boolean {
+    return gates.configReady(this);
+  }
+  reachable(step: StepName): boolean {
+    return gates.reachable(this, step);
+  }
+
+  get canSave(): boolean {
+    return this.testPassed && this.#key.kind === 'stored';
+  }
+
+  /** Whether the key may go to the draft's origin: the saved one, or one that passed step 1 here. */
+  get originApproved(): boolean {
+    return this.#origins.allows(this.analysis);
+  }
+
+  /** The checks that should be running now and are not (free ones only: the test costs quota). */
+  wanted(): CheckKind[] {
+    return gates.wanted(this);
+  }
+
+  persisted(): { step: StepName; draft?: Draft } {
+    return { step: this.#resumeTo ?? this.#step, ...(this.dirty ? { draft: this.#draft } : {}) };
+  }
+
+  /** Opens a step; the reason when it cannot be opened yet. */
+  goTo(step: StepName): Msg | undefined {
+    if (!this.reachable(step)) return msg('ui.wizard.refused.notReachable');
+    if (stepIndex(this.#step) === 0 && stepIndex(step) > 0) this.#origins.approve(this.#draft);
+    if (stepIndex(step) >= stepIndex('test') && this.modelMatch === 'case') this.#adoptPoolCasing();
+    // What was said belongs to where the user was: a new step starts with a clean slate.
+    if (step !== this.#step) this.#notices.keepOnly(step === 'test' ? ['modelCase'] : []);
+    this.#step = step;
+    this.#resumeTo = undefined;
+    return undefined;
+  }
+
+  /**
+   * What the user typed. `basedOn`: the draftVersion the webview had; an edit made before it saw a newer
+   * host change (a discard, new settings) is dropped rather than undoing that change.
+   */
+  setDraft(next: Draft, basedOn = this.#draftVersion): boolean {
+    if (basedOn < this.#draftVersion) return false;
+    const screened = screenDraft(next, this.#draft, this.#notices);
+    const d = this.#draft;
+    if (screened.url === d.url && screened.fullUrl === d.fullUrl && screened.modelId === d.modelId) return true;
+    this.#apply(screened);
+    // The user is working on this step now: no jumping ahead when a check lands.
+    this.#resumeTo = undefined;
+    this.#fallBack();
+    return true;
+  }
+
+  /**
+   * The stored key as it is now. `byWizard`: the user stored it here, so it becomes the key this wizard
+   * works with (no "a different key" notice). A change made elsewhere is said; going back to the key
+   * the wizard works with takes that notice away again.
+   */
+  setKey(key: KeyInfo, byWizard = false): void {
+    const before = this.#key;
+    this.#key = key;
+    const fingerprint = key.kind === 'stored' ? key.fingerprint : undefined;
+    if (byWizard) this.#ownKey = fingerprint;
+    this.#notices.keyChanged(before, key, byWizard || (fingerprint !== undefined && fingerprint === this.#ownKey));
+    const same =
+      before.kind === key.kind &&
+      (before.kind !== 'stored' || (key.kind === 'stored' && before.fingerprint === key.fingerprint));
+    if (same) return;
+    this.#rev.key++;
+    this.#fallBack();
+  }
+
+  /** The settings changed (here or elsewhere): they are the truth for a draft without edits. */
+  setSaved(saved: Draft): void {
+    const next = normalize(saved);
+    if (sameDraft(next, this.#saved)) return;
+    const wasClean = !this.dirty;
+    this.#saved = next;
+    this.#origins.approve(next);
+    if (wasClean) {
+      this.#apply(next);
+      this.#draftVersion++;
+      this.#notices.say('settingsChanged', 'info', msg('ui.wizard.notice.settingsChanged'));
+    }
+    this.#fallBack();
+  }
+
+  discardDraft(): void {
+    this.#apply(this.#saved);
+    this.#draftVersion++;
+    this.#fallBack();
+  }
+
+  /** Starts a check for the inputs as they are; refused when the key may not go there. */
+  begin(kind: CheckKind): Begun {
+    const refuse = (reason: Msg): Begun => ({ ok: false, reason });
+    if (!this.analysis.ok) return refuse(msg('ui.wizard.refused.url'));
+    if (kind !== 'reach') {
+      if (this.#key.kind !== 'stored') return refuse(msg('ui.wizard.refused.noKey'));
+      const origin = this.analysis.endpoint?.origin ?? '';
+      if (!this.originApproved) return refuse(msg('ui.wizard.refused.origin', { origin }));
+      if ((kind === 'test' || kind === 'trae') && this.#draft.modelId.trim() === '') {
+        return refuse(msg('ui.wizard.refused.noModel'));
+      }
+    }
+    return { ok: true, token: this.checks.start(kind), draft: this.#draft };
+  }
+
+  /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
+  finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
+    if (!this.checks.finish(kind, token, result)) return false;
+    if (this.#resumeTo) {
+      const step = this.reachable(this.#resumeTo) ? this.#resumeTo : this.#clamp(this.#resumeTo);
+      // Resuming past step 1 is going on from it, as the user did before with this URL.
+      if (stepIndex(step) > 0) this.#origins.approve(this.#draft);
+      this.#step = step;
+      if (step === this.#resumeTo) this.#resumeTo = undefined;
+    }
+    return true;
+  }
+
+  /** The values to write; undefined when Save is not allowed now. */
+  toSave(): Draft | undefined {
+    return this.canSave ? { ...this.#draft, modelId: this.#draft.modelId.trim() } : undefined;
+  }
+
+  markSaved(values: Draft): void {
+    this.#saved = normalize(values);
+    this.#notices.keepOnly([]);
+    this.#notices.say('saved', 'info', msg('ui.wizard.notice.saved'));
+    if (this.reachable('trae')) this.#step = 'trae';
+  }
+
+  dismiss(id: NoticeId): void {
+    this.#notices.dismiss(id);
+  }
+
+  #apply(next: Draft): void {
+    const d = this.#draft;
+    if (next.url !== d.url || next.fullUrl !== d.fullUrl) this.#rev.url++;
+    if (next.modelId.trim() !== d.modelId.trim()) this.#rev.model++;
+    this.#draft = next;
+  }
+
+  #adoptPoolCasing(): void {
+    const listed = findModel(this.checks.current('list')?.facts.models ?? [], this.#draft.modelId);
+    if (!listed) return;
+    this.#notices.say(
+      'modelCase',
+      'info',
+      msg('ui.wizard.notice.modelCase', { typed: this.#draft.modelId.trim(), model: listed.id }),
+    );
+    this.#apply({ ...this.#draft, modelId: listed.id });
+    this.#draftVersion++;
+  }
+
+  /** When the current step is no longer reachable (key cleared, settings changed), go to the last one that is. */
+  #fallBack(): void {
+    if (!this.reachable(this.#step)) {
+      this.#resumeTo ??= this.#step;
+      this.#step = this.#clamp(this.#step);
+    }
+  }
+
+  #clamp(step: StepName): StepName {
+    let at = stepIndex(step);
+    while (at > 0 && !this.reachable(STEP_NAMES[at]!)) at--;
+    return STEP_NAMES[at]!;
+  }
+}
