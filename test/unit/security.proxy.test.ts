@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { checkConnection } from '../../src/core/check/check';
 import { diagnoseFailure } from '../../src/core/check/diagnosis';
 import { renderMsg } from '../../src/core/text/messages';
-import type { PoolFailure } from '../../src/core/pool/poolClient';
+import type { PoolFailure } from '../../src/core/pool/poolResponse';
 import type { ProxyRoute } from '../../src/core/http/proxyRoute';
 import { clientFor, closedPort, endpointOf } from './helpers';
 

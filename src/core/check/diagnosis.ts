@@ -4,7 +4,8 @@
 import type { PoolEndpoint, Severity } from '../url/endpoint';
 import { msg, type MessageArgs, type MessageId, type Msg } from '../text/messages';
 import { MAX_MODELS } from '../pool/modelList';
-import type { ModelSkipReason, PoolFailure, SkippedModel } from '../pool/poolClient';
+import type { ModelSkipReason, SkippedModel } from '../pool/poolClient';
+import type { PoolFailure } from '../pool/poolResponse';
 import type { ProxyRoute } from '../http/proxyRoute';
 
 export type Health = 'ok' | 'degraded' | 'failing';

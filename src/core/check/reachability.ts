@@ -4,7 +4,8 @@
 // Anything else answering is not a pool; anything failing on the way leaves the pool unreachable.
 import { diagnoseFailure, diagnosis, KNOWN_POOL_ERROR_CODES, type Diagnosis, type DiagnosisContext } from './diagnosis';
 import { analyzeEndpoint, type PoolEndpoint, type Severity } from '../url/endpoint';
-import type { PoolClient, PoolFailure, PoolResult, ModelListing } from '../pool/poolClient';
+import type { PoolClient, PoolResult, ModelListing } from '../pool/poolClient';
+import type { PoolFailure } from '../pool/poolResponse';
 import type { ProxyRoute } from '../http/proxyRoute';
 
 export type ReachVerdict = 'pool' | 'pool-with-warning' | 'not-a-pool' | 'unreachable' | 'invalid-url';

@@ -13,7 +13,8 @@ import {
   type Diagnosis,
   type DiagnosisCode,
 } from '../check/diagnosis';
-import { CHECK_PROMPT, parseBody, type PoolFailure } from '../pool/poolClient';
+import { CHECK_PROMPT } from '../pool/poolClient';
+import { parseBody, type PoolFailure } from '../pool/poolResponse';
 import { analyzeKey, redactGiven } from '../secrets/poolKey';
 import { ErrorEnvelopeSchema } from '../pool/schemas';
 import { compactError, MAX_STREAM_BYTES, readEventStream, readWhole, type StreamReading } from './traeStream';
