@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkConnection } from '../../src/core/check/check';
-import { diagnoseFailure } from '../../src/core/check/diagnosis';
+import { diagnoseFailure } from '../../src/core/check/failureDiagnosis';
 import { renderMsg } from '../../src/core/text/messages';
 import type { PoolFailure } from '../../src/core/pool/poolResponse';
 import type { ProxyRoute } from '../../src/core/http/proxyRoute';

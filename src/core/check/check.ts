@@ -1,16 +1,9 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
 import { analyzeEndpoint, type PoolEndpoint, type Severity } from '../url/endpoint';
-import {
-  diagnoseFailure,
-  diagnoseSkippedModels,
-  diagnosis,
-  type CheckStepId,
-  type Diagnosis,
-  type DiagnosisContext,
-  type DiagnosisStep,
-  type Health,
-} from './diagnosis';
+import { diagnosis, type CheckStepId, type Diagnosis, type DiagnosisStep, type Health } from './diagnosis';
+import { diagnoseFailure, type DiagnosisContext } from './failureDiagnosis';
+import { diagnoseSkippedModels } from './skippedModels';
 import {
   CHECK_PROMPT,
   EXPECTED_ANSWER,

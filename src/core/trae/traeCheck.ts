@@ -5,14 +5,8 @@
 import type { PoolEndpoint } from '../url/endpoint';
 import type { ProxyRoute } from '../http/proxyRoute';
 import type { Verdict } from '../check/check';
-import {
-  diagnoseFailure,
-  diagnosis,
-  KNOWN_POOL_ERROR_CODES,
-  messagesFor,
-  type Diagnosis,
-  type DiagnosisCode,
-} from '../check/diagnosis';
+import { diagnosis, KNOWN_POOL_ERROR_CODES, messagesFor, type Diagnosis, type DiagnosisCode } from '../check/diagnosis';
+import { diagnoseFailure } from '../check/failureDiagnosis';
 import { CHECK_PROMPT } from '../pool/poolClient';
 import { parseBody, type PoolFailure } from '../pool/poolResponse';
 import { analyzeKey, redactGiven } from '../secrets/poolKey';
