@@ -1,7 +1,7 @@
 // The wizard's logic around its model, with no `vscode`: it runs the checks the model asks for (and
 // aborts those whose inputs changed), answers the webview's requests, keeps the model in step with the
 // settings and the key store, and remembers unsaved edits. Nothing here throws after dispose().
-import type { CheckReport } from '../core/check/check';
+import type { CheckReport } from '../core/check/checkReport';
 import { msg } from '../core/text/messages';
 import type { TraeErrorKey } from '../core/trae/traeErrors';
 import { DisposableStore, Emitter, type Disposable, type Event } from '../services/events';

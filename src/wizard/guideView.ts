@@ -1,7 +1,7 @@
 // The Trae guide for the wizard's model: Trae's Add Model dialog built from the core guide data for the
 // draft (saved and checked when the Trae step is open), in the chosen label language, clamped for the
 // protocol.
-import { findModel } from '../core/check/check';
+import { findModel } from '../core/check/matching';
 import { msg, type Msg } from '../core/text/messages';
 import {
   buildTraeGuide,

@@ -1,7 +1,7 @@
 // The setup wizard as a state model, with no I/O and no `vscode`: the draft, the steps by name, which
 // step is reachable, and every transition. Each check result carries the token of the inputs it ran
 // for (URL revision; + key; + model); one whose inputs changed since is stale and never counts.
-import { findModel } from '../core/check/check';
+import { findModel } from '../core/check/matching';
 import { analyzeEndpoint, type EndpointAnalysis } from '../core/url/endpoint';
 import { msg } from '../core/text/messages';
 import { holdsSecret } from '../core/secrets/poolKey';

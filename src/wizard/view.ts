@@ -1,7 +1,7 @@
 // The model as the webview sees it: every message rendered in the user's language and every value
 // clamped to what the protocol allows (long names get an ellipsis), so what the host builds always
 // passes the schema the webview checks. No `vscode` here.
-import type { CheckReport } from '../core/check/check';
+import type { CheckReport } from '../core/check/checkReport';
 import type { Diagnosis } from '../core/check/diagnosis';
 import { suggestCorrection, type EndpointFinding } from '../core/url/endpoint';
 import { msg, type Msg } from '../core/text/messages';

@@ -4,7 +4,7 @@
 // parameter refused only on the second turn. Costs quota: run only when the user asks for it.
 import type { PoolEndpoint } from '../url/endpoint';
 import type { ProxyRoute } from '../http/proxyRoute';
-import type { Verdict } from '../check/check';
+import type { Verdict } from '../check/checkReport';
 import { diagnosis, KNOWN_POOL_ERROR_CODES, messagesFor, type Diagnosis, type DiagnosisCode } from '../check/diagnosis';
 import { diagnoseFailure } from '../check/failureDiagnosis';
 import { CHECK_PROMPT } from '../pool/poolClient';
