@@ -3,15 +3,9 @@
 // protocol.
 import { findModel } from '../core/check/matching';
 import { msg, type Msg } from '../core/text/messages';
-import {
-  buildTraeGuide,
-  dialogFields,
-  guideAsText,
-  type GuideLanguage,
-  type TraeField,
-  type TraeGuide,
-  type TraeRow,
-} from '../core/trae/traeGuide';
+import { buildTraeGuide, type GuideLanguage, type TraeGuide } from '../core/trae/traeGuide';
+import type { TraeField, TraeRow } from '../core/trae/guideRows';
+import { dialogFields, guideAsText } from '../core/trae/guideText';
 import type { WizardModel } from './model';
 import { LIMITS, type CopyTarget, type GuideFieldView, type GuideView } from './protocol';
 import { clip } from './view';
