@@ -119,7 +119,7 @@ const requests = {
 
 // ---------------------------------------------------------------- background requests per hour
 const { HealthScheduler } = require(path.join(root, 'out/src/core/check/healthSchedule.js'));
-const { healthOfReport } = require(path.join(root, 'out/src/core/check/check.js'));
+const { healthOfReport } = require(path.join(root, 'out/src/core/check/checkReport.js'));
 const { FakeClock } = require(path.join(root, 'out/test/unit/fakes/clock.js'));
 async function simulatedHours(hours, prepare) {
   emulator.reset();

@@ -2,7 +2,7 @@
 // activation stays fast; the first health check starts after activation returns, and the command
 // handlers and the wizard load on first use (src/interactive.ts, its own bundle).
 import * as vscode from 'vscode';
-import type { CheckMode, CheckReport } from './core/check/check';
+import type { CheckMode, CheckReport } from './core/check/checkReport';
 import type { TraeCheckReport } from './core/trae/traeCheck';
 import { systemClock } from './core/check/healthSchedule';
 import { createNodeTransport } from './core/http/node/nodeTransport';

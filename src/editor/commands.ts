@@ -1,7 +1,7 @@
 // What the commands do. Each is a thin step from the user to the services and back; they behave the
 // same for every caller (no arguments that skip a question or store a key silently).
 import * as vscode from 'vscode';
-import type { CheckReport } from '../core/check/check';
+import type { CheckReport } from '../core/check/checkReport';
 import { renderMsg } from '../core/text/messages';
 import type { KeyReplacement } from '../services/keyReplacement';
 import type { TraeFindings } from '../services/traeFindings';

@@ -2,7 +2,8 @@
 // bar's and Check Connection's) and publishes them: the newest finished check wins, a cancelled one is an
 // outcome of its own (nothing new is known), never a diagnosis. It also runs the wizard's checks of an
 // unsaved draft, which are never published. The key is read here and goes no further than the core.
-import { checkConnection, type CheckMode, type CheckReport } from '../core/check/check';
+import { checkConnection } from '../core/check/check';
+import type { CheckMode, CheckReport } from '../core/check/checkReport';
 import { renderMsg } from '../core/text/messages';
 import { PoolClient } from '../core/pool/poolClient';
 import { formatReport } from '../core/check/reportText';

@@ -1,6 +1,6 @@
 // Background health: the core scheduler, fed by focus, settings and key changes. Background checks are
 // 'background' mode only (GET /v1/models), never the chat request. A cancelled check starts nothing.
-import { healthOfReport } from '../core/check/check';
+import { healthOfReport } from '../core/check/checkReport';
 import { HealthScheduler, type Clock, type ScheduledHealth } from '../core/check/healthSchedule';
 import type { CheckService } from './checkService';
 import { DisposableStore, Emitter, type Disposable, type Event } from './events';

@@ -1,9 +1,8 @@
 // What the status bar shows, decided without the editor: one indicator from the newest connection check,
 // a check running, the schedule, and a Trae-shaped finding that still holds; and the problems its
 // tooltip names, worst first. The editor layer (src/editor/statusBar.ts) only paints this.
-import { healthOfReport, type CheckReport } from '../core/check/check';
+import { healthOfReport, type CheckMode, type CheckReport } from '../core/check/checkReport';
 import type { Diagnosis } from '../core/check/diagnosis';
-import type { CheckMode } from '../core/check/check';
 import type { PublishedCheck } from './checkService';
 import type { TraeFinding } from './traeFindings';
 

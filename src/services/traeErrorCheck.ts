@@ -2,7 +2,7 @@
 // saved settings, and says what it found. 984: is this exact Model ID in the pool's list (and what is
 // near it); 4028: the full check plus the Trae-shaped one; 997: can the pool be reached; the rest: the
 // full check, and what to send the operator. Only the 4028 and full checks cost quota.
-import type { CheckReport } from '../core/check/check';
+import type { CheckReport } from '../core/check/checkReport';
 import type { Diagnosis } from '../core/check/diagnosis';
 import { analyzeEndpoint } from '../core/url/endpoint';
 import { msg, type Msg } from '../core/text/messages';

@@ -1,7 +1,7 @@
 // What each of the wizard's checks found, and for which inputs. A check's token names the revisions of
 // the inputs it depends on (URL; + key; + model); a result is current only while those are unchanged,
 // so a result for old inputs is stale and never counts.
-import type { CheckReport } from '../core/check/check';
+import type { CheckReport } from '../core/check/checkReport';
 import type { CheckKind, Draft, KeyInfo, Phase, Results, StateInit } from './stateTypes';
 
 export interface Revisions {

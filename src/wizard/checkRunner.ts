@@ -2,7 +2,7 @@
 // change, and its result applied only if it still belongs to the inputs as they are (a late answer for an
 // old URL is dropped). The free checks start by themselves (the URL probe once typing pauses); the test
 // and the Trae-shaped check only when asked. No `vscode`; nothing runs or lands after dispose().
-import type { CheckReport } from '../core/check/check';
+import type { CheckReport } from '../core/check/checkReport';
 import type { CheckOutcome } from '../services/checkService';
 import type { Disposable } from '../services/events';
 import type { LogPort } from '../services/ports';

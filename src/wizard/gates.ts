@@ -1,7 +1,7 @@
 // Which step the user may open, and which free check should run, derived from what the checks found for
 // the inputs as they are now (see STEP_CHECKS in stateTypes.ts for which check feeds which step). Pure
 // functions over the state's facts: no I/O, no `vscode`.
-import { findModel } from '../core/check/check';
+import { findModel } from '../core/check/matching';
 import type { EndpointAnalysis } from '../core/url/endpoint';
 import type { CheckResults } from './checkResults';
 import type { StepName } from './protocolViews';

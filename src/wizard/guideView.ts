@@ -1,17 +1,11 @@
 // The Trae guide for the wizard's draft: Trae's Add Model dialog built from the core guide data (the
 // draft is saved and checked when the Trae step is open), in the chosen label language, clamped for the
 // protocol.
-import { findModel } from '../core/check/check';
+import { findModel } from '../core/check/matching';
 import { msg, type Msg } from '../core/text/messages';
-import {
-  buildTraeGuide,
-  dialogFields,
-  guideAsText,
-  type GuideLanguage,
-  type TraeField,
-  type TraeGuide,
-  type TraeRow,
-} from '../core/trae/traeGuide';
+import type { TraeField, TraeRow } from '../core/trae/guideRows';
+import { dialogFields, guideAsText } from '../core/trae/guideText';
+import { buildTraeGuide, type GuideLanguage, type TraeGuide } from '../core/trae/traeGuide';
 import type { CopyTarget } from './protocol';
 import { LIMITS, type GuideFieldView, type GuideView } from './protocolViews';
 import type { WizardState } from './state';

@@ -1,7 +1,7 @@
 // The setup wizard's state, with no I/O and no `vscode`: the draft, the step by name, and every
 // transition (which step is reachable is derived in gates.ts). Each check result carries the token of the
 // inputs it ran for (URL revision; + key; + model id); one whose inputs changed since is stale, never counts.
-import { findModel } from '../core/check/check';
+import { findModel } from '../core/check/matching';
 import { msg, type Msg } from '../core/text/messages';
 import { analyzeEndpoint, type EndpointAnalysis } from '../core/url/endpoint';
 import { screenDraft } from './draftScreen';

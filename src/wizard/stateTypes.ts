@@ -1,6 +1,6 @@
 // The wizard state's vocabulary: its steps and the check that feeds each, the draft, what each check
 // finds, notices, and the small pure helpers about drafts. No I/O and no `vscode`.
-import type { CheckReport } from '../core/check/check';
+import type { CheckReport } from '../core/check/checkReport';
 import type { Diagnosis } from '../core/check/diagnosis';
 import type { Severity } from '../core/url/endpoint';
 import type { Msg } from '../core/text/messages';

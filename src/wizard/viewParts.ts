@@ -1,7 +1,7 @@
 // The pieces of the wizard's view that several steps share: a diagnosis or URL finding as a problem in the
 // user's language (with the step that fixes it), a check report as rows, a Trae-shaped turn as a line,
 // the pool's model list, and "Trae says …" findings. Every value clamped to LIMITS. No `vscode`.
-import type { CheckReport } from '../core/check/check';
+import type { CheckReport } from '../core/check/checkReport';
 import type { Diagnosis } from '../core/check/diagnosis';
 import type { ModelInfo } from '../core/pool/poolClient';
 import { clampText } from '../core/text/inertText';

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CheckReport } from '../../src/core/check/check';
+import type { CheckReport } from '../../src/core/check/checkReport';
 import type { CodexPoolerApi } from '../../src/extension';
 import { applyScenario, makeMcpToken, startEmulator, type Emulator } from '../emulator/server';
 import {

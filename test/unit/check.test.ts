@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { answerMatches, checkConnection, findModel } from '../../src/core/check/check';
+import { checkConnection } from '../../src/core/check/check';
+import { answerMatches, findModel } from '../../src/core/check/matching';
 import { renderMsg } from '../../src/core/text/messages';
 import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import type { HttpResponse, Transport } from '../../src/core/http/transport';

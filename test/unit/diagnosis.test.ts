@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
-import { diagnoseFailure, healthOf, KNOWN_POOL_ERROR_CODES } from '../../src/core/check/diagnosis';
+import { healthOf, KNOWN_POOL_ERROR_CODES } from '../../src/core/check/diagnosis';
+import { diagnoseFailure } from '../../src/core/check/failureDiagnosis';
 import { renderMsg } from '../../src/core/text/messages';
-import type { PoolFailure } from '../../src/core/pool/poolClient';
+import type { PoolFailure } from '../../src/core/pool/poolResponse';
 import { applyScenario, SCENARIOS, type ScenarioName } from '../emulator/server';
 import { closedPort, runCheck, useEmulator } from './helpers';
 

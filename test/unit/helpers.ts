@@ -1,6 +1,7 @@
 // Shared fixtures for the unit tests: one emulator per suite, a real Node transport over loopback.
 import { analyzeEndpoint, type PoolEndpoint } from '../../src/core/url/endpoint';
-import { checkConnection, type CheckInput, type CheckReport } from '../../src/core/check/check';
+import { checkConnection, type CheckInput } from '../../src/core/check/check';
+import type { CheckReport } from '../../src/core/check/checkReport';
 import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import { PoolClient } from '../../src/core/pool/poolClient';
 import type { Transport } from '../../src/core/http/transport';

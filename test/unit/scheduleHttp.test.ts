@@ -1,7 +1,8 @@
 // A simulated day of background health against the emulator over real HTTP: the fake clock decides
 // when checks run, the emulator counts what actually arrived.
 import * as assert from 'node:assert/strict';
-import { checkConnection, healthOfReport } from '../../src/core/check/check';
+import { checkConnection } from '../../src/core/check/check';
+import { healthOfReport } from '../../src/core/check/checkReport';
 import { HealthScheduler } from '../../src/core/check/healthSchedule';
 import { FakeClock } from './fakes/clock';
 import { clientFor, useEmulator } from './helpers';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { healthOfReport } from '../../src/core/check/check';
+import { healthOfReport } from '../../src/core/check/checkReport';
 import { clampText, hasUnsafeCharacters, inertText } from '../../src/core/text/inertText';
 import { renderMsg } from '../../src/core/text/messages';
 import { MAX_MODELS, readModelList } from '../../src/core/pool/modelList';

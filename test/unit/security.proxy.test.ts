@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkConnection } from '../../src/core/check/check';
-import { diagnoseFailure } from '../../src/core/check/diagnosis';
+import { diagnoseFailure } from '../../src/core/check/failureDiagnosis';
 import { renderMsg } from '../../src/core/text/messages';
-import type { PoolFailure } from '../../src/core/pool/poolClient';
+import type { PoolFailure } from '../../src/core/pool/poolResponse';
 import type { ProxyRoute } from '../../src/core/http/proxyRoute';
 import { clientFor, closedPort, endpointOf } from './helpers';
 

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkConnection, type CheckReport } from '../../src/core/check/check';
+import { checkConnection } from '../../src/core/check/check';
+import type { CheckReport } from '../../src/core/check/checkReport';
 import { renderMsg } from '../../src/core/text/messages';
 import { redactSecrets } from '../../src/core/secrets/poolKey';
 import { decodeEscapes, redactText } from '../../src/core/secrets/redact';

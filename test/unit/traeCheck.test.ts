@@ -4,14 +4,12 @@ import * as assert from 'node:assert/strict';
 import { renderMsg } from '../../src/core/text/messages';
 import { createNodeStreamTransport } from '../../src/core/http/node/nodeStream';
 import {
-  TRAE_MAX_COMPLETION_TOKENS,
-  TRAE_SECOND_PROMPT,
-  TRAE_TOOL_RESULT,
   traeShapedCheck,
   type TraeCheckInput,
   type TraeCheckOutcome,
   type TraeCheckReport,
 } from '../../src/core/trae/traeCheck';
+import { TRAE_MAX_COMPLETION_TOKENS, TRAE_SECOND_PROMPT, TRAE_TOOL_RESULT } from '../../src/core/trae/traeTurns';
 import { formatTraeReport } from '../../src/core/trae/traeReportText';
 import type { StreamRequest, StreamTransport } from '../../src/core/http/transport';
 import { ALLOWED_CHAT_PARAMS, applyScenario, makeMcpToken, type Emulator, type ScenarioName } from '../emulator/server';

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
 import { renderMsg, type Msg } from '../../src/core/text/messages';
-import { buildTraeGuide, dialogFields, guideAsText, TRAE_LABELS, type TraeGuide } from '../../src/core/trae/traeGuide';
+import { buildTraeGuide, TRAE_LABELS, type TraeGuide } from '../../src/core/trae/traeGuide';
+import { dialogFields, guideAsText } from '../../src/core/trae/guideText';
 import { EXAMPLE_DISPLAY_NAME, EXAMPLE_MODEL_ID } from '../../src/core/trae/traeValues';
 
 const endpoint = analyzeEndpoint('https://codex-pooler.example.com/v1', false).endpoint!;

@@ -1,5 +1,5 @@
 // Check reports and model lists for the wizard's plain-Node tests (no network).
-import type { CheckReport } from '../../src/core/check/check';
+import type { CheckReport } from '../../src/core/check/checkReport';
 import { diagnosis } from '../../src/core/check/diagnosis';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
 import type { ModelInfo } from '../../src/core/pool/poolClient';

@@ -3,7 +3,7 @@
 // state the protocol refused, and the wizard froze on "Loading the pool's models…").
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { CheckReport } from '../../src/core/check/check';
+import type { CheckReport } from '../../src/core/check/checkReport';
 import { diagnosis } from '../../src/core/check/diagnosis';
 import { renderMsg } from '../../src/core/text/messages';
 import type { ModelInfo } from '../../src/core/pool/poolClient';

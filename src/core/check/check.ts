@@ -1,97 +1,31 @@
 // One connection check -> one report. The local rules (URL, key) run first and nothing is sent when
 // they fail; then the model list, the chat check and usage run concurrently: none waits for another.
-import { analyzeEndpoint, type PoolEndpoint, type Severity } from '../url/endpoint';
-import {
-  diagnoseFailure,
-  diagnoseSkippedModels,
-  diagnosis,
-  type CheckStepId,
-  type Diagnosis,
-  type DiagnosisContext,
-  type DiagnosisStep,
-  type Health,
-} from './diagnosis';
+import type { Severity } from '../url/endpoint';
+import { diagnosis, type CheckStepId, type Diagnosis, type DiagnosisStep } from './diagnosis';
+import { diagnoseFailure, type DiagnosisContext } from './failureDiagnosis';
+import { diagnoseSkippedModels } from './skippedModels';
 import {
   CHECK_PROMPT,
   EXPECTED_ANSWER,
   PoolClient,
   type ChatAnswer,
-  type ModelInfo,
   type ModelListing,
   type PoolResult,
-  type SkippedModel,
 } from '../pool/poolClient';
-import { analyzeKey, maskKey } from '../secrets/poolKey';
 import type { ProxyRoute } from '../http/proxyRoute';
 import type { Usage } from '../pool/schemas';
-import { summarizeUsage, type UsageSummary } from './usage';
+import { summarizeUsage } from './usage';
+import { statusOf, type CheckFacts, type CheckMode, type CheckReport, type Verdict } from './checkReport';
+import { checkLocally, type LocalSettings } from './localRules';
+import { answerMatches, findModel, normalizeId } from './matching';
 
-/** 'background' is free (model list only); 'full' also sends the chat check, which costs quota. */
-export type CheckMode = 'background' | 'full';
-export type Verdict = 'ok' | 'warning' | 'error';
-export type StepStatus = 'pass' | 'warn' | 'fail' | 'skipped';
-
-export interface CheckInput {
-  readonly baseUrl: unknown;
-  readonly fullUrl: unknown;
+/** The settings the local rules read (URL, key, secrets in settings), and what sending needs. */
+export interface CheckInput extends LocalSettings {
   readonly model: unknown;
-  /** The stored secret, or undefined when none is stored. */
-  readonly key: string | undefined;
-  /** The editor's secret storage failed: why (no key could be read; this is not "no key"). */
-  readonly keyUnavailable?: string;
-  /** Settings that held a Pool key or token (they were read as empty): said first, never used. */
-  readonly secretInSettings?: readonly ('baseUrl' | 'model')[];
   readonly mode: CheckMode;
   /** How a request to this URL reaches the pool (the editor's proxy rules, see proxyRoute.ts). */
   readonly proxyFor?: (url: string) => ProxyRoute | undefined;
   readonly signal?: AbortSignal;
-}
-
-export interface CheckStep {
-  readonly id: CheckStepId;
-  readonly status: StepStatus;
-  readonly durationMs: number;
-}
-
-export type { LimitSummary, UsageSummary } from './usage';
-export { LIMIT_NEAR_SHARE } from './usage';
-
-export interface CheckFacts {
-  readonly models?: readonly ModelInfo[];
-  /** Entries of the pool's list that were left out, each with its reason (never fatal). */
-  readonly modelsSkipped?: readonly SkippedModel[];
-  /** Entries after the first MAX_MODELS, not read. */
-  readonly modelsTruncated?: number;
-  readonly modelListed?: boolean;
-  readonly chosenModel?: ModelInfo;
-  readonly answer?: string;
-  readonly servedModel?: string;
-  readonly finishReason?: string;
-  readonly usage?: UsageSummary;
-  /** Duration of the model list request: the status bar's latency. */
-  readonly latencyMs?: number;
-}
-
-export interface CheckTarget {
-  readonly baseUrl: string;
-  readonly fullUrl: boolean;
-  readonly model: string;
-  readonly endpoint?: PoolEndpoint;
-  readonly keyMasked?: string;
-}
-
-export interface CheckReport {
-  readonly mode: CheckMode;
-  readonly startedAt: string;
-  readonly durationMs: number;
-  readonly verdict: Verdict;
-  /** False when no key is stored yet: the status bar says "not set up" instead of "failing". */
-  readonly configured: boolean;
-  readonly target: CheckTarget;
-  readonly steps: readonly CheckStep[];
-  /** Worst first. */
-  readonly diagnoses: readonly Diagnosis[];
-  readonly facts: CheckFacts;
 }
 
 export interface CheckDependencies {
@@ -105,65 +39,9 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   const started = now();
   const startedAt = (deps.clock?.() ?? new Date()).toISOString();
   const model = typeof input.model === 'string' ? input.model.trim() : '';
-  const steps: CheckStep[] = [];
-  const diagnoses: Diagnosis[] = [];
   const facts: { -readonly [K in keyof CheckFacts]: CheckFacts[K] } = {};
 
-  for (const setting of input.secretInSettings ?? []) {
-    diagnoses.push(
-      diagnosis(
-        'secret-in-setting',
-        setting === 'baseUrl' ? 'url' : 'models',
-        `a secret in codexPooler.${setting} (not used)`,
-        { args: { setting: `codexPooler.${setting}` } },
-      ),
-    );
-  }
-  const urlAnalysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
-  diagnoses.push(
-    ...urlAnalysis.findings.map((f): Diagnosis => ({
-      code: `url:${f.code}`,
-      step: 'url',
-      severity: f.severity,
-      cause: f.cause,
-      fix: f.fix,
-      detail: `URL rule ${f.code}`,
-      action: 'fixUrl',
-    })),
-  );
-  steps.push({ id: 'url', status: statusOf(urlAnalysis.findings.map((f) => f.severity)), durationMs: 0 });
-
-  const keyAnalysis = input.key === undefined ? undefined : analyzeKey(input.key);
-  if (input.keyUnavailable !== undefined) {
-    diagnoses.push(
-      diagnosis('key-store-unavailable', 'key', `secret storage failed: ${input.keyUnavailable}`, {
-        args: { detail: input.keyUnavailable },
-      }),
-    );
-  } else if (!keyAnalysis) {
-    diagnoses.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
-  } else if (!keyAnalysis.ok) {
-    diagnoses.push({
-      code: `key:${keyAnalysis.kind}`,
-      step: 'key',
-      severity: 'error',
-      cause: keyAnalysis.cause,
-      fix: keyAnalysis.fix,
-      detail: `key rule ${keyAnalysis.kind}`,
-      action: 'setApiKey',
-    });
-  }
-  steps.push({ id: 'key', status: keyAnalysis?.ok ? 'pass' : 'fail', durationMs: 0 });
-
-  const target: CheckTarget = {
-    baseUrl: urlAnalysis.input,
-    fullUrl: urlAnalysis.fullUrl,
-    model,
-    ...(urlAnalysis.endpoint ? { endpoint: urlAnalysis.endpoint } : {}),
-    ...(keyAnalysis?.ok && keyAnalysis.key ? { keyMasked: maskKey(keyAnalysis.key) } : {}),
-  };
-  const endpoint = urlAnalysis.endpoint;
-  const key = keyAnalysis?.ok ? keyAnalysis.key : undefined;
+  const { steps, diagnoses, target, endpoint, key } = checkLocally(input, model);
   const configured = input.key !== undefined || input.keyUnavailable !== undefined;
 
   if (!endpoint || !key) {
@@ -313,43 +191,3 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
 }
 
 const STEP_RANK: Record<DiagnosisStep, number> = { url: 0, key: 1, models: 2, usage: 3, chat: 4, turn1: 5, turn2: 6 };
-
-/**
- * What a report means for the status bar: not set up (no key, or no model yet), or
- * the health of the pool: failing whenever Trae's chat cannot succeed now, degraded when it works but
- * something needs attention, ok only when the check passed.
- */
-export function healthOfReport(report: CheckReport): Health | 'notSetUp' {
-  if (!report.configured) return 'notSetUp';
-  // A store that cannot be read, or a key in a setting, is a problem to fix now, set up or not.
-  if (report.diagnoses.some((d) => d.code === 'key-store-unavailable' || d.code === 'secret-in-setting'))
-    return 'failing';
-  // No model chosen yet: the setup is not finished (the wizard leads on), whatever else is wrong.
-  if (report.diagnoses.some((d) => d.code === 'model-missing')) return 'notSetUp';
-  return report.verdict === 'ok' ? 'ok' : report.verdict === 'warning' ? 'degraded' : 'failing';
-}
-
-/** The pool matches model ids case-insensitively after trimming; so do we. */
-export function findModel(models: readonly ModelInfo[], id: string): ModelInfo | undefined {
-  const wanted = normalizeId(id);
-  return models.find((m) => normalizeId(m.id) === wanted);
-}
-
-export function answerMatches(answer: string): boolean {
-  return (
-    answer
-      .trim()
-      .toLowerCase()
-      .replace(/[.!。！]+$/, '') === EXPECTED_ANSWER
-  );
-}
-
-function normalizeId(id: string): string {
-  return id.trim().toLowerCase();
-}
-
-function statusOf(severities: readonly Severity[]): StepStatus {
-  if (severities.includes('error')) return 'fail';
-  if (severities.includes('warning')) return 'warn';
-  return 'pass';
-}

@@ -1,7 +1,7 @@
 // What a free check (the keyed model list) says about the key it ran with: the pool accepted it (it
 // listed models), rejected it (a 401 about the key itself), or nothing certain (the pool could not be
 // reached, the URL is wrong, another error came first).
-import type { CheckReport } from './check';
+import type { CheckReport } from './checkReport';
 import type { Diagnosis } from './diagnosis';
 
 export type KeyVerdict = 'accepted' | 'rejected' | 'unknown';

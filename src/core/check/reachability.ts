@@ -2,9 +2,11 @@
 // any key. A pool answers every /v1 path of such a request with its 401 envelope (api_key_missing);
 // only its firewall (403 access_denied) and a cold start (503 settings_unavailable) come first.
 // Anything else answering is not a pool; anything failing on the way leaves the pool unreachable.
-import { diagnoseFailure, diagnosis, KNOWN_POOL_ERROR_CODES, type Diagnosis, type DiagnosisContext } from './diagnosis';
+import { diagnosis, KNOWN_POOL_ERROR_CODES, type Diagnosis } from './diagnosis';
+import { diagnoseFailure, type DiagnosisContext } from './failureDiagnosis';
 import { analyzeEndpoint, type PoolEndpoint, type Severity } from '../url/endpoint';
-import type { PoolClient, PoolFailure, PoolResult, ModelListing } from '../pool/poolClient';
+import type { PoolClient, PoolResult, ModelListing } from '../pool/poolClient';
+import type { PoolFailure } from '../pool/poolResponse';
 import type { ProxyRoute } from '../http/proxyRoute';
 
 export type ReachVerdict = 'pool' | 'pool-with-warning' | 'not-a-pool' | 'unreachable' | 'invalid-url';

@@ -1,6 +1,6 @@
 // A check report as plain text, for the log and for "Copy Diagnostics". Built only from the report
 // (which never holds the key); callers still pass the result through redactSecrets.
-import type { CheckReport } from './check';
+import type { CheckReport } from './checkReport';
 import type { Msg } from '../text/messages';
 
 export function formatReport(report: CheckReport, render: (m: Msg) => string): string {

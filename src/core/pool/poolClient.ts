@@ -9,13 +9,16 @@ import { ModelListEnvelopeSchema, readModelList, type ModelListing } from './mod
 import { analyzeKey } from '../secrets/poolKey';
 import { redactText } from '../secrets/redact';
 import { ChatCompletionSchema, ErrorEnvelopeSchema, UsageSchema, firstIssue, type Usage } from './schemas';
+import type { HttpResponse, Transport } from '../http/transport';
 import {
-  TransportError,
-  type HttpResponse,
-  type RequestPhase,
-  type Transport,
-  type TransportReason,
-} from '../http/transport';
+  cleanStrings,
+  compactError,
+  looksLikeProxy,
+  parseBody,
+  transportFailure,
+  type Clean,
+  type PoolFailure,
+} from './poolResponse';
 
 export type { ModelInfo, ModelListing, ModelSkipReason, SkippedModel } from './modelList';
 
@@ -32,34 +35,6 @@ export interface ChatAnswer {
   readonly responseId?: string;
   readonly totalTokens?: number;
 }
-
-export type BodyKind = 'json' | 'html' | 'empty' | 'text';
-
-export interface PoolErrorInfo {
-  readonly code?: string;
-  readonly message?: string;
-  readonly type?: string;
-  readonly param?: string;
-}
-
-export type PoolFailure =
-  | {
-      readonly kind: 'transport';
-      readonly reason: TransportReason;
-      readonly phase: RequestPhase;
-      readonly code?: string;
-      readonly detail: string;
-    }
-  | { readonly kind: 'redirect'; readonly status: number; readonly location?: string }
-  | {
-      readonly kind: 'http';
-      readonly status: number;
-      readonly body: BodyKind;
-      readonly error?: PoolErrorInfo;
-      readonly fromProxy: boolean;
-    }
-  | { readonly kind: 'invalid'; readonly status: number; readonly body: BodyKind; readonly detail: string }
-  | { readonly kind: 'blocked'; readonly reason: 'key' | 'origin' };
 
 export type PoolResult<T> =
   | { readonly ok: true; readonly value: T; readonly status: number; readonly durationMs: number }
@@ -84,9 +59,6 @@ export interface ProbeCall {
   readonly endpoint: PoolEndpoint;
   readonly signal?: AbortSignal;
 }
-
-/** Removes secrets from one string taken from an answer (after JSON decoding). */
-type Clean = (text: string) => string;
 
 export class PoolClient {
   readonly #now: () => number;
@@ -266,65 +238,4 @@ function guard(endpoint: PoolEndpoint, key: string | undefined, url: string): Po
     return { kind: 'blocked', reason: 'origin' };
   }
   return origin === endpoint.origin ? undefined : { kind: 'blocked', reason: 'origin' };
-}
-
-function transportFailure(error: unknown, clean: Clean): PoolFailure {
-  if (error instanceof TransportError) {
-    return {
-      kind: 'transport',
-      reason: error.reason,
-      phase: error.phase,
-      ...(error.code ? { code: error.code } : {}),
-      detail: clean(error.message).slice(0, 300),
-    };
-  }
-  return { kind: 'transport', reason: 'other', phase: 'connect', detail: clean(String(error)).slice(0, 300) };
-}
-
-type ParsedBody = { kind: 'json'; json: unknown } | { kind: Exclude<BodyKind, 'json'> };
-
-export function parseBody(response: HttpResponse): ParsedBody {
-  const text = response.body.trim();
-  if (text === '') return { kind: 'empty' };
-  const contentType = response.headers['content-type'] ?? '';
-  if (/html/i.test(contentType) || /^<(!doctype|html|head|body|\?xml|[a-z])/i.test(text)) return { kind: 'html' };
-  try {
-    return { kind: 'json', json: JSON.parse(text) };
-  } catch {
-    return { kind: 'text' };
-  }
-}
-
-/** Redacted first, then clipped: a clip must never leave part of a secret behind. */
-function compactError(error: z.infer<typeof ErrorEnvelopeSchema>['error'], clean: Clean): PoolErrorInfo {
-  const clip = (s: string | null | undefined) =>
-    typeof s === 'string' && s !== '' ? inertText(clean(s)).slice(0, 200) : undefined;
-  const code = clip(error.code);
-  const message = clip(error.message);
-  const type = clip(error.type);
-  const param = clip(error.param);
-  return {
-    ...(code ? { code } : {}),
-    ...(message ? { message } : {}),
-    ...(type ? { type } : {}),
-    ...(param ? { param } : {}),
-  };
-}
-
-/** Every string in a small validated value (usage), redacted. */
-function cleanStrings<T>(value: T, clean: Clean): T {
-  if (typeof value === 'string') return clean(value) as T;
-  if (Array.isArray(value)) return value.map((v) => cleanStrings(v, clean)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v, clean)])) as T;
-  }
-  return value;
-}
-
-/** A proxy's own error page, not the pool's answer (Via / Proxy-* headers, or a proxy's Server). */
-function looksLikeProxy(response: HttpResponse): boolean {
-  const h = response.headers;
-  if (response.status === 407) return true;
-  if (h['proxy-authenticate'] || h['proxy-agent']) return true;
-  return /proxy|squid|privoxy/i.test(h['server'] ?? '');
 }

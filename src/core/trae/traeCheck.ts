@@ -4,46 +4,20 @@
 // parameter refused only on the second turn. Costs quota: run only when the user asks for it.
 import type { PoolEndpoint } from '../url/endpoint';
 import type { ProxyRoute } from '../http/proxyRoute';
-import type { Verdict } from '../check/check';
-import {
-  diagnoseFailure,
-  diagnosis,
-  KNOWN_POOL_ERROR_CODES,
-  messagesFor,
-  type Diagnosis,
-  type DiagnosisCode,
-} from '../check/diagnosis';
-import { CHECK_PROMPT, parseBody, type PoolFailure } from '../pool/poolClient';
-import { analyzeKey, redactGiven } from '../secrets/poolKey';
-import { ErrorEnvelopeSchema } from '../pool/schemas';
-import { compactError, MAX_STREAM_BYTES, readEventStream, readWhole, type StreamReading } from './traeStream';
-import { TransportError, type StreamResponse, type StreamTransport } from '../http/transport';
+import type { Verdict } from '../check/checkReport';
+import type { Diagnosis } from '../check/diagnosis';
+import { CHECK_PROMPT } from '../pool/poolClient';
+import { redactGiven } from '../secrets/poolKey';
+import { MAX_STREAM_BYTES, readEventStream, readWhole, type StreamReading } from './traeStream';
+import type { StreamResponse, StreamTransport } from '../http/transport';
+import { guardTurn, secondTurnMessages, traeTurnBody, type Message } from './traeTurns';
+import { diagnoseTurnFailure, notAStream, streamDiagnoses, transportFailure } from './traeTurnDiagnosis';
 
-export const TRAE_SECOND_PROMPT = 'Once more, reply with exactly: trae ok';
-/** Room for a short answer or a tool call, little quota. */
-export const TRAE_MAX_COMPLETION_TOKENS = 32;
-export const TRAE_TOOL = {
-  type: 'function',
-  function: {
-    name: 'get_current_time',
-    description: 'Returns the current time.',
-    parameters: { type: 'object', properties: {} },
-  },
-} as const;
-/** What the harmless tool "returns" when the model calls it. */
-export const TRAE_TOOL_RESULT = '{"time":"12:00"}';
 /**
  * The longest silence between stream chunks before the stream counts as stalled: half the turn's
  * deadline (so a stall is told from a turn that is merely slow), at most 15 s.
  */
 export const MAX_IDLE_MS = 15_000;
-// Buffering heuristic: at least this many data frames, all within BUFFERED_SPREAD_MS of each other,
-// after at least BUFFERED_WAIT_MS without any. A model streams its tokens over time (and a pool sends
-// the role chunk before the first token), so a whole answer in one burst after a wait means something
-// in between held the stream back.
-export const BUFFERED_MIN_FRAMES = 3;
-export const BUFFERED_SPREAD_MS = 10;
-export const BUFFERED_WAIT_MS = 400;
 const ANSWER_SHOWN_CHARS = 200;
 
 export interface TraeCheckInput {
@@ -100,21 +74,6 @@ export interface TraeCheckReport {
 export type TraeCheckOutcome =
   { readonly kind: 'cancelled' } | { readonly kind: 'done'; readonly report: TraeCheckReport };
 
-type Message = Record<string, unknown>;
-
-/** One turn's request body: only parameters the pool's contract accepts. */
-export function traeTurnBody(model: string, messages: readonly Message[]): string {
-  return JSON.stringify({
-    model,
-    messages,
-    stream: true,
-    stream_options: { include_usage: true },
-    max_completion_tokens: TRAE_MAX_COMPLETION_TOKENS,
-    tools: [TRAE_TOOL],
-    tool_choice: 'auto',
-  });
-}
-
 export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps): Promise<TraeCheckOutcome> {
   const now = deps.now ?? (() => performance.now());
   const started = now();
@@ -127,9 +86,9 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
     report: finish(model, url, Math.max(0, Math.round(now() - started)), turns, diagnoses),
   });
 
-  const blocked = guard(input);
+  const blocked = guardTurn(input);
   if (blocked) {
-    diagnoses.push(fromFailure(blocked, 1));
+    diagnoses.push(diagnoseTurnFailure(input, blocked, 1));
     return report();
   }
   if (input.signal?.aborted) return { kind: 'cancelled' };
@@ -140,21 +99,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
   // The conversation goes back only after a whole first answer: a failed or cut stream has none.
   if (!one.reading?.done || one.diagnoses.some((d) => d.severity === 'error')) return report();
 
-  const assistant: Message = { role: 'assistant' };
-  if (one.reading.answer !== '' || one.reading.toolCalls.length === 0) assistant['content'] = one.reading.answer;
-  if (one.reading.toolCalls.length > 0) {
-    assistant['tool_calls'] = one.reading.toolCalls.map((c, i) => ({
-      id: c.id || `call_${i}`,
-      type: 'function',
-      function: { name: c.name, arguments: c.arguments },
-    }));
-  }
-  const toolAnswers = ((assistant['tool_calls'] ?? []) as Array<{ id: string }>).map((c) => ({
-    role: 'tool',
-    tool_call_id: c.id,
-    content: TRAE_TOOL_RESULT,
-  }));
-  const two = await runTurn(2, [first, assistant, ...toolAnswers, { role: 'user', content: TRAE_SECOND_PROMPT }]);
+  const two = await runTurn(2, secondTurnMessages(first, one.reading));
   if (two === 'cancelled') return { kind: 'cancelled' };
   return report();
 
@@ -196,7 +141,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
           toolCalled: false,
           answer: '',
         },
-        [fromFailure(failure, turn)],
+        [diagnoseTurnFailure(input, failure, turn)],
       );
     }
     const { status } = response;
@@ -216,7 +161,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
         toolCalled: false,
         answer: '',
       } as const;
-      return record(base, [notAStream(turn, response, redactGiven(whole.text, [key]))]);
+      return record(base, [notAStream(input, turn, response, redactGiven(whole.text, [key]))]);
     }
 
     const reading = await readEventStream(response.body, key);
@@ -244,7 +189,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
       answer: reading.answer.slice(0, ANSWER_SHOWN_CHARS),
       ...(reading.servedModel ? { servedModel: reading.servedModel } : {}),
     };
-    return { ...record(turnReport, streamDiagnoses(turn, reading, turnReport)), reading };
+    return { ...record(turnReport, streamDiagnoses(input, turn, reading, turnReport)), reading };
 
     function elapsed(): number {
       return Math.max(0, Math.round(now() - sentAt));
@@ -256,154 +201,6 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
     diagnoses.push(...found);
     return { diagnoses: found };
   }
-
-  function fromFailure(failure: PoolFailure, turn: 1 | 2): Diagnosis {
-    const d = diagnoseFailure(failure, {
-      step: 'chat',
-      endpoint,
-      model,
-      ...(input.route ? { route: input.route } : {}),
-    });
-    return { ...d, step: turn === 1 ? 'turn1' : 'turn2', detail: `turn ${turn}: ${d.detail}` };
-  }
-
-  function notAStream(turn: 1 | 2, response: StreamResponse, body: string): Diagnosis {
-    const { status } = response;
-    const step = turn === 1 ? 'turn1' : 'turn2';
-    if (status >= 300 && status < 400) {
-      const location = response.headers['location'];
-      return fromFailure(
-        { kind: 'redirect', status, ...(location ? { location: redactGiven(location, [key]).slice(0, 300) } : {}) },
-        turn,
-      );
-    }
-    const parsed = parseBody({ status, headers: response.headers, body });
-    if (status >= 200 && status < 300) {
-      if (parsed.kind === 'html')
-        return fromFailure(
-          { kind: 'invalid', status, body: 'html', detail: 'expected an event stream, got HTML' },
-          turn,
-        );
-      const contentType = (response.headers['content-type'] ?? '(none)').slice(0, 80);
-      return diagnosis(
-        'stream-ignored',
-        step,
-        `turn ${turn}: POST ${new URL(url).pathname} -> HTTP ${status} ${contentType}, not text/event-stream`,
-        { args: { contentType } },
-      );
-    }
-    const envelope = parsed.kind === 'json' ? ErrorEnvelopeSchema.safeParse(parsed.json) : undefined;
-    const error = envelope?.success ? compactError(envelope.data.error, key) : undefined;
-    const failure: PoolFailure = {
-      kind: 'http',
-      status,
-      body: parsed.kind,
-      ...(error ? { error } : {}),
-      fromProxy: looksLikeProxy(response),
-    };
-    // The first turn passed with the same URL, key and model: a 4xx now is about the conversation.
-    if (turn === 2 && status >= 400 && status < 500 && ![401, 403, 407, 408, 429].includes(status)) {
-      const code = error?.code ?? '-';
-      const param = error?.param ?? '-';
-      return diagnosis(
-        'second-turn-rejected',
-        step,
-        `turn 2: POST ${new URL(url).pathname} -> HTTP ${status} ${code} (param ${param}); turn 1 passed`,
-        { args: { status, code, param } },
-      );
-    }
-    return fromFailure(failure, turn);
-  }
-
-  function streamDiagnoses(turn: 1 | 2, reading: StreamReading, turnReport: TraeTurnReport): Diagnosis[] {
-    const step = turn === 1 ? 'turn1' : 'turn2';
-    const route = `turn ${turn}: POST ${new URL(url).pathname}`;
-    const args = { host: endpoint.host, url, model };
-    if (reading.errorFrame) {
-      const code = reading.errorFrame.code ?? '-';
-      const known = KNOWN_POOL_ERROR_CODES.includes(code) ? (code as DiagnosisCode) : undefined;
-      const own = known ? diagnosis(known, step, '', { args }) : undefined;
-      const detail = `${route} -> HTTP 200, then an error frame ${code}${reading.errorFrame.message ? ` "${reading.errorFrame.message}"` : ''} and no [DONE]`;
-      // The pool's own code says how bad it is and what to do (e.g. quota_exhausted: wait for the reset).
-      return [
-        diagnosis('stream-error-frame', step, detail, {
-          args: { ...args, code, message: reading.errorFrame.message ?? '' },
-          ...(own ? { severity: own.severity, fix: messagesFor(known!)!.fix } : {}),
-        }),
-      ];
-    }
-    if (reading.badFrame)
-      return [
-        diagnosis('stream-bad-frame', step, `${route} -> frame ${reading.dataFrames}: ${reading.badFrame}`, {
-          args: { problem: reading.badFrame },
-        }),
-      ];
-    if (reading.failure) return [fromFailure(transportFailure(reading.failure), turn)];
-    if (!reading.done)
-      return [
-        diagnosis(
-          'stream-no-done',
-          step,
-          `${route} -> the stream ended after ${reading.dataFrames} data frames without [DONE]`,
-          { args },
-        ),
-      ];
-    const found: Diagnosis[] = [];
-    const { firstFrameMs, frameSpreadMs } = turnReport;
-    if (
-      reading.dataFrames >= BUFFERED_MIN_FRAMES &&
-      firstFrameMs !== undefined &&
-      frameSpreadMs !== undefined &&
-      firstFrameMs >= BUFFERED_WAIT_MS &&
-      frameSpreadMs < BUFFERED_SPREAD_MS
-    ) {
-      found.push(
-        diagnosis(
-          'stream-buffered',
-          step,
-          `${route} -> ${reading.dataFrames} data frames within ${frameSpreadMs} ms, the first after ${firstFrameMs} ms`,
-          { args: { wait: firstFrameMs, frames: reading.dataFrames, spread: frameSpreadMs } },
-        ),
-      );
-    }
-    if (!reading.usage)
-      found.push(diagnosis('stream-no-usage', step, `${route} -> no usage chunk although include_usage was asked`));
-    return found;
-  }
-}
-
-/** The key goes only to the pool's own origin, and only a Pool key (as the pool client's guard). */
-function guard(input: TraeCheckInput): PoolFailure | undefined {
-  if (!analyzeKey(input.key).ok) return { kind: 'blocked', reason: 'key' };
-  try {
-    if (new URL(input.endpoint.traeCallUrl).origin === input.endpoint.origin) return undefined;
-  } catch {
-    // an unparsable URL is refused like another origin
-  }
-  return { kind: 'blocked', reason: 'origin' };
-}
-
-/** A proxy's own error page, not the pool's answer (the pool client's rule). */
-function looksLikeProxy(response: StreamResponse): boolean {
-  const h = response.headers;
-  return (
-    response.status === 407 ||
-    Boolean(h['proxy-authenticate'] || h['proxy-agent']) ||
-    /proxy|squid|privoxy/i.test(h['server'] ?? '')
-  );
-}
-
-function transportFailure(error: unknown): PoolFailure {
-  if (error instanceof TransportError) {
-    return {
-      kind: 'transport',
-      reason: error.reason,
-      phase: error.phase,
-      ...(error.code ? { code: error.code } : {}),
-      detail: error.message.slice(0, 300),
-    };
-  }
-  return { kind: 'transport', reason: 'other', phase: 'connect', detail: String(error).slice(0, 300) };
 }
 
 function finish(

@@ -1,53 +1,16 @@
-// Trae's "Add Model" dialog as data, top to bottom as Trae shows it: the ways in, the tabs, the four
-// required rows, Advanced Settings (collapsed at first) with four more, the Add Model button, then what
-// to do after adding. Labels are Trae's own words (data, by guide language); explanations are messages.
+// Trae's "Add Model" dialog as data, top to bottom as Trae shows it: the ways in, the tabs, the required
+// rows, Advanced Settings (collapsed at first; the rows are in guideRows.ts), the Add Model button, then
+// what to do after adding. Labels are Trae's own words (data, by guide language); explanations are messages.
 import type { PoolEndpoint } from '../url/endpoint';
 import { msg, type Msg } from '../text/messages';
 import { CHECK_PROMPT, EXPECTED_ANSWER } from '../pool/poolClient';
 import { TRAE_ERRORS, traeErrorHelp, type TraeErrorHelp } from './traeErrors';
-import { TRAE_LABELS, type GuideLanguage, type TraeFieldId, type TraeLabels } from './traeLabels';
-import {
-  TRAE_API_FORMAT,
-  TRAE_DISPLAY_NAME_MAX,
-  TRAE_MODEL_SERIES,
-  TRAE_TOOL_CALL_ROUNDS,
-  contextWindowFor,
-  displayNameFor,
-  multimodalFor,
-  type ContextWindowValues,
-  type DisplayNameValue,
-  type GuideModel,
-  type MultimodalValue,
-} from './traeValues';
+import { TRAE_LABELS, type GuideLanguage, type TraeLabels } from './traeLabels';
+import { contextWindowFor, displayNameFor, multimodalFor, type GuideModel } from './traeValues';
+import { dialogRows, type ModelValues, type TraeRow } from './guideRows';
 
 export type { GuideLanguage, TraeFieldId, TraeLabels } from './traeLabels';
 export { TRAE_LABELS } from './traeLabels';
-
-export type TraeFieldKind = 'dropdown' | 'text' | 'switch' | 'secret' | 'number';
-
-export interface TraeField {
-  readonly id: TraeFieldId;
-  /** The label beside the box, as Trae shows it ("Input" under Context Window). */
-  readonly label: string;
-  /** The label with its row's heading, for lists and Copy buttons ("Context Window Input"). */
-  readonly title: string;
-  readonly kind: TraeFieldKind;
-  /** What to enter. For a switch: its state's label. For the API key: empty (the host copies it). */
-  readonly value: string;
-  /** For a switch: whether to turn it on. */
-  readonly on?: boolean;
-  /** Trae's own limit on the box, where it has one. */
-  readonly maxLength?: number;
-  readonly note: Msg;
-  /** Why the value differs from the usual one, when it was adapted to the model. */
-  readonly reason?: Msg;
-}
-
-/** One line of the dialog: a field alone, a field with its switch at the right, or Input + Output. */
-export type TraeRow =
-  | { readonly layout: 'single'; readonly fields: readonly [TraeField] }
-  | { readonly layout: 'withSwitch'; readonly fields: readonly [TraeField, TraeField] }
-  | { readonly layout: 'pair'; readonly label: string; readonly fields: readonly [TraeField, TraeField] };
 
 export interface TraeTab {
   readonly id: 'modelProvider' | 'customConfig';
@@ -107,103 +70,6 @@ export interface GuideInput {
   readonly language: GuideLanguage;
 }
 
-interface ModelValues {
-  readonly multimodal: MultimodalValue;
-  readonly displayName: DisplayNameValue;
-  readonly context: ContextWindowValues;
-}
-
-function rows(
-  input: GuideInput,
-  labels: TraeLabels,
-  { multimodal, displayName, context }: ModelValues,
-): { required: TraeRow[]; advanced: TraeRow[] } {
-  const f = labels.fields;
-  const { endpoint, model } = input;
-  const onOff = (on: boolean) => (on ? labels.on : labels.off);
-  const field = (
-    id: TraeFieldId,
-    kind: TraeFieldKind,
-    value: string,
-    note: Msg,
-    extra: Partial<TraeField> = {},
-  ): TraeField => ({ id, label: f[id], title: f[id], kind, value, note, ...extra });
-  const inContextWindow = (id: 'contextInput' | 'contextOutput') => ({ title: `${labels.contextWindow} ${f[id]}` });
-  // Input's reason explains both numbers; Output carries it too when Output was shrunk as well.
-  const outputReason = context.fit === 'both' && context.reason ? { reason: context.reason } : {};
-
-  return {
-    required: [
-      { layout: 'single', fields: [field('apiFormat', 'dropdown', TRAE_API_FORMAT, msg('guide.field.apiFormat'))] },
-      {
-        layout: 'withSwitch',
-        fields: [
-          field(
-            'requestUrl',
-            'text',
-            endpoint.traeUrl,
-            msg(endpoint.fullUrl ? 'guide.field.requestUrlFull' : 'guide.field.requestUrl', { fullUrl: f.fullUrl }),
-          ),
-          field(
-            'fullUrl',
-            'switch',
-            onOff(endpoint.fullUrl),
-            msg(endpoint.fullUrl ? 'guide.field.fullUrlOn' : 'guide.field.fullUrlOff', { requestUrl: f.requestUrl }),
-            { on: endpoint.fullUrl },
-          ),
-        ],
-      },
-      {
-        layout: 'withSwitch',
-        fields: [
-          field('modelId', 'text', model.id, msg('guide.field.modelId')),
-          field('multimodal', 'switch', onOff(multimodal.on), multimodal.note, { on: multimodal.on }),
-        ],
-      },
-      { layout: 'single', fields: [field('apiKey', 'secret', '', msg('guide.field.apiKey'))] },
-    ],
-    advanced: [
-      {
-        layout: 'single',
-        fields: [field('modelSeries', 'dropdown', TRAE_MODEL_SERIES, msg('guide.field.modelSeries'))],
-      },
-      {
-        layout: 'single',
-        fields: [
-          field(
-            'displayName',
-            'text',
-            displayName.value,
-            msg('guide.field.displayName', { max: TRAE_DISPLAY_NAME_MAX, modelId: f.modelId }),
-            {
-              maxLength: TRAE_DISPLAY_NAME_MAX,
-              ...(displayName.reason ? { reason: displayName.reason } : {}),
-            },
-          ),
-        ],
-      },
-      {
-        layout: 'pair',
-        label: labels.contextWindow,
-        fields: [
-          field('contextInput', 'number', String(context.input), context.note, {
-            ...inContextWindow('contextInput'),
-            ...(context.reason ? { reason: context.reason } : {}),
-          }),
-          field('contextOutput', 'number', String(context.output), msg('guide.field.contextOutput'), {
-            ...inContextWindow('contextOutput'),
-            ...outputReason,
-          }),
-        ],
-      },
-      {
-        layout: 'single',
-        fields: [field('toolCallRounds', 'number', String(TRAE_TOOL_CALL_ROUNDS), msg('guide.field.toolCallRounds'))],
-      },
-    ],
-  };
-}
-
 export function buildTraeGuide(input: GuideInput): TraeGuide {
   const labels = TRAE_LABELS[input.language];
   const values: ModelValues = {
@@ -211,7 +77,7 @@ export function buildTraeGuide(input: GuideInput): TraeGuide {
     displayName: displayNameFor(input.model),
     context: contextWindowFor(input.model),
   };
-  const { required, advanced } = rows(input, labels, values);
+  const { required, advanced } = dialogRows(input, labels, values);
   const displayName = values.displayName.value;
   // Trae's defaults in Advanced Settings would not fit this model's window: opening it is not optional.
   const mustOpen = values.context.reason !== undefined;
@@ -301,36 +167,4 @@ export function buildTraeGuide(input: GuideInput): TraeGuide {
     steps,
     traeErrors: TRAE_ERRORS.map((e) => traeErrorHelp(e, errorContext)),
   };
-}
-
-/** Every field of the dialog, top to bottom (required rows, then Advanced Settings). */
-export function dialogFields(dialog: TraeDialog): TraeField[] {
-  return [...dialog.required, ...dialog.advanced.rows].flatMap((row) => [...row.fields]);
-}
-
-/**
- * The "Copy all as text" checklist: the same steps, sections and field order as the dialog. The key is
- * never in it: `keyPlaceholder` stands in its place.
- */
-export function guideAsText(guide: TraeGuide, render: (m: Msg) => string, keyPlaceholder: string): string {
-  const valueOf = (field: TraeField) => (field.kind === 'secret' ? keyPlaceholder : field.value);
-  const rowLines = (row: TraeRow): string[] => {
-    const line =
-      row.layout === 'pair'
-        ? `   - ${row.label}: ${row.fields[0].label} ${valueOf(row.fields[0])}, ${row.fields[1].label} ${valueOf(row.fields[1])}`
-        : row.layout === 'withSwitch'
-          ? `   - ${row.fields[0].label}: ${valueOf(row.fields[0])}  |  ${row.fields[1].label}: ${valueOf(row.fields[1])}`
-          : `   - ${row.fields[0].label}: ${valueOf(row.fields[0])}`;
-    const reasons = new Set(row.fields.flatMap((f) => (f.reason ? [render(f.reason)] : [])));
-    return [line, ...[...reasons].map((reason) => `     (${reason})`)];
-  };
-  const lines: string[] = [render(msg('guide.text.header')), ''];
-  guide.steps.forEach((step, i) => {
-    lines.push(`${i + 1}. ${render(step.title)}: ${render(step.body)}`);
-    if (step.id === 'fillRequired') for (const row of guide.dialog.required) lines.push(...rowLines(row));
-    if (step.id === 'openAdvanced') for (const row of guide.dialog.advanced.rows) lines.push(...rowLines(row));
-  });
-  lines.push('', render(guide.dialog.workingWhen), '', render(msg('guide.text.errors')));
-  for (const e of guide.traeErrors) lines.push(`- ${render(e.title)}: ${render(e.meaning)} ${render(e.fix)}`);
-  return lines.join('\n');
 }

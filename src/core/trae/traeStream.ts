@@ -2,7 +2,7 @@
 // `data:` frame a chat.completion.chunk, `data: [DONE]` last. Everything here is untrusted: the
 // stream is capped, every frame is validated, and all text kept is clipped and has the key removed.
 import * as z from 'zod/mini';
-import type { PoolErrorInfo } from '../pool/poolClient';
+import type { PoolErrorInfo } from '../pool/poolResponse';
 import { redactGiven } from '../secrets/poolKey';
 import { ErrorEnvelopeSchema, firstIssue } from '../pool/schemas';
 import { SseEventTooLarge, SseParser, type SseEvent } from '../http/sse';

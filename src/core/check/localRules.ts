@@ -1,0 +1,88 @@
+// The rules that need no request, run first: a secret left in a setting, the URL, the stored key. When
+// they fail, nothing is sent; either way they say what the check is about (the target).
+import { analyzeEndpoint, type PoolEndpoint } from '../url/endpoint';
+import { analyzeKey, maskKey } from '../secrets/poolKey';
+import { diagnosis, type Diagnosis } from './diagnosis';
+import { statusOf, type CheckStep, type CheckTarget } from './checkReport';
+
+/** The settings the local rules read (the rest of a check's input is about sending). */
+export interface LocalSettings {
+  readonly baseUrl: unknown;
+  readonly fullUrl: unknown;
+  /** The stored secret, or undefined when none is stored. */
+  readonly key: string | undefined;
+  /** The editor's secret storage failed: why (no key could be read; this is not "no key"). */
+  readonly keyUnavailable?: string;
+  /** Settings that held a Pool key or token (they were read as empty): said first, never used. */
+  readonly secretInSettings?: readonly ('baseUrl' | 'model')[];
+}
+
+export interface LocalVerdict {
+  readonly steps: CheckStep[];
+  readonly diagnoses: Diagnosis[];
+  readonly target: CheckTarget;
+  /** Both set only when the URL and the key passed: only then is a request sent. */
+  readonly endpoint: PoolEndpoint | undefined;
+  readonly key: string | undefined;
+}
+
+export function checkLocally(input: LocalSettings, model: string): LocalVerdict {
+  const steps: CheckStep[] = [];
+  const diagnoses: Diagnosis[] = [];
+  for (const setting of input.secretInSettings ?? []) {
+    diagnoses.push(
+      diagnosis(
+        'secret-in-setting',
+        setting === 'baseUrl' ? 'url' : 'models',
+        `a secret in codexPooler.${setting} (not used)`,
+        { args: { setting: `codexPooler.${setting}` } },
+      ),
+    );
+  }
+  const urlAnalysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
+  diagnoses.push(
+    ...urlAnalysis.findings.map((f): Diagnosis => ({
+      code: `url:${f.code}`,
+      step: 'url',
+      severity: f.severity,
+      cause: f.cause,
+      fix: f.fix,
+      detail: `URL rule ${f.code}`,
+      action: 'fixUrl',
+    })),
+  );
+  steps.push({ id: 'url', status: statusOf(urlAnalysis.findings.map((f) => f.severity)), durationMs: 0 });
+
+  const keyAnalysis = input.key === undefined ? undefined : analyzeKey(input.key);
+  if (input.keyUnavailable !== undefined) {
+    diagnoses.push(
+      diagnosis('key-store-unavailable', 'key', `secret storage failed: ${input.keyUnavailable}`, {
+        args: { detail: input.keyUnavailable },
+      }),
+    );
+  } else if (!keyAnalysis) {
+    diagnoses.push(diagnosis('key-missing', 'key', 'no Pool API key stored'));
+  } else if (!keyAnalysis.ok) {
+    diagnoses.push({
+      code: `key:${keyAnalysis.kind}`,
+      step: 'key',
+      severity: 'error',
+      cause: keyAnalysis.cause,
+      fix: keyAnalysis.fix,
+      detail: `key rule ${keyAnalysis.kind}`,
+      action: 'setApiKey',
+    });
+  }
+  steps.push({ id: 'key', status: keyAnalysis?.ok ? 'pass' : 'fail', durationMs: 0 });
+
+  const target: CheckTarget = {
+    baseUrl: urlAnalysis.input,
+    fullUrl: urlAnalysis.fullUrl,
+    model,
+    ...(urlAnalysis.endpoint ? { endpoint: urlAnalysis.endpoint } : {}),
+    ...(keyAnalysis?.ok && keyAnalysis.key ? { keyMasked: maskKey(keyAnalysis.key) } : {}),
+  };
+  const endpoint = urlAnalysis.endpoint;
+  const key = keyAnalysis?.ok ? keyAnalysis.key : undefined;
+  return { steps, diagnoses, target, endpoint, key };
+}
