@@ -57,15 +57,16 @@ function resolveImport(from, spec) {
   return { missing: spec };
 }
 
-export function analyze() {
-  const files = sourceFiles(src);
+/** Everything this script checks, for the source tree at `srcDir` (src/ unless a test gives its own). */
+export function analyze(srcDir = src) {
+  const files = sourceFiles(srcDir);
   const graph = new Map();
   const problems = [];
   let longLines = 0;
   const longest = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    const rel = path.relative(src, file).split(path.sep).join('/');
+    const rel = path.relative(srcDir, file).split(path.sep).join('/');
     const lines = text.split('\n');
     if (lines.length > MAX_LINES)
       problems.push(`${rel}: ${lines.length} lines (at most ${MAX_LINES}): split it along a seam`);
@@ -89,7 +90,7 @@ export function analyze() {
   for (const { rel, edges } of graph.values()) {
     for (const edge of edges) {
       if (!edge.file || edge.file.endsWith('.json')) continue;
-      const to = path.relative(src, edge.file).split(path.sep).join('/');
+      const to = path.relative(srcDir, edge.file).split(path.sep).join('/');
       if (rel.startsWith('webview/')) {
         if (!webviewMayImport(to))
           (upward++,
@@ -110,7 +111,7 @@ export function analyze() {
   const circles = stronglyConnected(graph).filter((c) => c.length > 1);
   for (const circle of circles) problems.push(`import circle: ${circle.map((f) => graph.get(f).rel).join(' -> ')}`);
 
-  const nodeFromWebview = reachableExternals(graph, path.join(src, 'webview', 'main.ts')).filter((m) =>
+  const nodeFromWebview = reachableExternals(graph, path.join(srcDir, 'webview', 'main.ts')).filter((m) =>
     NODE_MODULES.has(m.module),
   );
   for (const hit of nodeFromWebview)

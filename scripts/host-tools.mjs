@@ -455,7 +455,8 @@ async function withLock(lockDir, fn) {
         rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir} (held by pid ${owner})`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${lockDir} (held by pid ${owner})`, { cause: error });
       if (!announced) {
         log(`waiting for another install (pid ${owner}) to finish ...`);
         announced = true;
@@ -497,9 +498,12 @@ function tailOf(path, lines) {
 }
 
 function lastLine(path) {
-  return tailOf(path, 1)
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .slice(0, 160); // without color codes
+  return (
+    tailOf(path, 1)
+      // eslint-disable-next-line no-control-regex -- the escape that starts a terminal color code
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .slice(0, 160)
+  ); // without color codes
 }
 
 function seconds(since) {

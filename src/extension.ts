@@ -48,7 +48,8 @@ export interface TestingApi {
 }
 
 export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
-  const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const version = (context.extension.packageJSON as { version?: unknown }).version;
+  const extensionVersion = typeof version === 'string' ? version : '0.0.0';
   const redactor = new Redactor();
   useRedactor(redactor);
   const log = new Log('Codex Pooler', redactor);
@@ -69,7 +70,9 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   const status = new StatusBarIndicator(checks, monitor, focus, findings);
 
   let interactive: InteractiveModule.Interactive | undefined;
-  const loadInteractive = () =>
+  const loadInteractive = (): InteractiveModule.Interactive =>
+    // A require, not an import: the second bundle (dist/interactive.js) loads on the first command only.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     (interactive ??= (require('./interactive') as typeof InteractiveModule).createInteractive({
       context,
       checks,
@@ -90,9 +93,9 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     monitor,
     findings,
     status,
-    { dispose: () => interactive?.dispose() },
+    { dispose: () => void interactive?.dispose() },
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) =>
-      vscode.commands.registerCommand(COMMANDS[name], () => loadInteractive().handlers[name]()),
+      vscode.commands.registerCommand(COMMANDS[name], (): unknown => loadInteractive().handlers[name]()),
     ),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => loadInteractive().reviveWizard(panel),

@@ -77,7 +77,7 @@ export class StatusBarIndicator implements vscode.Disposable {
 
   snapshot(): StatusSnapshot {
     const tooltip = this.#item.tooltip;
-    const bg = this.#item.backgroundColor as vscode.ThemeColor | undefined;
+    const bg = this.#item.backgroundColor;
     return {
       indicator: this.#indicator(),
       text: this.#item.text,

@@ -111,10 +111,9 @@ export class OnDemandChecks {
       this.deps.log.info('Trae-shaped check: cancelled.');
       return outcome;
     }
-    (outcome.report.verdict === 'ok' ? this.deps.log.info : this.deps.log.warn).call(
-      this.deps.log,
-      formatTraeReport(outcome.report, (m) => renderMsg(m)),
-    );
+    const text = formatTraeReport(outcome.report, (m) => renderMsg(m));
+    if (outcome.report.verdict === 'ok') this.deps.log.info(text);
+    else this.deps.log.warn(text);
     this.deps.findings?.record(
       outcome.report,
       { baseUrl: t.baseUrl, fullUrl: t.fullUrl, model: t.model },

@@ -1,6 +1,7 @@
 // The wizard's shell: header, step navigation (built once, updated in place so focus never drops),
 // the banners (unsaved draft, notices, a protocol problem) and the current step. The host decides which
 // step is open and reachable; the webview only renders that and sends what the user does.
+import type { Params, RequestName } from '../wizard/protocol';
 import { STEP_NAMES, type ModelListView, type StepName, type WizardView } from '../wizard/protocolViews';
 import { h, icon, replaceChildren } from './dom';
 import { RequestFailed, Rpc } from './rpc';
@@ -80,6 +81,10 @@ export class App implements AppContext {
   draftChanged(): void {
     clearTimeout(this.#draftTimer);
     this.#draftTimer = setTimeout(() => this.#flushDraft(), 120);
+  }
+
+  act<M extends RequestName>(name: M, params: Params<M>): void {
+    this.rpc.request(name, params).catch((error: unknown) => this.showFailure(error));
   }
 
   showFailure(error: unknown): void {
@@ -176,7 +181,7 @@ export class App implements AppContext {
             {
               type: 'button',
               className: 'secondary',
-              onclick: () => this.rpc.request('discardDraft', {}).catch((e) => this.showFailure(e)),
+              onclick: () => this.act('discardDraft', {}),
             },
             tr('ui.wizard.discard'),
           ),

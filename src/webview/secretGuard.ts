@@ -54,7 +54,7 @@ export class SecretGuard {
       tr('ui.wizard.pasted.discard'),
     );
     const text = h('p', {}, tr(this.field === 'url' ? 'ui.wizard.pasted.inUrl' : 'ui.wizard.pasted.inModel'));
-    store.addEventListener('click', async () => {
+    const onClick = async (): Promise<void> => {
       const input = this.#input;
       if (!input) return;
       const value = input.value;
@@ -68,7 +68,8 @@ export class SecretGuard {
       } catch (error) {
         this.ctx.showFailure(error);
       }
-    });
+    };
+    store.addEventListener('click', () => void onClick());
     discard.addEventListener('click', () => this.#input && this.#release(this.#input, this.#lastGood));
     replaceChildren(this.element, text, h('div', { className: 'actions' }, store, discard));
     this.element.hidden = false;

@@ -1,6 +1,7 @@
 // The contract between the wizard's shell (app.ts) and its steps (steps/): what a step module is, and
 // what the shell gives every step. It lives apart from both, so a step never imports the shell.
 import type { StepName, ModelListView, WizardView } from '../wizard/protocolViews';
+import type { Params, RequestName } from '../wizard/protocol';
 import type { Rpc } from './rpc';
 
 /** Moving between steps: the shell asks the host, which decides. */
@@ -31,4 +32,6 @@ export interface AppContext extends Navigator {
   draftChanged(): void;
   /** Shows why a request was refused. */
   showFailure(error: unknown): void;
+  /** Sends a request for a button: its result is not needed, a refusal is shown. */
+  act<M extends RequestName>(name: M, params: Params<M>): void;
 }

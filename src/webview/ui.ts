@@ -116,7 +116,7 @@ export function copyButton(
     textNode,
   );
   let reset: ReturnType<typeof setTimeout> | undefined;
-  button.addEventListener('click', async () => {
+  const onClick = async (): Promise<void> => {
     clearTimeout(reset);
     let said: string;
     try {
@@ -136,7 +136,8 @@ export function copyButton(
       button.classList.remove('done', 'failed');
       button.setAttribute('aria-label', name);
     }, 2000);
-  });
+  };
+  button.addEventListener('click', () => void onClick());
   return button;
 }
 

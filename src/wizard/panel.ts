@@ -67,7 +67,8 @@ export class WizardPanel implements vscode.Disposable {
 
   /** Builds the controller, then the panel; a panel closed meanwhile gets nothing started and nothing thrown. */
   static async #start(panel: vscode.WebviewPanel, deps: PanelDependencies): Promise<void> {
-    let wizard: WizardPanel | undefined;
+    // The panel the controller's actions reach, once it exists (the controller is built first).
+    const opened: { wizard?: WizardPanel } = {};
     let closed = false;
     const watch = panel.onDidDispose(() => (closed = true));
     let controller: WizardController;
@@ -82,8 +83,8 @@ export class WizardPanel implements vscode.Disposable {
         },
         editorAction: wizardEditorActions({
           log: deps.log,
-          commands: () => wizard?.traeCommandIds ?? {},
-          close: () => wizard?.dispose(),
+          commands: () => opened.wizard?.traeCommandIds ?? {},
+          close: () => opened.wizard?.dispose(),
         }),
       });
     } catch (error) {
@@ -94,7 +95,7 @@ export class WizardPanel implements vscode.Disposable {
       watch.dispose();
     }
     if (closed) return controller.dispose();
-    wizard = new WizardPanel(panel, controller, deps);
+    opened.wizard = new WizardPanel(panel, controller, deps);
   }
 
   private constructor(

@@ -207,7 +207,7 @@ function idOf(raw: unknown): { id?: number } {
 /** A key-free description of what did not fit (the method name, clamped; never the params). */
 function describe(raw: unknown): string {
   if (typeof raw === 'object' && raw !== null && 'method' in raw) {
-    return `method ${JSON.stringify(String((raw as { method: unknown }).method).slice(0, 40))}`;
+    return `method ${JSON.stringify(String(raw.method).slice(0, 40))}`;
   }
   return typeof raw;
 }

@@ -18,7 +18,7 @@ export { ALLOWED_CHAT_PARAMS, BUFFERED_WAIT_MS, type StreamStyle, type Upstream,
 export type { Fault } from './faults';
 export { DEFAULT_MODELS, type EmulatorModel } from './models';
 export { SCENARIOS, applyScenario, scenarioHelp, scenarioList, type Scenario, type ScenarioName } from './scenarios';
-export type * from './types';
+export type { EmulatorKey, EmulatorOptions, KeyStatus, LimitDef, PoolState, RecordedRequest, Route } from './types';
 
 const UNSUPPORTED_V1 = [
   'embeddings',
@@ -103,7 +103,7 @@ export class Emulator {
       this.server!.once('error', reject);
       this.server!.listen(this.options.port ?? 0, host, () => resolve());
     });
-    this.boundPort = (this.server!.address() as AddressInfo).port;
+    this.boundPort = (this.server.address() as AddressInfo).port;
     const scheme = this.options.tls ? 'https' : 'http';
     const shownHost = host.includes(':') ? `[${host}]` : host;
     this.baseUrl = `${scheme}://${shownHost}:${this.port}`;

@@ -366,7 +366,7 @@ export async function runPaletteCommand(page, title, { timeoutMs = 30_000 } = {}
     } catch (error) {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline)
-        throw new Error(`command "${title}" not found in the palette within ${timeoutMs / 1000} s`);
+        throw new Error(`command "${title}" not found in the palette within ${timeoutMs / 1000} s`, { cause: error });
     }
   }
 }

@@ -122,7 +122,7 @@ describe('connection check', () => {
     const report = await runCheck(ctx.emulator, { model: 'gpt-4o', mode: 'background' });
     assert.equal(report.verdict, 'error');
     assert.equal(report.diagnoses[0]!.code, 'model-not-listed');
-    assert.match(String(report.diagnoses[0]!.fix.args?.['models']), /gpt-5\.5/);
+    assert.match(renderMsg(report.diagnoses[0]!.fix), /gpt-5\.5/);
   });
 
   it('an empty model list is not a healthy pool', async () => {

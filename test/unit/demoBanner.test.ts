@@ -34,6 +34,6 @@ describe('the demo banner', () => {
     });
     assert.match(text, /The status bar shows "Pool: not set up"/);
     assert.doesNotMatch(text, /"Pool: set up"/);
-    assert.match(text, /  down  # the pool is down/);
+    assert.match(text, / {2}down {2}# the pool is down/);
   });
 });

@@ -284,6 +284,7 @@ describe('emulator follows the Codex Pooler contract', () => {
       assert.ok(names.some((n) => n.length >= 1000));
       assert.ok(names.some((n) => n.includes('<img src=x onerror=alert(1)>')));
       assert.ok(names.some((n) => n.includes('\u202e')));
+      // eslint-disable-next-line no-control-regex -- the hostile list does carry control characters
       assert.ok(names.some((n) => /[\u0000-\u001f]/.test(n)));
       assert.ok(body.data.some((m) => m?.id === null));
       assert.ok(body.data.some((m) => typeof m?.id === 'string' && m.id.length === 300));

@@ -8,6 +8,7 @@ import { PoolKeyStore } from '../../src/services/keyStore';
 import { OnDemandChecks } from '../../src/services/onDemandChecks';
 import { Redactor } from '../../src/services/redactor';
 import { checkTraeError } from '../../src/services/traeErrorCheck';
+import { renderMsg } from '../../src/core/text/messages';
 import { applyScenario } from '../emulator/server';
 import { FakeLog } from './fakes/log';
 import { FakeSecretStorage } from './fakes/secretStorage';
@@ -89,7 +90,7 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
     assert.equal(cased.lines[0]?.args?.['id'], 'gpt-5.5');
     const near = await run('gpt-5.6-tera');
     assert.equal(near.lines[0]?.id, 'traeCheck.984.near');
-    assert.match(String(near.lines[0]?.args?.['near']), /gpt-5\.6-terra/);
+    assert.match(renderMsg(near.lines[0]), /gpt-5\.6-terra/);
     assert.equal(ctx.emulator.countRoute('chat'), 0);
   });
 

@@ -10,7 +10,7 @@ import { clientFor, closedPort, useEmulator } from './helpers';
 
 function reportOf(outcome: ReachOutcome): ReachReport {
   assert.equal(outcome.kind, 'done');
-  return (outcome as Extract<ReachOutcome, { kind: 'done' }>).report;
+  return outcome.report;
 }
 
 /** "Some other service": a plain HTTP server answering every request the same way. */

@@ -51,7 +51,7 @@ describe('TLS (HTTPS emulator, openssl test certificates)', function () {
   it('a certificate from an untrusted test CA fails with a trust diagnosis and a fix', async () => {
     const report = await check('trusted');
     assert.equal(report.diagnoses[0]?.code, 'tls-untrusted');
-    assert.match(renderMsg(report.diagnoses[0]!.fix), /trust store/);
+    assert.match(renderMsg(report.diagnoses[0].fix), /trust store/);
   });
 
   it('trusting the test CA makes the same pool pass', async () => {
@@ -63,7 +63,7 @@ describe('TLS (HTTPS emulator, openssl test certificates)', function () {
   it('a self-signed certificate', async () => {
     const report = await check('selfsigned', trustTestCa);
     assert.equal(report.diagnoses[0]?.code, 'tls-self-signed');
-    assert.match(renderMsg(report.diagnoses[0]!.fix), /Do not turn off certificate checks/);
+    assert.match(renderMsg(report.diagnoses[0].fix), /Do not turn off certificate checks/);
   });
 
   it('an expired certificate, even from the trusted CA', async () => {

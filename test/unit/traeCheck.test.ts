@@ -41,7 +41,7 @@ async function reportOf(
 ): Promise<TraeCheckReport> {
   const outcome = await run(emulator, overrides, transport, now);
   assert.equal(outcome.kind, 'done');
-  const { report } = outcome as Extract<TraeCheckOutcome, { kind: 'done' }>;
+  const { report } = outcome;
   for (const d of report.diagnoses) {
     for (const m of [d.cause, d.fix]) {
       assert.doesNotMatch(renderMsg(m), /\{\w+\}/, `${d.code}: a placeholder left in ${m.id}`);

@@ -60,7 +60,7 @@ describe('Trae commands', () => {
     assert.equal(byId['workbench.action.chat.icube.open']?.purpose, 'openChat');
     assert.equal(byId['workbench.action.chat.icube.open']?.confirmed, true);
     assert.equal(byId['workbench.action.icube.openSettings']?.confirmed, false);
-    assert.equal(renderMsg(byId['workbench.action.chat.icube.open']!.label), "Open Trae's AI chat");
+    assert.equal(renderMsg(byId['workbench.action.chat.icube.open'].label), "Open Trae's AI chat");
   });
 
   it('are offered only when the editor lists them, and only in Trae', () => {

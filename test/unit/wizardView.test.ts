@@ -40,7 +40,7 @@ const model: fc.Arbitrary<ModelInfo> = fc.record({
   displayName: fc.oneof(anyText(3000), fc.constant('<img src=x onerror=alert(1)>'), fc.constant('\u202egnp.exe')),
   supportsImages: fc.boolean(),
   contextLength: fc.option(fc.oneof(fc.integer({ min: -5, max: 2_000_000 }), fc.double()), { nil: undefined }),
-}) as fc.Arbitrary<ModelInfo>;
+});
 const draft: fc.Arbitrary<Draft> = fc.record({
   url: fc.oneof(
     fc.constant('https://pool.example.com/v1'),

@@ -224,7 +224,7 @@ export class PoolClient {
         durationMs: elapsed(),
       };
     }
-    return { ok: true, value: toValue(result.data as z.infer<S>, clean), status, durationMs: elapsed() };
+    return { ok: true, value: toValue(result.data, clean), status, durationMs: elapsed() };
   }
 }
 

@@ -82,7 +82,7 @@ export function compactError(error: z.infer<typeof ErrorEnvelopeSchema>['error']
 /** Every string in a small validated value (usage), redacted. */
 export function cleanStrings<T>(value: T, clean: Clean): T {
   if (typeof value === 'string') return clean(value) as T;
-  if (Array.isArray(value)) return value.map((v) => cleanStrings(v, clean)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => cleanStrings(v, clean)) as T;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v, clean)])) as T;
   }

@@ -1,5 +1,6 @@
 // What the user pasted into the "Pool API key" field, named before any request is sent: a Pool key
 // (sk-cxp-<12 hex>-<43 base64url>) or one of the things people paste instead.
+import { ANY_SPACE, EDGE_SPACE, SPACE_RUNS, SPACES_AND_QUOTES } from '../text/pastedSpace';
 import type { Severity } from '../url/endpoint';
 import { POOL_KEY_PATTERN, maskKey } from './keyShape';
 import { msg, type Msg } from '../text/messages';
@@ -41,11 +42,8 @@ export interface KeyAnalysis {
 const POOL_KEY_IN_TEXT = /sk-cxp-[0-9a-f]{4,}-[A-Za-z0-9_-]{8,}/i;
 const MCP_TOKEN_IN_TEXT = /mcp-cxp-[0-9a-f]{4,}-[A-Za-z0-9_-]{8,}/i;
 const BEARER_IN_TEXT = /\bbearer\s+[^\s"'`,;]{8,}|\bauthorization\s*:/i;
-const SPACES_AND_QUOTES = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff"'`\u201c\u201d\u2018\u2019]+/g;
 const MAX_KEY_LENGTH = 512;
 const MORE_SPECIFIC: ReadonlySet<KeyKind> = new Set(['mcp-token', 'other-provider-key', 'oauth-token', 'url']);
-const EDGE_SPACE = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+|[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+$/g;
-const INNER_SPACE = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]/;
 
 export function analyzeKey(raw: unknown): KeyAnalysis {
   if (typeof raw !== 'string') return problem('not-text', 'key.notText.cause', 'key.notText.fix');
@@ -78,8 +76,8 @@ export function analyzeKey(raw: unknown): KeyAnalysis {
   const quoted = /^(["'`\u201c\u2018])(.*)(["'`\u201d\u2019])$/s.exec(value);
   if (quoted) return withCorrection('quoted', 'key.quoted.cause', 'key.quoted.fix', quoted[2]);
   if (/^mcp-cxp-/i.test(value)) return problem('mcp-token', 'key.mcp.cause', 'key.mcp.fix');
-  if (INNER_SPACE.test(value)) {
-    const squeezed = value.replace(/[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+/g, '');
+  if (ANY_SPACE.test(value)) {
+    const squeezed = value.replace(SPACE_RUNS, '');
     const correction = POOL_KEY_PATTERN.test(squeezed) ? squeezed : undefined;
     return {
       ...problem('inner-whitespace', 'key.innerWhitespace.cause', 'key.innerWhitespace.fix'),

@@ -115,7 +115,7 @@ export function traeErrorHelp(fact: TraeErrorFact, ctx: TraeErrorContext): TraeE
 
 // A pasted message is read up to this length: Trae's messages are short, the rest is noise.
 const MAX_PASTE = 20_000;
-const CODE_NUMBER = /(?<![\w.\/-])(984|4028|997|4054|2001)(?![\w\/-]|\.\d|::|:[0-9a-f]{1,4}:)/;
+const CODE_NUMBER = /(?<![\w./-])(984|4028|997|4054|2001)(?![\w/-]|\.\d|::|:[0-9a-f]{1,4}:)/;
 const CODE_TEXT: ReadonlyArray<[TraeErrorCode, RegExp]> = [
   [984, /incorrect model name|verify it matches the provider'?s name/],
   [4028, /params? incorrect|model provider error code/],

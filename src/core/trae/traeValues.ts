@@ -95,6 +95,8 @@ function units(text: string): number {
 export function modelName(model: GuideModel): string {
   const clean = (text: string) =>
     text
+      // Control characters and line separators become spaces: a display name is one line of text.
+      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();

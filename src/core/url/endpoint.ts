@@ -2,6 +2,7 @@
 // finding with a cause, a fix and (only where it is certain) a corrected value; from a valid input,
 // the pool's /v1 base and the exact URL Trae will call. The scheme and host rules live in
 // endpointHost.ts, the path rules in endpointPath.ts, the finding shapes in endpointFinding.ts.
+import { ANY_SPACE, EDGE_SPACE, SPACE_RUNS } from '../text/pastedSpace';
 import { finding, fixTo, type EndpointFinding } from './endpointFinding';
 import { checkSchemeSyntax, hostFindings, isLoopbackHost } from './endpointHost';
 import { analyzePath, CHAT_COMPLETIONS_SUFFIX, pathOf, strangePathCharacters } from './endpointPath';
@@ -46,11 +47,6 @@ const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['\u2018', '\u2019'],
   ['<', '>'],
 ];
-// Whitespace plus the invisible characters that ride along with copy and paste.
-const SPACE_CHARS = '\\s\\u00a0\\u200b\\u200c\\u200d\\u2060\\ufeff';
-const EDGE_SPACE = new RegExp(`^[${SPACE_CHARS}]+|[${SPACE_CHARS}]+$`, 'g');
-const ANY_SPACE = new RegExp(`[${SPACE_CHARS}]`);
-const ALL_SPACE = new RegExp(`[${SPACE_CHARS}]+`, 'g');
 const isValid = (url: string, fullUrl: boolean) => analyzeEndpoint(url, fullUrl).ok;
 
 export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): EndpointAnalysis {
@@ -83,7 +79,7 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
     return failed('', fullUrl, finding('empty', 'error', 'empty', { url: LOCAL_DEFAULT_URL }));
   }
   if (ANY_SPACE.test(value)) {
-    const squeezed = value.replace(ALL_SPACE, '');
+    const squeezed = value.replace(SPACE_RUNS, '');
     const certain = analyzeEndpoint(squeezed, fullUrl).findings.every((f) => f.severity !== 'error');
     return failed(
       value,

@@ -65,9 +65,7 @@ export function finding(
   ...rest: [Correction[]?] | [MessageArgs, Correction[]?]
 ): EndpointFinding {
   const [args, corrections] =
-    Array.isArray(rest[0]) || rest[0] === undefined
-      ? [undefined, rest[0] ?? []]
-      : [rest[0], (rest[1] as Correction[] | undefined) ?? []];
+    Array.isArray(rest[0]) || rest[0] === undefined ? [undefined, rest[0] ?? []] : [rest[0], rest[1] ?? []];
   return {
     code,
     severity,

@@ -13,9 +13,7 @@ export function mountChat(ctx: AppContext): StepModule {
   const buttons = h('div', { className: 'actions' });
   const actions = new Actions(ctx, 'trae', undefined);
   let drawn = '';
-  const command = (action: EditorAction) => () => {
-    ctx.rpc.request('editorAction', { action }).catch((e) => ctx.showFailure(e));
-  };
+  const command = (action: EditorAction) => () => ctx.act('editorAction', { action });
   return {
     element: h('div', {}, stepTitle('chat'), body, buttons, actions.element),
     update(view: WizardView) {

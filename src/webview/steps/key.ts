@@ -157,7 +157,7 @@ export function mountKey(ctx: AppContext): StepModule {
     }
   }
 
-  async function next(): Promise<void> {
+  function next(): void {
     ctx.goTo('model');
   }
 
@@ -190,7 +190,7 @@ export function mountKey(ctx: AppContext): StepModule {
     typed();
     replace.focus();
   });
-  retry.addEventListener('click', () => ctx.rpc.request('recheck', { what: 'key' }).catch((e) => ctx.showFailure(e)));
+  retry.addEventListener('click', () => ctx.act('recheck', { what: 'key' }));
 
   function refresh(v: WizardView): void {
     const key = v.key;

@@ -22,7 +22,7 @@ export function mountModel(ctx: AppContext): StepModule {
       type: 'button',
       className: 'secondary',
       id: 'refresh-models',
-      onclick: () => ctx.rpc.request('recheck', { what: 'models' }).catch((e) => ctx.showFailure(e)),
+      onclick: () => ctx.act('recheck', { what: 'models' }),
     },
     tr('ui.wizard.model.refresh'),
   );

@@ -45,9 +45,9 @@ export function mountTest(ctx: AppContext): StepModule {
   let lastStatus = '';
 
   const fail = (e: unknown) => ctx.showFailure(e);
-  run.addEventListener('click', () => ctx.rpc.request('runTest', {}).catch(fail));
+  run.addEventListener('click', () => ctx.act('runTest', {}));
   cancel.addEventListener('click', () => ctx.rpc.send('cancel', { what: 'test' }));
-  traeRun.addEventListener('click', () => ctx.rpc.request('runTraeCheck', {}).catch(fail));
+  traeRun.addEventListener('click', () => ctx.act('runTraeCheck', {}));
   traeCancel.addEventListener('click', () => ctx.rpc.send('cancel', { what: 'trae' }));
 
   async function save(): Promise<void> {

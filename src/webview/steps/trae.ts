@@ -185,7 +185,7 @@ function explainButton(ctx: AppContext, key: string, costs: boolean): HTMLElemen
     tr(costs ? 'ui.wizard.trae.explainPaid' : 'ui.wizard.trae.explainFree'),
   );
   const problems = new ProblemList(ctx);
-  button.addEventListener('click', async () => {
+  const onClick = async (): Promise<void> => {
     button.disabled = true;
     replaceChildren(result, h('p', { role: 'status', className: 'running' }, tr('ui.wizard.trae.explaining')));
     try {
@@ -211,6 +211,7 @@ function explainButton(ctx: AppContext, key: string, costs: boolean): HTMLElemen
     } finally {
       button.disabled = false;
     }
-  });
+  };
+  button.addEventListener('click', () => void onClick());
   return h('div', {}, button, result);
 }

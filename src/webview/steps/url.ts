@@ -38,7 +38,7 @@ export function mountUrl(ctx: AppContext): StepModule {
       type: 'button',
       className: 'secondary',
       id: 'recheck-url',
-      onclick: () => ctx.rpc.request('recheck', { what: 'url' }).catch((e) => ctx.showFailure(e)),
+      onclick: () => ctx.act('recheck', { what: 'url' }),
     },
     tr('ui.wizard.url.recheck'),
   );

@@ -155,12 +155,12 @@ function open(request: StreamRequest, options: NodeStreamOptions, now: () => num
                 return chunk ? { value: chunk, done: false } : { value: undefined, done: true };
               },
               // Leaving the loop early (break, throw): nothing more is read.
-              return: async () => {
+              return: () => {
                 if (!finished) {
                   cleanup();
                   exchange.destroy();
                 }
-                return { value: undefined, done: true };
+                return Promise.resolve({ value: undefined, done: true });
               },
             }),
           },
