@@ -51,6 +51,12 @@ export interface ChatHost {
   readonly upstream: Upstream;
   /** Keeps a response open until the emulator stops or resets. */
   hold(res: http.ServerResponse): void;
+  /**
+   * A chat reached an upstream account: the pool settles it (GET /v1/usage counts it) when its response
+   * ends. Requests refused before routing (bad parameters, an unknown model, a model the key may not use)
+   * never get here, as in the pool.
+   */
+  settle(res: http.ServerResponse, tokens: number): void;
 }
 
 export const ALLOWED_CHAT_PARAMS: ReadonlySet<string> = new Set([
@@ -121,6 +127,10 @@ export async function answerChat(res: http.ServerResponse, host: ChatHost, key: 
       param,
     );
   }
+  // Routed: an upstream account took it, and the pool settles it (a 502 from the upstream too). A 503 (no
+  // account, no quota) or a 429 (the key's own limits) is a reservation failure: never counted.
+  if (!upstream.failure) host.settle(res, USAGE.total_tokens);
+  else if (upstream.failure.status === 502) host.settle(res, 0);
   if (upstream.delayMs > 0) await sleep(upstream.delayMs);
   if (upstream.failure) return sendRedacted(res, upstream.failure.status, upstream.failure.code);
 

@@ -233,6 +233,12 @@ export function scenarioHelp(baseUrl: string): string {
   return [
     `Scenarios: run the command on a scenario's line to switch to it; back to normal: curl ${baseUrl}/__emulator/scenario/ok`,
     ...commands.map((c) => `  ${c.command.padEnd(width)}  # ${c.description}`),
+    '',
+    "Play Trae (the wizard's last step, Confirm in Trae, watches for it): a streamed chat as Trae sends it,",
+    'with the demo key (add ?key=<another key> or ?model=<id> to change them):',
+    `  curl -X POST ${baseUrl}/__emulator/trae-chat`,
+    "The pool's usage window drops its oldest day (the counter goes down, as at UTC midnight):",
+    `  curl -X POST ${baseUrl}/__emulator/rollover`,
   ].join('\n');
 }
 

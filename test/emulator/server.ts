@@ -7,6 +7,7 @@ import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { chatAsTrae } from './asTrae';
 import { answerChat, freshUpstream, type Upstream } from './chat';
 import { applyFault, BAD_GATEWAY_HTML, type Fault } from './faults';
 import { readBody, sendError, sendHtml, sendJson, sendText } from './http';
@@ -56,6 +57,12 @@ export class Emulator {
   /** Raw entries served after the models in GET /v1/models, as they are (malformed ones too). */
   extraEntries: unknown[] = [];
   requests: RecordedRequest[] = [];
+  /**
+   * What GET /v1/usage counts, per key: the key's chats that reached an upstream account, over the pool's
+   * rolling window (it can go down when the oldest day drops out: rollover()). Not reset by reset(): like
+   * the pool, the counter only ever moves with traffic and time.
+   */
+  readonly usage = new Map<string, { requests: number; tokens: number }>();
   /** The most requests of one route ever in flight together (overlap detection). */
   maxInFlight: Partial<Record<RecordedRequest['route'], number>> = {};
   private inFlight: Partial<Record<RecordedRequest['route'], number>> = {};
@@ -161,6 +168,19 @@ export class Emulator {
   /** Requests of a route still being answered (an answer that was delayed or streamed has not ended yet). */
   inFlightOf(route: RecordedRequest['route']): number {
     return this.inFlight[route] ?? 0;
+  }
+
+  /** A chat of this key reached an upstream account and its response ended: the pool settles it. */
+  settle(key: string, tokens: number): void {
+    const used = this.usage.get(key) ?? { requests: 0, tokens: 0 };
+    this.usage.set(key, { requests: used.requests + 1, tokens: used.tokens + tokens });
+  }
+
+  /** UTC midnight: the oldest day of the 28-day window drops out, and every key's counters go down. */
+  rollover(): void {
+    for (const [key, used] of this.usage) {
+      this.usage.set(key, { requests: Math.floor(used.requests / 2), tokens: Math.floor(used.tokens / 2) });
+    }
   }
 
   countRoute(route: RecordedRequest['route']): number {
@@ -273,9 +293,11 @@ export class Emulator {
     }
     if (path === '/v1/usage' && method === 'GET') {
       if (url.search !== '') return sendError(res, 400, 'invalid_request', 'query parameters are not supported');
+      // The key's own requests that reached an upstream account, settled when their response ended.
+      const used = this.usage.get(bearerOf(req)!) ?? { requests: 0, tokens: 0 };
       return sendJson(res, 200, {
-        request_count: this.countRoute('chat'),
-        total_tokens: this.countRoute('chat') * 12,
+        request_count: used.requests,
+        total_tokens: used.tokens,
         cached_input_tokens: 0,
         total_cost_usd: 0.0,
         total_cost_status: 'unpriced',
@@ -283,8 +305,16 @@ export class Emulator {
         upstream_limits: [],
       });
     }
-    if (path === '/v1/chat/completions' && method === 'POST')
-      return answerChat(res, { models: this.models, upstream: this.upstream, hold: (r) => this.hold(r) }, key, body);
+    if (path === '/v1/chat/completions' && method === 'POST') {
+      const settle = (r: http.ServerResponse, tokens: number) =>
+        r.once('close', () => this.settle(bearerOf(req)!, tokens));
+      return answerChat(
+        res,
+        { models: this.models, upstream: this.upstream, hold: (r) => this.hold(r), settle },
+        key,
+        body,
+      );
+    }
     const first = path.split('/')[2] ?? '';
     if (UNSUPPORTED_V1.includes(first) || path.startsWith('/v1/responses/')) {
       return sendError(res, 404, 'unsupported_endpoint', `${path} is not supported`);
@@ -319,8 +349,23 @@ export class Emulator {
   }
 
   /** /__emulator/scenario/<name> switches scenarios for manual tries (npm run emulator, demo). */
-  private control(path: string, url: URL, res: http.ServerResponse): void {
+  private async control(path: string, url: URL, res: http.ServerResponse): Promise<void> {
     const name = decodeURIComponent(path.split('/')[3] ?? '');
+    if (path === '/__emulator/trae-chat') {
+      // Plays Trae: a streamed chat with a key (the demo key unless ?key= names another), as Trae sends it.
+      const key = url.searchParams.get('key') ?? this.key;
+      const model = url.searchParams.get('model') ?? this.models[0]?.id ?? 'gpt-5.5';
+      const result = await chatAsTrae(this.apiBase, key, model).catch((error: unknown) => ({
+        status: 0,
+        answer: String(error),
+        done: false,
+      }));
+      return sendJson(res, 200, { sent: { model, stream: true, max_tokens: 4096 }, ...result });
+    }
+    if (path === '/__emulator/rollover') {
+      this.rollover();
+      return sendJson(res, 200, { rolledOver: true });
+    }
     if (path === '/__emulator/scenarios')
       return sendJson(res, 200, { current: this.scenario, scenarios: scenarioList() });
     if (path.startsWith('/__emulator/scenario/') && Object.prototype.hasOwnProperty.call(SCENARIOS, name)) {
