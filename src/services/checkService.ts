@@ -2,9 +2,14 @@
 // bar's and Check Connection's) and publishes them: the newest finished check wins, a cancelled one is an
 // outcome of its own (nothing new is known), never a diagnosis. It also runs the wizard's checks of an
 // unsaved draft, which are never published. The key is read here and goes no further than the core.
+import { diagnoseFailure } from '../core/check/failureDiagnosis';
+import { analyzeKey } from '../core/secrets/poolKey';
+import { analyzeEndpoint } from '../core/url/endpoint';
+import type { OwnTraffic } from './ownTraffic';
+import type { UsageRead } from './traeWatch';
 import { checkConnection } from '../core/check/check';
 import type { CheckMode, CheckReport } from '../core/check/checkReport';
-import { renderMsg } from '../core/text/messages';
+import { msg, renderMsg } from '../core/text/messages';
 import { PoolClient } from '../core/pool/poolClient';
 import { formatReport } from '../core/check/reportText';
 import type { ProxyRoute } from '../core/http/proxyRoute';
@@ -37,6 +42,8 @@ export interface CheckServiceDeps {
   readonly userAgent: string;
   /** The proxy a request to this URL goes through, when certain (to name it in diagnoses). */
   readonly proxyFor: (url: string) => ProxyRoute | undefined;
+  /** Where the chats this service sends are announced (they move the pool's usage counter too). */
+  readonly ownTraffic?: Pick<OwnTraffic, 'begin'>;
   readonly now?: () => number;
 }
 
@@ -111,6 +118,38 @@ export class CheckService implements Disposable {
       .outcome;
   }
 
+  /**
+   * One free reading of the pool's usage (GET /v1/usage) for the saved setup and the stored key: never
+   * published and not logged (it runs every few seconds while something watches for Trae's request).
+   */
+  async readUsage(options: RunOptions = {}): Promise<UsageRead> {
+    const settings = this.deps.settings.read();
+    let key: string | undefined;
+    try {
+      key = await withDeadline(this.deps.keys.get(), settings.timeoutSeconds * 1000);
+    } catch (error) {
+      if (!(error instanceof KeyStoreError)) throw error;
+      return { ok: false, problem: msg('diag.keyStoreUnavailable.cause', { detail: error.detail }) };
+    }
+    const endpoint = analyzeEndpoint(settings.baseUrl, settings.fullUrl).endpoint;
+    if (!endpoint) return { ok: false, problem: msg('ui.wizard.refused.url') };
+    if (key === undefined || !analyzeKey(key).ok) return { ok: false, problem: msg('diag.keyMissing.cause') };
+    const client = new PoolClient({
+      transport: this.deps.transport,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      userAgent: this.deps.userAgent,
+    });
+    const result = await client.getUsage({ endpoint, key, ...(options.signal ? { signal: options.signal } : {}) });
+    if (!result.ok) return { ok: false, problem: diagnoseFailure(result.failure, { step: 'usage', endpoint }).cause };
+    const { baseUrl, fullUrl, model } = settings;
+    return {
+      ok: true,
+      reading: { requestCount: result.value.request_count, totalTokens: result.value.total_tokens },
+      target: { baseUrl, fullUrl, model },
+      keyFingerprint: fingerprintOf(key),
+    };
+  }
+
   async #run(
     mode: CheckMode,
     target: ConnectionSettings & { readonly secretIn?: PoolSettings['secretIn'] },
@@ -134,6 +173,8 @@ export class CheckService implements Disposable {
       timeoutMs: settings.timeoutSeconds * 1000,
       userAgent: this.deps.userAgent,
     });
+    // A full check sends the chat check: the extension's own traffic, for whoever watches the usage counter.
+    const endOwnChat = mode === 'full' ? this.deps.ownTraffic?.begin() : undefined;
     const report = await checkConnection(
       {
         baseUrl: target.baseUrl,
@@ -147,7 +188,7 @@ export class CheckService implements Disposable {
         ...(signal ? { signal } : {}),
       },
       { client },
-    );
+    ).finally(() => endOwnChat?.());
     if (signal?.aborted) {
       this.deps.log.info(`${title}: cancelled.`);
       return { outcome: { kind: 'cancelled' } };

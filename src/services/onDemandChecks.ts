@@ -13,6 +13,7 @@ import { formatTraeReport } from '../core/trae/traeReportText';
 import type { StreamTransport, Transport } from '../core/http/transport';
 import type { RunOptions } from './checkService';
 import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
+import type { OwnTraffic } from './ownTraffic';
 import type { TraeFindings } from './traeFindings';
 import type { ConnectionSettings, LogPort, SettingsPort } from './ports';
 
@@ -26,6 +27,8 @@ export interface OnDemandDeps {
   readonly proxyFor: (url: string) => ProxyRoute | undefined;
   /** Where a finished Trae-shaped check is recorded (the status bar shows a finding about the saved setup). */
   readonly findings?: Pick<TraeFindings, 'record'>;
+  /** Where its chats are announced (they move the pool's usage counter too). */
+  readonly ownTraffic?: Pick<OwnTraffic, 'begin'>;
 }
 
 export class OnDemandChecks {
@@ -96,6 +99,7 @@ export class OnDemandChecks {
       };
     }
     const route = this.deps.proxyFor(analysis.endpoint.apiBase);
+    const endOwnChat = this.deps.ownTraffic?.begin();
     const outcome = await traeShapedCheck(
       {
         endpoint: analysis.endpoint,
@@ -106,7 +110,7 @@ export class OnDemandChecks {
         ...(route ? { route } : {}),
       },
       { transport: this.deps.stream, userAgent: this.deps.userAgent },
-    );
+    ).finally(() => endOwnChat?.());
     if (outcome.kind === 'cancelled') {
       this.deps.log.info('Trae-shaped check: cancelled.');
       return outcome;

@@ -18,6 +18,14 @@ export class FakePool {
   readonly disabled = new Set<string>();
   /** Nothing listening: every request fails to connect. */
   down = false;
+  /** Each key's usage counter: it moves for a chat the pool served, and for nothing else (the contract). */
+  readonly counts = new Map<string, { requests: number; tokens: number }>();
+
+  /** A chat with this key that the pool served (e.g. Trae's, sent elsewhere). */
+  served(key: string, tokens = 57): void {
+    const count = this.counts.get(key) ?? { requests: 0, tokens: 0 };
+    this.counts.set(key, { requests: count.requests + 1, tokens: count.tokens + tokens });
+  }
 
   readonly transport: Transport = async (request: HttpRequest): Promise<HttpResponse> => {
     const authorization = request.headers['authorization'];
@@ -53,10 +61,22 @@ export class FakePool {
         ],
       });
     }
-    if (path.endsWith('/usage')) {
+    if (path.endsWith('/chat/completions') && request.method === 'POST') {
+      this.served(key, 12);
       return json(200, {
-        request_count: 0,
-        total_tokens: 0,
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        created: 1,
+        model: 'gpt-5.5',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'trae ok' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12 },
+      });
+    }
+    if (path.endsWith('/usage')) {
+      const count = this.counts.get(key) ?? { requests: 0, tokens: 0 };
+      return json(200, {
+        request_count: count.requests,
+        total_tokens: count.tokens,
         cached_input_tokens: 0,
         total_cost_usd: 0,
         total_cost_status: 'unpriced',
