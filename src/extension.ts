@@ -17,8 +17,10 @@ import type * as InteractiveModule from './interactive';
 import { CheckService } from './services/checkService';
 import type { FocusPort } from './services/ports';
 import { HealthMonitor } from './services/healthMonitor';
+import { OwnTraffic } from './services/ownTraffic';
 import { PoolKeyStore } from './services/keyStore';
 import { Redactor } from './services/redactor';
+import { TraeConfirmations } from './services/traeConfirmations';
 import { TraeFindings } from './services/traeFindings';
 import { WIZARD_VIEW_TYPE } from './wizard/viewType';
 
@@ -56,7 +58,10 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   const settings = new VscodeSettings();
   const keys = new PoolKeyStore(context.secrets, redactor);
   const userAgent = `codex-pooler-trae/${extensionVersion}`;
+  // The extension's own chats: whoever watches the pool's usage counter for Trae's request discounts them.
+  const ownTraffic = new OwnTraffic();
   const checks = new CheckService({
+    ownTraffic,
     settings,
     keys,
     log,
@@ -67,7 +72,8 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   const focus = windowFocus();
   const monitor = new HealthMonitor({ checks, settings, keys, focus, clock: systemClock });
   const findings = new TraeFindings({ settings, keys });
-  const status = new StatusBarIndicator(checks, monitor, focus, findings);
+  const confirmations = new TraeConfirmations({ memento: context.globalState, settings, keys, log });
+  const status = new StatusBarIndicator(checks, monitor, focus, findings, confirmations);
 
   let interactive: InteractiveModule.Interactive | undefined;
   const loadInteractive = (): InteractiveModule.Interactive =>
@@ -77,6 +83,8 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
       context,
       checks,
       findings,
+      confirmations,
+      ownTraffic,
       keys,
       settings,
       log,
@@ -92,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     checks,
     monitor,
     findings,
+    confirmations,
+    ownTraffic,
     status,
     { dispose: () => void interactive?.dispose() },
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) =>

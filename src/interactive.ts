@@ -13,7 +13,11 @@ import { OnDemandChecks } from './services/onDemandChecks';
 import { checkTraeError } from './services/traeErrorCheck';
 import type { PoolKeyStore } from './services/keyStore';
 import type { Redactor } from './services/redactor';
+import type { OwnTraffic } from './services/ownTraffic';
+import type { TraeConfirmations } from './services/traeConfirmations';
 import type { TraeFindings } from './services/traeFindings';
+import { TraeWatch } from './services/traeWatch';
+import { systemClock } from './core/check/healthSchedule';
 import type { WizardChecks } from './wizard/ports';
 import { connectionOf } from './wizard/stateTypes';
 import { WizardPanel, type PanelDependencies } from './wizard/panel';
@@ -22,6 +26,8 @@ export interface InteractiveDependencies {
   readonly context: vscode.ExtensionContext;
   readonly checks: CheckService;
   readonly findings: TraeFindings;
+  readonly confirmations: TraeConfirmations;
+  readonly ownTraffic: OwnTraffic;
   readonly keys: PoolKeyStore;
   readonly settings: VscodeSettings;
   readonly log: Log;
@@ -45,6 +51,13 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     userAgent: deps.userAgent,
     proxyFor: (url) => proxyRouteFor(url, proxySettings()),
   });
+  // Watching the pool's free usage counter for Trae's own request (the wizard's last step, the command).
+  const watch = () =>
+    new TraeWatch({
+      clock: systemClock,
+      readUsage: (signal) => checks.readUsage({ signal }),
+      ownTraffic: deps.ownTraffic,
+    });
   const replacement = new KeyReplacement({ keys: deps.keys, checks, redactor: deps.redactor, log: deps.log });
   const wizardChecks: WizardChecks = {
     reach: async (d, signal) => {
@@ -70,11 +83,20 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
       log: deps.log,
       lastCheck: () => checks.last,
       explain: (key, signal) => checkTraeError(key, { signal }, { checks, onDemand, settings: deps.settings }),
+      watch,
+      confirmations: deps.confirmations,
     },
   };
   return {
     onDemand,
-    handlers: commandHandlers({ ...deps, onDemand, replacement, openWizard: () => WizardPanel.open(panel) }),
+    handlers: commandHandlers({
+      ...deps,
+      onDemand,
+      replacement,
+      watch,
+      openWizard: () => WizardPanel.open(panel),
+      showConfirmStep: () => WizardPanel.showConfirmStep(),
+    }),
     reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),
     dispose: () => undefined,
   };

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { CheckReport } from '../core/check/checkReport';
 import { renderMsg } from '../core/text/messages';
 import type { KeyReplacement } from '../services/keyReplacement';
+import type { TraeConfirmations } from '../services/traeConfirmations';
 import type { TraeFindings } from '../services/traeFindings';
+import type { TraeWatch } from '../services/traeWatch';
 import { formatTraeReport } from '../core/trae/traeReportText';
 import { describeRoute, proxyRouteFor } from '../core/http/proxyRoute';
 import { formatReport } from '../core/check/reportText';
@@ -15,6 +17,7 @@ import type { Redactor } from '../services/redactor';
 import { actionItem, actionsFor, runAction, type ActionItem } from './actions';
 import { COMMANDS, type CommandName } from './commandIds';
 import { render, t } from './l10n';
+import { confirmCommand } from './confirmCommand';
 import { keyCommands } from './keyCommands';
 import { traeCommands } from './traeCommands';
 import type { Log } from './log';
@@ -29,7 +32,11 @@ export interface CommandDependencies {
   readonly redactor: Redactor;
   readonly replacement: KeyReplacement;
   readonly findings: Pick<TraeFindings, 'current'>;
+  readonly confirmations: Pick<TraeConfirmations, 'current' | 'record'>;
+  readonly watch: () => TraeWatch;
   readonly openWizard: () => void | Promise<void>;
+  /** Shows the open wizard's last step; false when no wizard is open. */
+  readonly showConfirmStep: () => boolean;
   readonly extensionVersion: string;
 }
 
@@ -108,6 +115,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
       'Last check:',
       last ? formatReport(last, (m) => renderMsg(m)) : '(none)',
       ...traeFindingLines(),
+      ...confirmationLines(),
     ];
     const text = deps.redactor.redact(lines.join('\n'));
     await vscode.env.clipboard.writeText(text);
@@ -126,6 +134,17 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     ];
   }
 
+  /** "Confirmed from Trae": a request with the key reached the pool while the user watched for it. */
+  function confirmationLines(): string[] {
+    const confirmed = deps.confirmations.current;
+    return [
+      '',
+      confirmed
+        ? `Confirmed from Trae: ${new Date(confirmed.at).toISOString()} (a request with this key reached the pool)`
+        : 'Confirmed from Trae: not for this setup and key',
+    ];
+  }
+
   async function backgroundReport(): Promise<CheckReport | undefined> {
     const outcome = await checks.check('background');
     return outcome.kind === 'report' ? outcome.report : undefined;
@@ -139,6 +158,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
         command: COMMANDS.checkConnection,
       },
       { label: `$(settings-gear) ${t('ui.action.openWizard')}`, command: COMMANDS.openWizard },
+      { label: `$(eye) ${t('ui.action.confirmTrae')}`, command: COMMANDS.confirmTrae },
       { label: `$(output) ${t('ui.action.showLog')}`, command: COMMANDS.showLog },
     ];
     const picked = await vscode.window.showQuickPick(items, {
@@ -157,6 +177,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     explainTraeError: trae.explainTraeError,
     moveSecretFromSettings: key.moveSecretFromSettings,
     traeCheck: trae.traeCheck,
+    confirmTrae: confirmCommand(deps),
     setApiKey: key.setApiKey,
     clearApiKey: key.clearApiKey,
     showLog: () => log.show(),

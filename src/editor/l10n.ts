@@ -32,3 +32,22 @@ function localizeTimes(args: FlatArgs): FlatArgs {
     : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
   return { ...args, resetAt: date.toLocaleString(vscode.env.language, options) };
 }
+
+/** "Dec 2, 10:42" in the editor's language (the day always shown: a confirmation may be days old). */
+export function localDateTime(ms: number): string {
+  return new Date(ms).toLocaleString(vscode.env.language, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** "10:42:13" in the editor's language (the moment a request arrived, today). */
+export function localTimeOfDay(ms: number): string {
+  return new Date(ms).toLocaleTimeString(vscode.env.language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}

@@ -6,11 +6,12 @@ import { ageText, dueText } from '../core/text/freshness';
 import type { MessageId } from '../core/text/messages';
 import type { CheckService, PublishedCheck } from '../services/checkService';
 import { statusIndicator, statusProblems, type Indicator, type StatusInputs } from '../services/statusModel';
+import type { TraeConfirmations } from '../services/traeConfirmations';
 import type { TraeFinding, TraeFindings } from '../services/traeFindings';
 import { DisposableStore, type Event } from '../services/events';
 import type { FocusPort } from '../services/ports';
 import { COMMANDS } from './commandIds';
-import { render, t } from './l10n';
+import { localDateTime, render, t } from './l10n';
 
 export type { Indicator } from '../services/statusModel';
 
@@ -60,6 +61,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     private readonly schedule: SchedulePort,
     private readonly focus: FocusPort,
     private readonly findings: Pick<TraeFindings, 'current' | 'onDidChange'>,
+    private readonly confirmations: Pick<TraeConfirmations, 'current' | 'onDidChange'>,
     private readonly now: () => number = Date.now,
   ) {
     this.#item = vscode.window.createStatusBarItem('codexPooler.health', vscode.StatusBarAlignment.Right, 100);
@@ -69,6 +71,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     this.#subscriptions.add(schedule.onPlan(() => this.paint()));
     this.#subscriptions.add(focus.onDidChange(() => this.paint()));
     this.#subscriptions.add(findings.onDidChange(() => this.paint()));
+    this.#subscriptions.add(confirmations.onDidChange(() => this.paint()));
     // The age in the tooltip moves with time; repainting costs no request.
     this.#timer = setInterval(() => this.paint(), REFRESH_MS);
     this.paint();
@@ -140,7 +143,13 @@ export class StatusBarIndicator implements vscode.Disposable {
   #tooltip(indicator: Indicator, state: string, last: PublishedCheck | undefined): vscode.MarkdownString {
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = {
-      enabledCommands: [COMMANDS.checkConnection, COMMANDS.openWizard, COMMANDS.showLog, COMMANDS.setApiKey],
+      enabledCommands: [
+        COMMANDS.checkConnection,
+        COMMANDS.openWizard,
+        COMMANDS.showLog,
+        COMMANDS.setApiKey,
+        COMMANDS.confirmTrae,
+      ],
     };
     md.supportThemeIcons = true;
     const line = (text: string) => md.appendText(text).appendMarkdown('  \n');
@@ -173,6 +182,13 @@ export class StatusBarIndicator implements vscode.Disposable {
       }
     }
     md.appendText(this.#nextText()).appendMarkdown('\n\n');
+    // What Trae's own chat showed, said apart from the checks: a request with this key reached the pool.
+    const confirmed = this.confirmations.current;
+    if (confirmed && indicator !== 'notSetUp') {
+      md.appendMarkdown('$(pass) ')
+        .appendText(t('ui.status.tooltip.confirmed', { when: localDateTime(confirmed.at) }))
+        .appendMarkdown('\n\n');
+    }
     const inputs = this.#inputs();
     if (inputs.finding && indicator !== 'checking') this.#traeLines(md, inputs.finding);
     for (const problem of statusProblems(inputs)) {
@@ -187,6 +203,7 @@ export class StatusBarIndicator implements vscode.Disposable {
         ? [link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.setApiKey', COMMANDS.setApiKey)]
         : [
             link('ui.action.checkConnection', COMMANDS.checkConnection),
+            ...(confirmed ? [] : [link('ui.action.confirmTrae', COMMANDS.confirmTrae)]),
             link('ui.action.openWizard', COMMANDS.openWizard),
             link('ui.action.showLog', COMMANDS.showLog),
           ];

@@ -32,9 +32,11 @@ export function traeCommands(deps: TraeCommandDeps) {
     return (await vscode.window.showWarningMessage(t('ui.traeCheck.confirm'), { modal: true }, run)) === run;
   }
 
-  /** The Trae-shaped check of the saved settings; the notification is not awaited (the report is returned). */
+  /**
+   * The Trae-shaped check of the saved settings. Only offered on a button that already says it uses a little
+   * quota, so no second question is asked; the notification is not awaited (the report is returned).
+   */
   async function traeCheck(): Promise<TraeCheckReport | undefined> {
-    if (!(await confirmQuota())) return undefined;
     const outcome = await withCancellableProgress(t('ui.traeCheck.progress'), (signal) =>
       onDemand.traeCheck(undefined, { signal }),
     );

@@ -6,7 +6,7 @@ import { STEP_NAMES, type ModelListView, type StepName, type WizardView } from '
 import { h, icon, replaceChildren } from './dom';
 import { RequestFailed, Rpc } from './rpc';
 import type { AppContext, LocalDraft, StepModule } from './stepContract';
-import { mountChat } from './steps/chat';
+import { mountConfirm } from './steps/confirm';
 import { mountKey } from './steps/key';
 import { mountModel } from './steps/model';
 import { mountTest } from './steps/test';
@@ -21,7 +21,7 @@ const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = {
   model: mountModel,
   test: mountTest,
   trae: mountTrae,
-  chat: mountChat,
+  confirm: mountConfirm,
 };
 
 export class App implements AppContext {

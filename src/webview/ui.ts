@@ -14,7 +14,7 @@ export const STEP_TITLES: Record<StepName, MessageId> = {
   model: 'ui.wizard.step3',
   test: 'ui.wizard.step4',
   trae: 'ui.wizard.step5',
-  chat: 'ui.wizard.step6',
+  confirm: 'ui.wizard.step6',
 };
 
 let announcer: HTMLElement | undefined;

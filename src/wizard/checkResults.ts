@@ -1,8 +1,9 @@
-// What each of the wizard's checks found, and for which inputs. A check's token names the revisions of
-// the inputs it depends on (URL; + key; + model); a result is current only while those are unchanged,
-// so a result for old inputs is stale and never counts.
+// What each of the wizard's checks found, for which inputs, and when. A check's token names the revisions
+// of the inputs it depends on (URL; + key; + model); a result is current only while those are unchanged,
+// so a result for old inputs is stale and never counts. A check run again for the same inputs (a refresh)
+// keeps showing what it found before until the new answer lands.
 import type { CheckReport } from '../core/check/checkReport';
-import type { CheckKind, Draft, KeyInfo, Phase, Results, StateInit } from './stateTypes';
+import type { CheckKind, Draft, Found, KeyInfo, Phase, Results, StateInit } from './stateTypes';
 
 export interface Revisions {
   url: number;
@@ -20,7 +21,10 @@ export class CheckResults {
     trae: { status: 'idle' },
   };
 
-  constructor(private readonly revisions: Revisions) {}
+  constructor(
+    private readonly revisions: Revisions,
+    private readonly now: () => number,
+  ) {}
 
   tokenFor(kind: CheckKind): string {
     const { url, key, model } = this.revisions;
@@ -31,10 +35,16 @@ export class CheckResults {
     return this.#phases[kind];
   }
 
+  /** What was found for the inputs as they are now (also while a refresh runs); a stale result is undefined. */
+  found<K extends CheckKind>(kind: K): Found<Results[K]> | undefined {
+    const phase: Phase<Results[K]> = this.#phases[kind];
+    if (phase.status === 'idle' || phase.token !== this.tokenFor(kind)) return undefined;
+    return phase.status === 'done' ? phase : phase.previous;
+  }
+
   /** The result for the inputs as they are now; a stale one is undefined. */
   current<K extends CheckKind>(kind: K): Results[K] | undefined {
-    const phase = this.#phases[kind];
-    return phase.status === 'done' && phase.token === this.tokenFor(kind) ? phase.result : undefined;
+    return this.found(kind)?.result;
   }
 
   running(kind: CheckKind): boolean {
@@ -43,9 +53,10 @@ export class CheckResults {
   }
 
   /** Marks a check running for the inputs as they are; returns its token. */
-  start(kind: CheckKind): string {
+  start<K extends CheckKind>(kind: K): string {
     const token = this.tokenFor(kind);
-    this.#phases[kind] = { status: 'running', token };
+    const previous = this.found(kind);
+    this.#set(kind, { status: 'running', token, ...(previous ? { previous } : {}) });
     return token;
   }
 
@@ -53,20 +64,20 @@ export class CheckResults {
   finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
     const phase = this.#phases[kind];
     if (phase.status !== 'running' || phase.token !== token || token !== this.tokenFor(kind)) return false;
-    (this.#phases as Record<CheckKind, Phase<unknown>>)[kind] = { status: 'done', token, result };
+    this.#set(kind, { status: 'done', token, result, at: this.now() });
     return true;
   }
 
   /** A result known from elsewhere (the status bar's last check) for the inputs as they are now. */
-  seed<K extends CheckKind>(kind: K, result: Results[K]): void {
-    (this.#phases as Record<CheckKind, Phase<unknown>>)[kind] = { status: 'done', token: this.tokenFor(kind), result };
+  seed<K extends CheckKind>(kind: K, result: Results[K], at: number): void {
+    this.#set(kind, { status: 'done', token: this.tokenFor(kind), result, at });
   }
 
   /** A check of these same inputs that passed elsewhere (the status bar's): a pool answered, and its list. */
-  seedFrom(report: CheckReport): void {
-    this.seed('reach', { ok: true, diagnoses: [], durationMs: report.facts.latencyMs ?? 0 });
-    this.seed('list', report);
-    if (report.mode === 'full') this.seed('test', report);
+  seedFrom(report: CheckReport, at: number): void {
+    this.seed('reach', { ok: true, diagnoses: [], durationMs: report.facts.latencyMs ?? 0 }, at);
+    this.seed('list', report, at);
+    if (report.mode === 'full') this.seed('test', report, at);
   }
 
   /**
@@ -77,17 +88,23 @@ export class CheckResults {
     if (!last || key.kind !== 'stored' || last.keyFingerprint !== key.fingerprint) return;
     const t = last.report.target;
     const same = t.baseUrl === saved.url && t.fullUrl === saved.fullUrl && t.model === saved.modelId;
-    if (same && last.report.facts.models) this.seedFrom(last.report);
+    if (same && last.report.facts.models) this.seedFrom(last.report, last.at);
   }
 
-  /** A check ended without a result (cancelled or failed to run). */
+  /** A check ended without a result (cancelled or failed to run): what was shown before stays. */
   abandon(kind: CheckKind, token: string): void {
     const phase = this.#phases[kind];
-    if (phase.status === 'running' && phase.token === token) this.#phases[kind] = { status: 'idle' };
+    if (phase.status !== 'running' || phase.token !== token) return;
+    this.#set(kind, phase.previous ? { status: 'done', token, ...phase.previous } : { status: 'idle' });
   }
 
   /** Drops what a check found, so it runs again. */
   forget(kind: CheckKind): void {
-    this.#phases[kind] = { status: 'idle' };
+    this.#set(kind, { status: 'idle' });
+  }
+
+  #set<K extends CheckKind>(kind: K, phase: Phase<Results[K]>): void {
+    // Each kind's phase holds that kind's result: the table is typed per kind, the write is by name.
+    (this.#phases as Record<CheckKind, Phase<unknown>>)[kind] = phase;
   }
 }

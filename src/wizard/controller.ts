@@ -2,17 +2,20 @@
 // handler table in handlers.ts), lets the check runner run what the state asks for, keeps the state in
 // step with the settings and the key store, and remembers the step and unsaved edits (never a key).
 // Nothing here throws after dispose().
+import { CHECK_PROMPT } from '../core/pool/poolClient';
 import { msg } from '../core/text/messages';
 import type { TraeErrorKey } from '../core/trae/traeErrors';
 import { DisposableStore, Emitter, type Disposable, type Event } from '../services/events';
 import { KeyStoreError } from '../services/keyStore';
 import type { TraeErrorFinding } from '../services/traeErrorCheck';
 import { CheckRunner } from './checkRunner';
+import { ConfirmStep, type ConfirmSnapshot } from './confirmStep';
 import { KeyEntry } from './keyEntry';
 import {
   keyInfo,
   keyStoreRefusal,
   LEGACY_STATE_KEY,
+  LIST_FRESH_MS,
   REACH_DELAY_MS,
   RefusedRequest,
   STATE_KEY,
@@ -31,6 +34,9 @@ export class WizardController implements Disposable {
   readonly #subscriptions = new DisposableStore();
   readonly #runner: CheckRunner;
   readonly #keys: KeyEntry;
+  readonly #confirm: ConfirmStep;
+  /** The panel is visible (a hidden one watches nothing). */
+  #visible = true;
   #persisted = '';
   readonly #explaining = new Set<AbortController>();
   #disposed = false;
@@ -47,7 +53,8 @@ export class WizardController implements Disposable {
       saved: { url: settings.baseUrl, fullUrl: settings.fullUrl, modelId: settings.model },
       key,
       persisted: ports.memento.get<{ step?: unknown; draft?: unknown }>(STATE_KEY) ?? {},
-      ...(last ? { lastCheck: { report: last.report, keyFingerprint: last.keyFingerprint } } : {}),
+      ...(last ? { lastCheck: { report: last.report, keyFingerprint: last.keyFingerprint, at: last.finishedAt } } : {}),
+      now: ports.now ?? Date.now,
     });
     return new WizardController(ports, state);
   }
@@ -62,6 +69,11 @@ export class WizardController implements Disposable {
       log: ports.log,
       onChange: (what) => (what === 'started' ? this.#changed.fire() : this.#afterChange(0)),
     });
+    this.#confirm = new ConfirmStep(
+      { watch: ports.watch, confirmations: ports.confirmations, log: ports.log, now: ports.now ?? Date.now },
+      () => this.#changed.fire(),
+    );
+    this.#subscriptions.add(ports.confirmations.onDidChange(() => this.#changed.fire()));
     this.#keys = new KeyEntry({
       state,
       ports,
@@ -79,10 +91,22 @@ export class WizardController implements Disposable {
       }),
     );
     this.#afterChange(0);
+    this.#refreshOldList();
   }
 
   get disposed(): boolean {
     return this.#disposed;
+  }
+
+  /** What the last step shows: the watch, the checklist, a confirmation that holds. */
+  get confirmSnapshot(): ConfirmSnapshot {
+    return this.#confirm.snapshot;
+  }
+
+  /** The panel was hidden or shown again: the last step watches only while it can be seen. */
+  setVisible(visible: boolean): void {
+    this.#visible = visible;
+    this.#afterChange(0);
   }
 
   // ---------------------------------------------------------------- requests from the webview
@@ -160,6 +184,8 @@ export class WizardController implements Disposable {
         throw error instanceof KeyStoreError ? keyStoreRefusal(error) : error;
       }
       if (text === undefined) throw new RefusedRequest(msg('ui.wizard.refused.noKey'));
+    } else if (what === 'testPrompt') {
+      text = CHECK_PROMPT;
     } else {
       text = this.ports.guideText(this.state, what);
     }
@@ -189,6 +215,19 @@ export class WizardController implements Disposable {
     }
   }
 
+  watchAgain(): void {
+    if (this.state.step !== 'confirm') throw new RefusedRequest(msg('ui.wizard.refused.notReachable'));
+    this.#confirm.watchAgain();
+  }
+
+  sawTraeError(): void {
+    this.#confirm.sawError();
+  }
+
+  async forgetConfirmation(): Promise<void> {
+    await this.#confirm.forget();
+  }
+
   async editorAction(action: EditorAction): Promise<void> {
     await this.ports.editorAction(action);
   }
@@ -197,6 +236,7 @@ export class WizardController implements Disposable {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#runner.dispose();
+    this.#confirm.dispose();
     for (const controller of this.#explaining) controller.abort();
     this.#keys.dispose();
     this.#subscriptions.dispose();
@@ -204,6 +244,15 @@ export class WizardController implements Disposable {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** On open: a model list older than a minute is fetched again (free); the old one shows, with its age, meanwhile. */
+  #refreshOldList(): void {
+    const list = this.state.checks.found('list');
+    const now = (this.ports.now ?? Date.now)();
+    if (!list || now - list.at <= LIST_FRESH_MS || this.state.checks.running('list')) return;
+    this.ports.log.info('Setup wizard: the model list is older than a minute; fetching it again.');
+    this.#runner.run('list').catch(() => undefined);
+  }
 
   async #refreshKey(byWizard = false): Promise<void> {
     const state = await this.ports.keys.state();
@@ -216,6 +265,7 @@ export class WizardController implements Disposable {
   #afterChange(reachDelayMs = this.ports.reachDelayMs ?? REACH_DELAY_MS): void {
     if (this.#disposed) return;
     this.#runner.sync(reachDelayMs);
+    this.#confirm.sync(this.state.step === 'confirm' && this.#visible);
     this.#persist();
     this.#changed.fire();
   }

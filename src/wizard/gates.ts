@@ -62,7 +62,7 @@ export function reachable(f: StateFacts, step: StepName): boolean {
       return reachable(f, 'model') && (match === 'exact' || match === 'case');
     }
     case 'trae':
-    case 'chat':
+    case 'confirm':
       return reachable(f, 'test') && configReady(f);
   }
 }

@@ -71,7 +71,7 @@ export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideVi
 
 export function guideTextFor(
   guide: TraeGuide,
-  what: Exclude<CopyTarget, 'apiKey'>,
+  what: Exclude<CopyTarget, 'apiKey' | 'testPrompt'>,
   render: (m: Msg) => string,
   keyPlaceholder: string,
 ): string | undefined {

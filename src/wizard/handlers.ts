@@ -34,6 +34,8 @@ export function wizardHandlers(deps: HandlerDeps): { requests: RequestHandlers; 
     discardDraft: () => (c.discardDraft(), done),
     copy: async ({ what }) => (await c.copy(what), done),
     editorAction: async ({ action }) => (await c.editorAction(action), done),
+    watchAgain: () => (c.watchAgain(), done),
+    forgetConfirmation: async () => (await c.forgetConfirmation(), done),
     explainTraeError: async ({ key }) => {
       const finding = await c.explainTraeError(traeErrorKeyOf(key) ?? 'unknown');
       if (!finding) throw new RefusedRequest(msg('ui.wizard.trae.explainCancelled'));
@@ -44,6 +46,7 @@ export function wizardHandlers(deps: HandlerDeps): { requests: RequestHandlers; 
     setDraft: ({ url, fullUrl, modelId, basedOn }) => c.setDraft({ url, fullUrl, modelId }, basedOn),
     cancel: ({ what }) => c.cancel(what),
     setLanguage: ({ language }) => c.setLanguage(language),
+    sawTraeError: () => c.sawTraeError(),
     dismissNotice: ({ id }) => {
       if (isNoticeId(id)) c.dismissNotice(id);
     },

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import catalog from '../core/text/catalog.json';
 import { englishOf, type MessageId } from '../core/text/messages';
-import { render, t } from '../editor/l10n';
+import { localDateTime, localTimeOfDay, render, t } from '../editor/l10n';
 import type { Log } from '../editor/log';
 import { resolveGuideLanguage } from '../editor/settings';
 import { WebviewChannel, type ChannelReason } from '../editor/webviewChannel';
@@ -13,7 +13,7 @@ import { webviewHtml, webviewOptions } from '../editor/webviewHtml';
 import { findTraeCommands, wizardEditorActions, type TraeCommandIds } from '../editor/wizardActions';
 import type { Redactor } from '../services/redactor';
 import { WizardController } from './controller';
-import { guideFor, guideTextFor, guideView } from './guideView';
+import { guideFor, guideTextFor } from './guideView';
 import { wizardHandlers } from './handlers';
 import { RefusedRequest, type WizardPorts } from './ports';
 import { dispatchOf, isWebviewString, OutgoingSchema, type Result } from './protocol';
@@ -55,6 +55,18 @@ export class WizardPanel implements vscode.Disposable {
     );
     WizardPanel.#opening = WizardPanel.#start(panel, deps).finally(() => (WizardPanel.#opening = undefined));
     return WizardPanel.#opening;
+  }
+
+  /**
+   * "Confirm Trae Reaches the Pool" with the wizard open: its last step does the watching. False when no
+   * wizard is open (the command watches on its own).
+   */
+  static showConfirmStep(): boolean {
+    const current = WizardPanel.#current;
+    if (!current) return false;
+    current.panel.reveal();
+    if (current.controller.state.reachable('confirm')) current.controller.goTo('confirm');
+    return true;
   }
 
   /** After an editor restart: the serializer hands back the panel VS Code kept; the host knows the step. */
@@ -126,6 +138,8 @@ export class WizardPanel implements vscode.Disposable {
     this.#subscriptions.push(
       this.#channel,
       panel.onDidDispose(() => this.dispose()),
+      // The last step watches the pool only while it can be seen.
+      panel.onDidChangeViewState(({ webviewPanel }) => controller.setVisible(webviewPanel.visible)),
       controller.onDidChange(() => this.#schedulePush()),
     );
   }
@@ -166,10 +180,11 @@ export class WizardPanel implements vscode.Disposable {
         openChat: !!this.traeCommandIds.openChat,
         openTraeSettings: !!this.traeCommandIds.openTraeSettings,
       },
-      guide: (state) => {
-        const guide = guideFor(state, language);
-        return guide && guideView(guide, render);
-      },
+      guide: (state) => guideFor(state, language),
+      confirm: this.controller.confirmSnapshot,
+      timeOfDay: localTimeOfDay,
+      dateTime: localDateTime,
+      now: Date.now(),
     };
   }
 }

@@ -7,7 +7,9 @@ import type { CheckOutcome, PublishedCheck } from '../services/checkService';
 import type { ReplaceOptions, ReplaceOutcome } from '../services/keyReplacement';
 import type { KeyState, KeyStoreError, PoolKeyStore } from '../services/keyStore';
 import type { ConnectionSettings, LogPort, MementoPort, SettingsPort } from '../services/ports';
+import type { TraeConfirmations } from '../services/traeConfirmations';
 import type { TraeErrorOutcome } from '../services/traeErrorCheck';
+import type { TraeWatch } from '../services/traeWatch';
 import type { CopyTarget, EditorAction } from './protocol';
 import type { WizardState } from './state';
 import type { Draft, KeyInfo, ReachResult, TraeResult } from './stateTypes';
@@ -16,6 +18,8 @@ export const STATE_KEY = 'codexPooler.wizard';
 /** What an earlier version stored (it could hold a key pasted into the URL field): removed on open. */
 export const LEGACY_STATE_KEY = 'codexPooler.wizardDraft';
 export const REACH_DELAY_MS = 300;
+/** A model list older than this is refreshed when the wizard opens, and said to be old until then. */
+export const LIST_FRESH_MS = 60_000;
 
 /** What happened to a key typed in the wizard; 'kept': not stored, the working key stays (see PendingKey). */
 export type KeyStoreVerdict = 'accepted' | 'rejected' | 'unchecked' | 'kept';
@@ -45,12 +49,18 @@ export interface WizardPorts {
   readonly lastCheck: () => PublishedCheck | undefined;
   readonly clipboard: (text: string) => Promise<void>;
   /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
-  readonly guideText: (state: WizardState, what: Exclude<CopyTarget, 'apiKey'>) => string | undefined;
+  readonly guideText: (state: WizardState, what: Exclude<CopyTarget, 'apiKey' | 'testPrompt'>) => string | undefined;
   /** Runs one of the editor's own actions (open Trae's chat…); refuses with the reason when it cannot. */
   readonly editorAction: (action: EditorAction) => Promise<void>;
   /** Runs the check that decides a Trae error code, for the saved settings. */
   readonly explain: (key: TraeErrorKey, signal: AbortSignal) => Promise<TraeErrorOutcome>;
   readonly reachDelayMs?: number;
+  /** Wall-clock milliseconds (tests pass a fake clock's). */
+  readonly now?: () => number;
+  /** A watcher of the pool's free usage counter, for the last step (Confirm in Trae). */
+  readonly watch: () => TraeWatch;
+  /** "Confirmed from Trae": remembered per setup and key. */
+  readonly confirmations: Pick<TraeConfirmations, 'current' | 'record' | 'forget' | 'onDidChange'>;
 }
 
 /** A request the controller refuses, with the reason (and fix) the webview shows. */

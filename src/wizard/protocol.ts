@@ -31,6 +31,7 @@ const CopyTargetSchema = z.enum([
   'contextOutput',
   'toolCallRounds',
   'all',
+  'testPrompt',
 ]);
 /** What a wizard button may ask the editor to do: open Trae's chat or settings, check, show the log, close. */
 const EditorActionSchema = z.enum(['openChat', 'openTraeSettings', 'checkConnection', 'showLog', 'close']);
@@ -80,6 +81,12 @@ export const MESSAGES = {
   editorAction: request(z.object({ action: EditorActionSchema }), Empty),
   /** "Trae says 984": runs the check that decides it for the saved settings. */
   explainTraeError: request(z.object({ key: TraeErrorKeySchema }), ExplainViewSchema),
+  /** The last step: watch the pool's usage counter again from a fresh baseline. */
+  watchAgain: request(Empty, Empty),
+  /** The last step: "Trae showed an error" (the checklist and Trae's codes, at once). */
+  sawTraeError: command(Empty),
+  /** The last step: "Forget" the confirmation from Trae. */
+  forgetConfirmation: request(Empty, Empty),
   /** The webview received something it could not read: the host logs it. */
   reportProblem: command(z.object({ detail: text(LIMITS.detail) })),
 };

@@ -29,7 +29,7 @@ export const LIMITS = {
 
 export const text = (max: number = LIMITS.text) => z.string().check(z.maxLength(max));
 
-export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'chat'] as const;
+export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'confirm'] as const;
 export const StepSchema = z.enum(STEP_NAMES);
 export type StepName = z.infer<typeof StepSchema>;
 const Severity = z.enum(['error', 'warning', 'info']);
@@ -175,6 +175,8 @@ export const WizardViewSchema = z.object({
     /** Which list (the `models` message) this view goes with. */
     listToken: z.number(),
     match: z.enum(['exact', 'case', 'none', 'unknown']),
+    /** "Listed 5 min ago": present when the list shown is older than a minute. */
+    listAge: z.optional(text()),
     summary: z.optional(text()),
     problems: Problems,
   }),
@@ -187,6 +189,21 @@ export const WizardViewSchema = z.object({
     savedNote: z.optional(text()),
   }),
   guide: z.optional(GuideViewSchema),
+  /** The last step: what to do in Trae, and what the pool's usage counter has seen. */
+  confirm: z.optional(
+    z.object({
+      phase: z.enum(['idle', 'settling', 'waiting', 'arrived', 'timedOut']),
+      line: text(),
+      problem: z.optional(text()),
+      proves: text(),
+      instructions: z.array(GuideInstructionSchema).check(z.maxLength(LIMITS.guideInstructions)),
+      prompt: text(LIMITS.label),
+      /** What to look at in Trae: present once nothing arrived for 2 minutes, or Trae showed an error. */
+      checklist: z.optional(z.array(text()).check(z.maxLength(LIMITS.guideInstructions))),
+      confirmed: z.optional(text()),
+      canWatchAgain: z.boolean(),
+    }),
+  ),
   keyForTrae: z.enum(['stored', 'missing']),
   /** Trae's own commands this editor has (its chat, its settings): a button only where it works. */
   traeCommands: z.object({ openChat: z.boolean(), openTraeSettings: z.boolean() }),

@@ -41,12 +41,13 @@ export class WizardState implements gates.StateFacts {
   #rev = { url: 0, key: 0, model: 0 };
   #draftVersion = 0;
   /** What each check found, for which inputs (stale results never count). */
-  readonly checks = new CheckResults(this.#rev);
+  readonly checks: CheckResults;
   readonly #origins = new ApprovedOrigins();
   readonly #notices = new NoticeBoard();
   #analysis: { rev: number; value: EndpointAnalysis } | undefined;
 
   constructor(init: StateInit) {
+    this.checks = new CheckResults(this.#rev, init.now ?? Date.now);
     this.#saved = normalize(init.saved);
     this.#key = init.key;
     this.#ownKey = init.key.kind === 'stored' ? init.key.fingerprint : undefined;
@@ -54,7 +55,9 @@ export class WizardState implements gates.StateFacts {
     this.#origins.approve(this.#saved);
     // A returning user: the last published check of these same settings and key counts here too.
     if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.#key);
-    const stored = STEP_NAMES.find((s) => s === init.persisted?.step);
+    // Before the last step watched for Trae's request it was called 'chat'.
+    const persistedStep = init.persisted?.step === 'chat' ? 'confirm' : init.persisted?.step;
+    const stored = STEP_NAMES.find((s) => s === persistedStep);
     const returning = !this.dirty && this.#key.kind === 'stored' && this.analysis.ok && this.#saved.modelId !== '';
     const wanted =
       returning && (stored === undefined || stepIndex(stored) < stepIndex('trae')) ? 'trae' : (stored ?? 'url');

@@ -21,7 +21,7 @@ export const STEP_CHECKS: { readonly [S in StepName]: readonly CheckKind[] } = {
   model: ['list'],
   test: ['test', 'trae'],
   trae: [],
-  chat: [],
+  confirm: [],
 };
 
 /** What the user is setting up: Trae's Custom Request URL, its Full URL switch and the Model ID. */
@@ -48,10 +48,17 @@ export interface Results {
   trae: TraeResult;
 }
 
+/** A result and when it was found (clock milliseconds). */
+export interface Found<T> {
+  readonly result: T;
+  readonly at: number;
+}
+
 export type Phase<T> =
   | { readonly status: 'idle' }
-  | { readonly status: 'running'; readonly token: string }
-  | { readonly status: 'done'; readonly token: string; readonly result: T };
+  /** Running for `token`; `previous`: what was found for the same inputs before, shown until the new answer. */
+  | { readonly status: 'running'; readonly token: string; readonly previous?: Found<T> }
+  | ({ readonly status: 'done'; readonly token: string } & Found<T>);
 
 export type KeyInfo =
   | { readonly kind: 'none' }
@@ -95,8 +102,10 @@ export interface StateInit {
   readonly key: KeyInfo;
   /** What an earlier session left in storage (untrusted: checked here). */
   readonly persisted?: { readonly step?: unknown; readonly draft?: unknown };
-  /** The newest published check of the saved settings, and the key it ran with. */
-  readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string };
+  /** The newest published check of the saved settings, the key it ran with, and when it finished. */
+  readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string; readonly at: number };
+  /** The clock results are timed with (wall-clock milliseconds; tests pass their own). */
+  readonly now?: () => number;
 }
 
 export function stepIndex(step: StepName): number {

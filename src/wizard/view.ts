@@ -2,19 +2,28 @@
 // language and every value clamped to LIMITS (long names get an ellipsis), so what the host builds always
 // passes the schema the webview checks. Which check feeds which section follows STEP_CHECKS: `reach` the
 // URL, `list` the key and the model, `test` and `trae` the test. No `vscode` here.
-import type { GuideLanguage } from '../core/trae/traeGuide';
+import type { GuideLanguage, TraeGuide } from '../core/trae/traeGuide';
+import type { ConfirmSnapshot } from './confirmStep';
+import { confirmView, type ConfirmViewContext } from './confirmView';
+import { guideView } from './guideView';
+import { ageText } from '../core/text/freshness';
 import { suggestCorrection } from '../core/url/endpoint';
 import { msg, type Msg } from '../core/text/messages';
-import { LIMITS, STEP_NAMES, type GuideView, type WizardView } from './protocolViews';
+import { LIST_FRESH_MS } from './ports';
+import { LIMITS, STEP_NAMES, type WizardView } from './protocolViews';
 import type { WizardState } from './state';
 import type { CheckKind } from './stateTypes';
 import { clip, findingOf, problemsOf, reportOf, take, turnLine, type Render } from './viewParts';
 
-export interface ViewContext {
-  readonly render: Render;
+export interface ViewContext extends ConfirmViewContext {
   readonly language: GuideLanguage;
   readonly traeCommands: { readonly openChat: boolean; readonly openTraeSettings: boolean };
-  readonly guide: (state: WizardState) => GuideView | undefined;
+  /** Trae's dialog for the draft, in the label language. */
+  readonly guide: (state: WizardState) => TraeGuide | undefined;
+  /** What the last step's watch has seen. */
+  readonly confirm: ConfirmSnapshot;
+  /** Wall-clock milliseconds (how old the model list is). */
+  readonly now: number;
 }
 
 type CheckStatus = 'idle' | 'running' | 'done';
@@ -25,11 +34,14 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
     state.checks.running(kind) ? 'running' : state.checks.current(kind) !== undefined ? 'done' : 'idle';
   const { draft, key } = state;
   const guide = state.reachable('trae') ? ctx.guide(state) : undefined;
+  const confirm = guide && confirmView(state, guide, ctx.confirm, ctx);
   return {
     step: state.step,
     nav: STEP_NAMES.map((name, i) => {
       const next = STEP_NAMES[i + 1];
-      return { name, reachable: state.reachable(name), done: next !== undefined && state.reachable(next) };
+      // The last step is done once Trae's own request reached the pool (for the saved setup and key).
+      const done = next !== undefined ? state.reachable(next) : ctx.confirm.confirmed !== undefined;
+      return { name, reachable: state.reachable(name), done };
     }),
     draftVersion: state.draftVersion,
     draft: { url: clip(draft.url, LIMITS.url), fullUrl: draft.fullUrl, modelId: clip(draft.modelId, LIMITS.id) },
@@ -46,9 +58,10 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
     language: ctx.language,
     url: urlSection(state, ctx.render, r, status('reach')),
     key: keySection(state, r, status('list')),
-    model: modelSection(state, r, status('list'), listToken),
+    model: modelSection(state, r, status('list'), listToken, ctx.now),
     test: testSection(state, ctx.render, r, status),
-    ...(guide ? { guide } : {}),
+    ...(guide ? { guide: guideView(guide, ctx.render) } : {}),
+    ...(confirm ? { confirm } : {}),
     keyForTrae: key.kind === 'stored' ? 'stored' : 'missing',
     traeCommands: ctx.traeCommands,
   };
@@ -129,10 +142,28 @@ function pendingKeyView(state: WizardState, r: Render): Pick<WizardView['key'], 
 }
 
 /** Step 3: how the typed model id matches the pool's list (the list itself goes in its own message). */
-function modelSection(state: WizardState, r: Render, status: CheckStatus, listToken: number): WizardView['model'] {
+function modelSection(
+  state: WizardState,
+  r: Render,
+  status: CheckStatus,
+  listToken: number,
+  now: number,
+): WizardView['model'] {
+  const found = state.checks.found('list');
+  const age = found ? now - found.at : 0;
   return {
     listStatus: status,
     listToken,
+    // A list older than a minute says so (the wizard refreshes it on open; until then it is the old one).
+    ...(found && age > LIST_FRESH_MS
+      ? {
+          listAge: r(
+            msg(status === 'running' ? 'ui.wizard.model.listAgeRefreshing' : 'ui.wizard.model.listAge', {
+              age: ageText(age),
+            }),
+          ),
+        }
+      : {}),
     match: state.modelMatch,
     ...modelSummary(state, r),
     problems: problemsOf(

@@ -255,7 +255,7 @@ describe('a new user, step by step', function () {
 
   it('the last step in an editor without Trae\'s chat: no "Open the agent chat", and every button there does something (defect: a button that did nothing)', async () => {
     const { wb, page } = env;
-    await given({ wizard: 'chat' });
+    await given({ wizard: 'confirm' });
     const { wizard } = wb;
     assert.equal(
       await wizard.locator('#open-chat').count(),

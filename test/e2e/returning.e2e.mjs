@@ -25,7 +25,7 @@ describe('a returning user', function () {
     await wb.wizard.locator('[data-field="modelId"] button.copy').click();
     await wb.wizard.locator('[data-field="modelId"] button.copy.done').waitFor();
     assert.equal(await wb.readClipboard(), 'gpt-5.5');
-    for (const step of ['url', 'key', 'model', 'test', 'trae', 'chat'])
+    for (const step of ['url', 'key', 'model', 'test', 'trae', 'confirm'])
       assert.equal(await wb.wizard.locator(`.step-link[data-step="${step}"]`).isDisabled(), false, step);
     assert.equal(emulator.countRoute('chat'), 0, 'no chat request');
   });

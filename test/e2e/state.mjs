@@ -6,7 +6,7 @@ import { readWhole, sleep } from './helpers.mjs';
 import { applyScenario, env } from './env.mjs';
 import { runPaletteCommand } from '../host/codeServer.mjs';
 
-export const STEP_NUMBER = { url: 1, key: 2, model: 3, test: 4, trae: 5, chat: 6 };
+export const STEP_NUMBER = { url: 1, key: 2, model: 3, test: 4, trae: 5, confirm: 6 };
 
 /** The user settings of a working setup on the emulator. */
 export function workingSettings() {

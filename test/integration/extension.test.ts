@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/check/checkReport';
 import type { CodexPoolerApi } from '../../src/extension';
+import { chatAsTrae } from '../emulator/asTrae';
 import { applyScenario, makeMcpToken, startEmulator, type Emulator } from '../emulator/server';
 import {
   EXTENSION_ID,
@@ -28,6 +29,7 @@ const COMMAND_IDS = [
   'clearApiKey',
   'showLog',
   'copyDiagnostics',
+  'confirmTrae',
   'explainTraeError',
 ].map((c) => `codexPooler.${c}`);
 
@@ -65,7 +67,7 @@ describe('Codex Pooler for Trae in a real extension host', () => {
   });
 
   describe('manifest', () => {
-    it('contributes the seven commands in the "Codex Pooler" category and registers them', async () => {
+    it('contributes the eight commands in the "Codex Pooler" category and registers them', async () => {
       const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
         contributes: { commands: Array<{ command: string; category: string; title: string }> };
       };
@@ -266,6 +268,39 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       emulator.reset();
       await setUserSettings({ model: 'gpt-5.6-terra' });
       await waitForIndicator(pooler, 'healthy');
+    });
+  });
+
+  describe("Confirm Trae Reaches the Pool: the pool as the witness of Trae's chat", () => {
+    it('with the wizard closed it waits in a notification; a chat sent as Trae confirms it, the tooltip and Copy Diagnostics say so, a change of model clears it', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitForIndicator(pooler, 'healthy');
+      const reads = emulator.countRoute('usage');
+      const waiting = vscode.commands.executeCommand<{ phase: string; requests?: number }>('codexPooler.confirmTrae');
+      // Trae speaks once the watch has its baseline (its first free usage reading).
+      await waitFor('the baseline reading', () => emulator.countRoute('usage') > reads);
+      const chats = emulator.countRoute('chat');
+      const played = await chatAsTrae(emulator.apiBase, emulator.key, 'gpt-5.5');
+      assert.equal(played.status, 200);
+      const end = await waiting;
+      assert.equal(end?.phase, 'arrived');
+      assert.equal(end.requests, 1);
+      assert.equal(emulator.countRoute('chat'), chats + 1, 'the watch sent no chat of its own');
+      const status = await waitFor('the tooltip line', () => {
+        const s = pooler.getStatus();
+        return tooltipText(s.tooltip).includes('Confirmed from Trae on') && s;
+      });
+      assert.doesNotMatch(status.tooltip, /command:codexPooler\.confirmTrae/, 'no "Confirm" link once confirmed');
+      const text = await vscode.commands.executeCommand<string>('codexPooler.copyDiagnostics');
+      assert.match(text, /Confirmed from Trae: \d{4}-\d\d-\d\dT/);
+      assert.ok(!text.includes(emulator.key.slice(20)));
+      await setUserSettings({ model: 'gpt-5.6-terra' });
+      await waitFor(
+        'the confirmation cleared',
+        () => !tooltipText(pooler.getStatus().tooltip).includes('Confirmed from'),
+      );
+      const after = await vscode.commands.executeCommand<string>('codexPooler.copyDiagnostics');
+      assert.match(after, /Confirmed from Trae: not for this setup and key/);
     });
   });
 

@@ -9,7 +9,7 @@ import {
   type TraeCheckOutcome,
   type TraeCheckReport,
 } from '../../src/core/trae/traeCheck';
-import { TRAE_MAX_COMPLETION_TOKENS, TRAE_SECOND_PROMPT, TRAE_TOOL_RESULT } from '../../src/core/trae/traeTurns';
+import { TRAE_MAX_TOKENS, TRAE_SECOND_PROMPT, TRAE_TOOL_RESULT } from '../../src/core/trae/traeTurns';
 import { formatTraeReport } from '../../src/core/trae/traeReportText';
 import type { StreamRequest, StreamTransport } from '../../src/core/http/transport';
 import { ALLOWED_CHAT_PARAMS, applyScenario, makeMcpToken, type Emulator, type ScenarioName } from '../emulator/server';
@@ -148,7 +148,7 @@ describe('Trae-shaped check', () => {
     for (const request of requests) {
       const body = JSON.parse(request.body) as Sent;
       assert.deepEqual(Object.keys(body).sort(), [
-        'max_completion_tokens',
+        'max_tokens',
         'messages',
         'model',
         'stream',
@@ -160,11 +160,8 @@ describe('Trae-shaped check', () => {
         assert.ok(ALLOWED_CHAT_PARAMS.has(name) && !rejectedByContract.includes(name), name);
       assert.equal(body['stream'], true);
       assert.deepEqual(body['stream_options'], { include_usage: true });
-      assert.ok(
-        Number.isInteger(body['max_completion_tokens']) &&
-          TRAE_MAX_COMPLETION_TOKENS > 0 &&
-          TRAE_MAX_COMPLETION_TOKENS <= 64,
-      );
+      assert.equal(body['max_tokens'], 4096, 'what Trae sends (Trae-AI/TRAE issue 1052)');
+      assert.equal(TRAE_MAX_TOKENS, 4096);
       assert.deepEqual(body['tools'], [
         {
           type: 'function',

@@ -1,14 +1,20 @@
 // A wizard controller wired to in-memory fakes (SecretStorage, Memento, settings, log, checks) with the real
 // key store and key replacement, for the controller's plain-Node tests.
+import type { PublishedCheck } from '../../src/services/checkService';
 import { KeyReplacement } from '../../src/services/keyReplacement';
-import { PoolKeyStore } from '../../src/services/keyStore';
+import { fingerprintOf, PoolKeyStore } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
+import { OwnTraffic } from '../../src/services/ownTraffic';
+import { TraeConfirmations } from '../../src/services/traeConfirmations';
+import { TraeWatch } from '../../src/services/traeWatch';
 import { WizardController } from '../../src/wizard/controller';
 import { flush } from './fakes/async';
+import { FakeClock } from './fakes/clock';
 import { FakeLog } from './fakes/log';
 import { FakeMemento } from './fakes/memento';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
+import { FakeUsage } from './fakes/usage';
 import { FakeChecks } from './fakes/wizardChecks';
 import { POOL_A } from './wizardFixtures';
 
@@ -19,6 +25,12 @@ export async function setup(
     memento?: Record<string, unknown>;
     /** The memento refuses every write from the start (FakeMemento.updateError). */
     mementoError?: Error;
+    /** Wall-clock milliseconds the controller sees (default: the real clock). */
+    now?: () => number;
+    /** The status bar's last check (a returning user). */
+    lastCheck?: PublishedCheck;
+    /** Hold every check's answer for the test to give (FakeChecks.auto = false). */
+    holdChecks?: boolean;
   } = {},
 ) {
   const secrets = new FakeSecretStorage();
@@ -30,6 +42,7 @@ export async function setup(
   for (const [k, v] of Object.entries(options.memento ?? {})) memento.values.set(k, v);
   memento.updateError = options.mementoError;
   const checks = new FakeChecks();
+  if (options.holdChecks) checks.auto = false;
   const log = new FakeLog();
   const clipboard: string[] = [];
   const replacement = new KeyReplacement({
@@ -38,6 +51,15 @@ export async function setup(
     redactor,
     log,
   });
+  // The last step's watch: a fake clock (time moves only when a test says) over a fake usage counter.
+  const clock = new FakeClock();
+  const usage = new FakeUsage();
+  const { baseUrl, fullUrl, model } = settings.values;
+  usage.target = { baseUrl, fullUrl, model };
+  if (options.key !== undefined) usage.keyFingerprint = fingerprintOf(options.key);
+  const ownTraffic = new OwnTraffic(() => clock.now());
+  const watches: TraeWatch[] = [];
+  const confirmations = new TraeConfirmations({ memento, settings, keys, log });
   const controller = await WizardController.create({
     checks,
     keys,
@@ -45,7 +67,7 @@ export async function setup(
     settings,
     memento,
     log,
-    lastCheck: () => undefined,
+    lastCheck: () => options.lastCheck,
     clipboard: async (text) => void clipboard.push(text),
     guideText: (_state, what) => `value of ${what}`,
     editorAction: async () => undefined,
@@ -54,9 +76,30 @@ export async function setup(
       finding: { key, decidedBy: 'modelListed', verdict: 'fine', lines: [], problems: [] },
     }),
     reachDelayMs: 0,
+    ...(options.now ? { now: options.now } : {}),
+    watch: () => {
+      const watch = new TraeWatch({ clock, readUsage: usage.read, ownTraffic });
+      watches.push(watch);
+      return watch;
+    },
+    confirmations,
   });
   await flush();
-  return { secrets, keys, settings, memento, checks, log, clipboard, controller };
+  return {
+    secrets,
+    keys,
+    settings,
+    memento,
+    checks,
+    log,
+    clipboard,
+    controller,
+    clock,
+    usage,
+    ownTraffic,
+    watches,
+    confirmations,
+  };
 }
 
 /** Goes on to the test step with this model at the saved pool, as a user would. */

@@ -229,9 +229,13 @@ describe('wizard model (plain Node)', () => {
   });
 
   it('a returning user whose last check agrees opens on the Trae step with every step reachable and no test needed', () => {
-    const model = new WizardState({ saved, key: stored, lastCheck: { report: report(saved), keyFingerprint: 'f1' } });
+    const model = new WizardState({
+      saved,
+      key: stored,
+      lastCheck: { report: report(saved), keyFingerprint: 'f1', at: Date.now() },
+    });
     assert.equal(model.step, 'trae');
-    for (const step of ['url', 'key', 'model', 'test', 'trae', 'chat'] as const)
+    for (const step of ['url', 'key', 'model', 'test', 'trae', 'confirm'] as const)
       assert.equal(model.reachable(step), true, step);
     assert.deepEqual(model.wanted(), [], 'nothing to run: no chat request');
   });
@@ -250,7 +254,7 @@ describe('wizard model (plain Node)', () => {
     const model = new WizardState({
       saved,
       key: stored,
-      lastCheck: { report: report(saved), keyFingerprint: 'someone else' },
+      lastCheck: { report: report(saved), keyFingerprint: 'someone else', at: Date.now() },
     });
     assert.equal(model.step, 'url');
   });

@@ -13,7 +13,7 @@ import type { Draft } from '../../src/wizard/stateTypes';
 import { ModelListViewSchema, WizardViewSchema } from '../../src/wizard/protocolViews';
 import { buildView } from '../../src/wizard/view';
 import { buildModelList } from '../../src/wizard/viewParts';
-import { guideFor, guideView } from '../../src/wizard/guideView';
+import { guideFor } from '../../src/wizard/guideView';
 import { FUZZ_RUNS } from './properties.test';
 import { report } from './wizardFixtures';
 
@@ -102,10 +102,11 @@ describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} ru
               render,
               language,
               traeCommands: { openChat: true, openTraeSettings: false },
-              guide: (w) => {
-                const g = guideFor(w, language);
-                return g && guideView(g, render);
-              },
+              guide: (w) => guideFor(w, language),
+              confirm: { watch: { phase: 'waiting', since: 0, quiet: true }, checklist: true },
+              timeOfDay: () => '10:42:13',
+              dateTime: () => 'Dec 2, 10:42',
+              now: 0,
             },
             1,
           );
@@ -133,6 +134,7 @@ describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} ru
       lastCheck: {
         report: report(saved, { models: [...many, { id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true }] }),
         keyFingerprint: 'f',
+        at: Date.now(),
       },
     });
     const list = buildModelList(m, 1, (x) => renderMsg(x));

@@ -35,7 +35,8 @@ export type GuideStepId =
   | 'findOnModelsPage'
   | 'autoModeOff'
   | 'selectModel'
-  | 'sendTest';
+  | 'sendTest'
+  | 'addInTrae';
 
 export interface GuideStep {
   readonly id: GuideStepId;

@@ -6,8 +6,12 @@ import { analyzeKey } from '../secrets/poolKey';
 import type { StreamReading } from './traeStream';
 
 export const TRAE_SECOND_PROMPT = 'Once more, reply with exactly: trae ok';
-/** Room for a short answer or a tool call, little quota. */
-export const TRAE_MAX_COMPLETION_TOKENS = 32;
+/**
+ * The output cap Trae itself sends with a custom model's chat (Trae-AI/TRAE issue 1052 quotes Trae's body:
+ * `stream: true`, `max_tokens: 4096`): the check sends the same, so a pool that refuses it is found here.
+ * The answer asked for is two words, so the quota used stays small.
+ */
+export const TRAE_MAX_TOKENS = 4096;
 export const TRAE_TOOL = {
   type: 'function',
   function: {
@@ -28,7 +32,7 @@ export function traeTurnBody(model: string, messages: readonly Message[]): strin
     messages,
     stream: true,
     stream_options: { include_usage: true },
-    max_completion_tokens: TRAE_MAX_COMPLETION_TOKENS,
+    max_tokens: TRAE_MAX_TOKENS,
     tools: [TRAE_TOOL],
     tool_choice: 'auto',
   });

@@ -6,7 +6,7 @@ import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { STEP_TITLES } from '../ui';
 
-const NUMBERS: Record<StepName, number> = { url: 1, key: 2, model: 3, test: 4, trae: 5, chat: 6 };
+const NUMBERS: Record<StepName, number> = { url: 1, key: 2, model: 3, test: 4, trae: 5, confirm: 6 };
 
 export function stepTitle(step: StepName): HTMLElement {
   return h('h2', { id: 'step-title', tabindex: -1 }, `${NUMBERS[step]}. ${tr(STEP_TITLES[step])}`);

@@ -15,6 +15,7 @@ const SHOWN = 150;
 
 export function mountModel(ctx: AppContext): StepModule {
   const status = h('div', { id: 'models-status' });
+  const age = h('p', { className: 'muted', id: 'models-age', hidden: true });
   const problems = new ProblemList(ctx, 'models-problems');
   const refresh = h(
     'button',
@@ -142,7 +143,8 @@ export function mountModel(ctx: AppContext): StepModule {
       guard.lastGood = ctx.local.modelId;
     }
     const m = v.model;
-    const loaded = m.listStatus === 'done' && models?.token === m.listToken;
+    // A refresh keeps showing the list it replaces, said to be old (listAge).
+    const loaded = (m.listStatus === 'done' || m.listAge !== undefined) && models?.token === m.listToken;
     checkLine(
       status,
       loaded || m.listStatus === 'running' ? m.listStatus : 'running',
@@ -151,6 +153,8 @@ export function mountModel(ctx: AppContext): StepModule {
       'ui.wizard.model.loading',
       'ui.wizard.model.loading',
     );
+    setText(age, m.listAge ?? '');
+    age.hidden = m.listAge === undefined;
     problems.update(m.problems);
     list.hidden = !loaded || (models?.models.length ?? 0) === 0;
     if (loaded) draw();
@@ -177,6 +181,7 @@ export function mountModel(ctx: AppContext): StepModule {
     stepTitle('model'),
     h('p', {}, tr('ui.wizard.model.intro')),
     status,
+    age,
     problems.element,
     refresh,
     filterRow,

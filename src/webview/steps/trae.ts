@@ -6,21 +6,22 @@ import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protoco
 import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
-import { Actions, announce, copyButton, ProblemList } from '../ui';
+import { Actions, copyButton } from '../ui';
+import { traeErrors } from './traeErrors';
 import { instructionList, isReachable, stepTitle } from './common';
 
 type Row = GuideView['required'][number];
 
 export function mountTrae(ctx: AppContext): StepModule {
   const body = h('div', { id: 'trae-body' });
-  const actions = new Actions(ctx, 'test', { label: 'ui.wizard.next', run: () => ctx.goTo('chat') });
+  const actions = new Actions(ctx, 'test', { label: 'ui.wizard.next', run: () => ctx.goTo('confirm') });
   let drawn = '';
   const element = h('div', {}, stepTitle('trae'), body, actions.element);
 
   return {
     element,
     update(view: WizardView) {
-      actions.set(isReachable(view, 'chat'));
+      actions.set(isReachable(view, 'confirm'));
       const signature = JSON.stringify([view.guide, view.language, view.keyForTrae]);
       if (signature === drawn) return;
       drawn = signature;
@@ -42,7 +43,7 @@ export function mountTrae(ctx: AppContext): StepModule {
           }),
         ),
         h('p', { className: 'working-when' }, icon('info'), ' ', guide.workingWhen),
-        errors(ctx, guide),
+        traeErrors(ctx, guide),
       );
       if (focused) document.getElementById(focused)?.focus();
     },
@@ -156,62 +157,4 @@ function value(f: GuideFieldView, view: WizardView): HTMLElement {
     );
   }
   return h('code', { className: 'value' }, h('bdi', {}, f.value));
-}
-
-/** "Trae says …": each code Trae users report, what it means here, and a button that runs the check deciding it. */
-function errors(ctx: AppContext, guide: GuideView): HTMLElement | false {
-  if (guide.errors.length === 0) return false;
-  return h(
-    'section',
-    { className: 'trae-errors', 'aria-labelledby': 'trae-errors-title' },
-    h('h3', { id: 'trae-errors-title' }, tr('ui.wizard.trae.errorsTitle')),
-    h('p', { className: 'muted' }, tr('ui.wizard.trae.errorsIntro')),
-    h(
-      'dl',
-      {},
-      ...guide.errors.flatMap((e) => [
-        h('dt', { 'data-trae-error': e.key }, e.title),
-        h('dd', {}, h('p', {}, e.meaning, ' ', e.fix), explainButton(ctx, e.key, e.costsQuota)),
-      ]),
-    ),
-  );
-}
-
-function explainButton(ctx: AppContext, key: string, costs: boolean): HTMLElement {
-  const result = h('div', { className: 'explain-result', id: `explain-${key}` });
-  const button = h(
-    'button',
-    { type: 'button', className: 'secondary', 'data-explain': key },
-    tr(costs ? 'ui.wizard.trae.explainPaid' : 'ui.wizard.trae.explainFree'),
-  );
-  const problems = new ProblemList(ctx);
-  const onClick = async (): Promise<void> => {
-    button.disabled = true;
-    replaceChildren(result, h('p', { role: 'status', className: 'running' }, tr('ui.wizard.trae.explaining')));
-    try {
-      const finding = await ctx.rpc.request('explainTraeError', { key: key as never });
-      problems.update(finding.problems);
-      replaceChildren(
-        result,
-        ...finding.lines.map((l) =>
-          h(
-            'p',
-            { className: finding.verdict === 'fine' ? 'explain-line fine' : 'explain-line cause' },
-            icon(finding.verdict === 'fine' ? 'pass' : 'error'),
-            ' ',
-            l,
-          ),
-        ),
-        problems.element,
-      );
-      announce(finding.lines[0] ?? '');
-    } catch (error) {
-      replaceChildren(result);
-      ctx.showFailure(error);
-    } finally {
-      button.disabled = false;
-    }
-  };
-  button.addEventListener('click', () => void onClick());
-  return h('div', {}, button, result);
 }
