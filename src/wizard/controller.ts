@@ -2,18 +2,15 @@
 // handler table in handlers.ts), lets the check runner run what the state asks for, keeps the state in
 // step with the settings and the key store, and remembers the step and unsaved edits (never a key).
 // Nothing here throws after dispose().
-import { CHECK_PROMPT } from '../core/pool/poolClient';
 import { msg } from '../core/text/messages';
 import type { TraeErrorKey } from '../core/trae/traeErrors';
 import { DisposableStore, Emitter, type Disposable, type Event } from '../services/events';
-import { KeyStoreError } from '../services/keyStore';
 import type { TraeErrorFinding } from '../services/traeErrorCheck';
 import { CheckRunner } from './checkRunner';
 import { ConfirmStep, type ConfirmSnapshot } from './confirmStep';
 import { KeyEntry } from './keyEntry';
 import {
   keyInfo,
-  keyStoreRefusal,
   LEGACY_STATE_KEY,
   LIST_FRESH_MS,
   REACH_DELAY_MS,
@@ -23,6 +20,7 @@ import {
   type WizardPorts,
 } from './ports';
 import type { CopyTarget, EditorAction } from './protocol';
+import { copyText } from './copying';
 import type { StepName } from './protocolViews';
 import { WizardState } from './state';
 import type { Draft, NoticeId } from './stateTypes';
@@ -139,6 +137,8 @@ export class WizardController implements Disposable {
   }
 
   async recheck(what: 'url' | 'key' | 'models'): Promise<void> {
+    // A pool named by a link gets nothing until the user says "Check this pool".
+    if (this.state.originHeld) throw new RefusedRequest(msg('ui.wizard.refused.linkHeld'));
     this.#runner.forget(what === 'url' ? 'reach' : 'list');
     if (what === 'key') await this.#refreshKey();
     this.#afterChange(0);
@@ -169,28 +169,32 @@ export class WizardController implements Disposable {
     this.#afterChange(0);
   }
 
+  /**
+   * A setup link's values open as a draft "from a link" on step 1 (nothing saved, nothing sent to its pool
+   * until "Check this pool"). A link that repeats the saved setup leaves the wizard where it is.
+   */
+  openLink(draft: Draft, origin: string, host: string): 'same' | 'opened' {
+    const outcome = this.state.openLink(draft, origin, host);
+    if (outcome === 'opened') this.ports.log.info(`Setup wizard: a setup link for ${host} opened as a draft.`);
+    this.#afterChange(0);
+    return outcome;
+  }
+
+  /** "Check this pool": the free checks run there now; the key waits until the user goes on from step 1. */
+  checkLinkPool(): void {
+    const link = this.state.link;
+    if (!link) throw new RefusedRequest(msg('ui.wizard.refused.notReachable'));
+    if (this.state.links.release()) this.ports.log.info(`Setup wizard: the user chose to check ${link.host}.`);
+    this.#afterChange(0);
+  }
+
   discardDraft(): void {
     this.state.discardDraft();
     this.#afterChange(0);
   }
 
   async copy(what: CopyTarget): Promise<void> {
-    if (!this.state.reachable('trae')) throw new RefusedRequest(msg('ui.wizard.refused.notReachable'));
-    let text: string | undefined;
-    if (what === 'apiKey') {
-      try {
-        text = await this.ports.keys.get();
-      } catch (error) {
-        throw error instanceof KeyStoreError ? keyStoreRefusal(error) : error;
-      }
-      if (text === undefined) throw new RefusedRequest(msg('ui.wizard.refused.noKey'));
-    } else if (what === 'testPrompt') {
-      text = CHECK_PROMPT;
-    } else {
-      text = this.ports.guideText(this.state, what);
-    }
-    if (text === undefined) throw new RefusedRequest(msg('ui.wizard.trae.copyFailed'));
-    await this.ports.clipboard(text);
+    await this.ports.clipboard(await copyText(this.state, what, this.ports));
   }
 
   async setLanguage(language: 'en' | 'zh-cn'): Promise<void> {

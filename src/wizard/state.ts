@@ -5,11 +5,13 @@ import { findModel } from '../core/check/matching';
 import { msg, type Msg } from '../core/text/messages';
 import { analyzeEndpoint, type EndpointAnalysis } from '../core/url/endpoint';
 import { screenDraft } from './draftScreen';
+import { LinkHold, type LinkInfo } from './linkHold';
 import { ApprovedOrigins } from './origins';
 import { CheckResults } from './checkResults';
 import * as gates from './gates';
 import { NoticeBoard } from './notices';
 import { STEP_NAMES, type StepName } from './protocolViews';
+import { StepPosition } from './stepPosition';
 import {
   normalize,
   readDraft,
@@ -30,8 +32,7 @@ export type Begun =
   { readonly ok: true; readonly token: string; readonly draft: Draft } | { readonly ok: false; readonly reason: Msg };
 
 export class WizardState implements gates.StateFacts {
-  #step: StepName = 'url';
-  #resumeTo: StepName | undefined;
+  readonly #position = new StepPosition((step) => this.reachable(step));
   #draft: Draft;
   #saved: Draft;
   #key: KeyInfo;
@@ -43,6 +44,8 @@ export class WizardState implements gates.StateFacts {
   /** What each check found, for which inputs (stale results never count). */
   readonly checks: CheckResults;
   readonly #origins = new ApprovedOrigins();
+  /** The setup link the draft came from ("Check this pool" releases its pool; discarding the draft clears it). */
+  readonly links: LinkHold;
   readonly #notices = new NoticeBoard();
   #analysis: { rev: number; value: EndpointAnalysis } | undefined;
 
@@ -52,6 +55,7 @@ export class WizardState implements gates.StateFacts {
     this.#key = init.key;
     this.#ownKey = init.key.kind === 'stored' ? init.key.fingerprint : undefined;
     this.#draft = screenDraft(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved, this.#notices);
+    this.links = new LinkHold(init.persisted?.link);
     this.#origins.approve(this.#saved);
     // A returning user: the last published check of these same settings and key counts here too.
     if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.#key);
@@ -61,12 +65,11 @@ export class WizardState implements gates.StateFacts {
     const returning = !this.dirty && this.#key.kind === 'stored' && this.analysis.ok && this.#saved.modelId !== '';
     const wanted =
       returning && (stored === undefined || stepIndex(stored) < stepIndex('trae')) ? 'trae' : (stored ?? 'url');
-    this.#step = this.#clamp(wanted);
-    if (this.#step !== wanted) this.#resumeTo = wanted;
+    this.#position.start(wanted);
   }
 
   get step(): StepName {
-    return this.#step;
+    return this.#position.step;
   }
   get draft(): Draft {
     return this.#draft;
@@ -128,24 +131,51 @@ export class WizardState implements gates.StateFacts {
     return this.#origins.allows(this.analysis);
   }
 
+  /** The setup link the draft came from, while the draft still points at its pool. */
+  get link(): LinkInfo | undefined {
+    return this.links.for(this.analysis);
+  }
+
+  get originHeld(): boolean {
+    return this.links.holds(this.analysis);
+  }
+
+  /**
+   * A setup link's values, as a draft "from a link" on step 1 (nothing saved). A link that only repeats the
+   * saved setup changes nothing ('same'). Unsaved edits it replaces are said, with what they were.
+   */
+  openLink(draft: Draft, origin: string, host: string): 'same' | 'opened' {
+    const next = normalize(draft);
+    if (!this.dirty && sameDraft(next, this.#saved)) return 'same';
+    if (this.dirty && !sameDraft(next, this.#draft)) this.#notices.linkReplaced(this.#draft);
+    // Held first, so that nothing runs for the stranger's origin once the draft points there.
+    this.links.open(origin, host, this.#origins.allows(analyzeEndpoint(next.url, next.fullUrl)));
+    this.#apply(next);
+    this.#draftVersion++;
+    this.#notices.keepOnly(['linkReplaced']);
+    this.#position.moveTo('url');
+    return 'opened';
+  }
+
   /** The checks that should be running now and are not (free ones only: the test costs quota). */
   wanted(): CheckKind[] {
     return gates.wanted(this);
   }
 
-  persisted(): { step: StepName; draft?: Draft } {
-    return { step: this.#resumeTo ?? this.#step, ...(this.dirty ? { draft: this.#draft } : {}) };
+  persisted(): { step: StepName; draft?: Draft; link?: LinkInfo } {
+    const link = this.dirty ? this.links.persisted() : undefined;
+    const draft = this.dirty ? { draft: this.#draft } : {};
+    return { step: this.#position.remembered, ...draft, ...(link ? { link } : {}) };
   }
 
   /** Opens a step; the reason when it cannot be opened yet. */
   goTo(step: StepName): Msg | undefined {
     if (!this.reachable(step)) return msg('ui.wizard.refused.notReachable');
-    if (stepIndex(this.#step) === 0 && stepIndex(step) > 0) this.#origins.approve(this.#draft);
+    if (stepIndex(this.step) === 0 && stepIndex(step) > 0) this.#origins.approve(this.#draft);
     if (stepIndex(step) >= stepIndex('test') && this.modelMatch === 'case') this.#adoptPoolCasing();
     // What was said belongs to where the user was: a new step starts with a clean slate.
-    if (step !== this.#step) this.#notices.keepOnly(step === 'test' ? ['modelCase'] : []);
-    this.#step = step;
-    this.#resumeTo = undefined;
+    if (step !== this.step) this.#notices.keepOnly(step === 'test' ? ['modelCase'] : []);
+    this.#position.moveTo(step);
     return undefined;
   }
 
@@ -160,8 +190,8 @@ export class WizardState implements gates.StateFacts {
     if (screened.url === d.url && screened.fullUrl === d.fullUrl && screened.modelId === d.modelId) return true;
     this.#apply(screened);
     // The user is working on this step now: no jumping ahead when a check lands.
-    this.#resumeTo = undefined;
-    this.#fallBack();
+    this.#position.stay();
+    this.#position.fallBack();
     return true;
   }
 
@@ -181,7 +211,7 @@ export class WizardState implements gates.StateFacts {
       (before.kind !== 'stored' || (key.kind === 'stored' && before.fingerprint === key.fingerprint));
     if (same) return;
     this.#rev.key++;
-    this.#fallBack();
+    this.#position.fallBack();
   }
 
   /** The settings changed (here or elsewhere): they are the truth for a draft without edits. */
@@ -196,19 +226,21 @@ export class WizardState implements gates.StateFacts {
       this.#draftVersion++;
       this.#notices.say('settingsChanged', 'info', msg('ui.wizard.notice.settingsChanged'));
     }
-    this.#fallBack();
+    this.#position.fallBack();
   }
 
   discardDraft(): void {
+    this.links.clear();
     this.#apply(this.#saved);
     this.#draftVersion++;
-    this.#fallBack();
+    this.#position.fallBack();
   }
 
   /** Starts a check for the inputs as they are; refused when the key may not go there. */
   begin(kind: CheckKind): Begun {
     const refuse = (reason: Msg): Begun => ({ ok: false, reason });
     if (!this.analysis.ok) return refuse(msg('ui.wizard.refused.url'));
+    if (this.originHeld) return refuse(msg('ui.wizard.refused.linkHeld'));
     if (kind !== 'reach') {
       if (this.#key.kind !== 'stored') return refuse(msg('ui.wizard.refused.noKey'));
       const origin = this.analysis.endpoint?.origin ?? '';
@@ -223,13 +255,9 @@ export class WizardState implements gates.StateFacts {
   /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
   finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
     if (!this.checks.finish(kind, token, result)) return false;
-    if (this.#resumeTo) {
-      const step = this.reachable(this.#resumeTo) ? this.#resumeTo : this.#clamp(this.#resumeTo);
-      // Resuming past step 1 is going on from it, as the user did before with this URL.
-      if (stepIndex(step) > 0) this.#origins.approve(this.#draft);
-      this.#step = step;
-      if (step === this.#resumeTo) this.#resumeTo = undefined;
-    }
+    const resumed = this.#position.resume();
+    // Resuming past step 1 is going on from it, as the user did before with this URL.
+    if (resumed !== undefined && stepIndex(resumed) > 0) this.#origins.approve(this.#draft);
     return true;
   }
 
@@ -240,9 +268,10 @@ export class WizardState implements gates.StateFacts {
 
   markSaved(values: Draft): void {
     this.#saved = normalize(values);
+    this.links.clear();
     this.#notices.keepOnly([]);
     this.#notices.say('saved', 'info', msg('ui.wizard.notice.saved'));
-    if (this.reachable('trae')) this.#step = 'trae';
+    if (this.reachable('trae')) this.#position.moveTo('trae');
   }
 
   dismiss(id: NoticeId): void {
@@ -266,19 +295,5 @@ export class WizardState implements gates.StateFacts {
     );
     this.#apply({ ...this.#draft, modelId: listed.id });
     this.#draftVersion++;
-  }
-
-  /** When the current step is no longer reachable (key cleared, settings changed), go to the last one that is. */
-  #fallBack(): void {
-    if (!this.reachable(this.#step)) {
-      this.#resumeTo ??= this.#step;
-      this.#step = this.#clamp(this.#step);
-    }
-  }
-
-  #clamp(step: StepName): StepName {
-    let at = stepIndex(step);
-    while (at > 0 && !this.reachable(STEP_NAMES[at]!)) at--;
-    return STEP_NAMES[at]!;
   }
 }
