@@ -107,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     ...(Object.keys(COMMANDS) as CommandName[]).map((name) =>
       vscode.commands.registerCommand(COMMANDS[name], (): unknown => loadInteractive().handlers[name]()),
     ),
+    // Setup links (`<scheme>://<publisher>.<name>/setup?…`): read and acted on by the interactive bundle.
+    vscode.window.registerUriHandler({ handleUri: (uri) => loadInteractive().handlers.handleUri(uri) }),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => loadInteractive().reviveWizard(panel),
     }),

@@ -95,6 +95,8 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
       replacement,
       watch,
       openWizard: () => WizardPanel.open(panel),
+      extensionId: deps.context.extension.id,
+      openLink: (link) => WizardPanel.openLink(panel, link),
       showConfirmStep: () => WizardPanel.showConfirmStep(),
     }),
     reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),

@@ -8,6 +8,7 @@ export const COMMANDS = {
   copyDiagnostics: 'codexPooler.copyDiagnostics',
   explainTraeError: 'codexPooler.explainTraeError',
   confirmTrae: 'codexPooler.confirmTrae',
+  copySetupLink: 'codexPooler.copySetupLink',
   /** Not in the palette: offered after Check Connection, in the wizard and for Trae's 4028. */
   traeCheck: 'codexPooler.traeCheck',
   /** Not in the palette: offered when a setting holds the Pool key. */

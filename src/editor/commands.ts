@@ -19,11 +19,12 @@ import { COMMANDS, type CommandName } from './commandIds';
 import { render, t } from './l10n';
 import { confirmCommand } from './confirmCommand';
 import { keyCommands } from './keyCommands';
+import { linkCommands, type LinkCommandDeps } from './linkCommands';
 import { traeCommands } from './traeCommands';
 import type { Log } from './log';
 import { proxySettings, type VscodeSettings } from './settings';
 
-export interface CommandDependencies {
+export interface CommandDependencies extends Pick<LinkCommandDeps, 'extensionId' | 'openLink'> {
   readonly checks: CheckService;
   readonly onDemand: OnDemandChecks;
   readonly keys: PoolKeyStore;
@@ -40,7 +41,10 @@ export interface CommandDependencies {
   readonly extensionVersion: string;
 }
 
-export type CommandHandlers = Record<CommandName, () => unknown>;
+export type CommandHandlers = Record<CommandName, () => unknown> & {
+  /** The URI handler for setup links (not a command: the editor calls it with the link). */
+  readonly handleUri: (uri: vscode.Uri) => Promise<void>;
+};
 
 export function commandHandlers(deps: CommandDependencies): CommandHandlers {
   const { checks, keys, log } = deps;
@@ -170,6 +174,7 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
 
   const trae = traeCommands(deps);
   const key = keyCommands(deps);
+  const links = linkCommands(deps);
 
   return {
     checkConnection,
@@ -178,10 +183,12 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     moveSecretFromSettings: key.moveSecretFromSettings,
     traeCheck: trae.traeCheck,
     confirmTrae: confirmCommand(deps),
+    copySetupLink: links.copySetupLink,
     setApiKey: key.setApiKey,
     clearApiKey: key.clearApiKey,
     showLog: () => log.show(),
     copyDiagnostics,
     statusMenu,
+    handleUri: links.handleUri,
   };
 }

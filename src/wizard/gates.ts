@@ -16,6 +16,8 @@ export interface StateFacts {
   readonly dirty: boolean;
   /** The key may go to the draft's origin: the saved one, or one the user went on from step 1 with. */
   readonly originApproved: boolean;
+  /** The draft's pool came from a link and the user has not chosen to check it: nothing goes there. */
+  readonly originHeld: boolean;
 }
 
 export type ModelMatch = 'exact' | 'case' | 'none' | 'unknown';
@@ -71,7 +73,7 @@ export function reachable(f: StateFacts, step: StepName): boolean {
 export function wanted(f: StateFacts): CheckKind[] {
   const out: CheckKind[] = [];
   const idle = (kind: CheckKind) => !f.checks.running(kind) && f.checks.current(kind) === undefined;
-  if (f.analysis.ok && idle('reach')) out.push('reach');
+  if (f.analysis.ok && !f.originHeld && idle('reach')) out.push('reach');
   if (reachOk(f) && f.key.kind === 'stored' && f.originApproved && idle('list')) out.push('list');
   return out;
 }

@@ -6,7 +6,7 @@ import { msg, type Msg } from '../core/text/messages';
 import type { TraeField, TraeRow } from '../core/trae/guideRows';
 import { dialogFields, guideAsText } from '../core/trae/guideText';
 import { buildTraeGuide, type GuideLanguage, type TraeGuide } from '../core/trae/traeGuide';
-import type { CopyTarget } from './protocol';
+import type { GuideTarget } from './ports';
 import { LIMITS, type GuideFieldView, type GuideView } from './protocolViews';
 import type { WizardState } from './state';
 import { clip } from './viewParts';
@@ -71,7 +71,7 @@ export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideVi
 
 export function guideTextFor(
   guide: TraeGuide,
-  what: Exclude<CopyTarget, 'apiKey' | 'testPrompt'>,
+  what: GuideTarget,
   render: (m: Msg) => string,
   keyPlaceholder: string,
 ): string | undefined {

@@ -32,6 +32,7 @@ export function wizardHandlers(deps: HandlerDeps): { requests: RequestHandlers; 
     runTraeCheck: async () => (await c.runTraeCheck(), done),
     save: async () => (await c.save(), done),
     discardDraft: () => (c.discardDraft(), done),
+    checkLinkPool: () => (c.checkLinkPool(), done),
     copy: async ({ what }) => (await c.copy(what), done),
     editorAction: async ({ action }) => (await c.editorAction(action), done),
     watchAgain: () => (c.watchAgain(), done),

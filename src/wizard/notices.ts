@@ -4,7 +4,7 @@
 import { msg, type Msg } from '../core/text/messages';
 import type { Severity } from '../core/url/endpoint';
 import { LIMITS } from './protocolViews';
-import type { KeyInfo, Notice, NoticeId } from './stateTypes';
+import type { Draft, KeyInfo, Notice, NoticeId } from './stateTypes';
 
 export class NoticeBoard {
   #list: Notice[] = [];
@@ -15,6 +15,12 @@ export class NoticeBoard {
 
   say(id: NoticeId, severity: Severity, message: Msg): void {
     this.#list = [{ id, severity, message }, ...this.#list.filter((n) => n.id !== id)].slice(0, LIMITS.notices);
+  }
+
+  /** A setup link replaced unsaved edits: said, with what they were. */
+  linkReplaced(edits: Draft): void {
+    const args = { url: edits.url, model: edits.modelId || '—' };
+    this.say('linkReplaced', 'info', msg('ui.wizard.notice.linkReplaced', args));
   }
 
   dismiss(id: NoticeId): void {

@@ -4,6 +4,7 @@
 // says changed. Nothing is thrown or posted after the panel is gone.
 import * as vscode from 'vscode';
 import catalog from '../core/text/catalog.json';
+import type { LinkResult } from '../core/trae/setupLink';
 import { englishOf, type MessageId } from '../core/text/messages';
 import { localDateTime, localTimeOfDay, render, t } from '../editor/l10n';
 import type { Log } from '../editor/log';
@@ -15,6 +16,7 @@ import type { Redactor } from '../services/redactor';
 import { WizardController } from './controller';
 import { guideFor, guideTextFor } from './guideView';
 import { wizardHandlers } from './handlers';
+import { inviteFor, inviteText, type InviteSource } from './invite';
 import { RefusedRequest, type WizardPorts } from './ports';
 import { dispatchOf, isWebviewString, OutgoingSchema, type Result } from './protocol';
 import { LIMITS } from './protocolViews';
@@ -28,7 +30,7 @@ export interface PanelDependencies {
   readonly log: Log;
   readonly redactor: Redactor;
   /** Everything the controller needs except what this panel provides itself. */
-  readonly ports: Omit<WizardPorts, 'editorAction' | 'guideText' | 'memento' | 'clipboard'>;
+  readonly ports: Omit<WizardPorts, 'editorAction' | 'guideText' | 'inviteText' | 'memento' | 'clipboard'>;
 }
 
 export class WizardPanel implements vscode.Disposable {
@@ -55,6 +57,15 @@ export class WizardPanel implements vscode.Disposable {
     );
     WizardPanel.#opening = WizardPanel.#start(panel, deps).finally(() => (WizardPanel.#opening = undefined));
     return WizardPanel.#opening;
+  }
+
+  /**
+   * A setup link: the wizard opens (or comes to the front) with the link's values as a draft "from a link".
+   * Nothing is saved, and nothing is sent to the link's pool until the user clicks "Check this pool".
+   */
+  static async openLink(deps: PanelDependencies, link: Extract<LinkResult, { ok: true }>): Promise<void> {
+    await WizardPanel.open(deps);
+    WizardPanel.#current?.controller.openLink(link.draft, link.origin, link.host);
   }
 
   /**
@@ -93,6 +104,7 @@ export class WizardPanel implements vscode.Disposable {
           const guide = guideFor(state, guideLanguage(deps));
           return guide && guideTextFor(guide, what, render, t('ui.wizard.keyPlaceholder'));
         },
+        inviteText: (what) => inviteText(what, inviteSource(deps), render),
         editorAction: wizardEditorActions({
           log: deps.log,
           commands: () => opened.wizard?.traeCommandIds ?? {},
@@ -185,8 +197,15 @@ export class WizardPanel implements vscode.Disposable {
       timeOfDay: localTimeOfDay,
       dateTime: localDateTime,
       now: Date.now(),
+      invite: inviteFor(inviteSource(this.deps)),
     };
   }
+}
+
+/** The saved setup, this editor's link scheme and the extension's id: what a setup link is built from. */
+function inviteSource(deps: PanelDependencies): InviteSource {
+  const { baseUrl, fullUrl, model } = deps.ports.settings.read();
+  return { saved: { baseUrl, fullUrl, model }, scheme: vscode.env.uriScheme, extensionId: deps.context.extension.id };
 }
 
 function guideLanguage(deps: PanelDependencies) {

@@ -10,7 +10,10 @@ import type { ConnectionSettings, LogPort, MementoPort, SettingsPort } from '../
 import type { TraeConfirmations } from '../services/traeConfirmations';
 import type { TraeErrorOutcome } from '../services/traeErrorCheck';
 import type { TraeWatch } from '../services/traeWatch';
-import type { CopyTarget, EditorAction } from './protocol';
+import type { CopyTarget, EditorAction, InviteTarget } from './protocol';
+
+/** A field of Trae's dialog (or all of them) to copy. */
+export type GuideTarget = Exclude<CopyTarget, 'apiKey' | 'testPrompt' | InviteTarget>;
 import type { WizardState } from './state';
 import type { Draft, KeyInfo, ReachResult, TraeResult } from './stateTypes';
 
@@ -49,7 +52,9 @@ export interface WizardPorts {
   readonly lastCheck: () => PublishedCheck | undefined;
   readonly clipboard: (text: string) => Promise<void>;
   /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
-  readonly guideText: (state: WizardState, what: Exclude<CopyTarget, 'apiKey' | 'testPrompt'>) => string | undefined;
+  readonly guideText: (state: WizardState, what: GuideTarget) => string | undefined;
+  /** A setup link (or the wiki snippet) for the saved setup; undefined when nothing usable is saved. */
+  readonly inviteText: (what: InviteTarget) => string | undefined;
   /** Runs one of the editor's own actions (open Trae's chat…); refuses with the reason when it cannot. */
   readonly editorAction: (action: EditorAction) => Promise<void>;
   /** Runs the check that decides a Trae error code, for the saved settings. */

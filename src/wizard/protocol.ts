@@ -32,6 +32,11 @@ const CopyTargetSchema = z.enum([
   'toolCallRounds',
   'all',
   'testPrompt',
+  // "Invite a teammate": a setup link for the saved setup (never the key).
+  'linkThisEditor',
+  'linkTrae',
+  'linkTraeCn',
+  'linkMarkdown',
 ]);
 /** What a wizard button may ask the editor to do: open Trae's chat or settings, check, show the log, close. */
 const EditorActionSchema = z.enum(['openChat', 'openTraeSettings', 'checkConnection', 'showLog', 'close']);
@@ -74,7 +79,10 @@ export const MESSAGES = {
   runTraeCheck: request(Empty, Empty),
   cancel: command(z.object({ what: z.enum(['test', 'trae']) })),
   save: request(Empty, Empty),
+  /** Discards the draft (and the setup link it came from): back to the saved setup. */
   discardDraft: request(Empty, Empty),
+  /** "Check this pool": the user lets the free checks reach the pool a setup link named. */
+  checkLinkPool: request(Empty, Empty),
   copy: request(z.object({ what: CopyTargetSchema }), Empty),
   setLanguage: command(z.object({ language: LanguageSchema })),
   dismissNotice: command(z.object({ id: text(LIMITS.noticeId) })),
@@ -122,6 +130,12 @@ export const OutgoingSchema = z.union([
 
 export type Outgoing = z.infer<typeof OutgoingSchema>;
 export type CopyTarget = z.infer<typeof CopyTargetSchema>;
+/** "Invite a teammate": what the last step copies (built by the host from the saved setup; never the key). */
+export const INVITE_TARGETS = ['linkThisEditor', 'linkTrae', 'linkTraeCn', 'linkMarkdown'] as const;
+export type InviteTarget = (typeof INVITE_TARGETS)[number];
+export function isInviteTarget(what: CopyTarget): what is InviteTarget {
+  return (INVITE_TARGETS as readonly string[]).includes(what);
+}
 export type EditorAction = z.infer<typeof EditorActionSchema>;
 export type ExplainView = z.infer<typeof ExplainViewSchema>;
 

@@ -204,6 +204,22 @@ export const WizardViewSchema = z.object({
       canWatchAgain: z.boolean(),
     }),
   ),
+  /** Step 1, when the draft came from a setup link: its pool's host, big and plain, and whether it is held. */
+  link: z.optional(
+    z.object({
+      host: text(LIMITS.label),
+      /** Nothing is sent there until the user clicks "Check this pool". */
+      held: z.boolean(),
+      /** The pool the user has saved, when the link points at another one. */
+      savedHost: z.optional(text(LIMITS.label)),
+      /** The link points at the pool in use now (it was never held). */
+      same: z.boolean(),
+      /** What the link filled in. */
+      values: text(),
+    }),
+  ),
+  /** The last step's "Invite a teammate": the saved setup as setup links (never the key). */
+  invite: z.optional(z.object({ thisEditor: text(LIMITS.url), trae: text(LIMITS.url), traeCn: text(LIMITS.url) })),
   keyForTrae: z.enum(['stored', 'missing']),
   /** Trae's own commands this editor has (its chat, its settings): a button only where it works. */
   traeCommands: z.object({ openChat: z.boolean(), openTraeSettings: z.boolean() }),

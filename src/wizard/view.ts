@@ -2,6 +2,7 @@
 // language and every value clamped to LIMITS (long names get an ellipsis), so what the host builds always
 // passes the schema the webview checks. Which check feeds which section follows STEP_CHECKS: `reach` the
 // URL, `list` the key and the model, `test` and `trae` the test. No `vscode` here.
+import type { InviteLinks } from '../core/trae/setupLink';
 import type { GuideLanguage, TraeGuide } from '../core/trae/traeGuide';
 import type { ConfirmSnapshot } from './confirmStep';
 import { confirmView, type ConfirmViewContext } from './confirmView';
@@ -13,6 +14,7 @@ import { LIST_FRESH_MS } from './ports';
 import { LIMITS, STEP_NAMES, type WizardView } from './protocolViews';
 import type { WizardState } from './state';
 import type { CheckKind } from './stateTypes';
+import { linkSection } from './linkView';
 import { clip, findingOf, problemsOf, reportOf, take, turnLine, type Render } from './viewParts';
 
 export interface ViewContext extends ConfirmViewContext {
@@ -24,6 +26,8 @@ export interface ViewContext extends ConfirmViewContext {
   readonly confirm: ConfirmSnapshot;
   /** Wall-clock milliseconds (how old the model list is). */
   readonly now: number;
+  /** The saved setup as setup links, for "Invite a teammate" (none when nothing usable is saved). */
+  readonly invite?: InviteLinks;
 }
 
 type CheckStatus = 'idle' | 'running' | 'done';
@@ -62,6 +66,16 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
     test: testSection(state, ctx.render, r, status),
     ...(guide ? { guide: guideView(guide, ctx.render) } : {}),
     ...(confirm ? { confirm } : {}),
+    ...linkSection(state, r),
+    ...(ctx.invite && confirm
+      ? {
+          invite: {
+            thisEditor: clip(ctx.invite.thisEditor, LIMITS.url),
+            trae: clip(ctx.invite.trae, LIMITS.url),
+            traeCn: clip(ctx.invite.traeCn, LIMITS.url),
+          },
+        }
+      : {}),
     keyForTrae: key.kind === 'stored' ? 'stored' : 'missing',
     traeCommands: ctx.traeCommands,
   };

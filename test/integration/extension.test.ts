@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/check/checkReport';
 import type { CodexPoolerApi } from '../../src/extension';
 import { chatAsTrae } from '../emulator/asTrae';
-import { applyScenario, makeMcpToken, startEmulator, type Emulator } from '../emulator/server';
+import { applyScenario, makeMcpToken, makePoolKey, startEmulator, type Emulator } from '../emulator/server';
 import {
   EXTENSION_ID,
   api,
@@ -30,6 +30,7 @@ const COMMAND_IDS = [
   'showLog',
   'copyDiagnostics',
   'confirmTrae',
+  'copySetupLink',
   'explainTraeError',
 ].map((c) => `codexPooler.${c}`);
 
@@ -67,7 +68,7 @@ describe('Codex Pooler for Trae in a real extension host', () => {
   });
 
   describe('manifest', () => {
-    it('contributes the eight commands in the "Codex Pooler" category and registers them', async () => {
+    it('contributes the nine commands in the "Codex Pooler" category and registers them', async () => {
       const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
         contributes: { commands: Array<{ command: string; category: string; title: string }> };
       };
@@ -301,6 +302,52 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       );
       const after = await vscode.commands.executeCommand<string>('codexPooler.copyDiagnostics');
       assert.match(after, /Confirmed from Trae: not for this setup and key/);
+    });
+  });
+
+  describe("setup links, through the editor's own link handling (no test hook)", () => {
+    const wizardTabs = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Codex Pooler setup for Trae');
+    const logHas = (text: string) => profileDir() !== undefined && filesContaining(profileDir()!, text).length > 0;
+    const open = async (query: string) => {
+      // The user's own setting that trusts this extension's links (VS Code asks otherwise).
+      await vscode.workspace
+        .getConfiguration('extensions')
+        .update('confirmedUriHandlerExtensionIds', [EXTENSION_ID], vscode.ConfigurationTarget.Global);
+      // `vscode.open` of a link in the editor's own scheme: the editor routes it to the extension's URI
+      // handler, as it does for a link clicked elsewhere (openExternal would leave the editor in a browser).
+      await vscode.commands.executeCommand(
+        'vscode.open',
+        vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}/setup?${query}`),
+      );
+    };
+
+    it('a link opens the wizard prefilled; the pool it names gets no request and nothing is saved', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const stranger = await startEmulator();
+      try {
+        const before = vscode.workspace.getConfiguration('codexPooler').inspect('baseUrl')?.globalValue;
+        await open(`url=${encodeURIComponent(stranger.apiBase)}&model=gpt-5.4-mini&fullUrl=0`);
+        await waitFor('the wizard', () => wizardTabs().length === 1);
+        await waitFor('the link in the log', () => logHas(`A setup link for ${new URL(stranger.url).host} was opened`));
+        await settle(pooler);
+        assert.equal(stranger.requests.length, 0, 'nothing sent to the pool the link names');
+        assert.equal(vscode.workspace.getConfiguration('codexPooler').inspect('baseUrl')?.globalValue, before);
+      } finally {
+        await stranger.stop();
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }
+    });
+
+    it('a link that carries a key is refused: no wizard, no request, and the key is kept nowhere', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const secret = makePoolKey();
+      const requests = emulator.requests.length;
+      await open(`url=${encodeURIComponent(emulator.apiBase)}&model=${encodeURIComponent(secret)}`);
+      await waitFor('the refusal in the log', () => logHas('A setup link was refused (secret)'));
+      assert.equal(wizardTabs().length, 0);
+      assert.equal(emulator.requests.length, requests);
+      assert.deepEqual(filesContaining(profileDir()!, secret.slice(20)), []);
     });
   });
 

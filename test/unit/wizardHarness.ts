@@ -70,6 +70,7 @@ export async function setup(
     lastCheck: () => options.lastCheck,
     clipboard: async (text) => void clipboard.push(text),
     guideText: (_state, what) => `value of ${what}`,
+    inviteText: (what) => `link of ${what}`,
     editorAction: async () => undefined,
     explain: async (key) => ({
       kind: 'done',

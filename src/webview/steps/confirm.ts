@@ -31,9 +31,10 @@ export function mountConfirm(ctx: AppContext): StepModule {
   const controls = h('div', { className: 'actions', id: 'confirm-controls' });
   const body = h('div', { id: 'confirm-body' });
   const help = h('div', { id: 'confirm-help' });
+  const invite = h('section', { className: 'invite', id: 'invite', 'aria-labelledby': 'invite-title', hidden: true });
   const finish = h('div', { className: 'actions', id: 'confirm-finish' });
   const actions = new Actions(ctx, 'trae', undefined);
-  const drawn = { body: '', controls: '', help: '', finish: '', confirmed: '' };
+  const drawn = { body: '', controls: '', help: '', invite: '', finish: '', confirmed: '' };
   const command = (action: EditorAction) => () => ctx.act('editorAction', { action });
   const changed = (part: keyof typeof drawn, value: unknown): boolean => {
     const signature = JSON.stringify(value);
@@ -52,6 +53,7 @@ export function mountConfirm(ctx: AppContext): StepModule {
       live,
       controls,
       help,
+      invite,
       finish,
       actions.element,
     ),
@@ -103,6 +105,7 @@ export function mountConfirm(ctx: AppContext): StepModule {
         );
       }
       if (changed('help', [confirm.checklist, view.guide?.errors])) drawHelp(ctx, help, confirm, view);
+      if (changed('invite', view.invite ?? null)) drawInvite(ctx, invite, view.invite);
       if (changed('finish', view.traeCommands.openTraeSettings)) {
         replaceChildren(
           finish,
@@ -202,5 +205,41 @@ function drawHelp(ctx: AppContext, help: HTMLElement, confirm: Confirm, view: Wi
       h('ul', { id: 'checklist' }, ...confirm.checklist.map((c) => h('li', {}, c))),
     ),
     view.guide && traeErrors(ctx, view.guide),
+  );
+}
+
+/** "Invite a teammate": the saved setup as links (this editor, Trae, Trae CN) and a wiki snippet; never the key. */
+function drawInvite(ctx: AppContext, element: HTMLElement, links: WizardView['invite']): void {
+  element.hidden = links === undefined;
+  if (!links) return replaceChildren(element);
+  const copy = (what: 'linkThisEditor' | 'linkTrae' | 'linkTraeCn' | 'linkMarkdown') => () =>
+    ctx.rpc.request('copy', { what }).then(() => undefined);
+  const row = (id: string, link: string, label: Parameters<typeof tr>[0], what: Parameters<typeof copy>[0]) =>
+    h(
+      'li',
+      { className: 'invite-link' },
+      h('code', { className: 'value', id }, h('bdi', {}, link)),
+      copyButton(tr(label), copy(what), { text: tr(label), id: `copy-${id}` }),
+    );
+  replaceChildren(
+    element,
+    h('h3', { id: 'invite-title' }, tr('ui.wizard.invite.title')),
+    h('p', {}, tr('ui.wizard.invite.intro')),
+    h(
+      'ul',
+      { className: 'invite-links' },
+      row('link-this', links.thisEditor, 'ui.wizard.invite.copyThis', 'linkThisEditor'),
+      links.trae !== links.thisEditor && row('link-trae', links.trae, 'ui.wizard.invite.copyTrae', 'linkTrae'),
+      links.traeCn !== links.thisEditor &&
+        row('link-trae-cn', links.traeCn, 'ui.wizard.invite.copyTraeCn', 'linkTraeCn'),
+    ),
+    h(
+      'div',
+      { className: 'actions' },
+      copyButton(tr('ui.wizard.invite.copyMarkdown'), copy('linkMarkdown'), {
+        text: tr('ui.wizard.invite.copyMarkdown'),
+        id: 'copy-link-markdown',
+      }),
+    ),
   );
 }

@@ -8,6 +8,7 @@ import { tr } from '../strings';
 import { Actions, ProblemList, setText } from '../ui';
 import { checkLine, isReachable, stepTitle } from './common';
 import { SecretGuard } from '../secretGuard';
+import { linkBanner } from './linkBanner';
 
 export function mountUrl(ctx: AppContext): StepModule {
   const input = h('input', {
@@ -27,6 +28,7 @@ export function mountUrl(ctx: AppContext): StepModule {
   const reach = h('div', { id: 'url-reach', className: 'reach' });
   const reachProblems = new ProblemList(ctx);
   const guard = new SecretGuard(ctx, 'url');
+  const link = linkBanner(ctx);
   const useDefault = h(
     'button',
     { type: 'button', className: 'secondary', onclick: () => setUrl(LOCAL_DEFAULT_URL, false) },
@@ -77,6 +79,7 @@ export function mountUrl(ctx: AppContext): StepModule {
     {},
     stepTitle('url'),
     h('p', {}, tr('ui.wizard.url.intro')),
+    link.element,
     h('label', { for: 'url' }, tr('ui.wizard.url.label')),
     input,
     guard.element,
@@ -104,6 +107,8 @@ export function mountUrl(ctx: AppContext): StepModule {
     }
     const current = view.draft.url === ctx.local.url && view.draft.fullUrl === ctx.local.fullUrl;
     const u = view.url;
+    link.update(view);
+    const held = current && view.link?.held === true;
     findings.update(u.findings, (p: ProblemView) =>
       p.corrections?.length
         ? [
@@ -148,10 +153,14 @@ export function mountUrl(ctx: AppContext): StepModule {
       u.reach.ok,
       u.reach.summary,
       'ui.wizard.url.reaching',
-      u.findings.some((f) => f.severity === 'error') ? 'ui.wizard.url.fixFirst' : 'ui.wizard.url.reachWaiting',
+      u.findings.some((f) => f.severity === 'error')
+        ? 'ui.wizard.url.fixFirst'
+        : held
+          ? 'ui.wizard.link.held'
+          : 'ui.wizard.url.reachWaiting',
     );
     reachProblems.update(current ? u.reach.problems : []);
-    recheck.hidden = !current || u.reach.status === 'running' || u.findings.some((f) => f.severity === 'error');
+    recheck.hidden = !current || held || u.reach.status === 'running' || u.findings.some((f) => f.severity === 'error');
     const next = isReachable(view, 'key') && current;
     actions.set(next, next ? '' : tr('ui.wizard.url.nextHint'));
     setText(recheck, tr('ui.wizard.url.recheck'));

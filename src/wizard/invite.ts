@@ -1,0 +1,43 @@
+// "Invite a teammate" and Copy Setup Link: the saved setup as setup links (this editor, Trae, Trae CN) and
+// as a Markdown snippet for a team wiki. Built from the saved settings only (a draft is not a setup yet),
+// and only when they pass the URL rules and name a model. Never a key. No `vscode`.
+import { inviteLinks, inviteMarkdown, type InviteLinks } from '../core/trae/setupLink';
+import type { Msg } from '../core/text/messages';
+import { analyzeEndpoint } from '../core/url/endpoint';
+import type { ConnectionSettings } from '../services/ports';
+import type { InviteTarget } from './protocol';
+
+export interface InviteSource {
+  readonly saved: ConnectionSettings;
+  /** `vscode.env.uriScheme` */
+  readonly scheme: string;
+  /** `<publisher>.<name>` */
+  readonly extensionId: string;
+}
+
+/** The links for the saved setup; undefined when nothing usable is saved. */
+export function inviteFor(source: InviteSource): InviteLinks | undefined {
+  const { saved } = source;
+  const analysis = analyzeEndpoint(saved.baseUrl, saved.fullUrl);
+  if (!analysis.ok || !analysis.endpoint || saved.model.trim() === '') return undefined;
+  return inviteLinks(source.scheme, source.extensionId, draftOf(saved));
+}
+
+export function inviteText(what: InviteTarget, source: InviteSource, render: (m: Msg) => string): string | undefined {
+  const links = inviteFor(source);
+  if (!links) return undefined;
+  switch (what) {
+    case 'linkThisEditor':
+      return links.thisEditor;
+    case 'linkTrae':
+      return links.trae;
+    case 'linkTraeCn':
+      return links.traeCn;
+    case 'linkMarkdown':
+      return inviteMarkdown(links, draftOf(source.saved), render);
+  }
+}
+
+function draftOf(saved: ConnectionSettings) {
+  return { url: saved.baseUrl.trim(), fullUrl: saved.fullUrl, modelId: saved.model.trim() };
+}

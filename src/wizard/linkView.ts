@@ -1,0 +1,29 @@
+// Step 1 when the draft came from a setup link: the host it points at, big and plain; whether it is
+// held (nothing sent there yet); the saved pool's host when the link names another; what it filled in.
+// Clamped to LIMITS. No `vscode`.
+import { msg } from '../core/text/messages';
+import { analyzeEndpoint } from '../core/url/endpoint';
+import { LIMITS, type WizardView } from './protocolViews';
+import type { WizardState } from './state';
+import { clip, type Render } from './viewParts';
+
+export function linkSection(state: WizardState, r: Render): { link?: NonNullable<WizardView['link']> } {
+  const link = state.link;
+  if (!link) return {};
+  const saved = analyzeEndpoint(state.saved.url, state.saved.fullUrl).endpoint;
+  const { url, fullUrl, modelId } = state.draft;
+  const values = msg('ui.wizard.link.values', {
+    url,
+    fullUrl: msg(fullUrl ? 'ui.wizard.url.on' : 'ui.wizard.url.off'),
+    model: modelId.trim() === '' ? msg('ui.wizard.link.noModel') : modelId.trim(),
+  });
+  return {
+    link: {
+      host: clip(link.host, LIMITS.label),
+      held: !link.released,
+      ...(saved && saved.origin !== link.origin ? { savedHost: clip(saved.host, LIMITS.label) } : {}),
+      same: saved?.origin === link.origin,
+      values: r(values),
+    },
+  };
+}

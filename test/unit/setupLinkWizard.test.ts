@@ -1,0 +1,171 @@
+// A setup link in the wizard (plain Node, in-memory fakes): the draft "from a link" is never saved by
+// itself; its pool gets no request at all until "Check this pool", and the key only once the user goes
+// on from step 1; a link that repeats the saved setup changes nothing; the links the last step copies
+// hold the saved setup and never a key.
+import * as assert from 'node:assert/strict';
+import { linkParts, parseSetupLink } from '../../src/core/trae/setupLink';
+import { renderMsg } from '../../src/core/text/messages';
+import { inviteFor, inviteText } from '../../src/wizard/invite';
+import { STATE_KEY } from '../../src/wizard/ports';
+import { flush } from './fakes/async';
+import { KEY, POOL_A } from './wizardFixtures';
+import { setup } from './wizardHarness';
+
+const STRANGER = 'https://stranger.example.net/v1';
+const ID = 'codex-pooler-community.codex-pooler-trae';
+function link(url: string, model = 'gpt-5.4-mini') {
+  const r = parseSetupLink(linkParts(`trae://${ID}/setup?url=${encodeURIComponent(url)}&model=${model}&fullUrl=0`));
+  assert.ok(r.ok);
+  return r;
+}
+
+describe('a setup link in the wizard', () => {
+  it('opens as a draft on step 1; nothing is saved, and the linked pool gets no request at all', async () => {
+    const t = await setup({ key: KEY });
+    const before = t.checks.calls.length;
+    const l = link(STRANGER);
+    assert.equal(t.controller.openLink(l.draft, l.origin, l.host), 'opened');
+    await flush();
+    assert.equal(t.controller.state.step, 'url');
+    assert.deepEqual(t.controller.state.draft, { url: STRANGER, fullUrl: false, modelId: 'gpt-5.4-mini' });
+    assert.equal(t.settings.writes.length, 0, 'nothing saved');
+    assert.equal(t.settings.values.baseUrl, POOL_A, 'the saved setup is untouched');
+    assert.deepEqual(
+      t.checks.calls.slice(before).filter((c) => c.draft.url === STRANGER),
+      [],
+      "no request to the link's pool, not even the free probe",
+    );
+    assert.equal(t.controller.state.link?.released, false);
+    assert.equal(t.controller.state.reachable('key'), false);
+    await assert.rejects(t.controller.recheck('url'), (e: Error) => e.message === 'ui.wizard.refused.linkHeld');
+    assert.deepEqual(
+      t.checks.calls.slice(before).filter((c) => c.draft.url === STRANGER),
+      [],
+    );
+  });
+
+  it('"Check this pool" runs the free probe there; the key goes only once the user goes on from step 1', async () => {
+    const t = await setup({ key: KEY });
+    const l = link(STRANGER);
+    t.controller.openLink(l.draft, l.origin, l.host);
+    await flush();
+    t.controller.checkLinkPool();
+    await flush();
+    const there = () => t.checks.calls.filter((c) => c.draft.url === STRANGER).map((c) => c.kind);
+    assert.deepEqual(there(), ['reach'], 'the free, unauthenticated probe only');
+    assert.equal(t.controller.state.reachable('key'), true);
+    t.controller.goTo('key');
+    await flush();
+    assert.deepEqual(there(), ['reach', 'list'], 'the key went there once the user chose the pool');
+  });
+
+  it('a link that repeats the saved setup leaves the wizard where it is', async () => {
+    const t = await setup({ key: KEY });
+    assert.equal(t.controller.state.step, 'trae');
+    const version = t.controller.state.draftVersion;
+    const l = link(POOL_A, 'gpt-5.5');
+    assert.equal(t.controller.openLink(l.draft, l.origin, l.host), 'same');
+    assert.equal(t.controller.state.step, 'trae');
+    assert.equal(t.controller.state.draftVersion, version);
+    assert.equal(t.controller.state.link, undefined);
+  });
+
+  it('a link to the pool in use with another model is not held (that pool is already chosen)', async () => {
+    const t = await setup({ key: KEY });
+    const l = link(POOL_A, 'gpt-5.6-terra');
+    t.controller.openLink(l.draft, l.origin, l.host);
+    await flush();
+    assert.equal(t.controller.state.link?.released, true);
+    assert.equal(t.controller.state.originHeld, false);
+    assert.equal(t.controller.state.reachable('key'), true, 'the pool in use already answered');
+    assert.equal(t.controller.state.originApproved, true);
+  });
+
+  it('unsaved edits a link replaces are said, with what they were', async () => {
+    const t = await setup({ key: KEY });
+    t.controller.goTo('url');
+    t.controller.setDraft(
+      { url: 'https://mine.example.com/v1', fullUrl: false, modelId: 'x' },
+      t.controller.state.draftVersion,
+    );
+    const l = link(STRANGER);
+    t.controller.openLink(l.draft, l.origin, l.host);
+    const notice = t.controller.state.notices.find((n) => n.id === 'linkReplaced');
+    assert.ok(notice);
+    assert.match(renderMsg(notice.message), /mine\.example\.com/);
+  });
+
+  it('closed and opened again, the link still holds its pool (nothing probed on reopen); discarding clears it', async () => {
+    const t = await setup({ key: KEY });
+    const l = link(STRANGER);
+    t.controller.openLink(l.draft, l.origin, l.host);
+    await flush();
+    t.controller.dispose();
+    const stored = t.memento.values.get(STATE_KEY);
+    const again = await setup({ key: KEY, memento: { [STATE_KEY]: stored } });
+    assert.equal(again.controller.state.draft.url, STRANGER);
+    assert.equal(again.controller.state.originHeld, true);
+    assert.deepEqual(
+      again.checks.calls.filter((c) => c.draft.url === STRANGER),
+      [],
+    );
+    again.controller.discardDraft();
+    await flush();
+    assert.equal(again.controller.state.draft.url, POOL_A);
+    assert.equal(again.controller.state.link, undefined);
+  });
+
+  it("typing another URL leaves the link behind: the typed URL is the user's own choice", async () => {
+    const t = await setup({ key: KEY });
+    const l = link(STRANGER);
+    t.controller.openLink(l.draft, l.origin, l.host);
+    t.controller.setDraft(
+      { url: 'https://typed.example.com/v1', fullUrl: false, modelId: '' },
+      t.controller.state.draftVersion,
+    );
+    await flush();
+    assert.equal(t.controller.state.link, undefined);
+    assert.ok(t.checks.calls.some((c) => c.kind === 'reach' && c.draft.url === 'https://typed.example.com/v1'));
+  });
+});
+
+describe('invite a teammate: links for the saved setup', () => {
+  const source = { saved: { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' }, scheme: 'code-oss', extensionId: ID };
+
+  it('this editor, Trae and Trae CN; each reads back as the saved setup', () => {
+    const links = inviteFor(source);
+    assert.ok(links);
+    assert.ok(links.thisEditor.startsWith(`code-oss://${ID}/setup?`));
+    assert.ok(links.trae.startsWith(`trae://${ID}/setup?`));
+    assert.ok(links.traeCn.startsWith(`trae-cn://${ID}/setup?`));
+    for (const l of [links.thisEditor, links.trae, links.traeCn]) {
+      const r = parseSetupLink(linkParts(l));
+      assert.ok(r.ok && r.draft.url === POOL_A && r.draft.modelId === 'gpt-5.5');
+    }
+  });
+
+  it('the Markdown snippet: install, open the link, paste your own key; never a key', () => {
+    const md = inviteText('linkMarkdown', source, (m) => renderMsg(m));
+    assert.ok(md);
+    assert.match(md, /Open VSX/);
+    assert.match(md, /\[Trae\]\(trae:\/\//);
+    assert.match(md, /\[Trae CN\]\(trae-cn:\/\//);
+    assert.match(md, /\[code-oss\]\(code-oss:\/\//);
+    assert.match(md, /paste your own Pool API key/);
+    assert.ok(!md.includes('sk-cxp-'));
+  });
+
+  it('nothing to share without a usable saved setup (no model, or a URL the rules refuse)', () => {
+    assert.equal(inviteFor({ ...source, saved: { ...source.saved, model: '' } }), undefined);
+    assert.equal(
+      inviteFor({ ...source, saved: { ...source.saved, baseUrl: 'http://pool.example.com/v1' } }),
+      undefined,
+    );
+  });
+
+  it('the last step copies them through the host, only once Trae can be set up', async () => {
+    const t = await setup({ key: KEY });
+    await t.controller.copy('linkTrae');
+    assert.deepEqual(t.clipboard, ['link of linkTrae']);
+  });
+});
