@@ -50,8 +50,25 @@ console.log(
     poolUrl,
     key: emulator.key,
     scenarios: scenarioHelp(emulator.url),
+    extraLines: demoExtras(poolUrl, emulator.url),
   }),
 );
+
+/** Steps 4 and 5 of the banner: play Trae on the last step, and open a setup link like a teammate. */
+function demoExtras(poolUrl, emulatorUrl) {
+  const { buildSetupLink } = require(path.join(root, 'out/src/core/trae/setupLink.js'));
+  const link = buildSetupLink('code-oss', `${pkg.publisher}.${pkg.name}`, {
+    url: poolUrl,
+    fullUrl: false,
+    modelId: 'gpt-5.4-mini',
+  });
+  return [
+    "4. On the last step, Confirm in Trae, play Trae's chat with the model you chose (here gpt-5.5):",
+    `     curl -X POST '${emulatorUrl}/__emulator/trae-chat?model=gpt-5.5'`,
+    '5. Open a setup link as a teammate would: F1 > "Developer: Open URL", paste this link, allow it:',
+    `     ${link}`,
+  ];
+}
 
 const stop = async () => {
   say('stopping…');

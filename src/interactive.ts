@@ -82,6 +82,10 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
       settings: deps.settings,
       log: deps.log,
       lastCheck: () => checks.last,
+      onDidPublish: (listener) =>
+        checks.onDidChange((e) => {
+          if (e.kind === 'reported') listener(e.check);
+        }),
       explain: (key, signal) => checkTraeError(key, { signal }, { checks, onDemand, settings: deps.settings }),
       watch,
       confirmations: deps.confirmations,

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { parseSetupLink, type LinkResult } from '../core/trae/setupLink';
 import type { InviteTarget } from '../wizard/protocol';
-import { inviteFor, inviteText, type InviteSource } from '../wizard/invite';
+import { inviteFor, inviteText, localHostOf, type InviteSource } from '../wizard/invite';
 import { actionItem, runAction } from './actions';
 import { render, t } from './l10n';
 import type { Log } from './log';
@@ -61,7 +61,10 @@ export function linkCommands(deps: LinkCommandDeps) {
     const text = inviteText(picked.what, source(), render);
     if (text === undefined) return undefined;
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(t('ui.copyLink.copied', { what: picked.label }));
+    // A pool on this computer: on a teammate's computer the link would point at their own computer.
+    const local = localHostOf(source());
+    if (local) void vscode.window.showWarningMessage(t('ui.copyLink.local', { what: picked.label, host: local }));
+    else void vscode.window.showInformationMessage(t('ui.copyLink.copied', { what: picked.label }));
     return text;
   }
 

@@ -21,6 +21,7 @@ import {
 } from './ports';
 import type { CopyTarget, EditorAction } from './protocol';
 import { copyText } from './copying';
+import { followPublishedChecks } from './publishedChecks';
 import type { StepName } from './protocolViews';
 import { WizardState } from './state';
 import type { Draft, NoticeId } from './stateTypes';
@@ -79,6 +80,10 @@ export class WizardController implements Disposable {
       changed: (byWizard) => this.#refreshKey(byWizard),
     });
     this.#subscriptions.add(ports.keys.onDidChange(() => void this.#refreshKey()));
+    if (ports.onDidPublish) {
+      const rerun = () => this.#afterChange(0);
+      this.#subscriptions.add(followPublishedChecks(ports.onDidPublish, state, this.#runner, rerun));
+    }
     this.#subscriptions.add(
       ports.settings.onDidChange((change) => {
         if (change.connection) {

@@ -15,6 +15,12 @@ export interface InviteSource {
   readonly extensionId: string;
 }
 
+/** The saved pool's host when it is this computer (a teammate's link would point at their own computer). */
+export function localHostOf(source: InviteSource): string | undefined {
+  const endpoint = analyzeEndpoint(source.saved.baseUrl, source.saved.fullUrl).endpoint;
+  return endpoint?.loopback ? endpoint.host : undefined;
+}
+
 /** The links for the saved setup; undefined when nothing usable is saved. */
 export function inviteFor(source: InviteSource): InviteLinks | undefined {
   const { saved } = source;

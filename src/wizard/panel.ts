@@ -16,7 +16,7 @@ import type { Redactor } from '../services/redactor';
 import { WizardController } from './controller';
 import { guideFor, guideTextFor } from './guideView';
 import { wizardHandlers } from './handlers';
-import { inviteFor, inviteText, type InviteSource } from './invite';
+import { inviteFor, inviteText, localHostOf, type InviteSource } from './invite';
 import { RefusedRequest, type WizardPorts } from './ports';
 import { dispatchOf, isWebviewString, OutgoingSchema, type Result } from './protocol';
 import { LIMITS } from './protocolViews';
@@ -198,6 +198,7 @@ export class WizardPanel implements vscode.Disposable {
       dateTime: localDateTime,
       now: Date.now(),
       invite: inviteFor(inviteSource(this.deps)),
+      inviteLocalHost: localHostOf(inviteSource(this.deps)),
     };
   }
 }

@@ -6,6 +6,7 @@ import type { TraeErrorKey } from '../core/trae/traeErrors';
 import type { CheckOutcome, PublishedCheck } from '../services/checkService';
 import type { ReplaceOptions, ReplaceOutcome } from '../services/keyReplacement';
 import type { KeyState, KeyStoreError, PoolKeyStore } from '../services/keyStore';
+import type { Event } from '../services/events';
 import type { ConnectionSettings, LogPort, MementoPort, SettingsPort } from '../services/ports';
 import type { TraeConfirmations } from '../services/traeConfirmations';
 import type { TraeErrorOutcome } from '../services/traeErrorCheck';
@@ -50,6 +51,8 @@ export interface WizardPorts {
   readonly memento: MementoPort;
   readonly log: LogPort;
   readonly lastCheck: () => PublishedCheck | undefined;
+  /** Each check the status bar shows, as it lands (the wizard re-runs its free checks when they disagree). */
+  readonly onDidPublish?: Event<PublishedCheck>;
   readonly clipboard: (text: string) => Promise<void>;
   /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
   readonly guideText: (state: WizardState, what: GuideTarget) => string | undefined;

@@ -219,7 +219,15 @@ export const WizardViewSchema = z.object({
     }),
   ),
   /** The last step's "Invite a teammate": the saved setup as setup links (never the key). */
-  invite: z.optional(z.object({ thisEditor: text(LIMITS.url), trae: text(LIMITS.url), traeCn: text(LIMITS.url) })),
+  invite: z.optional(
+    z.object({
+      thisEditor: text(LIMITS.url),
+      trae: text(LIMITS.url),
+      traeCn: text(LIMITS.url),
+      /** The saved pool is on this computer: what that means for a teammate. */
+      local: z.optional(text()),
+    }),
+  ),
   keyForTrae: z.enum(['stored', 'missing']),
   /** Trae's own commands this editor has (its chat, its settings): a button only where it works. */
   traeCommands: z.object({ openChat: z.boolean(), openTraeSettings: z.boolean() }),

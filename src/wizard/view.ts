@@ -28,6 +28,8 @@ export interface ViewContext extends ConfirmViewContext {
   readonly now: number;
   /** The saved setup as setup links, for "Invite a teammate" (none when nothing usable is saved). */
   readonly invite?: InviteLinks;
+  /** The saved pool's host when it is this computer (the invite says what that means for a teammate). */
+  readonly inviteLocalHost?: string;
 }
 
 type CheckStatus = 'idle' | 'running' | 'done';
@@ -44,7 +46,8 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
     nav: STEP_NAMES.map((name, i) => {
       const next = STEP_NAMES[i + 1];
       // The last step is done once Trae's own request reached the pool (for the saved setup and key).
-      const done = next !== undefined ? state.reachable(next) : ctx.confirm.confirmed !== undefined;
+      const done =
+        next !== undefined ? state.reachable(next) : state.reachable(name) && ctx.confirm.confirmed !== undefined;
       return { name, reachable: state.reachable(name), done };
     }),
     draftVersion: state.draftVersion,
@@ -73,6 +76,7 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
             thisEditor: clip(ctx.invite.thisEditor, LIMITS.url),
             trae: clip(ctx.invite.trae, LIMITS.url),
             traeCn: clip(ctx.invite.traeCn, LIMITS.url),
+            ...(ctx.inviteLocalHost ? { local: r(msg('ui.wizard.invite.local', { host: ctx.inviteLocalHost })) } : {}),
           },
         }
       : {}),

@@ -64,7 +64,7 @@ describe("Confirm in Trae: the pool witnesses Trae's chat", function () {
     await wb.axe('step 6, confirmed');
     await wb.shoot('wizard-confirm');
     await page.locator('#workbench\\.parts\\.statusbar [aria-label^="Codex Pooler"]').first().hover();
-    await page.locator('.monaco-hover', { hasText: 'Confirmed from Trae on' }).waitFor({ timeout: 10_000 });
+    await page.locator('.monaco-hover', { hasText: 'Trae confirmed on' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Escape');
   });
 

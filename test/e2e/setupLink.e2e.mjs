@@ -112,6 +112,8 @@ describe('setup links', function () {
     await row.waitFor();
     await row.click();
     await wb.toast('never your key').waitFor({ timeout: 10_000 });
+    // The emulator is on this computer: the message says what that means for a teammate.
+    assert.match(await wb.toast('never your key').textContent(), /on this computer/);
     const copied = await wb.readClipboard();
     assert.ok(copied.startsWith(`${SCHEME}://${EXTENSION_ID}/setup?`), copied);
     assert.ok(copied.includes(`url=${encodeURIComponent(emulator.apiBase)}`), copied);

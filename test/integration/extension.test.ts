@@ -289,7 +289,7 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       assert.equal(emulator.countRoute('chat'), chats + 1, 'the watch sent no chat of its own');
       const status = await waitFor('the tooltip line', () => {
         const s = pooler.getStatus();
-        return tooltipText(s.tooltip).includes('Confirmed from Trae on') && s;
+        return tooltipText(s.tooltip).includes('Trae confirmed on') && s;
       });
       assert.doesNotMatch(status.tooltip, /command:codexPooler\.confirmTrae/, 'no "Confirm" link once confirmed');
       const text = await vscode.commands.executeCommand<string>('codexPooler.copyDiagnostics');
@@ -298,7 +298,7 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       await setUserSettings({ model: 'gpt-5.6-terra' });
       await waitFor(
         'the confirmation cleared',
-        () => !tooltipText(pooler.getStatus().tooltip).includes('Confirmed from'),
+        () => !tooltipText(pooler.getStatus().tooltip).includes('Trae confirmed'),
       );
       const after = await vscode.commands.executeCommand<string>('codexPooler.copyDiagnostics');
       assert.match(after, /Confirmed from Trae: not for this setup and key/);

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { linkParts, parseSetupLink } from '../../src/core/trae/setupLink';
 import { renderMsg } from '../../src/core/text/messages';
-import { inviteFor, inviteText } from '../../src/wizard/invite';
+import { inviteFor, inviteText, localHostOf } from '../../src/wizard/invite';
 import { STATE_KEY } from '../../src/wizard/ports';
 import { flush } from './fakes/async';
 import { KEY, POOL_A } from './wizardFixtures';
@@ -153,6 +153,13 @@ describe('invite a teammate: links for the saved setup', () => {
     assert.match(md, /\[code-oss\]\(code-oss:\/\//);
     assert.match(md, /paste your own Pool API key/);
     assert.ok(!md.includes('sk-cxp-'));
+  });
+
+  it("a pool on this computer is said: on a teammate's computer the link would point at their own", () => {
+    assert.equal(localHostOf(source), undefined);
+    const local = { ...source, saved: { ...source.saved, baseUrl: 'http://localhost:4000/v1' } };
+    assert.equal(localHostOf(local), 'localhost:4000');
+    assert.ok(inviteFor(local), 'still shareable (a team on one machine, a tunnel), but said');
   });
 
   it('nothing to share without a usable saved setup (no model, or a URL the rules refuse)', () => {

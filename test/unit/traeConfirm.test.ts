@@ -191,7 +191,10 @@ describe("Trae confirmed: the wizard's last step (plain Node, fake clock)", () =
     assert.ok(view);
     assert.equal(view.line, 'A request with your key reached the pool at 10:42:13 (+1 request, +57 tokens).');
     assert.match(view.proves, /not which app sent it/);
-    assert.equal(view.confirmed, 'Confirmed from Trae on Dec 2, 10:42.');
+    assert.equal(
+      view.confirmed,
+      'Confirmed from Trae on Dec 2, 10:42: a request with your key reached the pool while this step waited for Trae.',
+    );
     assert.equal(view.prompt, 'Reply with exactly: trae ok');
     assert.deepEqual(
       view.instructions.map((i) => i.id),

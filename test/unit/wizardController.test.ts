@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { LEGACY_STATE_KEY, RefusedRequest, STATE_KEY } from '../../src/wizard/ports';
 import { flush } from './fakes/async';
 import { SETTINGS_UNWRITABLE } from './fakes/settings';
+import { fingerprintOf } from '../../src/services/keyStore';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
 import { atTestStep, setup } from './wizardHarness';
 
@@ -294,5 +295,27 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     await flush();
     assert.equal(checks.count('list'), lists + 1);
     assert.equal(controller.state.notices[0]?.id, 'keyChanged');
+  });
+
+  it('the status bar finds the key revoked: the open wizard checks again instead of still saying "the pool accepts this key" (review finding)', async () => {
+    const t = await setup({ key: KEY });
+    assert.equal(t.controller.state.step, 'trae');
+    const lists = t.checks.count('list');
+    const draft = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' };
+    const revoked = report(draft, { verdict: 'error', codes: ['api_key_disabled'] });
+    t.published.fire({ sequence: 9, report: revoked, finishedAt: Date.now(), keyFingerprint: fingerprintOf(KEY) });
+    await flush();
+    assert.equal(t.checks.count('list'), lists + 1, 'its free checks ran again');
+    // A check that agrees with what the wizard found, or of another key or setup, changes nothing.
+    t.published.fire({
+      sequence: 10,
+      report: report(draft),
+      finishedAt: Date.now(),
+      keyFingerprint: fingerprintOf(KEY),
+    });
+    t.published.fire({ sequence: 11, report: revoked, finishedAt: Date.now(), keyFingerprint: 'another key' });
+    await flush();
+    assert.equal(t.checks.count('list'), lists + 1);
+    t.controller.dispose();
   });
 });

@@ -4,6 +4,7 @@ import type { PublishedCheck } from '../../src/services/checkService';
 import { KeyReplacement } from '../../src/services/keyReplacement';
 import { fingerprintOf, PoolKeyStore } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
+import { Emitter } from '../../src/services/events';
 import { OwnTraffic } from '../../src/services/ownTraffic';
 import { TraeConfirmations } from '../../src/services/traeConfirmations';
 import { TraeWatch } from '../../src/services/traeWatch';
@@ -60,6 +61,8 @@ export async function setup(
   const ownTraffic = new OwnTraffic(() => clock.now());
   const watches: TraeWatch[] = [];
   const confirmations = new TraeConfirmations({ memento, settings, keys, log });
+  // What the status bar's checks publish (a test fires one).
+  const published = new Emitter<PublishedCheck>();
   const controller = await WizardController.create({
     checks,
     keys,
@@ -84,6 +87,7 @@ export async function setup(
       return watch;
     },
     confirmations,
+    onDidPublish: published.event,
   });
   await flush();
   return {
@@ -100,6 +104,7 @@ export async function setup(
     ownTraffic,
     watches,
     confirmations,
+    published,
   };
 }
 

@@ -225,6 +225,8 @@ function drawInvite(ctx: AppContext, element: HTMLElement, links: WizardView['in
     element,
     h('h3', { id: 'invite-title' }, tr('ui.wizard.invite.title')),
     h('p', {}, tr('ui.wizard.invite.intro')),
+    links.local !== undefined &&
+      h('p', { className: 'invite-local', id: 'invite-local' }, icon('warning'), ' ', links.local),
     h(
       'ul',
       { className: 'invite-links' },

@@ -29,6 +29,17 @@ export function linkBanner(ctx: AppContext): LinkBanner {
       element.hidden = !link;
       if (!link) return replaceChildren(element);
       const focused = document.activeElement?.id;
+      const discard = h(
+        'button',
+        { type: 'button', className: 'secondary', id: 'discard-link', onclick: () => ctx.act('discardDraft', {}) },
+        tr('ui.wizard.link.discard'),
+      );
+      // Held: nothing has gone there, and the user decides. Otherwise: the pool in use, or one the user chose.
+      const said = link.held
+        ? 'ui.wizard.link.intro'
+        : link.same
+          ? 'ui.wizard.link.introSame'
+          : 'ui.wizard.link.checking';
       replaceChildren(
         element,
         h(
@@ -37,42 +48,24 @@ export function linkBanner(ctx: AppContext): LinkBanner {
           tr('ui.wizard.link.pointsAt', { host: '' }),
           h('bdi', {}, link.host),
         ),
-        h('p', {}, tr('ui.wizard.link.intro')),
+        h('p', { id: 'link-said' }, !link.held && icon('info'), !link.held && ' ', tr(said)),
         h('p', { className: 'link-values' }, link.values),
-        link.held
-          ? h(
-              'div',
-              { className: 'actions' },
-              h(
-                'button',
-                {
-                  type: 'button',
-                  className: 'primary',
-                  id: 'check-link-pool',
-                  onclick: () => ctx.act('checkLinkPool', {}),
-                },
-                link.savedHost
-                  ? tr('ui.wizard.link.checkOther', { saved: link.savedHost })
-                  : tr('ui.wizard.link.check'),
-              ),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  className: 'secondary',
-                  id: 'discard-link',
-                  onclick: () => ctx.act('discardDraft', {}),
-                },
-                tr('ui.wizard.link.discard'),
-              ),
-            )
-          : h(
-              'p',
-              { className: 'link-checking' },
-              icon('info'),
-              ' ',
-              tr(link.same ? 'ui.wizard.link.same' : 'ui.wizard.link.checking'),
+        h(
+          'div',
+          { className: 'actions' },
+          link.held &&
+            h(
+              'button',
+              {
+                type: 'button',
+                className: 'primary',
+                id: 'check-link-pool',
+                onclick: () => ctx.act('checkLinkPool', {}),
+              },
+              link.savedHost ? tr('ui.wizard.link.checkOther', { saved: link.savedHost }) : tr('ui.wizard.link.check'),
             ),
+          discard,
+        ),
       );
       if (focused) document.getElementById(focused)?.focus();
     },
