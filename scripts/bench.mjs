@@ -216,18 +216,17 @@ const dies = await recovery(INTERVAL_MS + 60_000, 1_000);
 const redWorstS = dies.redAfterS;
 
 // ---------------------------------------------------------------- Trae confirmed: chat end -> the step shows it
-// The wizard's last step (TraeWatch over the check service's usage reading), simulated time, real HTTP to
+// The wizard's last step (TraeWatch over the usage reader), simulated time, real HTTP to
 // the emulator. Trae's chat ends at many moments between two readings; what is measured is how long until
 // the watch says "arrived" (the page shows it with the next post, within milliseconds). Also counted:
 // usage readings per minute, chats sent by the watch (must be 0), and readings after it stopped.
-const { CheckService } = require(path.join(root, 'out/src/services/checkService.js'));
 const { PoolKeyStore } = require(path.join(root, 'out/src/services/keyStore.js'));
 const { Redactor } = require(path.join(root, 'out/src/services/redactor.js'));
 const { OwnTraffic } = require(path.join(root, 'out/src/services/ownTraffic.js'));
 const { TraeWatch } = require(path.join(root, 'out/src/services/traeWatch.js'));
+const { usageReader } = require(path.join(root, 'out/src/services/usageReader.js'));
 const { FakeSettings } = require(path.join(root, 'out/test/unit/fakes/settings.js'));
 const { FakeSecretStorage } = require(path.join(root, 'out/test/unit/fakes/secretStorage.js'));
-const { FakeLog } = require(path.join(root, 'out/test/unit/fakes/log.js'));
 const { chatAsTrae } = require(path.join(root, 'out/test/emulator/asTrae.js'));
 async function watchWorld() {
   emulator.reset();
@@ -236,21 +235,13 @@ async function watchWorld() {
   const settings = new FakeSettings({ baseUrl: emulator.apiBase, model: 'gpt-5.5', timeoutSeconds: 10 });
   const clock = new FakeClock();
   const own = new OwnTraffic(() => clock.now());
-  const service = new CheckService({
-    settings,
-    keys,
-    log: new FakeLog(),
-    transport: createNodeTransport(),
-    userAgent: 'bench',
-    proxyFor: () => undefined,
-    ownTraffic: own,
-  });
+  const readUsage = usageReader({ settings, keys, transport: createNodeTransport(), userAgent: 'bench' });
   // Each reading is real HTTP: the fake clock waits for the ones its timers start; the first one (started
   // by start() itself) is awaited by begin().
   let last;
   const watch = new TraeWatch({
     clock,
-    readUsage: (signal) => (last = clock.track(() => service.readUsage({ signal }))()),
+    readUsage: (signal) => (last = clock.track(() => readUsage(signal))()),
     ownTraffic: own,
   });
   const begin = async () => {
@@ -260,7 +251,6 @@ async function watchWorld() {
   };
   const stop = () => {
     watch.dispose();
-    service.dispose();
   };
   return { clock, watch, begin, stop };
 }

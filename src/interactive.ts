@@ -17,6 +17,7 @@ import type { OwnTraffic } from './services/ownTraffic';
 import type { TraeConfirmations } from './services/traeConfirmations';
 import type { TraeFindings } from './services/traeFindings';
 import { TraeWatch } from './services/traeWatch';
+import { usageReader } from './services/usageReader';
 import { systemClock } from './core/check/healthSchedule';
 import type { WizardChecks } from './wizard/ports';
 import { connectionOf } from './wizard/stateTypes';
@@ -52,12 +53,8 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     proxyFor: (url) => proxyRouteFor(url, proxySettings()),
   });
   // Watching the pool's free usage counter for Trae's own request (the wizard's last step, the command).
-  const watch = () =>
-    new TraeWatch({
-      clock: systemClock,
-      readUsage: (signal) => checks.readUsage({ signal }),
-      ownTraffic: deps.ownTraffic,
-    });
+  const readUsage = usageReader({ ...deps, transport: createNodeTransport() });
+  const watch = () => new TraeWatch({ clock: systemClock, readUsage, ownTraffic: deps.ownTraffic });
   const replacement = new KeyReplacement({ keys: deps.keys, checks, redactor: deps.redactor, log: deps.log });
   const wizardChecks: WizardChecks = {
     reach: async (d, signal) => {

@@ -2,20 +2,16 @@
 // bar's and Check Connection's) and publishes them: the newest finished check wins, a cancelled one is an
 // outcome of its own (nothing new is known), never a diagnosis. It also runs the wizard's checks of an
 // unsaved draft, which are never published. The key is read here and goes no further than the core.
-import { diagnoseFailure } from '../core/check/failureDiagnosis';
-import { analyzeKey } from '../core/secrets/poolKey';
-import { analyzeEndpoint } from '../core/url/endpoint';
 import type { OwnTraffic } from './ownTraffic';
-import type { UsageRead } from './traeWatch';
 import { checkConnection } from '../core/check/check';
 import type { CheckMode, CheckReport } from '../core/check/checkReport';
-import { msg, renderMsg } from '../core/text/messages';
+import { renderMsg } from '../core/text/messages';
 import { PoolClient } from '../core/pool/poolClient';
 import { formatReport } from '../core/check/reportText';
 import type { ProxyRoute } from '../core/http/proxyRoute';
 import type { Transport } from '../core/http/transport';
 import { Emitter, type Disposable, type Event } from './events';
-import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
+import { fingerprintOf, KeyStoreError, readKeyWithin, type PoolKeyStore } from './keyStore';
 import type { ConnectionSettings, LogPort, PoolSettings, SettingsPort } from './ports';
 
 export type CheckOutcome = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'cancelled' };
@@ -118,38 +114,6 @@ export class CheckService implements Disposable {
       .outcome;
   }
 
-  /**
-   * One free reading of the pool's usage (GET /v1/usage) for the saved setup and the stored key: never
-   * published and not logged (it runs every few seconds while something watches for Trae's request).
-   */
-  async readUsage(options: RunOptions = {}): Promise<UsageRead> {
-    const settings = this.deps.settings.read();
-    let key: string | undefined;
-    try {
-      key = await withDeadline(this.deps.keys.get(), settings.timeoutSeconds * 1000);
-    } catch (error) {
-      if (!(error instanceof KeyStoreError)) throw error;
-      return { ok: false, problem: msg('diag.keyStoreUnavailable.cause', { detail: error.detail }) };
-    }
-    const endpoint = analyzeEndpoint(settings.baseUrl, settings.fullUrl).endpoint;
-    if (!endpoint) return { ok: false, problem: msg('ui.wizard.refused.url') };
-    if (key === undefined || !analyzeKey(key).ok) return { ok: false, problem: msg('diag.keyMissing.cause') };
-    const client = new PoolClient({
-      transport: this.deps.transport,
-      timeoutMs: settings.timeoutSeconds * 1000,
-      userAgent: this.deps.userAgent,
-    });
-    const result = await client.getUsage({ endpoint, key, ...(options.signal ? { signal: options.signal } : {}) });
-    if (!result.ok) return { ok: false, problem: diagnoseFailure(result.failure, { step: 'usage', endpoint }).cause };
-    const { baseUrl, fullUrl, model } = settings;
-    return {
-      ok: true,
-      reading: { requestCount: result.value.request_count, totalTokens: result.value.total_tokens },
-      target: { baseUrl, fullUrl, model },
-      keyFingerprint: fingerprintOf(key),
-    };
-  }
-
   async #run(
     mode: CheckMode,
     target: ConnectionSettings & { readonly secretIn?: PoolSettings['secretIn'] },
@@ -162,7 +126,7 @@ export class CheckService implements Disposable {
     let keyUnavailable: string | undefined;
     if (!given) {
       try {
-        key = await withDeadline(this.deps.keys.get(), settings.timeoutSeconds * 1000);
+        key = await readKeyWithin(this.deps.keys, settings.timeoutSeconds * 1000);
       } catch (error) {
         if (!(error instanceof KeyStoreError)) throw error;
         keyUnavailable = error.detail;
@@ -202,13 +166,4 @@ export class CheckService implements Disposable {
   dispose(): void {
     this.#changed.dispose();
   }
-}
-
-/** A secret storage that never answers (a keyring prompt left open) must not hold a check forever. */
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new KeyStoreError('read', `no answer within ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -21,6 +21,15 @@ export class KeyStoreError extends Error {
   }
 }
 
+/** The stored key, or a KeyStoreError when the secret storage does not answer within `ms` (a keyring prompt left open). */
+export function readKeyWithin(keys: Pick<PoolKeyStore, 'get'>, ms: number): Promise<string | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new KeyStoreError('read', `no answer within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([keys.get(), deadline]).finally(() => clearTimeout(timer));
+}
+
 export type KeyState =
   | { readonly kind: 'none' }
   | { readonly kind: 'stored'; readonly masked: string; readonly fingerprint: string; readonly isPoolKey: boolean }

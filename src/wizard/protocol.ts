@@ -6,6 +6,7 @@
 // reported, never dropped silently. What the host shows (views) is in protocolViews.ts.
 import * as z from 'zod/mini';
 import {
+  GUIDE_FIELD_IDS,
   LanguageSchema,
   LIMITS,
   ModelListViewSchema,
@@ -18,26 +19,10 @@ import {
 
 const Empty = z.object({});
 
-const CopyTargetSchema = z.enum([
-  'apiFormat',
-  'requestUrl',
-  'fullUrl',
-  'modelId',
-  'multimodal',
-  'apiKey',
-  'modelSeries',
-  'displayName',
-  'contextInput',
-  'contextOutput',
-  'toolCallRounds',
-  'all',
-  'testPrompt',
-  // "Invite a teammate": a setup link for the saved setup (never the key).
-  'linkThisEditor',
-  'linkTrae',
-  'linkTraeCn',
-  'linkMarkdown',
-]);
+/** "Invite a teammate": what the last step copies (built by the host from the saved setup; never the key). */
+export const INVITE_TARGETS = ['linkThisEditor', 'linkTrae', 'linkTraeCn', 'linkMarkdown'] as const;
+/** A field of Trae's dialog, all of them, the test message, or a setup link. */
+const CopyTargetSchema = z.enum([...GUIDE_FIELD_IDS, 'all', 'testPrompt', ...INVITE_TARGETS]);
 /** What a wizard button may ask the editor to do: open Trae's chat or settings, check, show the log, close. */
 const EditorActionSchema = z.enum(['openChat', 'openTraeSettings', 'checkConnection', 'showLog', 'close']);
 const KeyStored = z.object({ verdict: z.enum(['accepted', 'rejected', 'unchecked', 'kept']) });
@@ -130,8 +115,6 @@ export const OutgoingSchema = z.union([
 
 export type Outgoing = z.infer<typeof OutgoingSchema>;
 export type CopyTarget = z.infer<typeof CopyTargetSchema>;
-/** "Invite a teammate": what the last step copies (built by the host from the saved setup; never the key). */
-export const INVITE_TARGETS = ['linkThisEditor', 'linkTrae', 'linkTraeCn', 'linkMarkdown'] as const;
 export type InviteTarget = (typeof INVITE_TARGETS)[number];
 export function isInviteTarget(what: CopyTarget): what is InviteTarget {
   return (INVITE_TARGETS as readonly string[]).includes(what);

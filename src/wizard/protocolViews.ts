@@ -82,20 +82,23 @@ export const ModelViewSchema = z.object({
   contextLength: z.optional(z.int().check(z.positive())),
 });
 
+/** The fields of Trae's Add Model dialog, each with its own Copy button (see protocol.ts's copy targets). */
+export const GUIDE_FIELD_IDS = [
+  'apiFormat',
+  'requestUrl',
+  'fullUrl',
+  'modelId',
+  'multimodal',
+  'apiKey',
+  'modelSeries',
+  'displayName',
+  'contextInput',
+  'contextOutput',
+  'toolCallRounds',
+] as const;
+
 export const GuideFieldSchema = z.object({
-  id: z.enum([
-    'apiFormat',
-    'requestUrl',
-    'fullUrl',
-    'modelId',
-    'multimodal',
-    'apiKey',
-    'modelSeries',
-    'displayName',
-    'contextInput',
-    'contextOutput',
-    'toolCallRounds',
-  ]),
+  id: z.enum(GUIDE_FIELD_IDS),
   /** Beside the box, as Trae shows it ("Input"); title: with its row's heading ("Context Window Input"). */
   label: text(LIMITS.label),
   title: text(LIMITS.label),

@@ -16,6 +16,7 @@ import {
   WATCH_QUIET_MS,
   type WatchState,
 } from '../../src/services/traeWatch';
+import { usageReader } from '../../src/services/usageReader';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { FakeLog } from './fakes/log';
@@ -267,7 +268,7 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
   });
 });
 
-describe('Trae confirmed: the watch over the real check service (fake pool)', () => {
+describe('Trae confirmed: the watch over the real usage reader and check service (fake pool)', () => {
   it('sends no chat: only GET /v1/usage, with the key, to the saved pool; a chat served elsewhere confirms', async () => {
     const pool = new FakePool();
     pool.accepted.add(KEY);
@@ -286,9 +287,10 @@ describe('Trae confirmed: the watch over the real check service (fake pool)', ()
       proxyFor: () => undefined,
       ownTraffic: own,
     });
+    const readUsage = usageReader({ settings, keys, transport: pool.transport, userAgent: 'tests' });
     const watch = new TraeWatch({
       clock,
-      readUsage: (signal) => clock.track(() => checks.readUsage({ signal }))(),
+      readUsage: (signal) => clock.track(() => readUsage(signal))(),
       ownTraffic: own,
     });
     watch.start();
