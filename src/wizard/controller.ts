@@ -51,7 +51,7 @@ export class WizardController implements Disposable {
     const state = new WizardState({
       saved: { url: settings.baseUrl, fullUrl: settings.fullUrl, modelId: settings.model },
       key,
-      persisted: ports.memento.get<{ step?: unknown; draft?: unknown }>(STATE_KEY) ?? {},
+      persisted: ports.memento.get<Record<string, unknown>>(STATE_KEY) ?? {},
       ...(last ? { lastCheck: { report: last.report, keyFingerprint: last.keyFingerprint, at: last.finishedAt } } : {}),
       now: ports.now ?? Date.now,
     });
@@ -189,7 +189,7 @@ export class WizardController implements Disposable {
   checkLinkPool(): void {
     const link = this.state.link;
     if (!link) throw new RefusedRequest(msg('ui.wizard.refused.notReachable'));
-    if (this.state.links.release()) this.ports.log.info(`Setup wizard: the user chose to check ${link.host}.`);
+    if (this.state.origins.releaseLink()) this.ports.log.info(`Setup wizard: the user chose to check ${link.host}.`);
     this.#afterChange(0);
   }
 

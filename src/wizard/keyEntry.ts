@@ -47,12 +47,12 @@ export class KeyEntry implements Disposable {
     if (outcome.kind === 'kept') {
       this.#pending = value;
       const { candidate, kept, verdict, reason } = outcome;
-      state.setPendingKey({ candidate, kept, verdict, ...(reason ? { reason: reason.cause } : {}) });
+      state.pendingKey = { candidate, kept, verdict, ...(reason ? { reason: reason.cause } : {}) };
       await this.deps.changed(false);
       return { verdict: 'kept' };
     }
     this.#pending = undefined;
-    state.setPendingKey(undefined);
+    state.pendingKey = undefined;
     ports.log.info(`Setup wizard: Pool API key stored in secret storage (${outcome.masked}).`);
     await this.deps.changed(true);
     const list = this.deps.runner.pending('list');
@@ -71,7 +71,7 @@ export class KeyEntry implements Disposable {
   /** "Keep the working key": the new one is forgotten. */
   discardPending(): void {
     this.#pending = undefined;
-    this.deps.state.setPendingKey(undefined);
+    this.deps.state.pendingKey = undefined;
   }
 
   dispose(): void {

@@ -5,8 +5,7 @@ import { findModel } from '../core/check/matching';
 import { msg, type Msg } from '../core/text/messages';
 import { analyzeEndpoint, type EndpointAnalysis } from '../core/url/endpoint';
 import { screenDraft } from './draftScreen';
-import { LinkHold, type LinkInfo } from './linkHold';
-import { ApprovedOrigins } from './origins';
+import { OriginPolicy, type LinkInfo } from './originPolicy';
 import { CheckResults } from './checkResults';
 import * as gates from './gates';
 import { NoticeBoard } from './notices';
@@ -32,20 +31,20 @@ export type Begun =
   { readonly ok: true; readonly token: string; readonly draft: Draft } | { readonly ok: false; readonly reason: Msg };
 
 export class WizardState implements gates.StateFacts {
-  readonly #position = new StepPosition((step) => this.reachable(step));
+  readonly #position = new StepPosition((step) => this.#mayShow(step));
   #draft: Draft;
   #saved: Draft;
   #key: KeyInfo;
-  #pendingKey: PendingKey | undefined;
+  /** A new key that was not stored because the stored one works (see PendingKey; set by keyEntry.ts). */
+  pendingKey: PendingKey | undefined;
   /** The fingerprint of the key this wizard works with: the one stored when it opened, or stored here. */
   #ownKey: string | undefined;
   #rev = { url: 0, key: 0, model: 0 };
   #draftVersion = 0;
   /** What each check found, for which inputs (stale results never count). */
   readonly checks: CheckResults;
-  readonly #origins = new ApprovedOrigins();
-  /** The setup link the draft came from ("Check this pool" releases its pool; discarding the draft clears it). */
-  readonly links: LinkHold;
+  /** Where the key may go, and the setup link the draft came from: the one rule (originPolicy.ts). */
+  readonly origins: OriginPolicy;
   readonly #notices = new NoticeBoard();
   #analysis: { rev: number; value: EndpointAnalysis } | undefined;
 
@@ -55,8 +54,7 @@ export class WizardState implements gates.StateFacts {
     this.#key = init.key;
     this.#ownKey = init.key.kind === 'stored' ? init.key.fingerprint : undefined;
     this.#draft = screenDraft(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved, this.#notices);
-    this.links = new LinkHold(init.persisted?.link);
-    this.#origins.approve(this.#saved);
+    this.origins = new OriginPolicy(this.#saved, init.persisted);
     // A returning user: the last published check of these same settings and key counts here too.
     if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.#key);
     // Before the last step watched for Trae's request it was called 'chat'.
@@ -79,13 +77,6 @@ export class WizardState implements gates.StateFacts {
   }
   get key(): KeyInfo {
     return this.#key;
-  }
-  /** A new key that was not stored because the stored one works (see PendingKey). */
-  get pendingKey(): PendingKey | undefined {
-    return this.#pendingKey;
-  }
-  setPendingKey(pending: PendingKey | undefined): void {
-    this.#pendingKey = pending;
   }
   /** Bumps when the host itself changes the draft (a settings change, a discard): the webview then takes it. */
   get draftVersion(): number {
@@ -126,18 +117,19 @@ export class WizardState implements gates.StateFacts {
     return this.testPassed && this.#key.kind === 'stored';
   }
 
-  /** Whether the key may go to the draft's origin: the saved one, or one that passed step 1 here. */
+  /** Whether the key may go to the draft's origin (see originPolicy.ts). */
   get originApproved(): boolean {
-    return this.#origins.allows(this.analysis);
+    return this.origins.mayReceiveKey(this.analysis);
   }
 
   /** The setup link the draft came from, while the draft still points at its pool. */
   get link(): LinkInfo | undefined {
-    return this.links.for(this.analysis);
+    return this.origins.linkFor(this.analysis);
   }
 
+  /** A setup link's pool the user has not chosen to check: nothing at all goes there. */
   get originHeld(): boolean {
-    return this.links.holds(this.analysis);
+    return this.origins.holds(this.analysis);
   }
 
   /**
@@ -149,7 +141,7 @@ export class WizardState implements gates.StateFacts {
     if (!this.dirty && sameDraft(next, this.#saved)) return 'same';
     if (this.dirty && !sameDraft(next, this.#draft)) this.#notices.linkReplaced(this.#draft);
     // Held first, so that nothing runs for the stranger's origin once the draft points there.
-    this.links.open(origin, host, this.#origins.allows(analyzeEndpoint(next.url, next.fullUrl)));
+    this.origins.openLink(origin, host);
     this.#apply(next);
     this.#draftVersion++;
     this.#notices.keepOnly(['linkReplaced']);
@@ -162,16 +154,16 @@ export class WizardState implements gates.StateFacts {
     return gates.wanted(this);
   }
 
-  persisted(): { step: StepName; draft?: Draft; link?: LinkInfo } {
-    const link = this.dirty ? this.links.persisted() : undefined;
-    const draft = this.dirty ? { draft: this.#draft } : {};
-    return { step: this.#position.remembered, ...draft, ...(link ? { link } : {}) };
+  persisted(): { step: StepName; draft?: Draft; link?: LinkInfo; chosen?: string } {
+    const unsaved = this.dirty ? { draft: this.#draft, ...this.origins.persisted(this.#draft) } : {};
+    return { step: this.#position.remembered, ...unsaved };
   }
 
   /** Opens a step; the reason when it cannot be opened yet. */
   goTo(step: StepName): Msg | undefined {
-    if (!this.reachable(step)) return msg('ui.wizard.refused.notReachable');
-    if (stepIndex(this.step) === 0 && stepIndex(step) > 0) this.#origins.approve(this.#draft);
+    // Going on from step 1 is the user's choice of this pool (see originPolicy.ts, rule 2).
+    if (stepIndex(this.step) === 0 && stepIndex(step) > 0) this.origins.wentOn(this.analysis, this.reachOk);
+    if (!this.#mayShow(step)) return msg('ui.wizard.refused.notReachable');
     if (stepIndex(step) >= stepIndex('test') && this.modelMatch === 'case') this.#adoptPoolCasing();
     // What was said belongs to where the user was: a new step starts with a clean slate.
     if (step !== this.step) this.#notices.keepOnly(step === 'test' ? ['modelCase'] : []);
@@ -220,7 +212,7 @@ export class WizardState implements gates.StateFacts {
     if (sameDraft(next, this.#saved)) return;
     const wasClean = !this.dirty;
     this.#saved = next;
-    this.#origins.approve(next);
+    this.origins.setSaved(next);
     if (wasClean) {
       this.#apply(next);
       this.#draftVersion++;
@@ -230,7 +222,7 @@ export class WizardState implements gates.StateFacts {
   }
 
   discardDraft(): void {
-    this.links.clear();
+    this.origins.forgetLink();
     this.#apply(this.#saved);
     this.#draftVersion++;
     this.#position.fallBack();
@@ -255,9 +247,8 @@ export class WizardState implements gates.StateFacts {
   /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
   finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
     if (!this.checks.finish(kind, token, result)) return false;
-    const resumed = this.#position.resume();
-    // Resuming past step 1 is going on from it, as the user did before with this URL.
-    if (resumed !== undefined && stepIndex(resumed) > 0) this.#origins.approve(this.#draft);
+    // Only as far as the user chose: a result never approves a pool (see originPolicy.ts).
+    this.#position.resume();
     return true;
   }
 
@@ -268,7 +259,8 @@ export class WizardState implements gates.StateFacts {
 
   markSaved(values: Draft): void {
     this.#saved = normalize(values);
-    this.links.clear();
+    this.origins.setSaved(this.#saved);
+    this.origins.forgetLink();
     this.#notices.keepOnly([]);
     this.#notices.say('saved', 'info', msg('ui.wizard.notice.saved'));
     if (this.reachable('trae')) this.#position.moveTo('trae');
@@ -276,6 +268,11 @@ export class WizardState implements gates.StateFacts {
 
   dismiss(id: NoticeId): void {
     this.#notices.dismiss(id);
+  }
+
+  /** A step past the first is shown only for a pool the user chose: not by a resume, a fall-back or a reopen. */
+  #mayShow(step: StepName): boolean {
+    return this.reachable(step) && (step === 'url' || this.originApproved);
   }
 
   #apply(next: Draft): void {

@@ -102,7 +102,12 @@ export interface StateInit {
   readonly saved: Draft;
   readonly key: KeyInfo;
   /** What an earlier session left in storage (untrusted: checked here). */
-  readonly persisted?: { readonly step?: unknown; readonly draft?: unknown; readonly link?: unknown };
+  readonly persisted?: {
+    readonly step?: unknown;
+    readonly draft?: unknown;
+    readonly link?: unknown;
+    readonly chosen?: unknown;
+  };
   /** The newest published check of the saved settings, the key it ran with, and when it finished. */
   readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string; readonly at: number };
   /** The clock results are timed with (wall-clock milliseconds; tests pass their own). */

@@ -267,25 +267,43 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     await assert.rejects(controller.copy('apiKey'), RefusedRequest);
   });
 
-  it('the host is the judge of where the key goes: a draft naming a foreign origin gets no key (fake webview)', async () => {
+  it('the host is the judge of where the key goes: a page that names a foreign pool that answers gets no key from any step', async () => {
     const { controller, checks, log } = await setup({ key: KEY });
-    // What a compromised webview would send: a foreign URL, then "run the test" and "go on".
-    controller.setDraft(
-      { url: 'https://collector.example.net/v1', fullUrl: false, modelId: 'gpt-5.5' },
-      controller.state.draftVersion,
-    );
-    checks.reach = async () => ({ kind: 'done', result: { ok: false, diagnoses: [], durationMs: 1 } });
+    assert.equal(controller.state.step, 'trae', 'a returning user, past step 1');
+    const foreign = 'https://collector.example.net/v1';
+    const before = checks.calls.length;
+    const keyed = () =>
+      checks.calls
+        .slice(before)
+        .filter((c) => c.kind !== 'reach')
+        .map((c) => new URL(c.draft.url).hostname);
+    // What a misbehaving page could send from a later step: a foreign URL (a pool answers there, so the free
+    // probe passes), then "check again", "run the test" and "store a key", without going on from step 1.
+    controller.setDraft({ url: foreign, fullUrl: false, modelId: 'gpt-5.5' }, controller.state.draftVersion);
+    await flush();
+    assert.ok(checks.count('reach') > 0 && checks.calls.some((c) => c.kind === 'reach' && c.draft.url === foreign));
+    assert.deepEqual(keyed(), [], 'no keyed request after the foreign URL');
+    assert.equal(controller.state.step, 'url', 'a probe that passes does not take the host past step 1');
     await controller.recheck('url');
+    await controller.recheck('key');
+    assert.equal(controller.state.step, 'url');
     await assert.rejects(
       controller.runTest(),
       (e: unknown) => e instanceof RefusedRequest && e.reason.id === 'ui.wizard.refused.origin',
     );
-    assert.throws(() => controller.goTo('key'), RefusedRequest);
+    await assert.rejects(controller.runTraeCheck(), RefusedRequest);
+    await controller.storeKey(OTHER_KEY);
+    await flush();
     assert.ok(
-      checks.calls.every((c) => c.kind === 'reach' || new URL(c.draft.url).hostname === 'pool-a.example.com'),
-      'no keyed request to the foreign origin',
+      keyed().every((host) => host === 'pool-a.example.com'),
+      `keyed requests went to ${keyed().join(', ')}`,
     );
+    assert.ok(checks.keyChecks.every((c) => new URL(c.target.baseUrl).hostname === 'pool-a.example.com'));
     assert.ok(log.lines.some((l) => /test refused/.test(l)));
+    // Going on from step 1, the host's own observation of the user's choice, is what lets the key go there.
+    controller.goTo('key');
+    await flush();
+    assert.ok(keyed().includes('collector.example.net'));
   });
 
   it('another key stored elsewhere (Set Pool API Key) makes the wizard check it again', async () => {

@@ -90,16 +90,41 @@ describe('wizard model (plain Node)', () => {
     assert.ok(!model.begin('list').ok, 'pool B did not pass step 1: the key may not go there yet');
   });
 
-  it('reopened with an unsaved new URL at step 2: resuming past step 1 approves it, so the key is checked (review finding)', () => {
+  it('reopened with an unsaved new URL the user had gone on with: back at step 2, and its key check runs', () => {
+    const draft = { url: POOL_B, fullUrl: false, modelId: '' };
     const model = new WizardState({
       saved,
       key: stored,
-      persisted: { step: 'key', draft: { url: POOL_B, fullUrl: false, modelId: '' } },
+      persisted: { step: 'key', draft, chosen: 'https://pool-b.example.com' },
     });
     assert.equal(model.step, 'url');
     pass(model, 'reach');
     assert.equal(model.step, 'key');
     assert.deepEqual(model.wanted(), ['list']);
+    assert.deepEqual(model.persisted(), { step: 'key', draft, chosen: 'https://pool-b.example.com' });
+  });
+
+  it('reopened with an unsaved new URL the user never went on with: a passing probe does not take it past step 1', () => {
+    for (const chosen of [
+      undefined,
+      'https://pool-a.example.com',
+      'https://pool-b.example.com:8443',
+      42,
+      'javascript:',
+    ]) {
+      const model: WizardState = new WizardState({
+        saved,
+        key: stored,
+        persisted: { step: 'test', draft: { url: POOL_B, fullUrl: false, modelId: 'gpt-5.5' }, chosen },
+      });
+      pass(model, 'reach');
+      assert.equal(model.step, 'url', `resumed past step 1 with chosen=${String(chosen)}`);
+      assert.deepEqual(model.wanted(), [], 'no keyed check is wanted');
+      assert.equal(model.begin('list').ok, false);
+      // Next, the user's own choice, is what approves it.
+      assert.equal(model.goTo('key'), undefined);
+      assert.deepEqual(model.wanted(), ['list']);
+    }
   });
 
   it('the key goes only to the saved origin or one that passed step 1 in this session (host is the judge)', () => {
