@@ -56,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   useRedactor(redactor);
   const log = new Log('Codex Pooler', redactor);
   const settings = new VscodeSettings();
-  const keys = new PoolKeyStore(context.secrets, redactor);
+  // Every read of the key waits at most the request timeout (a keyring prompt left open holds nothing forever).
+  const keys = new PoolKeyStore(context.secrets, redactor, () => settings.read().timeoutSeconds * 1000);
   const userAgent = `codex-pooler-trae/${extensionVersion}`;
   // The extension's own chats: whoever watches the pool's usage counter for Trae's request discounts them.
   const ownTraffic = new OwnTraffic();

@@ -74,16 +74,27 @@ export function keyCommands(deps: KeyCommandDeps) {
       case 'cancelled':
         void vscode.window.showInformationMessage(t('ui.setKey.cancelled'));
         return false;
-      case 'stored':
-        if (!options.quietWhenStored)
-          void vscode.window.showInformationMessage(t('ui.setKey.saved', { masked: outcome.masked }));
+      case 'changing':
+        void vscode.window.showWarningMessage(
+          `${t('key.changing.cause', { candidate: outcome.candidate })} ${t('key.changing.fix')}`,
+        );
+        return false;
+      case 'stored': {
+        // Said even when quiet: the user should know the decision was made about another stored key.
+        const meanwhile = outcome.changedMeanwhile ? t('key.changedMeanwhile') : undefined;
+        if (!options.quietWhenStored || meanwhile) {
+          const saved = t('ui.setKey.saved', { masked: outcome.masked });
+          void vscode.window.showInformationMessage([meanwhile, saved].filter(Boolean).join(' '));
+        }
         return true;
+      }
       case 'kept': {
         const said = t(outcome.verdict === 'rejected' ? 'key.kept.rejected' : 'key.kept.unknown', {
           candidate: outcome.candidate,
           kept: outcome.kept,
         });
-        const text = [said, outcome.reason && render(outcome.reason.cause), t('key.kept.fix')]
+        const meanwhile = outcome.changedMeanwhile && t('key.changedMeanwhile');
+        const text = [meanwhile, said, outcome.reason && render(outcome.reason.cause), t('key.kept.fix')]
           .filter(Boolean)
           .join(' ');
         const anyway: vscode.MessageItem = { title: t('ui.action.storeKeyAnyway') };

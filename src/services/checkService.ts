@@ -11,7 +11,7 @@ import { formatReport } from '../core/check/reportText';
 import type { ProxyRoute } from '../core/http/proxyRoute';
 import type { Transport } from '../core/http/transport';
 import { Emitter, type Disposable, type Event } from './events';
-import { fingerprintOf, KeyStoreError, readKeyWithin, type PoolKeyStore } from './keyStore';
+import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
 import type { ConnectionSettings, LogPort, PoolSettings, SettingsPort } from './ports';
 
 export type CheckOutcome = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'cancelled' };
@@ -126,7 +126,7 @@ export class CheckService implements Disposable {
     let keyUnavailable: string | undefined;
     if (!given) {
       try {
-        key = await readKeyWithin(this.deps.keys, settings.timeoutSeconds * 1000);
+        key = await this.deps.keys.get();
       } catch (error) {
         if (!(error instanceof KeyStoreError)) throw error;
         keyUnavailable = error.detail;

@@ -1,6 +1,7 @@
 // The Pool API key lives in SecretStorage and nowhere else. Storing goes through the key rules, so a
 // wrong paste never replaces a good key. SecretStorage itself can fail (on Linux without a keyring):
-// every failure becomes a KeyStoreError that says which operation failed, never a silent "no key".
+// every failure becomes a KeyStoreError that says which operation failed, never a silent "no key". Every read
+// has a deadline, and every write waits for the one before it (two replacements at once cannot race).
 import { createHash } from 'node:crypto';
 import { analyzeKey, maskKey, type KeyAnalysis } from '../core/secrets/poolKey';
 import { Emitter, type Disposable, type Event } from './events';
@@ -21,41 +22,52 @@ export class KeyStoreError extends Error {
   }
 }
 
-/** The stored key, or a KeyStoreError when the secret storage does not answer within `ms` (a keyring prompt left open). */
-export function readKeyWithin(keys: Pick<PoolKeyStore, 'get'>, ms: number): Promise<string | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new KeyStoreError('read', `no answer within ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([keys.get(), deadline]).finally(() => clearTimeout(timer));
-}
-
 export type KeyState =
   | { readonly kind: 'none' }
   | { readonly kind: 'stored'; readonly masked: string; readonly fingerprint: string; readonly isPoolKey: boolean }
   | { readonly kind: 'unavailable'; readonly error: KeyStoreError };
 
+/** What a conditional write did: stored, found another key stored meanwhile, or was cancelled before writing. */
+export type WriteOutcome = 'stored' | 'changed' | 'cancelled';
+
+/** How long a read waits for the secret storage when nothing else is said (the request timeout's default). */
+export const DEFAULT_READ_DEADLINE_MS = 30_000;
+
 export class PoolKeyStore implements Disposable {
   readonly #changed = new Emitter<void>();
   readonly onDidChange: Event<void> = this.#changed.event;
   readonly #subscription: Disposable;
+  /** Every write of the key, one after the other: the next starts once the one before has ended. */
+  #writes: Promise<unknown> = Promise.resolve();
 
+  /**
+   * `readDeadlineMs`: how long a read may wait for the secret storage. Every read of the key has this deadline
+   * (a keyring prompt left open must not hold a check, a copy or a command forever).
+   */
   constructor(
     private readonly secrets: SecretStoragePort,
     private readonly redactor: Redactor,
+    private readonly readDeadlineMs: () => number = () => DEFAULT_READ_DEADLINE_MS,
   ) {
     this.#subscription = secrets.onDidChange((e) => {
       if (e.key === SECRET_ID) this.#changed.fire();
     });
   }
 
-  /** The stored key, undefined when none; throws KeyStoreError when the storage fails. */
+  /** The stored key, undefined when none; throws KeyStoreError when the storage fails or does not answer in time. */
   async get(): Promise<string | undefined> {
+    const ms = this.readDeadlineMs();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new KeyStoreError('read', `no answer within ${Math.round(ms / 1000)} s`)), ms);
+    });
     let value: string | undefined;
     try {
-      value = await this.secrets.get(SECRET_ID);
+      value = await Promise.race([this.secrets.get(SECRET_ID), deadline]);
     } catch (error) {
-      throw new KeyStoreError('read', describe(error));
+      throw error instanceof KeyStoreError ? error : new KeyStoreError('read', describe(error));
+    } finally {
+      clearTimeout(timer);
     }
     if (value === '' || value === undefined) return undefined;
     this.redactor.remember(value);
@@ -76,27 +88,66 @@ export class PoolKeyStore implements Disposable {
   /** Stores the key if the rules accept it; otherwise leaves the stored key as it was. */
   async store(candidate: unknown): Promise<KeyAnalysis> {
     const analysis = analyzeKey(candidate);
-    if (!analysis.ok || !analysis.key) return analysis;
-    this.redactor.remember(analysis.key);
-    try {
-      await this.secrets.store(SECRET_ID, analysis.key);
-    } catch (error) {
-      throw new KeyStoreError('store', describe(error));
-    }
+    const key = analysis.key;
+    if (!analysis.ok || !key) return analysis;
+    this.redactor.remember(key);
+    await this.#exclusive(() => this.#write(key));
     return analysis;
   }
 
+  /**
+   * Stores `key` only if the stored key is still `expected`, read again just before the write, with no other
+   * write in between. A cancel before the write stores nothing and answers at once; a write under way ends.
+   */
+  replaceIf(expected: string | undefined, key: string, signal?: AbortSignal): Promise<WriteOutcome> {
+    if (signal?.aborted) return Promise.resolve('cancelled');
+    let writing = false;
+    const work = this.#exclusive(async (): Promise<WriteOutcome> => {
+      if (signal?.aborted) return 'cancelled';
+      if ((await this.get()) !== expected) return 'changed';
+      if (signal?.aborted) return 'cancelled';
+      writing = true;
+      await this.#write(key);
+      return 'stored';
+    });
+    if (!signal) return work;
+    return new Promise<WriteOutcome>((resolve, reject) => {
+      const cancelled = () => {
+        if (!writing) resolve('cancelled');
+      };
+      signal.addEventListener('abort', cancelled, { once: true });
+      void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', cancelled));
+    });
+  }
+
   async clear(): Promise<void> {
-    try {
-      await this.secrets.delete(SECRET_ID);
-    } catch (error) {
-      throw new KeyStoreError('delete', describe(error));
-    }
+    await this.#exclusive(async () => {
+      try {
+        await this.secrets.delete(SECRET_ID);
+      } catch (error) {
+        throw new KeyStoreError('delete', describe(error));
+      }
+    });
   }
 
   dispose(): void {
     this.#subscription.dispose();
     this.#changed.dispose();
+  }
+
+  async #write(key: string): Promise<void> {
+    this.redactor.remember(key);
+    try {
+      await this.secrets.store(SECRET_ID, key);
+    } catch (error) {
+      throw new KeyStoreError('store', describe(error));
+    }
+  }
+
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#writes.then(work, work);
+    this.#writes = run.catch(() => undefined);
+    return run;
   }
 }
 

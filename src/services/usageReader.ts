@@ -7,7 +7,7 @@ import { analyzeKey } from '../core/secrets/poolKey';
 import { msg } from '../core/text/messages';
 import { analyzeEndpoint } from '../core/url/endpoint';
 import type { Transport } from '../core/http/transport';
-import { fingerprintOf, KeyStoreError, readKeyWithin, type PoolKeyStore } from './keyStore';
+import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
 import type { SettingsPort } from './ports';
 import type { UsageRead } from './traeWatch';
 
@@ -23,7 +23,7 @@ export function usageReader(deps: UsageReaderDeps): (signal?: AbortSignal) => Pr
     const settings = deps.settings.read();
     let key: string | undefined;
     try {
-      key = await readKeyWithin(deps.keys, settings.timeoutSeconds * 1000);
+      key = await deps.keys.get();
     } catch (error) {
       if (!(error instanceof KeyStoreError)) throw error;
       return { ok: false, problem: msg('diag.keyStoreUnavailable.cause', { detail: error.detail }) };

@@ -44,6 +44,10 @@ export class KeyEntry implements Disposable {
     }
     if (this.#disposed || outcome.kind === 'cancelled') return { verdict: 'unchecked' };
     if (outcome.kind === 'refused') throw new RefusedRequest(outcome.analysis.cause, outcome.analysis.fix);
+    if (outcome.kind === 'changing') {
+      throw new RefusedRequest(msg('key.changing.cause', { candidate: outcome.candidate }), msg('key.changing.fix'));
+    }
+    if (outcome.changedMeanwhile) state.say('keyChangedMeanwhile', 'info', msg('key.changedMeanwhile'));
     if (outcome.kind === 'kept') {
       this.#pending = value;
       const { candidate, kept, verdict, reason } = outcome;

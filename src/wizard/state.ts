@@ -3,7 +3,7 @@
 // inputs it ran for (URL revision; + key; + model id); one whose inputs changed since is stale, never counts.
 import { findModel } from '../core/check/matching';
 import { msg, type Msg } from '../core/text/messages';
-import { analyzeEndpoint, type EndpointAnalysis } from '../core/url/endpoint';
+import { analyzeEndpoint, type EndpointAnalysis, type Severity } from '../core/url/endpoint';
 import { screenDraft } from './draftScreen';
 import { OriginPolicy, type LinkInfo } from './originPolicy';
 import { CheckResults } from './checkResults';
@@ -84,6 +84,9 @@ export class WizardState implements gates.StateFacts {
   }
   get notices(): readonly Notice[] {
     return this.#notices.list;
+  }
+  say(id: NoticeId, severity: Severity, message: Msg): void {
+    this.#notices.say(id, severity, message);
   }
   get dirty(): boolean {
     return !sameDraft(this.#draft, this.#saved);

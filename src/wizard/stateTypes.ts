@@ -80,6 +80,7 @@ export const NOTICE_IDS = [
   'modelCase',
   'keyCleared',
   'keyChanged',
+  'keyChangedMeanwhile',
   'settingsChanged',
   'secretInUrl',
   'secretInModel',

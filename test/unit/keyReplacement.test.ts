@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { CheckService } from '../../src/services/checkService';
 import { KeyReplacement } from '../../src/services/keyReplacement';
-import { PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
+import { KeyStoreError, PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
 import { FakeLog } from './fakes/log';
 import { FakePool } from './fakes/pool';
@@ -127,22 +127,30 @@ describe('key replacement: a working key is never lost to a typo', () => {
     assert.equal(pool.requests.length, 0);
   });
 
-  it('cancelled while the pool is asked: nothing is stored', async () => {
-    const { pool, secrets, replacement } = setup(KEY);
-    pool.accepted.add(KEY);
-    const controller = new AbortController();
-    controller.abort();
-    const outcome = await replacement.replace(OTHER_KEY, TARGET, { signal: controller.signal });
-    assert.equal(outcome.kind, 'cancelled');
-    assert.equal(secrets.values.get(SECRET_ID), KEY);
-  });
+  // Cancelling at each point (reading the key, asking the pool, waiting to write) is in keyWrites.test.ts.
 
-  it('a secret storage that fails says so (KeyStoreError), and nothing is stored elsewhere', async () => {
-    const { secrets, replacement } = setup(KEY);
+  it('a secret storage that fails says so (KeyStoreError), and nothing is stored, sent or logged', async () => {
+    const { pool, secrets, replacement, log } = setup(KEY);
+    pool.accepted.add(KEY).add(OTHER_KEY);
     secrets.failing.get = true;
     await assert.rejects(
       replacement.replace(OTHER_KEY, TARGET),
-      (e: unknown) => e instanceof Error && e.name === 'KeyStoreError',
+      (e: unknown) => e instanceof KeyStoreError && e.operation === 'read' && /keyring/.test(e.detail),
     );
+    secrets.failing.get = false;
+    assert.deepEqual([...secrets.values], [[SECRET_ID, KEY]], 'the stored key is untouched and nothing else is stored');
+    assert.equal(pool.requests.length, 0, 'the new key was not sent anywhere');
+    assert.ok(log.lines.every((l) => !l.includes(OTHER_KEY.slice(20))));
+  });
+
+  it('a secret storage that refuses the write says so, and the working key stays', async () => {
+    const { pool, secrets, replacement } = setup(KEY);
+    pool.accepted.add(KEY).add(OTHER_KEY);
+    secrets.failing.store = true;
+    await assert.rejects(
+      replacement.replace(OTHER_KEY, TARGET),
+      (e: unknown) => e instanceof KeyStoreError && e.operation === 'store',
+    );
+    assert.equal(secrets.values.get(SECRET_ID), KEY);
   });
 });

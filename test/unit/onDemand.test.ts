@@ -22,8 +22,8 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
   function setup(baseUrl = ctx.emulator.apiBase, key: string | null = ctx.emulator.key) {
     const secrets = new FakeSecretStorage();
     if (key) secrets.values.set('codexPooler.poolApiKey', key);
-    const keys = new PoolKeyStore(secrets, new Redactor());
     const settings = new FakeSettings({ baseUrl, model: 'gpt-5.5', timeoutSeconds: 5 });
+    const keys = new PoolKeyStore(secrets, new Redactor(), () => settings.read().timeoutSeconds * 1000);
     const log = new FakeLog();
     const common = {
       settings,
@@ -74,6 +74,29 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
     const codes = outcome.kind === 'done' ? outcome.report.diagnoses.map((d) => d.code) : [];
     assert.deepEqual(codes, ['key-store-unavailable']);
     assert.equal(ctx.emulator.requests.length, 0);
+  });
+
+  it('a keyring prompt left open: the Trae-shaped check and "Explain a Trae Error" say so after the timeout, send nothing', async () => {
+    const s = setup();
+    s.settings.values = { ...s.settings.values, timeoutSeconds: 1 };
+    s.secrets.hanging.get = true;
+    const outcome = await s.onDemand.traeCheck(undefined);
+    const first = outcome.kind === 'done' ? outcome.report.diagnoses[0] : undefined;
+    assert.equal(first?.code, 'key-store-unavailable');
+    assert.match(first?.detail ?? '', /no answer within 1 s/);
+    // 984 and 4028 need the key (997 asks only whether the pool can be reached, with no key).
+    for (const key of [984, 4028] as const) {
+      const explained = await checkTraeError(key, {}, s);
+      const problem = explained.kind === 'done' ? explained.finding.problems[0] : undefined;
+      assert.equal(problem?.code, 'key-store-unavailable', `${key}`);
+      assert.match(problem?.detail ?? '', /no answer within 1 s/);
+    }
+    assert.ok(s.secrets.held >= 3, 'each read waited on the prompt, and gave up');
+    assert.ok(
+      ctx.emulator.requests.every((r) => r.authorization === undefined),
+      'nothing keyed was sent',
+    );
+    s.secrets.release();
   });
 
   it('984: the exact Model ID decides (other casing, near ids, or listed exactly), with no chat request', async () => {

@@ -19,8 +19,8 @@ function services(baseUrl: string, key?: string) {
   const secrets = new FakeSecretStorage();
   if (key) secrets.values.set('codexPooler.poolApiKey', key);
   const redactor = new Redactor();
-  const keys = new PoolKeyStore(secrets, redactor);
   const settings = new FakeSettings({ baseUrl, model: 'gpt-5.5', timeoutSeconds: 5 });
+  const keys = new PoolKeyStore(secrets, redactor, () => settings.read().timeoutSeconds * 1000);
   const log = new FakeLog();
   const checks = new CheckService({
     settings,

@@ -267,6 +267,21 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     await assert.rejects(controller.copy('apiKey'), RefusedRequest);
   });
 
+  it('Copy of the key with a keyring prompt left open: refused with the reason after the timeout, nothing copied', async () => {
+    const { controller, clipboard, secrets } = await setup({ key: KEY, settings: { timeoutSeconds: 1 } });
+    secrets.hanging.get = true;
+    await assert.rejects(
+      controller.copy('apiKey'),
+      (e: unknown) =>
+        e instanceof RefusedRequest &&
+        e.reason.id === 'diag.keyStoreUnavailable.cause' &&
+        /no answer within 1 s/.test(JSON.stringify(e.reason.args)),
+    );
+    assert.deepEqual(clipboard, []);
+    secrets.release();
+    controller.dispose();
+  });
+
   it('the host is the judge of where the key goes: a page that names a foreign pool that answers gets no key from any step', async () => {
     const { controller, checks, log } = await setup({ key: KEY });
     assert.equal(controller.state.step, 'trae', 'a returning user, past step 1');

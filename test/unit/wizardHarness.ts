@@ -37,8 +37,8 @@ export async function setup(
   const secrets = new FakeSecretStorage();
   if (options.key !== undefined) secrets.values.set('codexPooler.poolApiKey', options.key);
   const redactor = new Redactor();
-  const keys = new PoolKeyStore(secrets, redactor);
   const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5', ...options.settings });
+  const keys = new PoolKeyStore(secrets, redactor, () => settings.read().timeoutSeconds * 1000);
   const memento = new FakeMemento();
   for (const [k, v] of Object.entries(options.memento ?? {})) memento.values.set(k, v);
   memento.updateError = options.mementoError;

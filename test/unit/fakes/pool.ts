@@ -1,6 +1,7 @@
 // A pool behind a fake Transport: it answers GET /v1/models and GET /v1/usage per key (accepted keys
 // get the list, others the contract's 401), can be switched off (every request fails to connect), and
-// records every request (method, URL, Authorization) so a test can prove where each key went.
+// records every request (method, URL, Authorization) so a test can prove where each key went. Requests with
+// a key in `holding` wait until release(key), like a slow pool, so a test can order what happens.
 import type { HttpRequest, HttpResponse, Transport } from '../../../src/core/http/transport';
 import { TransportError } from '../../../src/core/http/transport';
 
@@ -18,6 +19,9 @@ export class FakePool {
   readonly disabled = new Set<string>();
   /** Nothing listening: every request fails to connect. */
   down = false;
+  /** Requests with these keys wait (a slow pool) until release(key), or until their signal aborts. */
+  readonly holding = new Set<string>();
+  readonly #held: { key: string; go: () => void }[] = [];
   /** Each key's usage counter: it moves for a chat the pool served, and for nothing else (the contract). */
   readonly counts = new Map<string, { requests: number; tokens: number }>();
 
@@ -30,6 +34,8 @@ export class FakePool {
   readonly transport: Transport = async (request: HttpRequest): Promise<HttpResponse> => {
     const authorization = request.headers['authorization'];
     this.requests.push({ method: request.method, url: request.url, ...(authorization ? { authorization } : {}) });
+    const sent = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+    if (sent !== undefined && this.holding.has(sent)) await this.#hold(sent, request.signal);
     if (request.signal?.aborted) throw new TransportError('cancelled', 'connect', undefined, 'request cancelled');
     if (this.down) throw new TransportError('refused', 'connect', 'ECONNREFUSED', 'connect ECONNREFUSED');
     const key = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
@@ -88,6 +94,32 @@ export class FakePool {
       error: { message: 'not found', type: 'invalid_request_error', code: 'unsupported_endpoint', param: null },
     });
   };
+
+  /** Requests with this key waiting for release(). */
+  heldWith(key: string): number {
+    return this.#held.filter((h) => h.key === key).length;
+  }
+
+  /** Requests with this key are answered now, and later ones at once. */
+  release(key: string): void {
+    this.holding.delete(key);
+    for (const held of this.#held.filter((h) => h.key === key)) {
+      this.#held.splice(this.#held.indexOf(held), 1);
+      held.go();
+    }
+  }
+
+  #hold(key: string, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((go) => {
+      const entry = { key, go };
+      this.#held.push(entry);
+      signal?.addEventListener('abort', () => {
+        const at = this.#held.indexOf(entry);
+        if (at >= 0) this.#held.splice(at, 1);
+        go();
+      });
+    });
+  }
 
   /** Requests that carried this key. */
   sentWith(key: string): RecordedRequest[] {
