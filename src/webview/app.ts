@@ -2,7 +2,7 @@
 // the banners (unsaved draft, notices, a protocol problem) and the current step. The host decides which
 // step is open and reachable; the webview only renders that and sends what the user does.
 import type { Params, RequestName } from '../wizard/protocol';
-import { STEP_NAMES, type ModelListView, type StepName, type WizardView } from '../wizard/protocolViews';
+import { STEP_NAMES, STEP_TITLES, type ModelListView, type StepName, type WizardView } from '../wizard/protocolViews';
 import { h, icon, replaceChildren } from './dom';
 import { RequestFailed, Rpc } from './rpc';
 import type { AppContext, LocalDraft, StepModule } from './stepContract';
@@ -13,7 +13,7 @@ import { mountTest } from './steps/test';
 import { mountTrae } from './steps/trae';
 import { mountUrl } from './steps/url';
 import { setStrings, tr } from './strings';
-import { announce, createAnnouncer, setText, STEP_TITLES } from './ui';
+import { announce, createAnnouncer, setText } from './ui';
 
 const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = {
   url: mountUrl,

@@ -2,20 +2,12 @@
 // region that announces changes (never the same list again on every keystroke), copy buttons that say
 // "Copied" on the button pressed, and the Back/Next row.
 import type { MessageId } from '../core/text/messages';
-import type { ProblemView, StepName } from '../wizard/protocolViews';
+import { STEP_TITLES, type ProblemView, type StepName } from '../wizard/protocolViews';
 import type { Navigator } from './stepContract';
 import { h, icon, replaceChildren, type Child, type IconName } from './dom';
 import { tr } from './strings';
 
 const SEVERITY_ICON: Record<ProblemView['severity'], IconName> = { error: 'error', warning: 'warning', info: 'info' };
-export const STEP_TITLES: Record<StepName, MessageId> = {
-  url: 'ui.wizard.step1',
-  key: 'ui.wizard.step2',
-  model: 'ui.wizard.step3',
-  test: 'ui.wizard.step4',
-  trae: 'ui.wizard.step5',
-  confirm: 'ui.wizard.step6',
-};
 
 let announcer: HTMLElement | undefined;
 let announceTimer: ReturnType<typeof setTimeout> | undefined;

@@ -12,7 +12,6 @@ import { KeyEntry } from './keyEntry';
 import {
   keyInfo,
   LEGACY_STATE_KEY,
-  LIST_FRESH_MS,
   REACH_DELAY_MS,
   RefusedRequest,
   STATE_KEY,
@@ -21,7 +20,7 @@ import {
 } from './ports';
 import type { CopyTarget, EditorAction } from './protocol';
 import { copyText } from './copying';
-import { followPublishedChecks } from './publishedChecks';
+import { PoolFollower } from './publishedChecks';
 import type { StepName } from './protocolViews';
 import { WizardState } from './state';
 import type { Draft, NoticeId } from './stateTypes';
@@ -34,6 +33,7 @@ export class WizardController implements Disposable {
   readonly #runner: CheckRunner;
   readonly #keys: KeyEntry;
   readonly #confirm: ConfirmStep;
+  readonly #follower: PoolFollower;
   /** The panel is visible (a hidden one watches nothing). */
   #visible = true;
   #persisted = '';
@@ -80,10 +80,14 @@ export class WizardController implements Disposable {
       changed: (byWizard) => this.#refreshKey(byWizard),
     });
     this.#subscriptions.add(ports.keys.onDidChange(() => void this.#refreshKey()));
-    if (ports.onDidPublish) {
-      const rerun = () => this.#afterChange(0);
-      this.#subscriptions.add(followPublishedChecks(ports.onDidPublish, state, this.#runner, rerun));
-    }
+    this.#follower = new PoolFollower({
+      state,
+      runner: this.#runner,
+      log: ports.log,
+      now: () => (ports.now ?? Date.now)(),
+      ...(ports.onDidPublish ? { published: ports.onDidPublish } : {}),
+    });
+    this.#subscriptions.add(this.#follower);
     this.#subscriptions.add(
       ports.settings.onDidChange((change) => {
         if (change.connection) {
@@ -94,7 +98,7 @@ export class WizardController implements Disposable {
       }),
     );
     this.#afterChange(0);
-    this.#refreshOldList();
+    this.#follower.opened();
   }
 
   get disposed(): boolean {
@@ -108,8 +112,10 @@ export class WizardController implements Disposable {
 
   /** The panel was hidden or shown again: the last step watches only while it can be seen. */
   setVisible(visible: boolean): void {
+    const shown = visible && !this.#visible;
     this.#visible = visible;
     this.#afterChange(0);
+    if (shown) this.#follower.shown();
   }
 
   // ---------------------------------------------------------------- requests from the webview
@@ -253,15 +259,6 @@ export class WizardController implements Disposable {
   }
 
   // ---------------------------------------------------------------- internals
-
-  /** On open: a model list older than a minute is fetched again (free); the old one shows, with its age, meanwhile. */
-  #refreshOldList(): void {
-    const list = this.state.checks.found('list');
-    const now = (this.ports.now ?? Date.now)();
-    if (!list || now - list.at <= LIST_FRESH_MS || this.state.checks.running('list')) return;
-    this.ports.log.info('Setup wizard: the model list is older than a minute; fetching it again.');
-    this.#runner.run('list').catch(() => undefined);
-  }
 
   async #refreshKey(byWizard = false): Promise<void> {
     const state = await this.ports.keys.state();

@@ -47,7 +47,7 @@ export class KeyEntry implements Disposable {
     if (outcome.kind === 'changing') {
       throw new RefusedRequest(msg('key.changing.cause', { candidate: outcome.candidate }), msg('key.changing.fix'));
     }
-    if (outcome.changedMeanwhile) state.say('keyChangedMeanwhile', 'info', msg('key.changedMeanwhile'));
+    if (outcome.changedMeanwhile) state.board.say('keyChangedMeanwhile', 'info', msg('key.changedMeanwhile'));
     if (outcome.kind === 'kept') {
       this.#pending = value;
       const { candidate, kept, verdict, reason } = outcome;

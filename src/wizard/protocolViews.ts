@@ -2,6 +2,7 @@
 // model list, problems in the user's language. The host clamps every value to LIMITS before sending (the
 // one place those numbers live), so what it builds always passes what the webview checks.
 import * as z from 'zod/mini';
+import type { MessageId } from '../core/text/messages';
 
 /** Every limit a value is clamped to before it crosses to the webview: the one place these numbers live. */
 export const LIMITS = {
@@ -32,6 +33,15 @@ export const text = (max: number = LIMITS.text) => z.string().check(z.maxLength(
 export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'confirm'] as const;
 export const StepSchema = z.enum(STEP_NAMES);
 export type StepName = z.infer<typeof StepSchema>;
+/** Each step's title in the catalog (the page's navigation, and what the host says about a step). */
+export const STEP_TITLES: Record<StepName, MessageId> = {
+  url: 'ui.wizard.step1',
+  key: 'ui.wizard.step2',
+  model: 'ui.wizard.step3',
+  test: 'ui.wizard.step4',
+  trae: 'ui.wizard.step5',
+  confirm: 'ui.wizard.step6',
+};
 const Severity = z.enum(['error', 'warning', 'info']);
 export const LanguageSchema = z.enum(['en', 'zh-cn']);
 

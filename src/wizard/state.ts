@@ -3,13 +3,13 @@
 // inputs it ran for (URL revision; + key; + model id); one whose inputs changed since is stale, never counts.
 import { findModel } from '../core/check/matching';
 import { msg, type Msg } from '../core/text/messages';
-import { analyzeEndpoint, type EndpointAnalysis, type Severity } from '../core/url/endpoint';
+import { analyzeEndpoint, type EndpointAnalysis } from '../core/url/endpoint';
 import { screenDraft } from './draftScreen';
 import { OriginPolicy, type LinkInfo } from './originPolicy';
 import { CheckResults } from './checkResults';
 import * as gates from './gates';
 import { NoticeBoard } from './notices';
-import { STEP_NAMES, type StepName } from './protocolViews';
+import { STEP_NAMES, STEP_TITLES, type StepName } from './protocolViews';
 import { StepPosition } from './stepPosition';
 import {
   normalize,
@@ -45,7 +45,8 @@ export class WizardState implements gates.StateFacts {
   readonly checks: CheckResults;
   /** Where the key may go, and the setup link the draft came from: the one rule (originPolicy.ts). */
   readonly origins: OriginPolicy;
-  readonly #notices = new NoticeBoard();
+  /** What the user is told (newest first); the controller's parts say things here too. */
+  readonly board = new NoticeBoard();
   #analysis: { rev: number; value: EndpointAnalysis } | undefined;
 
   constructor(init: StateInit) {
@@ -53,7 +54,7 @@ export class WizardState implements gates.StateFacts {
     this.#saved = normalize(init.saved);
     this.#key = init.key;
     this.#ownKey = init.key.kind === 'stored' ? init.key.fingerprint : undefined;
-    this.#draft = screenDraft(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved, this.#notices);
+    this.#draft = screenDraft(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved, this.board);
     this.origins = new OriginPolicy(this.#saved, init.persisted);
     // A returning user: the last published check of these same settings and key counts here too.
     if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.#key);
@@ -83,10 +84,7 @@ export class WizardState implements gates.StateFacts {
     return this.#draftVersion;
   }
   get notices(): readonly Notice[] {
-    return this.#notices.list;
-  }
-  say(id: NoticeId, severity: Severity, message: Msg): void {
-    this.#notices.say(id, severity, message);
+    return this.board.list;
   }
   get dirty(): boolean {
     return !sameDraft(this.#draft, this.#saved);
@@ -142,12 +140,12 @@ export class WizardState implements gates.StateFacts {
   openLink(draft: Draft, origin: string, host: string): 'same' | 'opened' {
     const next = normalize(draft);
     if (!this.dirty && sameDraft(next, this.#saved)) return 'same';
-    if (this.dirty && !sameDraft(next, this.#draft)) this.#notices.linkReplaced(this.#draft);
+    if (this.dirty && !sameDraft(next, this.#draft)) this.board.linkReplaced(this.#draft);
     // Held first, so that nothing runs for the stranger's origin once the draft points there.
     this.origins.openLink(origin, host);
     this.#apply(next);
     this.#draftVersion++;
-    this.#notices.keepOnly(['linkReplaced']);
+    this.board.keepOnly(['linkReplaced']);
     this.#position.moveTo('url');
     return 'opened';
   }
@@ -169,7 +167,7 @@ export class WizardState implements gates.StateFacts {
     if (!this.#mayShow(step)) return msg('ui.wizard.refused.notReachable');
     if (stepIndex(step) >= stepIndex('test') && this.modelMatch === 'case') this.#adoptPoolCasing();
     // What was said belongs to where the user was: a new step starts with a clean slate.
-    if (step !== this.step) this.#notices.keepOnly(step === 'test' ? ['modelCase'] : []);
+    if (step !== this.step) this.board.keepOnly(step === 'test' ? ['modelCase'] : []);
     this.#position.moveTo(step);
     return undefined;
   }
@@ -180,7 +178,7 @@ export class WizardState implements gates.StateFacts {
    */
   setDraft(next: Draft, basedOn = this.#draftVersion): boolean {
     if (basedOn < this.#draftVersion) return false;
-    const screened = screenDraft(next, this.#draft, this.#notices);
+    const screened = screenDraft(next, this.#draft, this.board);
     const d = this.#draft;
     if (screened.url === d.url && screened.fullUrl === d.fullUrl && screened.modelId === d.modelId) return true;
     this.#apply(screened);
@@ -200,7 +198,7 @@ export class WizardState implements gates.StateFacts {
     this.#key = key;
     const fingerprint = key.kind === 'stored' ? key.fingerprint : undefined;
     if (byWizard) this.#ownKey = fingerprint;
-    this.#notices.keyChanged(before, key, byWizard || (fingerprint !== undefined && fingerprint === this.#ownKey));
+    this.board.keyChanged(before, key, byWizard || (fingerprint !== undefined && fingerprint === this.#ownKey));
     const same =
       before.kind === key.kind &&
       (before.kind !== 'stored' || (key.kind === 'stored' && before.fingerprint === key.fingerprint));
@@ -219,7 +217,7 @@ export class WizardState implements gates.StateFacts {
     if (wasClean) {
       this.#apply(next);
       this.#draftVersion++;
-      this.#notices.say('settingsChanged', 'info', msg('ui.wizard.notice.settingsChanged'));
+      this.board.say('settingsChanged', 'info', msg('ui.wizard.notice.settingsChanged'));
     }
     this.#position.fallBack();
   }
@@ -250,8 +248,15 @@ export class WizardState implements gates.StateFacts {
   /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
   finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
     if (!this.checks.finish(kind, token, result)) return false;
-    // Only as far as the user chose: a result never approves a pool (see originPolicy.ts).
+    // A result that closes the open step (the saved pool stopped answering) sends the user back, said, and
+    // remembers where they were; a later result that passes takes them back there, only as far as they chose.
+    const at = this.step;
+    this.#position.fallBack();
+    if (this.step !== at && !this.dirty) {
+      this.board.say('poolStopped', 'warning', msg('ui.wizard.notice.poolStopped', { step: msg(STEP_TITLES[at]) }));
+    }
     this.#position.resume();
+    if (!this.#position.resuming) this.board.dismiss('poolStopped');
     return true;
   }
 
@@ -264,13 +269,13 @@ export class WizardState implements gates.StateFacts {
     this.#saved = normalize(values);
     this.origins.setSaved(this.#saved);
     this.origins.forgetLink();
-    this.#notices.keepOnly([]);
-    this.#notices.say('saved', 'info', msg('ui.wizard.notice.saved'));
+    this.board.keepOnly([]);
+    this.board.say('saved', 'info', msg('ui.wizard.notice.saved'));
     if (this.reachable('trae')) this.#position.moveTo('trae');
   }
 
   dismiss(id: NoticeId): void {
-    this.#notices.dismiss(id);
+    this.board.dismiss(id);
   }
 
   /** A step past the first is shown only for a pool the user chose: not by a resume, a fall-back or a reopen. */
@@ -288,7 +293,7 @@ export class WizardState implements gates.StateFacts {
   #adoptPoolCasing(): void {
     const listed = findModel(this.checks.current('list')?.facts.models ?? [], this.#draft.modelId);
     if (!listed) return;
-    this.#notices.say(
+    this.board.say(
       'modelCase',
       'info',
       msg('ui.wizard.notice.modelCase', { typed: this.#draft.modelId.trim(), model: listed.id }),

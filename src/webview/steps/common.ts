@@ -1,10 +1,9 @@
 // Pieces several steps draw the same way: the step's title, a live check's line, Trae's instructions as a
 // numbered list, and whether a step can be opened.
 import type { MessageId } from '../../core/text/messages';
-import type { GuideView, StepName, WizardView } from '../../wizard/protocolViews';
+import { STEP_TITLES, type GuideView, type StepName, type WizardView } from '../../wizard/protocolViews';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
-import { STEP_TITLES } from '../ui';
 
 const NUMBERS: Record<StepName, number> = { url: 1, key: 2, model: 3, test: 4, trae: 5, confirm: 6 };
 

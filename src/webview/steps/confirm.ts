@@ -59,8 +59,12 @@ export function mountConfirm(ctx: AppContext): StepModule {
     ),
     update(view: WizardView) {
       const confirm = view.confirm;
+      // Closed (the steps before it no longer pass): one sentence, and nothing of what it showed when open.
+      for (const part of [live, controls, help, finish]) part.hidden = !confirm;
       if (!confirm) {
-        if (changed('body', null)) replaceChildren(body, h('p', {}, tr('ui.wizard.trae.incomplete')));
+        invite.hidden = true;
+        for (const part of Object.keys(drawn) as (keyof typeof drawn)[]) drawn[part] = '';
+        replaceChildren(body, h('p', {}, tr('ui.wizard.trae.incomplete')));
         return;
       }
       if (changed('body', [confirm.instructions, confirm.prompt])) drawBody(ctx, body, confirm);
