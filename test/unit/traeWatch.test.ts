@@ -16,7 +16,7 @@ import {
   WATCH_QUIET_MS,
   type WatchState,
 } from '../../src/services/traeWatch';
-import { usageReader } from '../../src/services/usageReader';
+import { SharedUsageReader, usageReader } from '../../src/services/usageReader';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { FakeLog } from './fakes/log';
@@ -66,7 +66,8 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
     const clock = new FakeClock();
     const usage = new FakeUsage();
     const own = new OwnTraffic(() => clock.now());
-    const watch = new TraeWatch({ clock, readUsage: usage.read, ownTraffic: own });
+    const reader = new SharedUsageReader({ clock, read: usage.read });
+    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
     const states: WatchState[] = [];
     watch.onDidChange((s) => states.push(s));
     return { clock, usage, own, watch, states, arrived: () => states.some((s) => s.phase === 'arrived') };
@@ -212,7 +213,8 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
   it('a reading that throws is a failed reading, not an unhandled rejection', async () => {
     const clock = new FakeClock();
     const own = new OwnTraffic(() => clock.now());
-    const watch = new TraeWatch({ clock, readUsage: () => Promise.reject(new Error('boom')), ownTraffic: own });
+    const reader = new SharedUsageReader({ clock, read: () => Promise.reject(new Error('boom')) });
+    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
     watch.start();
     await flush();
     assert.equal(watch.state.phase, 'waiting');
@@ -288,11 +290,8 @@ describe('Trae confirmed: the watch over the real usage reader and check service
       ownTraffic: own,
     });
     const readUsage = usageReader({ settings, keys, transport: pool.transport, userAgent: 'tests' });
-    const watch = new TraeWatch({
-      clock,
-      readUsage: (signal) => clock.track(() => readUsage(signal))(),
-      ownTraffic: own,
-    });
+    const reader = new SharedUsageReader({ clock, read: (signal) => clock.track(() => readUsage(signal))() });
+    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
     watch.start();
     await flush();
     await clock.advance(3 * WATCH_PERIOD_MS);

@@ -4,7 +4,7 @@
 // recorded, and so is every chat, to prove the watch never sends one.
 import { msg } from '../../../src/core/text/messages';
 import type { ConnectionSettings } from '../../../src/services/ports';
-import type { UsageRead } from '../../../src/services/traeWatch';
+import type { UsageRead } from '../../../src/services/usageReader';
 
 export class FakeUsage {
   requestCount = 40;
@@ -19,7 +19,9 @@ export class FakeUsage {
   keyFingerprint = 'fp-1';
   /** Reads that are waiting for the test to answer them (hold = true). */
   hold = false;
-  readonly #held: Array<() => void> = [];
+  /** Reads aborted by their signal. */
+  aborted = 0;
+  readonly #held: Array<(when: 'now' | 'begun') => void> = [];
 
   /** A chat the pool served (Trae's, or anything else with this key). */
   served(tokens = 57): void {
@@ -50,14 +52,28 @@ export class FakeUsage {
             keyFingerprint: this.keyFingerprint,
           };
     if (!this.hold) return Promise.resolve(answer());
+    const asBegun = answer();
     return new Promise((resolve, reject) => {
-      signal.addEventListener('abort', () => reject(new Error('aborted')));
-      this.#held.push(() => resolve(answer()));
+      const held = (when: 'now' | 'begun') => resolve(when === 'begun' ? asBegun : answer());
+      this.#held.push(held);
+      signal.addEventListener('abort', () => {
+        this.aborted++;
+        this.#held.splice(this.#held.indexOf(held), 1);
+        reject(new Error('aborted'));
+      });
     });
   };
 
-  /** Answers the held reads with the counter as it is now. */
-  release(): void {
-    for (const answer of this.#held.splice(0)) answer();
+  /**
+   * Answers the held reads with the counter as it is now, or as it was when each read began (the pool
+   * answered at once, the answer was slow on the way).
+   */
+  release(when: 'now' | 'begun' = 'now'): void {
+    for (const answer of this.#held.splice(0)) answer(when);
+  }
+
+  /** Reads still waiting for release(). */
+  get heldReads(): number {
+    return this.#held.length;
   }
 }
