@@ -146,13 +146,29 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
     assert.equal(t.arrived(), false);
   });
 
-  it('a refused request (401, 400 invalid_model) and no request never confirm; after 10 minutes it stops', async () => {
+  it('a refused request (401, 400 invalid_model) never confirms; the next served one is +1, not more', async () => {
     const t = setup();
     await started(t);
     for (let i = 0; i < 20; i++) {
+      const reads = t.usage.reads;
       t.usage.refused();
       await t.clock.advance(WATCH_PERIOD_MS);
+      assert.equal(t.usage.reads, reads + 1, 'a reading after each refused request');
+      assert.equal(t.arrived(), false, `claimed after refused request ${i + 1}`);
     }
+    assert.equal(t.usage.reached.refused, 20, 'the refused requests reached the pool');
+    // A failure that reached an upstream account (a 502) is counted by the pool: a request did arrive.
+    t.usage.chat('upstreamFailed', 0);
+    await t.clock.advance(WATCH_PERIOD_MS);
+    const state = stateOf(t.watch);
+    if (state.phase !== 'arrived') return assert.fail(`still ${state.phase}`);
+    assert.deepEqual([state.requests, state.tokens], [1, 0], 'only what the pool counted');
+  });
+
+  it('no request never confirms; after 10 minutes it stops', async () => {
+    const t = setup();
+    await started(t);
+    await t.clock.advance(20 * WATCH_PERIOD_MS);
     assert.equal(t.arrived(), false);
     await t.clock.advance(WATCH_LIMIT_MS);
     assert.equal(t.watch.state.phase, 'timedOut');
