@@ -215,8 +215,10 @@ describe('one reader of /v1/usage per window: baselines stay honest', () => {
     palette.watch.start(); // reading 1 at 0 s
     await w.clock.advance(1_000);
     wizard.watch.start(); // waits for reading 1 to end
+    await flush();
     await w.clock.advance(2_000);
-    w.usage.release(); // at 3 s: the palette ticks again at 8 s; reading 2 begins at 5 s for the wizard
+    w.usage.release(); // at 3 s: the palette's baseline, its next tick at 8 s; reading 2 begins at 5 s for the wizard
+    await flush();
     await w.clock.advance(2_000);
     assert.equal(w.usage.heldReads, 1, 'reading 2 in flight, for the wizard alone');
     await w.clock.advance(500);
