@@ -17,7 +17,7 @@ import type { OwnTraffic } from './services/ownTraffic';
 import type { TraeConfirmations } from './services/traeConfirmations';
 import type { TraeFindings } from './services/traeFindings';
 import { TraeWatch } from './services/traeWatch';
-import { usageReader } from './services/usageReader';
+import { SharedUsageReader, usageReader } from './services/usageReader';
 import { systemClock } from './core/check/healthSchedule';
 import type { WizardChecks } from './wizard/ports';
 import { connectionOf } from './wizard/stateTypes';
@@ -52,9 +52,13 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     userAgent: deps.userAgent,
     proxyFor: (url) => proxyRouteFor(url, proxySettings()),
   });
-  // Watching the pool's free usage counter for Trae's own request (the wizard's last step, the command).
-  const readUsage = usageReader({ ...deps, transport: createNodeTransport() });
-  const watch = () => new TraeWatch({ clock: systemClock, readUsage, ownTraffic: deps.ownTraffic });
+  // Watching the pool's free usage counter for Trae's own request (the wizard's last step, the command):
+  // one reader for the window, so every watcher together stays within 12 readings a minute.
+  const usage = new SharedUsageReader({
+    clock: systemClock,
+    read: usageReader({ ...deps, transport: createNodeTransport() }),
+  });
+  const watch = () => new TraeWatch({ clock: systemClock, usage, ownTraffic: deps.ownTraffic });
   const replacement = new KeyReplacement({ keys: deps.keys, checks, redactor: deps.redactor, log: deps.log });
   const wizardChecks: WizardChecks = {
     reach: async (d, signal) => {
@@ -101,6 +105,6 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
       showConfirmStep: () => WizardPanel.showConfirmStep(),
     }),
     reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),
-    dispose: () => undefined,
+    dispose: () => usage.dispose(),
   };
 }

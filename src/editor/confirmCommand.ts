@@ -37,8 +37,12 @@ export function confirmCommand(deps: ConfirmCommandDeps): () => Promise<WatchSta
     }
     const end = await watchWithProgress(deps);
     if (end.phase === 'arrived') {
-      await deps.confirmations.record({ target: end.target, keyFingerprint: end.keyFingerprint, at: Date.now() });
       deps.log.info(`Confirm Trae: a request with the key reached the pool (+${end.requests} requests).`);
+      const at = Date.now();
+      // Said only if it holds: the URL, model or key may have changed while the usage was read.
+      if (!(await deps.confirmations.record({ target: end.target, keyFingerprint: end.keyFingerprint, at }))) {
+        return end;
+      }
       void vscode.window.showInformationMessage(
         t(end.requests === 1 ? 'ui.wizard.confirm.arrivedOne' : 'ui.wizard.confirm.arrivedMany', {
           time: localTimeOfDay(end.at),

@@ -1,7 +1,8 @@
 // "Confirmed from Trae on <date, time>": remembered for the setup it was seen with (URL, Full URL, model
 // and a one-way hash of the key; never key material), shown in the status bar's tooltip and in Copy
-// Diagnostics. It no longer holds, and is forgotten, once the URL, model or key changes, or when the user
-// says "Forget". No `vscode`.
+// Diagnostics. Recorded only if the reading's setup and key are still the saved ones (a reading may have
+// begun before a change). It no longer holds, and is forgotten, once the URL, model or key changes, or when
+// the user says "Forget". No `vscode`.
 import { Emitter, DisposableStore, type Disposable, type Event } from './events';
 import type { PoolKeyStore } from './keyStore';
 import type { ConnectionSettings, LogPort, MementoPort, SettingsPort } from './ports';
@@ -28,6 +29,8 @@ export class TraeConfirmations implements Disposable {
   readonly onDidChange: Event<void> = this.#changed.event;
   readonly #subscriptions = new DisposableStore();
   #keyFingerprint: string | undefined;
+  /** Key reads asked so far: an older answer never overwrites a newer one. */
+  #keyReads = 0;
 
   constructor(private readonly deps: TraeConfirmationsDeps) {
     this.#subscriptions.add(deps.settings.onDidChange((change) => change.connection && void this.#revalidate()));
@@ -42,9 +45,16 @@ export class TraeConfirmations implements Disposable {
     return sameConnection(stored.target, this.deps.settings.read()) ? stored : undefined;
   }
 
-  async record(confirmation: TraeConfirmation): Promise<void> {
-    this.#keyFingerprint = confirmation.keyFingerprint;
-    await this.#write(confirmation);
+  /** Remembers it if it holds for the saved setup and the stored key now; says whether it did. */
+  async record(confirmation: TraeConfirmation): Promise<boolean> {
+    if (await this.#holds(confirmation)) {
+      await this.#write(confirmation);
+      // The key or setup may have changed while it was written.
+      if (await this.#holds(confirmation)) return true;
+      await this.#write(undefined);
+    }
+    this.deps.log.info('Trae confirmation not kept: the URL, model or key changed while the usage was read.');
+    return false;
   }
 
   /** The user's "Forget". */
@@ -57,10 +67,24 @@ export class TraeConfirmations implements Disposable {
     this.#changed.dispose();
   }
 
+  async #holds(confirmation: TraeConfirmation): Promise<boolean> {
+    const fingerprint = await this.#readFingerprint();
+    return (
+      fingerprint === confirmation.keyFingerprint && sameConnection(confirmation.target, this.deps.settings.read())
+    );
+  }
+
+  async #readFingerprint(): Promise<string | undefined> {
+    const asked = ++this.#keyReads;
+    const state = await this.deps.keys.state();
+    const fingerprint = state.kind === 'stored' ? state.fingerprint : undefined;
+    if (asked === this.#keyReads) this.#keyFingerprint = fingerprint;
+    return fingerprint;
+  }
+
   /** After a change of settings or key: a confirmation for another setup is forgotten. */
   async #revalidate(): Promise<void> {
-    const state = await this.deps.keys.state();
-    this.#keyFingerprint = state.kind === 'stored' ? state.fingerprint : undefined;
+    await this.#readFingerprint();
     const stored = readConfirmation(this.deps.memento.get(CONFIRMATION_KEY));
     if (stored && !this.current) await this.#write(undefined);
     else this.#changed.fire();

@@ -1,32 +1,25 @@
 // Watching the pool for Trae's first request, for free: GET /v1/usage every 5 s while someone looks (the
-// wizard's last step, or a progress notification), never a chat. It takes its baseline once the
-// extension's own chats have ended and settled, stops at the first request that arrives, after 10
-// minutes, or when stopped (the step hidden, the panel closed). A count that goes down, a reading that
-// fails, or a change of the setup takes a new baseline and never makes a claim. After 2 minutes without a
-// request it says so (`quiet`), so the page can offer the checklist. No `vscode`.
+// wizard's last step, or a progress notification), never a chat. Every watcher of a window reads through
+// the window's one SharedUsageReader (usageReader.ts), so two watchers and "Watch again" share its pace.
+// It takes its baseline once the extension's own chats have ended and settled, from a reading begun after
+// that (and after start()), stops at the first request that arrives, after 10 minutes, or when stopped
+// (the step hidden, the panel closed). A count that goes down, a reading that fails, or a change of the
+// setup takes a new baseline and never makes a claim. After 2 minutes without a request it says so
+// (`quiet`), so the page can offer the checklist. No `vscode`.
 import type { Clock } from '../core/check/healthSchedule';
-import { UsageWitness, type UsageReading } from '../core/check/usageWitness';
+import { UsageWitness } from '../core/check/usageWitness';
 import type { Msg } from '../core/text/messages';
 import { Emitter, type Disposable, type Event } from './events';
 import type { OwnTraffic } from './ownTraffic';
 import type { ConnectionSettings } from './ports';
 import { sameConnection } from './traeFindings';
+import { USAGE_READ_GAP_MS, type UsageRead, type UsageReadings } from './usageReader';
 
-export const WATCH_PERIOD_MS = 5_000;
+export const WATCH_PERIOD_MS = USAGE_READ_GAP_MS;
 export const WATCH_LIMIT_MS = 10 * 60_000;
 export const WATCH_QUIET_MS = 2 * 60_000;
 /** After the extension's own chat ends, the pool settles it within seconds: the baseline waits this long. */
 export const OWN_TRAFFIC_SETTLE_MS = 3_000;
-
-/** One free reading of the pool's usage, with the setup and key (a one-way hash) it was made with. */
-export type UsageRead =
-  | {
-      readonly ok: true;
-      readonly reading: UsageReading;
-      readonly target: ConnectionSettings;
-      readonly keyFingerprint: string;
-    }
-  | { readonly ok: false; readonly problem: Msg };
 
 export type WatchState =
   | { readonly phase: 'idle' }
@@ -54,7 +47,8 @@ export type WatchState =
 
 export interface TraeWatchDeps {
   readonly clock: Clock;
-  readonly readUsage: (signal: AbortSignal) => Promise<UsageRead>;
+  /** The window's one reader, shared by every watcher. */
+  readonly usage: UsageReadings;
   readonly ownTraffic: Pick<OwnTraffic, 'busy' | 'lastEndedAt' | 'onDidChange'>;
 }
 
@@ -70,6 +64,8 @@ export class TraeWatch implements Disposable {
   #ownTraffic: Disposable | undefined;
   /** Bumps when the extension's own chat starts or ends: a reading begun before that says nothing. */
   #epoch = 0;
+  /** The reader's count of readings begun at start() or the last own chat's change: only later ones count. */
+  #freshAfter = 0;
 
   constructor(private readonly deps: TraeWatchDeps) {}
 
@@ -85,6 +81,7 @@ export class TraeWatch implements Disposable {
   start(): void {
     this.stop();
     this.#startedAt = this.deps.clock.now();
+    this.#freshAfter = this.deps.usage.begun;
     this.#witness.forget();
     this.#ownTraffic = this.deps.ownTraffic.onDidChange(() => this.#ownTrafficChanged());
     this.#set({ phase: 'settling' });
@@ -111,6 +108,7 @@ export class TraeWatch implements Disposable {
     if (!this.watching) return;
     // The extension's own chat moves the counter too: a new baseline once it has ended and settled.
     this.#epoch++;
+    this.#freshAfter = this.deps.usage.begun;
     this.#witness.forget();
     this.#baseline = undefined;
     this.#set({ phase: 'settling' });
@@ -136,10 +134,12 @@ export class TraeWatch implements Disposable {
     const reading = new AbortController();
     this.#reading = reading;
     const epoch = this.#epoch;
-    const read = await this.deps.readUsage(reading.signal).catch((): UsageRead | undefined => undefined);
+    const after = this.#freshAfter;
+    const stamped = await this.deps.usage.read(after, reading.signal).catch(() => undefined);
     if (this.#reading !== reading || reading.signal.aborted) return;
     this.#reading = undefined;
-    if (epoch === this.#epoch) this.#observe(read);
+    // A reading joined in flight counts only if it began after the baseline's mark (the reader promises it).
+    if (epoch === this.#epoch && (!stamped || stamped.seq > after)) this.#observe(stamped?.read);
     if (this.watching) this.#schedule(WATCH_PERIOD_MS);
   }
 

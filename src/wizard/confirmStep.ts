@@ -108,6 +108,7 @@ export class ConfirmStep implements Disposable {
       this.ports.log.info(
         `Setup wizard: a request with the key reached the pool (+${requests} requests, +${tokens} tokens).`,
       );
+      // Kept only if the URL, model and key are still the ones that reading was made with.
       await this.ports.confirmations.record({ target, keyFingerprint, at: this.ports.now() });
     }
     this.changed();

@@ -9,8 +9,8 @@ import { OriginPolicy, type LinkInfo } from './originPolicy';
 import { CheckResults } from './checkResults';
 import * as gates from './gates';
 import { NoticeBoard } from './notices';
-import { STEP_NAMES, STEP_TITLES, type StepName } from './protocolViews';
-import { StepPosition } from './stepPosition';
+import { STEP_TITLES, type StepName } from './protocolViews';
+import { openingStep, StepPosition } from './stepPosition';
 import {
   normalize,
   readDraft,
@@ -58,13 +58,8 @@ export class WizardState implements gates.StateFacts {
     this.origins = new OriginPolicy(this.#saved, init.persisted);
     // A returning user: the last published check of these same settings and key counts here too.
     if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.#key);
-    // Before the last step watched for Trae's request it was called 'chat'.
-    const persistedStep = init.persisted?.step === 'chat' ? 'confirm' : init.persisted?.step;
-    const stored = STEP_NAMES.find((s) => s === persistedStep);
     const returning = !this.dirty && this.#key.kind === 'stored' && this.analysis.ok && this.#saved.modelId !== '';
-    const wanted =
-      returning && (stored === undefined || stepIndex(stored) < stepIndex('trae')) ? 'trae' : (stored ?? 'url');
-    this.#position.start(wanted);
+    this.#position.start(openingStep(init.persisted?.step, returning));
   }
 
   get step(): StepName {

@@ -64,3 +64,11 @@ export class StepPosition {
     return STEP_NAMES[at]!;
   }
 }
+
+/** Where a wizard opens: the step stored when it closed, or the Trae step for a returning user stored before it. */
+export function openingStep(persisted: unknown, returning: boolean): StepName {
+  // Before the last step watched for Trae's request it was called 'chat'.
+  const name = persisted === 'chat' ? 'confirm' : persisted;
+  const stored = STEP_NAMES.find((s) => s === name);
+  return returning && (stored === undefined || stepIndex(stored) < stepIndex('trae')) ? 'trae' : (stored ?? 'url');
+}

@@ -80,6 +80,47 @@ describe('Trae confirmed: remembered for this setup and key, forgotten when it n
     assert.equal(store.current, undefined);
   });
 
+  it('a reading made with a key that changed before it was recorded is not kept (nor shown for the new key)', async () => {
+    const { memento, keys, store } = await confirmations();
+    await store.forget();
+    await keys.store(OTHER_KEY);
+    await flush();
+    const target = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
+    const kept = await store.record({ target, keyFingerprint: fingerprintOf(KEY), at: 1 });
+    assert.equal(kept, false);
+    assert.equal(store.current, undefined, '"Confirmed from Trae" would be shown for the new key');
+    assert.equal(memento.values.has(CONFIRMATION_KEY), false);
+    // The stored key's own reading is kept.
+    assert.equal(await store.record({ target, keyFingerprint: fingerprintOf(OTHER_KEY), at: 2 }), true);
+    assert.equal(memento.values.has(CONFIRMATION_KEY), true);
+  });
+
+  it('a reading made with a URL or model that changed before it was recorded is not kept', async () => {
+    const { settings, store } = await confirmations();
+    await store.forget();
+    const target = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
+    settings.change({ model: 'gpt-5.4-mini' });
+    await flush();
+    assert.equal(await store.record({ target, keyFingerprint: fingerprintOf(KEY), at: 1 }), false);
+    settings.change({ model: 'gpt-5.5', baseUrl: POOL_B });
+    await flush();
+    assert.equal(await store.record({ target, keyFingerprint: fingerprintOf(KEY), at: 1 }), false);
+    assert.equal(store.current, undefined);
+  });
+
+  it('the key changes while the confirmation is being written: it is not kept', async () => {
+    const { memento, keys, store } = await confirmations();
+    await store.forget();
+    memento.duringNextUpdate = async () => {
+      await keys.store(OTHER_KEY);
+      await flush(); // the change is handled before the write lands
+    };
+    const target = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
+    assert.equal(await store.record({ target, keyFingerprint: fingerprintOf(KEY), at: 1 }), false);
+    assert.equal(memento.values.has(CONFIRMATION_KEY), false);
+    assert.equal(store.current, undefined);
+  });
+
   it('whatever an earlier version or a corrupt store left is ignored, not trusted', async () => {
     for (const junk of [null, 42, 'x', { at: 'soon' }, { target: null, keyFingerprint: 'f', at: 1 }, []]) {
       const memento = new FakeMemento();
@@ -115,6 +156,23 @@ describe("Trae confirmed: the wizard's last step (plain Node, fake clock)", () =
     assert.deepEqual(t.confirmations.current?.target, { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' });
     assert.equal(t.clock.pending(), 0, 'nothing left watching');
     assert.equal(t.checks.count('test') + t.checks.count('trae'), 0, 'no chat of our own');
+    t.controller.dispose();
+  });
+
+  it('the key changed while the usage was read: what that reading saw is not confirmed for the new key', async () => {
+    const t = await atConfirm();
+    t.usage.hold = true;
+    await t.clock.advance(WATCH_PERIOD_MS);
+    assert.equal(t.usage.heldReads, 1, 'a reading made with the old key is in flight');
+    t.usage.served(57);
+    // Another window stores a new key; its change event has not reached this one yet.
+    t.secrets.values.set('codexPooler.poolApiKey', OTHER_KEY);
+    t.usage.release();
+    await flush();
+    assert.equal(t.controller.confirmSnapshot.watch.phase, 'arrived', 'the reading did see a request');
+    assert.equal(t.controller.confirmSnapshot.confirmed, undefined, 'but not for the key stored now');
+    assert.equal(t.confirmations.current, undefined);
+    assert.ok(t.log.lines.some((l) => /not kept/.test(l)));
     t.controller.dispose();
   });
 

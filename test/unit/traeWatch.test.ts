@@ -16,7 +16,7 @@ import {
   WATCH_QUIET_MS,
   type WatchState,
 } from '../../src/services/traeWatch';
-import { usageReader } from '../../src/services/usageReader';
+import { SharedUsageReader, usageReader } from '../../src/services/usageReader';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { FakeLog } from './fakes/log';
@@ -66,7 +66,8 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
     const clock = new FakeClock();
     const usage = new FakeUsage();
     const own = new OwnTraffic(() => clock.now());
-    const watch = new TraeWatch({ clock, readUsage: usage.read, ownTraffic: own });
+    const reader = new SharedUsageReader({ clock, read: usage.read });
+    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
     const states: WatchState[] = [];
     watch.onDidChange((s) => states.push(s));
     return { clock, usage, own, watch, states, arrived: () => states.some((s) => s.phase === 'arrived') };
@@ -145,13 +146,29 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
     assert.equal(t.arrived(), false);
   });
 
-  it('a refused request (401, 400 invalid_model) and no request never confirm; after 10 minutes it stops', async () => {
+  it('a refused request (401, 400 invalid_model) never confirms; the next served one is +1, not more', async () => {
     const t = setup();
     await started(t);
     for (let i = 0; i < 20; i++) {
+      const reads = t.usage.reads;
       t.usage.refused();
       await t.clock.advance(WATCH_PERIOD_MS);
+      assert.equal(t.usage.reads, reads + 1, 'a reading after each refused request');
+      assert.equal(t.arrived(), false, `claimed after refused request ${i + 1}`);
     }
+    assert.equal(t.usage.reached.refused, 20, 'the refused requests reached the pool');
+    // A failure that reached an upstream account (a 502) is counted by the pool: a request did arrive.
+    t.usage.chat('upstreamFailed', 0);
+    await t.clock.advance(WATCH_PERIOD_MS);
+    const state = stateOf(t.watch);
+    if (state.phase !== 'arrived') return assert.fail(`still ${state.phase}`);
+    assert.deepEqual([state.requests, state.tokens], [1, 0], 'only what the pool counted');
+  });
+
+  it('no request never confirms; after 10 minutes it stops', async () => {
+    const t = setup();
+    await started(t);
+    await t.clock.advance(20 * WATCH_PERIOD_MS);
     assert.equal(t.arrived(), false);
     await t.clock.advance(WATCH_LIMIT_MS);
     assert.equal(t.watch.state.phase, 'timedOut');
@@ -212,7 +229,8 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
   it('a reading that throws is a failed reading, not an unhandled rejection', async () => {
     const clock = new FakeClock();
     const own = new OwnTraffic(() => clock.now());
-    const watch = new TraeWatch({ clock, readUsage: () => Promise.reject(new Error('boom')), ownTraffic: own });
+    const reader = new SharedUsageReader({ clock, read: () => Promise.reject(new Error('boom')) });
+    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
     watch.start();
     await flush();
     assert.equal(watch.state.phase, 'waiting');
@@ -288,11 +306,8 @@ describe('Trae confirmed: the watch over the real usage reader and check service
       ownTraffic: own,
     });
     const readUsage = usageReader({ settings, keys, transport: pool.transport, userAgent: 'tests' });
-    const watch = new TraeWatch({
-      clock,
-      readUsage: (signal) => clock.track(() => readUsage(signal))(),
-      ownTraffic: own,
-    });
+    const reader = new SharedUsageReader({ clock, read: (signal) => clock.track(() => readUsage(signal))() });
+    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
     watch.start();
     await flush();
     await clock.advance(3 * WATCH_PERIOD_MS);

@@ -8,6 +8,7 @@ import { Emitter } from '../../src/services/events';
 import { OwnTraffic } from '../../src/services/ownTraffic';
 import { TraeConfirmations } from '../../src/services/traeConfirmations';
 import { TraeWatch } from '../../src/services/traeWatch';
+import { SharedUsageReader } from '../../src/services/usageReader';
 import { WizardController } from '../../src/wizard/controller';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
@@ -59,6 +60,8 @@ export async function setup(
   usage.target = { baseUrl, fullUrl, model };
   if (options.key !== undefined) usage.keyFingerprint = fingerprintOf(options.key);
   const ownTraffic = new OwnTraffic(() => clock.now());
+  // One reader for the window, as src/interactive.ts builds it.
+  const reader = new SharedUsageReader({ clock, read: usage.read });
   const watches: TraeWatch[] = [];
   const confirmations = new TraeConfirmations({ memento, settings, keys, log });
   // What the status bar's checks publish (a test fires one).
@@ -82,7 +85,7 @@ export async function setup(
     reachDelayMs: 0,
     ...(options.now ? { now: options.now } : {}),
     watch: () => {
-      const watch = new TraeWatch({ clock, readUsage: usage.read, ownTraffic });
+      const watch = new TraeWatch({ clock, usage: reader, ownTraffic });
       watches.push(watch);
       return watch;
     },
@@ -101,6 +104,7 @@ export async function setup(
     controller,
     clock,
     usage,
+    reader,
     ownTraffic,
     watches,
     confirmations,

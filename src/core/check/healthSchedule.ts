@@ -1,8 +1,8 @@
 // When background health runs: once after startup, on every change of settings or key, and every
-// interval; never two at once; while failing, retries start fast and back off gently (so a pool that is
-// back within a minute is seen within about a minute); paused while the window is not focused, and on
-// focus a failing or outdated answer is checked again at once. A check that throws never stops the
-// schedule. Time comes from an injectable clock.
+// interval; never two at once; while failing, once a minute whatever the interval (a pool that is back is
+// seen within a minute, after any outage, for at most 60 free checks an hour); paused while the window is
+// not focused, and on focus an answer older than its next check is checked again at once. A check that
+// throws never stops the schedule. Time comes from an injectable clock.
 import type { Health } from './diagnosis';
 
 export interface Clock {
@@ -34,8 +34,11 @@ export interface HealthScheduleOptions {
 export const MIN_INTERVAL_SECONDS = 30;
 export const MAX_INTERVAL_SECONDS = 86_400;
 export const DEFAULT_INTERVAL_SECONDS = 300;
-/** Retries after the 1st, 2nd, … failing answer in a row (never longer than the interval). */
-export const FAILING_RETRY_MS: readonly number[] = [10_000, 20_000, 30_000, 60_000, 120_000, 300_000];
+/**
+ * The retry after a failing answer, whatever the interval: green at most a minute after the pool is back,
+ * and at most 60 checks an hour (a shorter first retry would make it 61 in some hour).
+ */
+export const FAILING_RETRY_MS = 60_000;
 
 export class HealthScheduler {
   #intervalMs: number;
@@ -47,7 +50,6 @@ export class HealthScheduler {
   #failures = 0;
   #nextAt: number | undefined;
   #lastRunAt: number | undefined;
-  #lastHealth: ScheduledHealth | undefined;
   #disposed = false;
 
   readonly #options: HealthScheduleOptions;
@@ -101,9 +103,10 @@ export class HealthScheduler {
       return;
     }
     const now = this.#options.clock.now();
+    // Failing: a minute after the last check, not at once (focus going back and forth adds no checks).
     const outdated =
       this.#intervalMs > 0 &&
-      (this.#lastHealth === 'failing' || this.#lastRunAt === undefined || now - this.#lastRunAt >= this.#intervalMs);
+      (this.#lastRunAt === undefined || now - this.#lastRunAt >= this.#delayAfter(this.#failures));
     if (this.#running) return;
     if (this.#dueWhileUnfocused || outdated || (this.#nextAt !== undefined && this.#nextAt <= now)) {
       this.#dueWhileUnfocused = false;
@@ -131,7 +134,6 @@ export class HealthScheduler {
   #record(health: ScheduledHealth): void {
     this.#lastRunAt = this.#options.clock.now();
     if (health === 'unknown') return;
-    this.#lastHealth = health;
     this.#failures = health === 'failing' ? this.#failures + 1 : 0;
   }
 
@@ -190,10 +192,8 @@ export class HealthScheduler {
     this.#planIn(this.#delayAfter(this.#failures));
   }
 
-  /** The interval while healthy; while failing, short retries that grow gently, never past the interval. */
+  /** The interval while healthy; while failing, a minute. */
   #delayAfter(failures: number): number {
-    if (failures === 0) return this.#intervalMs;
-    const step = FAILING_RETRY_MS[Math.min(failures, FAILING_RETRY_MS.length) - 1]!;
-    return Math.min(step, this.#intervalMs);
+    return failures === 0 ? this.#intervalMs : FAILING_RETRY_MS;
   }
 }

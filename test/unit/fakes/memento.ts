@@ -8,12 +8,17 @@ export class FakeMemento implements MementoPort {
   updateError: Error | undefined;
   /** Updates that were refused, by key. */
   readonly refused: string[] = [];
+  /** Runs inside the next update(), before the value is stored (something that happens meanwhile). */
+  duringNextUpdate: (() => Promise<void>) | undefined;
 
   get<T>(key: string): T | undefined {
     return this.values.get(key) as T | undefined;
   }
 
   async update(key: string, value: unknown): Promise<void> {
+    const during = this.duringNextUpdate;
+    this.duringNextUpdate = undefined;
+    await during?.();
     if (this.updateError) {
       this.refused.push(key);
       throw this.updateError;
