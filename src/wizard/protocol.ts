@@ -19,6 +19,8 @@ import {
 
 const Empty = z.object({});
 
+/** How long the Pool API key stays on the clipboard after Copy (the host clears it; the button says so). */
+export const KEY_ON_CLIPBOARD_SECONDS = 60;
 /** "Invite a teammate": what the last step copies (built by the host from the saved setup; never the key). */
 export const INVITE_TARGETS = ['linkThisEditor', 'linkTrae', 'linkTraeCn', 'linkMarkdown'] as const;
 /** A field of Trae's dialog, all of them, the test message, or a setup link. */

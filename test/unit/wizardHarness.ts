@@ -9,7 +9,9 @@ import { OwnTraffic } from '../../src/services/ownTraffic';
 import { TraeConfirmations } from '../../src/services/traeConfirmations';
 import { TraeWatch } from '../../src/services/traeWatch';
 import { WizardController } from '../../src/wizard/controller';
+import { KeyClipboard } from '../../src/wizard/copying';
 import { flush } from './fakes/async';
+import { FakeClipboard } from './fakes/clipboard';
 import { FakeClock } from './fakes/clock';
 import { FakeLog } from './fakes/log';
 import { FakeMemento } from './fakes/memento';
@@ -45,7 +47,9 @@ export async function setup(
   const checks = new FakeChecks();
   if (options.holdChecks) checks.auto = false;
   const log = new FakeLog();
-  const clipboard: string[] = [];
+  const systemClipboard = new FakeClipboard();
+  /** What Copy wrote, in order (a clear after the minute writes ''). */
+  const clipboard = systemClipboard.writes;
   const replacement = new KeyReplacement({
     keys,
     checks: { checkKey: (k, t) => checks.checkKey(k, t), last: undefined },
@@ -61,6 +65,7 @@ export async function setup(
   const ownTraffic = new OwnTraffic(() => clock.now());
   const watches: TraeWatch[] = [];
   const confirmations = new TraeConfirmations({ memento, settings, keys, log });
+  const keyClipboard = new KeyClipboard({ clipboard: systemClipboard, clock, log });
   // What the status bar's checks publish (a test fires one).
   const published = new Emitter<PublishedCheck>();
   const controller = await WizardController.create({
@@ -71,7 +76,7 @@ export async function setup(
     memento,
     log,
     lastCheck: () => options.lastCheck,
-    clipboard: async (text) => void clipboard.push(text),
+    clipboard: keyClipboard,
     guideText: (_state, what) => `value of ${what}`,
     inviteText: (what) => `link of ${what}`,
     editorAction: async () => undefined,
@@ -98,6 +103,8 @@ export async function setup(
     checks,
     log,
     clipboard,
+    systemClipboard,
+    keyClipboard,
     controller,
     clock,
     usage,
