@@ -55,6 +55,14 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
   // Watching the pool's free usage counter for Trae's own request (the wizard's last step, the command).
   const readUsage = usageReader({ ...deps, transport: createNodeTransport() });
   const watch = () => new TraeWatch({ clock: systemClock, readUsage, ownTraffic: deps.ownTraffic });
+  // The palette command's watches, so deactivation stops one still running (the wizard's go with its panel).
+  const commandWatches = new Set<TraeWatch>();
+  const commandWatch = () => {
+    for (const w of commandWatches) if (!w.watching) commandWatches.delete(w);
+    const made = watch();
+    commandWatches.add(made);
+    return made;
+  };
   const replacement = new KeyReplacement({ keys: deps.keys, checks, redactor: deps.redactor, log: deps.log });
   const wizardChecks: WizardChecks = {
     reach: async (d, signal) => {
@@ -94,13 +102,18 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
       ...deps,
       onDemand,
       replacement,
-      watch,
+      watch: commandWatch,
       openWizard: () => WizardPanel.open(panel),
       extensionId: deps.context.extension.id,
       openLink: (link) => WizardPanel.openLink(panel, link),
       showConfirmStep: () => WizardPanel.showConfirmStep(),
     }),
     reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),
-    dispose: () => undefined,
+    // Deactivation: nothing of the command or the wizard outlives it (the key leaves the clipboard too).
+    dispose: () => {
+      for (const w of commandWatches) w.dispose();
+      commandWatches.clear();
+      WizardPanel.disposeAll();
+    },
   };
 }

@@ -92,6 +92,14 @@ export class WizardPanel implements vscode.Disposable {
     deps.log.info('Setup wizard: restored after a restart.');
   }
 
+  /** Deactivation: the open wizard closes, and the key leaves the clipboard now if it is still there. */
+  static disposeAll(): void {
+    WizardPanel.#current?.dispose();
+    void WizardPanel.#opening?.then(() => WizardPanel.#current?.dispose());
+    WizardPanel.#clipboard?.dispose();
+    WizardPanel.#clipboard = undefined;
+  }
+
   static #keyClipboard(deps: PanelDependencies): KeyClipboard {
     const { clipboard } = vscode.env;
     return (WizardPanel.#clipboard ??= new KeyClipboard({
