@@ -167,6 +167,7 @@ export class WizardPanel implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, deps.context.extensionUri, {
       title: t('ui.wizard.title'),
       loading: t('ui.wizard.loading'),
+      failed: t('ui.wizard.startFailed'),
     });
     this.#subscriptions.push(
       this.#channel,
