@@ -59,6 +59,14 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
     read: usageReader({ ...deps, transport: createNodeTransport() }),
   });
   const watch = () => new TraeWatch({ clock: systemClock, usage, ownTraffic: deps.ownTraffic });
+  // The palette command's watches, so deactivation stops one still running (the wizard's go with its panel).
+  const commandWatches = new Set<TraeWatch>();
+  const commandWatch = () => {
+    for (const w of commandWatches) if (!w.watching) commandWatches.delete(w);
+    const made = watch();
+    commandWatches.add(made);
+    return made;
+  };
   const replacement = new KeyReplacement({ keys: deps.keys, checks, redactor: deps.redactor, log: deps.log });
   const wizardChecks: WizardChecks = {
     reach: async (d, signal) => {
@@ -98,13 +106,19 @@ export function createInteractive(deps: InteractiveDependencies): Interactive {
       ...deps,
       onDemand,
       replacement,
-      watch,
+      watch: commandWatch,
       openWizard: () => WizardPanel.open(panel),
       extensionId: deps.context.extension.id,
       openLink: (link) => WizardPanel.openLink(panel, link),
       showConfirmStep: () => WizardPanel.showConfirmStep(),
     }),
     reviveWizard: (webviewPanel) => WizardPanel.revive(webviewPanel, panel),
-    dispose: () => usage.dispose(),
+    // Deactivation: nothing of the command or the wizard outlives it (the key leaves the clipboard too).
+    dispose: () => {
+      for (const w of commandWatches) w.dispose();
+      commandWatches.clear();
+      WizardPanel.disposeAll();
+      usage.dispose();
+    },
   };
 }

@@ -16,6 +16,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
 export interface PageText {
   readonly title: string;
   readonly loading: string;
+  /** Shown if the page cannot start (it has no strings of its own until the host answers). */
+  readonly failed: string;
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, text: PageText): string {
@@ -41,7 +43,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
 <title>${escapeHtml(text.title)}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p>${escapeHtml(text.loading)}</p></main>
+<main id="app" aria-busy="true"><p>${escapeHtml(text.loading)}</p>
+<p id="start-failed" hidden>${escapeHtml(text.failed)}</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

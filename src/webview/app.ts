@@ -4,7 +4,7 @@
 import type { Params, RequestName } from '../wizard/protocol';
 import { STEP_NAMES, STEP_TITLES, type ModelListView, type StepName, type WizardView } from '../wizard/protocolViews';
 import { h, icon, replaceChildren } from './dom';
-import { RequestFailed, Rpc } from './rpc';
+import { RequestFailed, Rpc, type RpcPort } from './rpc';
 import type { AppContext, LocalDraft, StepModule } from './stepContract';
 import { mountConfirm } from './steps/confirm';
 import { mountKey } from './steps/key';
@@ -24,6 +24,13 @@ const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = {
   confirm: mountConfirm,
 };
 
+/** Starts the page; a start that fails is said on the page, never left as an unhandled rejection. */
+export function startApp(port?: RpcPort): App {
+  const app = new App(port);
+  app.start().catch((error: unknown) => app.failedToStart(error));
+  return app;
+}
+
 export class App implements AppContext {
   readonly rpc: Rpc;
   readonly local: LocalDraft = { url: '', fullUrl: false, modelId: '', basedOn: -1 };
@@ -37,12 +44,15 @@ export class App implements AppContext {
   readonly #failure = h('p', { className: 'failure', role: 'alert', hidden: true });
   readonly #stepArea = h('section', { className: 'step', 'aria-labelledby': 'step-title' });
 
-  constructor() {
-    this.rpc = new Rpc({
-      view: (v) => this.#render(v),
-      models: (m) => this.#setModels(m),
-      problem: (reason) => (reason ? this.showFailure(new RequestFailed(reason)) : this.#showProblem()),
-    });
+  constructor(port?: RpcPort) {
+    this.rpc = new Rpc(
+      {
+        view: (v) => this.#render(v),
+        models: (m) => this.#setModels(m),
+        problem: (reason) => (reason ? this.showFailure(new RequestFailed(reason)) : this.#showProblem()),
+      },
+      port,
+    );
   }
 
   async start(): Promise<void> {
@@ -59,6 +69,18 @@ export class App implements AppContext {
       createAnnouncer(),
     );
     if (this.#view) this.#render(this.#view);
+  }
+
+  /** start() failed (no reply to `ready`, or drawing failed): said on the page, and told to the host's log. */
+  failedToStart(error: unknown): void {
+    this.rpc.send('reportProblem', { detail: `the page could not start: ${String(error)}`.slice(0, 500) });
+    if (this.#root.querySelector('nav')) return this.showFailure(error);
+    // No strings yet: the line the host put in the page, already in the user's language.
+    const failed = document.getElementById('start-failed') ?? h('p', {}, tr('ui.wizard.startFailed'));
+    failed.hidden = false;
+    failed.setAttribute('role', 'alert');
+    this.#root.removeAttribute('aria-busy');
+    replaceChildren(this.#root, failed);
   }
 
   goTo(step: StepName): void {

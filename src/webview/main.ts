@@ -2,6 +2,6 @@
 // It renders the host's view and sends typed requests; the key it may receive while typed is sent once
 // (storeKey) and the host never sends it back.
 import './wizard.css';
-import { App } from './app';
+import { startApp } from './app';
 
-void new App().start();
+startApp();

@@ -1,18 +1,39 @@
 // The webview's end of the protocol (src/wizard/protocol.ts): requests that resolve with their checked
-// result (or reject with the host's reason), commands that want no reply, and the host's view, model
-// list and problem messages. Anything that does not fit the schema is reported to the host (which logs
-// it) and shown, never dropped silently.
+// result (or reject with the host's reason, or with "no reply" once their deadline passes), commands that
+// want no reply, and the host's view, model list and problem messages. Anything that does not fit the
+// schema is reported to the host (which logs it) and shown, never dropped silently; a reply that comes
+// after its deadline is dropped without a word (the user was already told).
 import {
   OutgoingSchema,
   parseResult,
+  replyWithinMs,
   type CommandName,
   type Params,
   type RequestName,
   type Result,
 } from '../wizard/protocol';
 import type { ModelListView, ProblemView, WizardView } from '../wizard/protocolViews';
+import { tr } from './strings';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+
+/** What the page talks to the host through: the editor's webview API and the page's timers (fakes in tests). */
+export interface RpcPort {
+  post(message: unknown): void;
+  listen(receive: (message: unknown) => void): void;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+function pagePort(): RpcPort {
+  const vscode = acquireVsCodeApi();
+  return {
+    post: (message) => vscode.postMessage(message),
+    listen: (receive) => window.addEventListener('message', (event: MessageEvent<unknown>) => receive(event.data)),
+    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle as number),
+  };
+}
 
 export class RequestFailed extends Error {
   constructor(readonly reason: ProblemView) {
@@ -28,29 +49,44 @@ export interface RpcHandlers {
 }
 
 export class Rpc {
-  readonly #vscode = acquireVsCodeApi();
   readonly #pending = new Map<
     number,
-    { name: RequestName; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+    { name: RequestName; resolve: (v: unknown) => void; reject: (e: unknown) => void; deadline: unknown }
   >();
   #nextId = 1;
 
-  constructor(private readonly handlers: RpcHandlers) {
-    window.addEventListener('message', (event: MessageEvent<unknown>) => this.#receive(event.data));
+  constructor(
+    private readonly handlers: RpcHandlers,
+    private readonly port: RpcPort = pagePort(),
+  ) {
+    port.listen((message) => this.#receive(message));
   }
 
-  /** A request: resolves with its result, rejects with the host's reason. */
+  /** A request: resolves with its result, rejects with the host's reason or, past its deadline, "no reply". */
   request<M extends RequestName>(name: M, params: Params<M>): Promise<Result<M>> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { name, resolve: resolve as (v: unknown) => void, reject });
-      this.#vscode.postMessage({ kind: 'request', id, method: name, params });
+      const ms = replyWithinMs(name);
+      const deadline = this.port.setTimeout(() => this.#noReply(id, ms), ms);
+      this.#pending.set(id, { name, resolve: resolve as (v: unknown) => void, reject, deadline });
+      this.port.post({ kind: 'request', id, method: name, params });
     });
   }
 
   /** A command: no reply; if the host refuses it, a problem message says why. */
   send<M extends CommandName>(name: M, params: Params<M>): void {
-    this.#vscode.postMessage({ kind: 'command', method: name, params });
+    this.port.post({ kind: 'command', method: name, params });
+  }
+
+  /** What happened (no answer, so maybe not done) and what to do; the host logs it, in case it is listening. */
+  #noReply(id: number, ms: number): void {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    this.#pending.delete(id);
+    const seconds = Math.round(ms / 1000);
+    const cause = tr('ui.wizard.noReply.cause', { seconds });
+    pending.reject(new RequestFailed({ severity: 'error', cause, fix: tr('ui.wizard.noReply.fix') }));
+    this.send('reportProblem', { detail: `no reply to ${pending.name} within ${seconds} s` });
   }
 
   #receive(raw: unknown): void {
@@ -62,8 +98,10 @@ export class Rpc {
     if (message.kind === 'models') return this.handlers.models(message.list);
     if (message.kind === 'problem') return this.handlers.problem(message.reason);
     const pending = this.#pending.get(message.id);
+    // Past its deadline (already said), or never asked: dropped.
     if (!pending) return;
     this.#pending.delete(message.id);
+    this.port.clearTimeout(pending.deadline);
     if (!message.ok) return pending.reject(new RequestFailed(message.reason));
     const result = parseResult(pending.name, message.result);
     if (result === undefined) {

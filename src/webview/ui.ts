@@ -91,15 +91,15 @@ export function setText(element: HTMLElement, text: string): void {
 
 /**
  * A button that copies: it says "Copied" for a moment on itself (and to screen readers), or why
- * nothing was copied. `label` is what it copies, for its accessible name.
+ * nothing was copied. `label` is what it copies, for its accessible name (and tooltip) unless `name` gives one.
  */
 export function copyButton(
   label: string,
   copy: () => Promise<void>,
-  options: { text?: string; id?: string } = {},
+  options: { text?: string; id?: string; name?: string } = {},
 ): HTMLButtonElement {
   const caption = options.text ?? tr('ui.wizard.trae.copy');
-  const name = options.text ?? tr('ui.wizard.trae.copyField', { field: label });
+  const name = options.name ?? options.text ?? tr('ui.wizard.trae.copyField', { field: label });
   const textNode = h('span', {}, caption);
   const button = h(
     'button',

@@ -205,7 +205,9 @@ export class WizardController implements Disposable {
   }
 
   async copy(what: CopyTarget): Promise<void> {
-    await this.ports.clipboard(await copyText(this.state, what, this.ports));
+    const text = await copyText(this.state, what, this.ports);
+    // The key leaves the clipboard again after a minute (KeyClipboard); other text stays.
+    await (what === 'apiKey' ? this.ports.clipboard.copyKey(text) : this.ports.clipboard.copy(text));
   }
 
   async setLanguage(language: 'en' | 'zh-cn'): Promise<void> {

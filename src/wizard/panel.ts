@@ -3,6 +3,7 @@
 // (src/editor/webviewChannel.ts) to the handler table (handlers.ts), and posts what the view publisher
 // says changed. Nothing is thrown or posted after the panel is gone.
 import * as vscode from 'vscode';
+import { systemClock } from '../core/check/healthSchedule';
 import catalog from '../core/text/catalog.json';
 import type { LinkResult } from '../core/trae/setupLink';
 import { englishOf, type MessageId } from '../core/text/messages';
@@ -14,6 +15,7 @@ import { webviewHtml, webviewOptions } from '../editor/webviewHtml';
 import { findTraeCommands, wizardEditorActions, type TraeCommandIds } from '../editor/wizardActions';
 import type { Redactor } from '../services/redactor';
 import { WizardController } from './controller';
+import { KeyClipboard } from './copying';
 import { guideFor, guideTextFor } from './guideView';
 import { wizardHandlers } from './handlers';
 import { inviteFor, inviteText, localHostOf, type InviteSource } from './invite';
@@ -37,6 +39,8 @@ export class WizardPanel implements vscode.Disposable {
   static #current: WizardPanel | undefined;
   /** A panel being opened (its controller is still reading the key): a second open waits for it. */
   static #opening: Promise<void> | undefined;
+  /** Outlives every panel: a wizard closed within the minute still clears the key from the clipboard then. */
+  static #clipboard: KeyClipboard | undefined;
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #channel: WebviewChannel;
   readonly #publisher = new ViewPublisher();
@@ -88,6 +92,23 @@ export class WizardPanel implements vscode.Disposable {
     deps.log.info('Setup wizard: restored after a restart.');
   }
 
+  /** Deactivation: the open wizard closes, and the key leaves the clipboard now if it is still there. */
+  static disposeAll(): void {
+    WizardPanel.#current?.dispose();
+    void WizardPanel.#opening?.then(() => WizardPanel.#current?.dispose());
+    WizardPanel.#clipboard?.dispose();
+    WizardPanel.#clipboard = undefined;
+  }
+
+  static #keyClipboard(deps: PanelDependencies): KeyClipboard {
+    const { clipboard } = vscode.env;
+    return (WizardPanel.#clipboard ??= new KeyClipboard({
+      clipboard: { readText: async () => clipboard.readText(), writeText: async (text) => clipboard.writeText(text) },
+      clock: systemClock,
+      log: deps.log,
+    }));
+  }
+
   /** Builds the controller, then the panel; a panel closed meanwhile gets nothing started and nothing thrown. */
   static async #start(panel: vscode.WebviewPanel, deps: PanelDependencies): Promise<void> {
     // The panel the controller's actions reach, once it exists (the controller is built first).
@@ -99,7 +120,7 @@ export class WizardPanel implements vscode.Disposable {
       controller = await WizardController.create({
         ...deps.ports,
         memento: deps.context.globalState,
-        clipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+        clipboard: WizardPanel.#keyClipboard(deps),
         guideText: (state, what) => {
           const guide = guideFor(state, guideLanguage(deps));
           return guide && guideTextFor(guide, what, render, t('ui.wizard.keyPlaceholder'));
@@ -146,6 +167,7 @@ export class WizardPanel implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, deps.context.extensionUri, {
       title: t('ui.wizard.title'),
       loading: t('ui.wizard.loading'),
+      failed: t('ui.wizard.startFailed'),
     });
     this.#subscriptions.push(
       this.#channel,

@@ -53,7 +53,8 @@ export interface WizardPorts {
   readonly lastCheck: () => PublishedCheck | undefined;
   /** Each check the status bar shows, as it lands (the wizard re-runs its free checks when they disagree). */
   readonly onDidPublish?: Event<PublishedCheck>;
-  readonly clipboard: (text: string) => Promise<void>;
+  /** What Copy writes with: the key is cleared again after a while (copying.ts's KeyClipboard). */
+  readonly clipboard: WizardClipboard;
   /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
   readonly guideText: (state: WizardState, what: GuideTarget) => string | undefined;
   /** A setup link (or the wiki snippet) for the saved setup; undefined when nothing usable is saved. */
@@ -69,6 +70,18 @@ export interface WizardPorts {
   readonly watch: () => TraeWatch;
   /** "Confirmed from Trae": remembered per setup and key. */
   readonly confirmations: Pick<TraeConfirmations, 'current' | 'record' | 'forget' | 'onDidChange'>;
+}
+
+/** The editor's clipboard, read as well as written: the key is cleared only if it is still there. */
+export interface ClipboardPort {
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
+}
+
+/** The clipboard as a Copy button uses it: any text, or the key (which does not stay there). */
+export interface WizardClipboard {
+  copy(text: string): Promise<void>;
+  copyKey(key: string): Promise<void>;
 }
 
 /** A request the controller refuses, with the reason (and fix) the webview shows. */

@@ -19,6 +19,8 @@ import {
 
 const Empty = z.object({});
 
+/** How long the Pool API key stays on the clipboard after Copy (the host clears it; the button says so). */
+export const KEY_ON_CLIPBOARD_SECONDS = 60;
 /** "Invite a teammate": what the last step copies (built by the host from the saved setup; never the key). */
 export const INVITE_TARGETS = ['linkThisEditor', 'linkTrae', 'linkTraeCn', 'linkMarkdown'] as const;
 /** A field of Trae's dialog, all of them, the test message, or a setup link. */
@@ -33,8 +35,20 @@ const ExplainViewSchema = z.object({
   problems: Problems,
 });
 
-function request<P extends z.ZodMiniType, R extends z.ZodMiniType>(params: P, result: R) {
-  return { kind: 'request', params, result } as const;
+/**
+ * How long the page waits for a reply. 'moment': what the host does on its own. 'long': a check against the
+ * pool, or the editor asking the user (an OS keyring to unlock): a check's requests end within the timeout
+ * setting (at most 300 s) each, the Trae-shaped check sends two turns in a row, and reading the key waits as
+ * long again, so 15 minutes is past any honest reply.
+ */
+export const REPLY_WITHIN_MS = { moment: 60_000, long: 15 * 60_000 } as const;
+
+function request<P extends z.ZodMiniType, R extends z.ZodMiniType>(
+  params: P,
+  result: R,
+  replyWithin: keyof typeof REPLY_WITHIN_MS = 'moment',
+) {
+  return { kind: 'request', params, result, replyWithinMs: REPLY_WITHIN_MS[replyWithin] } as const;
 }
 function command<P extends z.ZodMiniType>(params: P) {
   return { kind: 'command', params } as const;
@@ -54,26 +68,26 @@ export const MESSAGES = {
     z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), modelId: text(LIMITS.id), basedOn: z.number() }),
   ),
   goTo: request(z.object({ step: StepSchema }), Empty),
-  storeKey: request(z.object({ key: text(LIMITS.url) }), KeyStored),
+  storeKey: request(z.object({ key: text(LIMITS.url) }), KeyStored, 'long'),
   /** "Store it anyway": the new key the pool did not accept (the host kept it in memory) replaces the stored one. */
-  storePendingKey: request(Empty, KeyStored),
+  storePendingKey: request(Empty, KeyStored, 'long'),
   /** "Keep the working key": the host forgets the new key. */
   discardPendingKey: request(Empty, Empty),
-  recheck: request(z.object({ what: z.enum(['url', 'key', 'models']) }), Empty),
-  runTest: request(Empty, Empty),
-  runTraeCheck: request(Empty, Empty),
+  recheck: request(z.object({ what: z.enum(['url', 'key', 'models']) }), Empty, 'long'),
+  runTest: request(Empty, Empty, 'long'),
+  runTraeCheck: request(Empty, Empty, 'long'),
   cancel: command(z.object({ what: z.enum(['test', 'trae']) })),
-  save: request(Empty, Empty),
+  save: request(Empty, Empty, 'long'),
   /** Discards the draft (and the setup link it came from): back to the saved setup. */
   discardDraft: request(Empty, Empty),
   /** "Check this pool": the user lets the free checks reach the pool a setup link named. */
   checkLinkPool: request(Empty, Empty),
-  copy: request(z.object({ what: CopyTargetSchema }), Empty),
+  copy: request(z.object({ what: CopyTargetSchema }), Empty, 'long'),
   setLanguage: command(z.object({ language: LanguageSchema })),
   dismissNotice: command(z.object({ id: text(LIMITS.noticeId) })),
-  editorAction: request(z.object({ action: EditorActionSchema }), Empty),
+  editorAction: request(z.object({ action: EditorActionSchema }), Empty, 'long'),
   /** "Trae says 984": runs the check that decides it for the saved settings. */
-  explainTraeError: request(z.object({ key: TraeErrorKeySchema }), ExplainViewSchema),
+  explainTraeError: request(z.object({ key: TraeErrorKeySchema }), ExplainViewSchema, 'long'),
   /** The last step: watch the pool's usage counter again from a fresh baseline. */
   watchAgain: request(Empty, Empty),
   /** The last step: "Trae showed an error" (the checklist and Trae's codes, at once). */
@@ -90,6 +104,11 @@ export type RequestName = { [M in MessageName]: Messages[M]['kind'] extends 'req
 export type CommandName = Exclude<MessageName, RequestName>;
 export type Params<M extends MessageName> = z.infer<Messages[M]['params']>;
 export type Result<M extends RequestName> = z.infer<Messages[M]['result']>;
+
+/** How long the page waits for the reply to a request (REPLY_WITHIN_MS). */
+export function replyWithinMs(name: RequestName): number {
+  return MESSAGES[name].replyWithinMs;
+}
 
 /** The host's handler for every request and every command: typed by the table, so no cast is needed. */
 export type RequestHandlers = { [M in RequestName]: (params: Params<M>) => Result<M> | Promise<Result<M>> };

@@ -72,7 +72,7 @@ describe('the wizard follows the pool (plain Node, fake checks)', () => {
     await answerAll(t.checks.calls, false, from);
     assert.equal(t.controller.state.step, 'url', 'the closed step is not left open');
     assert.equal(t.controller.state.notices[0]?.id, 'poolStopped');
-    assert.match(renderMsg(t.controller.state.notices[0]!.message), /returns to "Confirm in Trae" by itself/);
+    assert.match(renderMsg(t.controller.state.notices[0].message), /returns to "Confirm in Trae" by itself/);
     assert.equal(viewOf(t).confirm, undefined, 'nothing of step 6 shows while it is closed');
     assert.equal(t.controller.state.persisted().step, 'confirm', 'the step to go back to is remembered');
 

@@ -10,7 +10,9 @@ import { TraeConfirmations } from '../../src/services/traeConfirmations';
 import { TraeWatch } from '../../src/services/traeWatch';
 import { SharedUsageReader } from '../../src/services/usageReader';
 import { WizardController } from '../../src/wizard/controller';
+import { KeyClipboard } from '../../src/wizard/copying';
 import { flush } from './fakes/async';
+import { FakeClipboard } from './fakes/clipboard';
 import { FakeClock } from './fakes/clock';
 import { FakeLog } from './fakes/log';
 import { FakeMemento } from './fakes/memento';
@@ -46,7 +48,9 @@ export async function setup(
   const checks = new FakeChecks();
   if (options.holdChecks) checks.auto = false;
   const log = new FakeLog();
-  const clipboard: string[] = [];
+  const systemClipboard = new FakeClipboard();
+  /** What Copy wrote, in order (a clear after the minute writes ''). */
+  const clipboard = systemClipboard.writes;
   const replacement = new KeyReplacement({
     keys,
     checks: { checkKey: (k, t) => checks.checkKey(k, t), last: undefined },
@@ -64,6 +68,7 @@ export async function setup(
   const reader = new SharedUsageReader({ clock, read: usage.read });
   const watches: TraeWatch[] = [];
   const confirmations = new TraeConfirmations({ memento, settings, keys, log });
+  const keyClipboard = new KeyClipboard({ clipboard: systemClipboard, clock, log });
   // What the status bar's checks publish (a test fires one).
   const published = new Emitter<PublishedCheck>();
   const controller = await WizardController.create({
@@ -74,7 +79,7 @@ export async function setup(
     memento,
     log,
     lastCheck: () => options.lastCheck,
-    clipboard: async (text) => void clipboard.push(text),
+    clipboard: keyClipboard,
     guideText: (_state, what) => `value of ${what}`,
     inviteText: (what) => `link of ${what}`,
     editorAction: async () => undefined,
@@ -101,6 +106,8 @@ export async function setup(
     checks,
     log,
     clipboard,
+    systemClipboard,
+    keyClipboard,
     controller,
     clock,
     usage,

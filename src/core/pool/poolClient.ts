@@ -7,14 +7,15 @@ import type { PoolEndpoint } from '../url/endpoint';
 import { inertText } from '../text/inertText';
 import { ModelListEnvelopeSchema, readModelList, type ModelListing } from './modelList';
 import { analyzeKey } from '../secrets/poolKey';
-import { redactText } from '../secrets/redact';
 import { ChatCompletionSchema, ErrorEnvelopeSchema, UsageSchema, firstIssue, type Usage } from './schemas';
 import type { HttpResponse, Transport } from '../http/transport';
 import {
+  cleanerFor,
   cleanStrings,
   compactError,
   looksLikeProxy,
   parseBody,
+  shownText,
   transportFailure,
   type Clean,
   type PoolFailure,
@@ -160,8 +161,7 @@ export class PoolClient {
     // Everything taken from an answer (error messages, Location, the chat reply, model names) ends up
     // in notifications, the status bar and the wizard: a server or proxy that echoes the key back,
     // even encoded, must not put it there. Each string is redacted after decoding, before any use.
-    const secrets = key === undefined ? [] : [key];
-    const clean: Clean = (text) => redactText(text, secrets);
+    const clean = cleanerFor(key);
 
     let response: HttpResponse;
     try {
@@ -186,7 +186,7 @@ export class PoolClient {
     const { status } = response;
     if (status >= 300 && status < 400) {
       const raw = response.headers['location'];
-      const location = raw === undefined ? undefined : inertText(clean(raw)).slice(0, 300);
+      const location = raw === undefined ? undefined : shownText(raw, clean, 300);
       return {
         ok: false,
         failure: { kind: 'redirect', status, ...(location ? { location } : {}) },

@@ -7,11 +7,13 @@ import type { ProxyRoute } from '../http/proxyRoute';
 import type { Verdict } from '../check/checkReport';
 import type { Diagnosis } from '../check/diagnosis';
 import { CHECK_PROMPT } from '../pool/poolClient';
+import { cleanerFor, transportFailure } from '../pool/poolResponse';
+import { inertText } from '../text/inertText';
 import { redactGiven } from '../secrets/poolKey';
 import { MAX_STREAM_BYTES, readEventStream, readWhole, type StreamReading } from './traeStream';
 import type { StreamResponse, StreamTransport } from '../http/transport';
 import { guardTurn, secondTurnMessages, traeTurnBody, type Message } from './traeTurns';
-import { diagnoseTurnFailure, notAStream, streamDiagnoses, transportFailure } from './traeTurnDiagnosis';
+import { diagnoseTurnFailure, notAStream, streamDiagnoses } from './traeTurnDiagnosis';
 
 /**
  * The longest silence between stream chunks before the stream counts as stalled: half the turn's
@@ -128,7 +130,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
         ...(input.signal ? { signal: input.signal } : {}),
       });
     } catch (error) {
-      const failure = transportFailure(error);
+      const failure = transportFailure(error, cleanerFor(key));
       if (failure.kind === 'transport' && failure.reason === 'cancelled') return 'cancelled';
       return record(
         {
@@ -186,7 +188,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
       ...(reading.finishReason ? { finishReason: reading.finishReason } : {}),
       usage: reading.usage,
       toolCalled: reading.toolCalls.length > 0,
-      answer: reading.answer.slice(0, ANSWER_SHOWN_CHARS),
+      answer: inertText(reading.answer.slice(0, ANSWER_SHOWN_CHARS)),
       ...(reading.servedModel ? { servedModel: reading.servedModel } : {}),
     };
     return { ...record(turnReport, streamDiagnoses(input, turn, reading, turnReport)), reading };

@@ -1,9 +1,9 @@
 // Reading one streamed chat turn the way Trae's agent chat reads it: server-sent events, each
 // `data:` frame a chat.completion.chunk, `data: [DONE]` last. Everything here is untrusted: the
-// stream is capped, every frame is validated, and all text kept is clipped and has the key removed.
+// stream is capped, every frame is validated, and all text kept is clipped and has the key (and anything
+// secret-shaped) removed; what is only shown (an error frame, the served model, finish_reason) is also inert.
 import * as z from 'zod/mini';
-import type { PoolErrorInfo } from '../pool/poolResponse';
-import { redactGiven } from '../secrets/poolKey';
+import { cleanerFor, compactError, shownText, type PoolErrorInfo } from '../pool/poolResponse';
 import { ErrorEnvelopeSchema, firstIssue } from '../pool/schemas';
 import { SseEventTooLarge, SseParser, type SseEvent } from '../http/sse';
 import { TransportError, type StreamChunk } from '../http/transport';
@@ -89,7 +89,10 @@ export interface StreamReading {
 }
 
 export async function readEventStream(body: AsyncIterable<StreamChunk>, key: string): Promise<StreamReading> {
-  const clean = (text: string, max: number) => redactGiven(text.slice(0, max + SLACK), [key]).slice(0, max);
+  const redact = cleanerFor(key);
+  // Kept to send back on the next turn, so not made inert here (a newline must stay a newline).
+  const clean = (text: string, max: number) => redact(text.slice(0, max + SLACK)).slice(0, max);
+  const shown = (text: string, max: number) => shownText(text, redact, max);
   const parser = new SseParser({ maxEventChars: MAX_EVENT_CHARS });
   const answer: string[] = [];
   let answerChars = 0;
@@ -120,7 +123,7 @@ export async function readEventStream(body: AsyncIterable<StreamChunk>, key: str
     }
     if (typeof json === 'object' && json !== null && 'error' in json) {
       const envelope = ErrorEnvelopeSchema.safeParse(json);
-      state.errorFrame = envelope.success ? compactError(envelope.data.error, key) : {};
+      state.errorFrame = envelope.success ? compactError(envelope.data.error, redact) : {};
       return false;
     }
     const parsed = ChatChunkSchema.safeParse(json);
@@ -129,7 +132,7 @@ export async function readEventStream(body: AsyncIterable<StreamChunk>, key: str
       return false;
     }
     const chunk = parsed.data;
-    if (chunk.model && state.servedModel === undefined) state.servedModel = clean(chunk.model, 256);
+    if (chunk.model && state.servedModel === undefined) state.servedModel = shown(chunk.model, 256);
     if (chunk.usage) state.usage = true;
     for (const choice of chunk.choices ?? []) {
       if ((choice.index ?? 0) !== 0) continue;
@@ -150,7 +153,7 @@ export async function readEventStream(body: AsyncIterable<StreamChunk>, key: str
         if (more && call.arguments.length < MAX_ARGUMENT_CHARS + SLACK)
           call.arguments = (call.arguments + more).slice(0, MAX_ARGUMENT_CHARS + SLACK);
       }
-      if (choice.finish_reason) state.finishReason = clean(choice.finish_reason, 40);
+      if (choice.finish_reason) state.finishReason = shown(choice.finish_reason, 40);
     }
     return true;
   };
@@ -192,20 +195,4 @@ export async function readWhole(body: AsyncIterable<StreamChunk>): Promise<{ tex
         : new TransportError('other', 'body', undefined, String(error).slice(0, 300));
     return { text: parts.join(''), failure };
   }
-}
-
-/** The error envelope's fields, clipped and without the key (as poolClient keeps them). */
-export function compactError(error: z.infer<typeof ErrorEnvelopeSchema>['error'], key: string): PoolErrorInfo {
-  const clip = (s: string | null | undefined) =>
-    typeof s === 'string' && s !== '' ? redactGiven(s.slice(0, 200 + SLACK), [key]).slice(0, 200) : undefined;
-  const code = clip(error.code);
-  const message = clip(error.message);
-  const type = clip(error.type);
-  const param = clip(error.param);
-  return {
-    ...(code ? { code } : {}),
-    ...(message ? { message } : {}),
-    ...(type ? { type } : {}),
-    ...(param ? { param } : {}),
-  };
 }

@@ -5,11 +5,18 @@ import type { PoolEndpoint } from '../url/endpoint';
 import type { ProxyRoute } from '../http/proxyRoute';
 import { diagnosis, KNOWN_POOL_ERROR_CODES, messagesFor, type Diagnosis, type DiagnosisCode } from '../check/diagnosis';
 import { diagnoseFailure } from '../check/failureDiagnosis';
-import { parseBody, type PoolFailure } from '../pool/poolResponse';
-import { redactGiven } from '../secrets/poolKey';
+import {
+  cleanerFor,
+  compactError,
+  looksLikeProxy,
+  parseBody,
+  shownText,
+  transportFailure,
+  type PoolFailure,
+} from '../pool/poolResponse';
 import { ErrorEnvelopeSchema } from '../pool/schemas';
-import { compactError, type StreamReading } from './traeStream';
-import { TransportError, type StreamResponse } from '../http/transport';
+import type { StreamReading } from './traeStream';
+import type { StreamResponse } from '../http/transport';
 
 // Buffering heuristic: at least this many data frames, all within BUFFERED_SPREAD_MS of each other,
 // after at least BUFFERED_WAIT_MS without any. A model streams its tokens over time (and a pool sends
@@ -44,7 +51,7 @@ export function diagnoseTurnFailure(ctx: TurnContext, failure: PoolFailure, turn
 }
 
 export function notAStream(ctx: TurnContext, turn: 1 | 2, response: StreamResponse, body: string): Diagnosis {
-  const { key } = ctx;
+  const clean = cleanerFor(ctx.key);
   const url = ctx.endpoint.traeCallUrl;
   const { status } = response;
   const step = turn === 1 ? 'turn1' : 'turn2';
@@ -52,7 +59,7 @@ export function notAStream(ctx: TurnContext, turn: 1 | 2, response: StreamRespon
     const location = response.headers['location'];
     return diagnoseTurnFailure(
       ctx,
-      { kind: 'redirect', status, ...(location ? { location: redactGiven(location, [key]).slice(0, 300) } : {}) },
+      { kind: 'redirect', status, ...(location ? { location: shownText(location, clean, 300) } : {}) },
       turn,
     );
   }
@@ -73,7 +80,7 @@ export function notAStream(ctx: TurnContext, turn: 1 | 2, response: StreamRespon
     );
   }
   const envelope = parsed.kind === 'json' ? ErrorEnvelopeSchema.safeParse(parsed.json) : undefined;
-  const error = envelope?.success ? compactError(envelope.data.error, key) : undefined;
+  const error = envelope?.success ? compactError(envelope.data.error, clean) : undefined;
   const failure: PoolFailure = {
     kind: 'http',
     status,
@@ -125,7 +132,7 @@ export function streamDiagnoses(
         args: { problem: reading.badFrame },
       }),
     ];
-  if (reading.failure) return [diagnoseTurnFailure(ctx, transportFailure(reading.failure), turn)];
+  if (reading.failure) return [diagnoseTurnFailure(ctx, transportFailure(reading.failure, cleanerFor(ctx.key)), turn)];
   if (!reading.done)
     return [
       diagnosis(
@@ -156,27 +163,4 @@ export function streamDiagnoses(
   if (!reading.usage)
     found.push(diagnosis('stream-no-usage', step, `${route} -> no usage chunk although include_usage was asked`));
   return found;
-}
-
-/** A proxy's own error page, not the pool's answer (the pool client's rule). */
-function looksLikeProxy(response: StreamResponse): boolean {
-  const h = response.headers;
-  return (
-    response.status === 407 ||
-    Boolean(h['proxy-authenticate'] || h['proxy-agent']) ||
-    /proxy|squid|privoxy/i.test(h['server'] ?? '')
-  );
-}
-
-export function transportFailure(error: unknown): PoolFailure {
-  if (error instanceof TransportError) {
-    return {
-      kind: 'transport',
-      reason: error.reason,
-      phase: error.phase,
-      ...(error.code ? { code: error.code } : {}),
-      detail: error.message.slice(0, 300),
-    };
-  }
-  return { kind: 'transport', reason: 'other', phase: 'connect', detail: String(error).slice(0, 300) };
 }

@@ -2,6 +2,7 @@
 // Custom Config tab, the four required rows with their switches on the same row, then Advanced
 // Settings, which Trae keeps collapsed, then Add Model), each field with its value and a Copy button, in
 // Trae's or Trae CN's labels. "Copy all as text" follows the same order.
+import { KEY_ON_CLIPBOARD_SECONDS } from '../../wizard/protocol';
 import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
@@ -136,16 +137,22 @@ function field(ctx: AppContext, f: GuideFieldView, view: WizardView, row: Row, i
       f.maxLength !== undefined &&
         h('span', { className: 'muted limit' }, ` ${tr('ui.wizard.trae.limit', { max: f.maxLength })}`),
     ),
-    h('div', { className: 'trae-value' }, value(f, view), copyable && copyButton(f.title, copy)),
+    h('div', { className: 'trae-value' }, value(f, view), copyable && copyButton(f.title, copy, copyName(f))),
     h('p', { className: 'muted note' }, f.note),
     f.reason && h('p', { className: 'reason' }, icon('info'), ' ', f.reason),
   );
 }
 
+/** The key's Copy says, in its tooltip and accessible name, that the key leaves the clipboard again. */
+function copyName(f: GuideFieldView): { name?: string } {
+  if (f.kind !== 'secret') return {};
+  return { name: tr('ui.wizard.trae.copyKey', { field: f.title, seconds: KEY_ON_CLIPBOARD_SECONDS }) };
+}
+
 function value(f: GuideFieldView, view: WizardView): HTMLElement {
   if (f.kind === 'secret') {
     return view.keyForTrae === 'stored'
-      ? h('span', { className: 'value' }, tr('ui.wizard.trae.keyStored'))
+      ? h('span', { className: 'value' }, tr('ui.wizard.trae.keyStored', { seconds: KEY_ON_CLIPBOARD_SECONDS }))
       : h('span', { className: 'value warning' }, icon('warning'), ' ', tr('ui.wizard.trae.keyMissing'));
   }
   if (f.kind === 'switch') {
