@@ -76,7 +76,8 @@ function watchWithProgress(deps: ConfirmCommandDeps): Thenable<WatchState> {
         subscriptions.push(
           token.onCancellationRequested(() => finish({ phase: 'idle' })),
           watch.onDidChange((state) => {
-            if (state.phase === 'arrived' || state.phase === 'timedOut') return finish(state);
+            // 'idle': the watch was stopped from outside (deactivation): the notification ends too.
+            if (state.phase === 'arrived' || state.phase === 'timedOut' || state.phase === 'idle') return finish(state);
             progress.report({ message: progressText(state) });
           }),
         );

@@ -52,7 +52,7 @@ export function wizardHandlers(deps: HandlerDeps): { requests: RequestHandlers; 
       if (isNoticeId(id)) c.dismissNotice(id);
     },
     reportProblem: ({ detail }) => {
-      deps.log.error(`Setup wizard: the webview could not read a message from the extension: ${detail}`);
+      deps.log.error(`Setup wizard: the webview reported a problem: ${detail}`);
     },
   };
   return { requests, commands };
