@@ -9,6 +9,8 @@ import { OwnTraffic } from '../../src/services/ownTraffic';
 import { TraeConfirmations } from '../../src/services/traeConfirmations';
 import { TraeWatch } from '../../src/services/traeWatch';
 import { WizardController } from '../../src/wizard/controller';
+import { inviteText } from '../../src/wizard/invite';
+import { renderMsg } from '../../src/core/text/messages';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { FakeLog } from './fakes/log';
@@ -18,6 +20,9 @@ import { FakeSettings } from './fakes/settings';
 import { FakeUsage } from './fakes/usage';
 import { FakeChecks } from './fakes/wizardChecks';
 import { POOL_A } from './wizardFixtures';
+
+/** The editor scheme and extension id the harness's setup links are built for. */
+export const LINK_SOURCE = { scheme: 'code-oss', extensionId: 'codex-pooler-community.codex-pooler-trae' } as const;
 
 export async function setup(
   options: {
@@ -73,7 +78,8 @@ export async function setup(
     lastCheck: () => options.lastCheck,
     clipboard: async (text) => void clipboard.push(text),
     guideText: (_state, what) => `value of ${what}`,
-    inviteText: (what) => `link of ${what}`,
+    // The real links, built from the saved settings as the panel builds them.
+    inviteText: (what) => inviteText(what, { ...LINK_SOURCE, saved: settings.read() }, renderMsg),
     editorAction: async () => undefined,
     explain: async (key) => ({
       kind: 'done',
