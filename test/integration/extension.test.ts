@@ -417,7 +417,6 @@ describe('Codex Pooler for Trae in a real extension host', () => {
           settingsFile,
           JSON.stringify({
             'codexPooler.baseUrl': stranger.apiBase,
-            'codexPooler.fullUrl': true,
             'codexPooler.model': 'gpt-5.4-mini',
             'editor.tabSize': 7,
           }),
