@@ -518,6 +518,9 @@ describe('Codex Pooler for Trae in a real extension host', () => {
         ]);
         await tabsCaughtUp();
         assert.equal(wizardTabs().length, 1);
+        // From no wizard at all (an open one would only be brought to the front).
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await waitFor('the wizard closed', () => wizardTabs().length === 0);
         const opening = vscode.commands.executeCommand('codexPooler.openWizard');
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await opening;
