@@ -393,12 +393,21 @@ describe('Codex Pooler for Trae in a real extension host', () => {
 
     it('saving the connection writes three values as one change, checked once (never half-written)', async () => {
       emulator.reset();
-      await pooler.testing!.writeConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.6-terra' });
-      await waitForCheckOf(pooler, 'gpt-5.6-terra');
-      assert.equal(emulator.countRoute('models'), 1, JSON.stringify(emulator.counts()));
-      assert.equal(emulator.countRoute('chat'), 0);
-      await pooler.testing!.writeConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5' });
-      await settle(pooler);
+      // All three values change (Full URL on): half-written would be a change heard with some of them only.
+      const saved = { baseUrl: `${emulator.apiBase}/chat/completions`, fullUrl: true, model: 'gpt-5.6-terra' };
+      const heard: { baseUrl: string; fullUrl: boolean; model: string }[] = [];
+      const listening = pooler.testing!.onDidChangeConnection((read) => heard.push(read));
+      try {
+        await pooler.testing!.writeConnection(saved);
+        assert.deepEqual(heard, [saved], 'one change, heard with all three values');
+        await waitForCheckOf(pooler, 'gpt-5.6-terra');
+        assert.equal(emulator.countRoute('models'), 1, JSON.stringify(emulator.counts()));
+        assert.equal(emulator.countRoute('chat'), 0);
+      } finally {
+        listening.dispose();
+        await pooler.testing!.writeConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5' });
+        await settle(pooler);
+      }
     });
 
     it('a workspace cannot point the key elsewhere: its codexPooler values are ignored, the key goes only to the user-level pool', async () => {
