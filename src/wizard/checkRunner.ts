@@ -103,6 +103,8 @@ export class CheckRunner implements Disposable {
     const { state, log } = this.deps;
     const { url } = state.draft;
     if (state.analysis.ok || url.trim() === '' || url === this.#refusalLogged) return;
+    // Said only when no probe ran for it either (a result or a run for these inputs means one did).
+    if (state.checks.current('reach') !== undefined || state.checks.running('reach')) return;
     if (reachDelayMs > 0) {
       clearTimeout(this.#reachTimer);
       this.#reachTimer = setTimeout(() => this.deps.onChange('landed'), reachDelayMs);
