@@ -72,7 +72,8 @@ describe('check service (one owner of check outcomes)', function () {
     ctx.emulator.upstream.delayMs = 2000;
     const controller = new AbortController();
     const pending = checks.check('full', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    await until('the check at the pool', () => ctx.emulator.inFlightOf('chat') > 0);
+    controller.abort();
     const outcome = await pending;
     assert.equal(outcome.kind, 'cancelled');
     assert.equal(checks.last, before, 'the last answer stays');
