@@ -47,6 +47,13 @@ export interface TestingApi {
   traeCheck(): Promise<TraeCheckReport | undefined>;
   /** Saves the connection the way the wizard's Save does (one change). */
   writeConnection(values: { baseUrl: string; fullUrl: boolean; model: string }): Promise<void>;
+  /**
+   * The settings changes the services hear, with the connection as read at that moment: a test hook, as
+   * no editor event shows how many changes a save became (the health monitor's settle time hides it).
+   */
+  onDidChangeConnection(listener: (read: { baseUrl: string; fullUrl: boolean; model: string }) => void): {
+    dispose(): void;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
@@ -151,6 +158,12 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
               return outcome.kind === 'done' ? outcome.report : undefined;
             },
             writeConnection: (values) => settings.writeConnection(values),
+            onDidChangeConnection: (listener) =>
+              settings.onDidChange((change) => {
+                if (!change.connection) return;
+                const { baseUrl, fullUrl, model } = settings.read();
+                listener({ baseUrl, fullUrl, model });
+              }),
           },
         }
       : {}),

@@ -27,6 +27,8 @@ export interface CheckRunnerDeps {
 export class CheckRunner implements Disposable {
   readonly #running: Partial<Record<CheckKind, Running>> = {};
   #reachTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The URL whose "breaks a rule, nothing sent" was logged: once per URL. */
+  #refusalLogged: string | undefined;
   #disposed = false;
 
   constructor(private readonly deps: CheckRunnerDeps) {}
@@ -74,7 +76,8 @@ export class CheckRunner implements Disposable {
         delete this.#running[kind];
       }
     }
-    for (const kind of state.wanted()) {
+    const wanted = state.wanted();
+    for (const kind of wanted) {
       if (kind === 'reach' && reachDelayMs > 0) {
         // The URL is typed a character at a time: probe once the typing pauses.
         clearTimeout(this.#reachTimer);
@@ -83,12 +86,33 @@ export class CheckRunner implements Disposable {
       }
       this.run(kind).catch(() => undefined);
     }
+    if (!wanted.includes('reach')) this.#logRefusedUrl(reachDelayMs);
   }
 
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#reachTimer);
     for (const running of Object.values(this.#running)) running?.controller.abort();
+  }
+
+  /**
+   * A URL that breaks a rule gets no probe: once typing pauses (when a probe would go), the log says so,
+   * once per URL. It is also the event that shows the wizard's work on that URL is over.
+   */
+  #logRefusedUrl(reachDelayMs: number): void {
+    const { state, log } = this.deps;
+    const { url } = state.draft;
+    if (state.analysis.ok || url.trim() === '' || url === this.#refusalLogged) return;
+    // Said only when no probe ran for it either (a result or a run for these inputs means one did).
+    if (state.checks.current('reach') !== undefined || state.checks.running('reach')) return;
+    if (reachDelayMs > 0) {
+      clearTimeout(this.#reachTimer);
+      this.#reachTimer = setTimeout(() => this.deps.onChange('landed'), reachDelayMs);
+      return;
+    }
+    this.#refusalLogged = url;
+    const rules = state.analysis.findings.filter((f) => f.severity === 'error').map((f) => f.code);
+    log.info(`Setup wizard: the URL breaks a rule (${rules.join(', ')}); nothing is sent to it.`);
   }
 
   async #execute<K extends CheckKind>(kind: K, running: Running, draft: Draft): Promise<void> {

@@ -3,6 +3,7 @@
 // and only when they pass the URL rules and name a model. Never a key. No `vscode`.
 import { inviteLinks, inviteMarkdown, type InviteLinks } from '../core/trae/setupLink';
 import type { Msg } from '../core/text/messages';
+import { holdsSecret } from '../core/secrets/poolKey';
 import { analyzeEndpoint } from '../core/url/endpoint';
 import type { ConnectionSettings } from '../services/ports';
 import type { InviteTarget } from './protocol';
@@ -24,6 +25,8 @@ export function localHostOf(source: InviteSource): string | undefined {
 /** The links for the saved setup; undefined when nothing usable is saved. */
 export function inviteFor(source: InviteSource): InviteLinks | undefined {
   const { saved } = source;
+  // A key pasted into a setting is never copied into a link (the settings adapter blanks it too).
+  if (holdsSecret(saved.baseUrl) || holdsSecret(saved.model)) return undefined;
   const analysis = analyzeEndpoint(saved.baseUrl, saved.fullUrl);
   if (!analysis.ok || !analysis.endpoint || saved.model.trim() === '') return undefined;
   return inviteLinks(source.scheme, source.extensionId, draftOf(saved));

@@ -13,12 +13,14 @@ import {
   ensureUserSettings,
   filesBelow,
   filesContaining,
+  loggedCount,
   profileDir,
   setUserSettings,
   settle,
-  sleep,
+  tabsCaughtUp,
   tooltipText,
   waitFor,
+  waitForCheckOf,
   waitForIndicator,
 } from './helpers';
 
@@ -329,8 +331,12 @@ describe('Codex Pooler for Trae in a real extension host', () => {
         const before = vscode.workspace.getConfiguration('codexPooler').inspect('baseUrl')?.globalValue;
         await open(`url=${encodeURIComponent(stranger.apiBase)}&model=gpt-5.4-mini&fullUrl=0`);
         await waitFor('the wizard', () => wizardTabs().length === 1);
-        await waitFor('the link in the log', () => logHas(`A setup link for ${new URL(stranger.url).host} was opened`));
-        await settle(pooler);
+        // The wizard logs this just before it starts whatever the draft wants; a full check after it is the
+        // marker: several round trips later, a request the wizard started would have reached the pool.
+        await waitFor('the draft in the log', () =>
+          logHas(`a setup link for ${new URL(stranger.url).host} opened as a draft`),
+        );
+        assert.equal((await check()).verdict, 'ok');
         assert.equal(stranger.requests.length, 0, 'nothing sent to the pool the link names');
         assert.equal(vscode.workspace.getConfiguration('codexPooler').inspect('baseUrl')?.globalValue, before);
       } finally {
@@ -354,9 +360,10 @@ describe('Codex Pooler for Trae in a real extension host', () => {
   describe('background health', () => {
     it('a settings change re-checks for free (model list and usage), never the chat request', async () => {
       await setUserSettings({ model: 'gpt-5.6-terra' });
-      await waitFor('a background check', () => emulator.countRoute('models') >= 1);
-      await waitForIndicator(pooler, 'healthy');
-      await sleep(300);
+      // The check the change started has ended once the status bar shows its answer for the new model.
+      const status = await waitForCheckOf(pooler, 'gpt-5.6-terra');
+      assert.equal(status.indicator, 'healthy');
+      assert.match(status.tooltip, /Checked just now \(.+, free background check\)/);
       assert.equal(emulator.countRoute('chat'), 0);
       assert.deepEqual(Object.keys(emulator.counts()).sort(), ['GET /v1/models', 'GET /v1/usage']);
     });
@@ -386,38 +393,61 @@ describe('Codex Pooler for Trae in a real extension host', () => {
 
     it('saving the connection writes three values as one change, checked once (never half-written)', async () => {
       emulator.reset();
-      await pooler.testing!.writeConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.6-terra' });
-      await waitFor('a background check', () => emulator.countRoute('models') >= 1);
-      await settle(pooler, 1500);
-      assert.equal(emulator.countRoute('models'), 1, JSON.stringify(emulator.counts()));
-      assert.equal(emulator.countRoute('chat'), 0);
-      await pooler.testing!.writeConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5' });
-      await settle(pooler);
+      // All three values change (Full URL on): half-written would be a change heard with some of them only.
+      const saved = { baseUrl: `${emulator.apiBase}/chat/completions`, fullUrl: true, model: 'gpt-5.6-terra' };
+      const heard: { baseUrl: string; fullUrl: boolean; model: string }[] = [];
+      const listening = pooler.testing!.onDidChangeConnection((read) => heard.push(read));
+      try {
+        await pooler.testing!.writeConnection(saved);
+        assert.deepEqual(heard, [saved], 'one change, heard with all three values');
+        await waitForCheckOf(pooler, 'gpt-5.6-terra');
+        assert.equal(emulator.countRoute('models'), 1, JSON.stringify(emulator.counts()));
+        assert.equal(emulator.countRoute('chat'), 0);
+      } finally {
+        listening.dispose();
+        await pooler.testing!.writeConnection({ baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5' });
+        await settle(pooler);
+      }
     });
 
-    it('a workspace-level codexPooler.baseUrl is ignored', async () => {
+    it('a workspace cannot point the key elsewhere: its codexPooler values are ignored, the key goes only to the user-level pool', async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       assert.ok(folder, 'the test host opens a workspace folder');
-      const settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
-      fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-      fs.writeFileSync(
-        settingsFile,
-        JSON.stringify({ 'codexPooler.baseUrl': 'http://127.0.0.1:9/v1', 'codexPooler.model': 'evil' }),
-      );
-      await sleep(1500);
-      await assert.rejects(
-        Promise.resolve(
-          vscode.workspace
-            .getConfiguration('codexPooler')
-            .update('baseUrl', 'http://127.0.0.1:9/v1', vscode.ConfigurationTarget.Workspace),
-        ),
-      );
-      const report = await check();
-      assert.equal(report.verdict, 'ok');
-      assert.equal(report.target.endpoint?.apiBase, emulator.apiBase);
-      assert.equal(report.target.model, 'gpt-5.5');
-      assert.ok(emulator.requests.length > 0);
-      fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+      const dir = path.join(folder.uri.fsPath, '.vscode');
+      const settingsFile = path.join(dir, 'settings.json');
+      const createdDir = !fs.existsSync(dir);
+      const editorTabSize = () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue;
+      const stranger = await startEmulator();
+      try {
+        // A cloned repository's settings: another pool that would take any key, and an ordinary editor
+        // setting as the marker that the editor has read the file.
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(
+          settingsFile,
+          JSON.stringify({
+            'codexPooler.baseUrl': stranger.apiBase,
+            'codexPooler.model': 'gpt-5.4-mini',
+            'editor.tabSize': 7,
+          }),
+        );
+        await waitFor('the editor to read the workspace settings', () => editorTabSize() === 7);
+        const report = await check();
+        assert.deepEqual(
+          stranger.requests.map((r) => `${r.path} ${r.authorization ? 'with a key' : 'without a key'}`),
+          [],
+          'nothing was sent where the workspace points',
+        );
+        assert.equal(report.target.endpoint?.apiBase, emulator.apiBase);
+        assert.equal(report.target.model, 'gpt-5.5');
+        assert.equal(report.verdict, 'ok', JSON.stringify(report.diagnoses));
+        assert.ok(emulator.requests.length > 0);
+        assert.ok(emulator.requests.every((r) => r.authorization === `Bearer ${emulator.key}`));
+      } finally {
+        if (createdDir) fs.rmSync(dir, { recursive: true, force: true });
+        else fs.rmSync(settingsFile, { force: true });
+        await waitFor('the workspace settings to be gone', () => editorTabSize() === undefined);
+        await stranger.stop();
+      }
     });
   });
 
@@ -455,10 +485,14 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       if (!root) return this.skip();
       // Touch everything that writes: settings, the wizard's saved state, logs, diagnostics.
       await vscode.commands.executeCommand('codexPooler.openWizard');
-      await sleep(1500);
+      await waitFor('the wizard tab', () =>
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.label === 'Codex Pooler setup for Trae'),
+      );
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const checksLogged = loggedCount(root, 'full check');
       await check();
-      await sleep(1500);
+      // The log is written in order: once this check's report is on disk, so is everything logged before it.
+      await waitFor('the check in the log on disk', () => loggedCount(root, 'full check') > checksLogged);
       const written = ['user-data', 'extensions', 'workspace', 'xdg'].map((d) => path.join(root, d));
       const settings = fs.readFileSync(path.join(root, 'user-data', 'User', 'settings.json'), 'utf8');
       assert.match(settings, /codexPooler\.baseUrl/, 'the settings file is the one the extension writes');
@@ -486,18 +520,25 @@ describe('Codex Pooler for Trae in a real extension host', () => {
     it('two opens at once give one wizard, and closing it while it opens throws nothing', async () => {
       const wizardTabs = () =>
         vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Codex Pooler setup for Trae');
-      await Promise.all([
-        vscode.commands.executeCommand('codexPooler.openWizard'),
-        vscode.commands.executeCommand('codexPooler.openWizard'),
-      ]);
-      await sleep(500);
-      assert.equal(wizardTabs().length, 1);
-      const opening = vscode.commands.executeCommand('codexPooler.openWizard');
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await opening;
-      await sleep(500);
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      assert.equal(wizardTabs().length, 0);
+      try {
+        await Promise.all([
+          vscode.commands.executeCommand('codexPooler.openWizard'),
+          vscode.commands.executeCommand('codexPooler.openWizard'),
+        ]);
+        await tabsCaughtUp();
+        assert.equal(wizardTabs().length, 1);
+        // From no wizard at all (an open one would only be brought to the front).
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await waitFor('the wizard closed', () => wizardTabs().length === 0);
+        const opening = vscode.commands.executeCommand('codexPooler.openWizard');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await opening;
+        // Closed while it opened: no wizard comes up afterwards.
+        await tabsCaughtUp();
+        assert.equal(wizardTabs().length, 0);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }
     });
 
     it('the API runs the free check by default, the full one only when asked', async () => {
@@ -517,10 +558,18 @@ describe('Codex Pooler for Trae in a real extension host', () => {
     it('no test hooks in the product: Set Pool API Key ignores an argument and asks the user', async () => {
       const other = emulator.addKey();
       // Any extension could call these: a string must not be stored silently, an object must not skip the question.
-      void vscode.commands.executeCommand('codexPooler.setApiKey', other);
-      await sleep(800);
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      await settle(pooler);
+      const asked = vscode.commands.executeCommand<boolean>('codexPooler.setApiKey', other);
+      let answered = false;
+      void asked.then(
+        () => (answered = true),
+        () => (answered = true),
+      );
+      // The question shows up when the editor gets to it: dismiss it (as a user would) until the command ends.
+      await waitFor('the key question, dismissed', async () => {
+        if (!answered) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        return answered;
+      });
+      assert.equal(await asked, false, 'nothing was stored: the question was asked, and dismissed');
       emulator.reset();
       await check();
       assert.ok(emulator.requests.length > 0);

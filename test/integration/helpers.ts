@@ -71,6 +71,47 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The status bar once the check of these saved values has been published and no check runs. */
+export async function waitForCheckOf(pooler: CodexPoolerApi, model: string) {
+  return waitFor(`a published check of model ${model}`, () => {
+    const status = pooler.getStatus();
+    const tooltip = tooltipText(status.tooltip);
+    const named = new RegExp(`Model: ${model.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`).test(tooltip);
+    const done = named && !/Checking now/.test(tooltip) && /Checked /.test(tooltip);
+    return done && status.indicator !== 'checking' ? { ...status, tooltip } : undefined;
+  });
+}
+
+/**
+ * Every tab opened before now is in vscode.window.tabGroups: an editor opened after them is the marker
+ * (the editor reports tab changes in order). The marker is closed again.
+ */
+export async function tabsCaughtUp(): Promise<void> {
+  const marker = await vscode.workspace.openTextDocument({ content: '' });
+  await vscode.window.showTextDocument(marker, { preview: false });
+  const tab = await waitFor('the marker tab', () =>
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === marker.uri.toString()),
+  );
+  await vscode.window.tabGroups.close(tab);
+}
+
+/** The extension's log as written to disk so far (every "Codex Pooler.log" below the test profile). */
+export function logOnDisk(root: string): string {
+  return filesBelow(root)
+    .filter((f) => path.basename(f) === 'Codex Pooler.log')
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
+/** How many times the log on disk holds a line ending in `title` (a check logs its title first, then its report). */
+export function loggedCount(root: string, title: string): number {
+  return logOnDisk(root)
+    .split('\n')
+    .filter((line) => line.endsWith(`] ${title}`)).length;
+}
+
 /** The runner's temp profile (user data, extensions, browser profile, server log); undefined outside it. */
 export function profileDir(): string | undefined {
   return process.env['HOST_TEST_PROFILE_DIR'];

@@ -5,6 +5,7 @@ import { renderMsg } from '../../src/core/text/messages';
 import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import type { HttpResponse, Transport } from '../../src/core/http/transport';
 import { applyScenario } from '../emulator/server';
+import { until } from './fakes/async';
 import { clientFor, runCheck, useEmulator } from './helpers';
 
 describe('connection check', () => {
@@ -252,7 +253,10 @@ describe('connection check', () => {
       },
       { client: clientFor(10_000) },
     );
-    setTimeout(() => controller.abort(), 50);
+    await until('the model list and the chat at the pool', () =>
+      (['models', 'chat'] as const).every((route) => ctx.emulator.inFlightOf(route) > 0),
+    );
+    controller.abort();
     const report = await pending;
     assert.deepEqual(report.diagnoses.map((d) => d.code).sort(), ['cancelled', 'cancelled']);
     assert.equal(report.verdict, 'warning');

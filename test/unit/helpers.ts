@@ -5,7 +5,7 @@ import type { CheckReport } from '../../src/core/check/checkReport';
 import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import { PoolClient } from '../../src/core/pool/poolClient';
 import type { Transport } from '../../src/core/http/transport';
-import { Emulator, startEmulator } from '../emulator/server';
+import { Emulator, startEmulator, type RecordedRequest } from '../emulator/server';
 
 export function useEmulator(): { readonly emulator: Emulator } {
   const holder = {} as { emulator: Emulator };
@@ -39,6 +39,16 @@ export function runCheck(
     { baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'full', ...overrides },
     { client: clientFor(timeoutMs, transport) },
   );
+}
+
+/**
+ * The requests the emulator recorded, looked at once a marker request sent after the work under test has
+ * been answered (a request the work had sent would have arrived first). The marker is left out.
+ */
+export async function requestsBeforeMarker(emulator: Emulator): Promise<RecordedRequest[]> {
+  const answered = await fetch(`${emulator.url}/healthz`);
+  await answered.text();
+  return emulator.requests.filter((r) => r.path !== '/healthz');
 }
 
 /** A port with nothing listening: bound then released. */

@@ -9,6 +9,7 @@ import {
   type StreamRequest,
   type StreamResponse,
 } from '../../src/core/http/transport';
+import { until } from './fakes/async';
 import { closedPort } from './helpers';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -65,20 +66,32 @@ describe('Node stream transport', () => {
   }
 
   it('hands over chunks as they arrive, each with its arrival time', async () => {
+    // The server sends each chunk only once the one before was handed over (a buffering transport would
+    // wait forever); the clock moves between them, so each chunk's time is when it arrived.
+    let clock = 0;
+    let release = () => {};
     handler = (_req, res) => {
       sse(res);
       res.write('data: one\n\n');
-      later(40, () => res.write('data: two\n\n'));
-      later(80, () => res.end('data: [DONE]\n\n'));
+      release = () => {
+        res.write('data: two\n\n');
+        release = () => res.end('data: [DONE]\n\n');
+      };
     };
-    const response = await stream(request('/flow'));
+    const response = await createNodeStreamTransport({ now: () => clock })(request('/flow'));
     assert.equal(response.status, 200);
     assert.equal(response.headers['content-type'], 'text/event-stream');
-    const chunks = await readAll(response);
+    const chunks: StreamChunk[] = [];
+    for await (const chunk of response.body) {
+      chunks.push(chunk);
+      clock += 100;
+      release();
+    }
     assert.equal(chunks.map((c) => c.text).join(''), 'data: one\n\ndata: two\n\ndata: [DONE]\n\n');
-    assert.equal(chunks.length, 3);
-    assert.ok(chunks[1]!.at - chunks[0]!.at >= 25, `gap ${chunks[1]!.at - chunks[0]!.at} ms`);
-    assert.ok(chunks[2]!.at - chunks[1]!.at >= 25);
+    assert.deepEqual(
+      chunks.map((c) => c.at),
+      [0, 100, 200],
+    );
   });
 
   it('never splits a UTF-8 character between chunks', async () => {
@@ -137,8 +150,7 @@ describe('Node stream transport', () => {
     const error = await failureOf(readAll(response));
     assert.equal(error.reason, 'timeout');
     assert.equal(error.phase, 'body');
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    assert.ok(closed.includes('/drip'), 'the connection must be closed');
+    await until('the connection closed', () => closed.includes('/drip'));
   });
 
   it('stops reading beyond the byte cap, declared or not', async () => {
@@ -189,8 +201,9 @@ describe('Node stream transport', () => {
       (await failureOf(stream(request('/pre-cancelled', { signal: controller.signal })))).reason,
       'cancelled',
     );
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    assert.equal(arrived, 0);
+    // A request after it is the marker: once it is answered, one sent before it would have arrived.
+    await (await fetch(`${base}/marker`)).text();
+    assert.equal(arrived, 1, 'only the marker arrived');
   });
 
   it('reports a stream cut off halfway', async () => {
@@ -215,8 +228,7 @@ describe('Node stream transport', () => {
       assert.equal(chunk.text.startsWith('data: tick'), true);
       break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(closed.includes('/early'));
+    await until('the request closed', () => closed.includes('/early'));
   });
 
   it('connection refused is a connect failure', async () => {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { CHECK_PROMPT, MAX_MODELS_BODY } from '../../src/core/pool/poolClient';
 import type { HttpRequest, Transport } from '../../src/core/http/transport';
 import { makeMcpToken } from '../emulator/server';
-import { clientFor, closedPort, endpointOf, useEmulator } from './helpers';
+import { until } from './fakes/async';
+import { clientFor, closedPort, endpointOf, requestsBeforeMarker, useEmulator } from './helpers';
 
 describe('pool client over real loopback HTTP', () => {
   const ctx = useEmulator();
@@ -178,7 +179,8 @@ describe('pool client over real loopback HTTP', () => {
       ctx.emulator.setFault({ kind: 'hang' });
       const controller = new AbortController();
       const pending = clientFor(5000).listModels({ ...call(), signal: controller.signal });
-      setTimeout(() => controller.abort(), 50);
+      await until('the request at the pool', () => ctx.emulator.inFlightOf('models') > 0);
+      controller.abort();
       const result = await pending;
       assert.ok(!result.ok && result.failure.kind === 'transport');
       assert.equal(result.failure.reason, 'cancelled');
@@ -189,8 +191,7 @@ describe('pool client over real loopback HTTP', () => {
       controller.abort();
       const result = await clientFor().listModels({ ...call(), signal: controller.signal });
       assert.ok(!result.ok && result.failure.kind === 'transport' && result.failure.reason === 'cancelled');
-      await new Promise((r) => setTimeout(r, 30));
-      assert.equal(ctx.emulator.requests.length, 0);
+      assert.deepEqual(await requestsBeforeMarker(ctx.emulator), []);
     });
 
     it('passes a deadline and a cap to every request', async () => {

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { renderMsg } from '../../src/core/text/messages';
 import { checkReachability, type ReachOutcome, type ReachReport } from '../../src/core/check/reachability';
 import { applyScenario, type ScenarioName } from '../emulator/server';
-import { clientFor, closedPort, useEmulator } from './helpers';
+import { until } from './fakes/async';
+import { clientFor, closedPort, requestsBeforeMarker, useEmulator } from './helpers';
 
 function reportOf(outcome: ReachOutcome): ReachReport {
   assert.equal(outcome.kind, 'done');
@@ -236,11 +237,13 @@ describe('security: reachability probe (is a Codex Pooler there? no key sent)', 
     const before = new AbortController();
     before.abort();
     assert.deepEqual(await probe(ctx.emulator.apiBase, 2000, { signal: before.signal }), { kind: 'cancelled' });
-    assert.equal(ctx.emulator.requests.length, 0);
+    assert.deepEqual(await requestsBeforeMarker(ctx.emulator), []);
     applyScenario(ctx.emulator, 'hang');
     const during = new AbortController();
-    setTimeout(() => during.abort(), 50);
-    assert.deepEqual(await probe(ctx.emulator.apiBase, 5000, { signal: during.signal }), { kind: 'cancelled' });
+    const pending = probe(ctx.emulator.apiBase, 5000, { signal: during.signal });
+    await until('the probe at the pool', () => ctx.emulator.inFlightOf('models') > 0);
+    during.abort();
+    assert.deepEqual(await pending, { kind: 'cancelled' });
   });
 
   it('measures its duration with the given clock', async () => {

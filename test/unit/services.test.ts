@@ -7,7 +7,7 @@ import { CheckService, type CheckEvent } from '../../src/services/checkService';
 import { HealthMonitor, TRIGGER_SETTLE_MS } from '../../src/services/healthMonitor';
 import { KeyStoreError, PoolKeyStore } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
-import { flush } from './fakes/async';
+import { flush, until } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { FakeFocus } from './fakes/focus';
 import { FakeLog } from './fakes/log';
@@ -36,6 +36,20 @@ function services(baseUrl: string, key?: string) {
   return { secrets, redactor, keys, settings, log, checks, events };
 }
 
+/** The check service's next published outcome (or cancellation): the check that was running has ended. */
+function nextOutcome(checks: CheckService): Promise<CheckEvent> {
+  return new Promise((resolve) => {
+    const subscription = checks.onDidChange((e) => {
+      if (e.kind === 'started') return;
+      subscription.dispose();
+      resolve(e);
+    });
+  });
+}
+
+/** The kinds of the check service's events since `mark` (a check starts synchronously: 'started' is fired at once). */
+const kindsSince = (events: readonly CheckEvent[], mark: number) => events.slice(mark).map((e) => e.kind);
+
 describe('check service (one owner of check outcomes)', function () {
   this.timeout(20_000);
   const ctx = useEmulator();
@@ -59,7 +73,8 @@ describe('check service (one owner of check outcomes)', function () {
     ctx.emulator.upstream.delayMs = 2000;
     const controller = new AbortController();
     const pending = checks.check('full', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    await until('the check at the pool', () => ctx.emulator.inFlightOf('chat') > 0);
+    controller.abort();
     const outcome = await pending;
     assert.equal(outcome.kind, 'cancelled');
     assert.equal(checks.last, before, 'the last answer stays');
@@ -155,26 +170,34 @@ describe('health monitor (fake clock, in-memory settings and focus)', function (
   }
 
   it('a save writes three values as one change and is checked once', async () => {
-    const { settings, clock, health } = monitor();
+    const { settings, clock, health, checks, events } = monitor();
+    const first = nextOutcome(checks);
     health.start();
     await clock.advance(0);
+    await first;
     await flush();
     ctx.emulator.reset();
+    const mark = events.length;
     await settings.writeConnection({ baseUrl: ctx.emulator.apiBase, fullUrl: false, model: 'gpt-5.4-mini' });
     // A burst of changes (Settings UI edits) settles into one check too.
     settings.change({ model: 'gpt-5.5' });
     settings.change({ model: 'gpt-5.6-terra' });
+    const checked = nextOutcome(checks);
     await clock.advance(TRIGGER_SETTLE_MS);
+    assert.equal((await checked).kind, 'reported');
+    // The check has ended: a second one asked for meanwhile would start now, on the clock's next step.
     await flush();
+    await clock.advance(TRIGGER_SETTLE_MS);
+    assert.deepEqual(kindsSince(events, mark), ['started', 'reported']);
     assert.equal(ctx.emulator.countRoute('models'), 1);
     health.dispose();
   });
 
   it('interval 0: no background check runs, and the plan says so', async () => {
-    const { clock, health } = monitor(0);
+    const { clock, health, events } = monitor(0);
     health.start();
     await clock.advance(3_600_000);
-    await flush();
+    assert.deepEqual(events, [], 'no check started in an hour');
     assert.equal(ctx.emulator.requests.length, 0);
     assert.equal(health.enabled, false);
     assert.equal(health.nextAt, undefined);
@@ -197,8 +220,10 @@ describe('health monitor (fake clock, in-memory settings and focus)', function (
 
   it('cancelling a check on a hung pool restores the last answer at once and starts nothing (defect: cancel left a spinner and a new check)', async () => {
     const { clock, health, checks, events } = monitor();
+    const first = nextOutcome(checks);
     health.start();
     await clock.advance(0);
+    await first;
     await flush();
     const before = checks.last;
     assert.equal(before?.report.verdict, 'ok');
@@ -206,17 +231,18 @@ describe('health monitor (fake clock, in-memory settings and focus)', function (
     applyScenario(ctx.emulator, 'hang');
     const controller = new AbortController();
     const pending = checks.check('full', { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 100));
+    await until('the hung request at the pool', () => ctx.emulator.inFlightOf('models') > 0);
     assert.equal(checks.running?.mode, 'full', 'the check was in flight');
     controller.abort();
     assert.equal((await pending).kind, 'cancelled');
     assert.equal(checks.running, undefined, 'no spinner');
     assert.equal(checks.last, before, 'the last answer is shown again');
     assert.equal(events.at(-1)?.kind, 'cancelled');
-    const sent = ctx.emulator.requests.length;
-    await clock.advance(TRIGGER_SETTLE_MS * 4);
+    const mark = events.length;
+    // Past the settle time of any trigger: a check started by the cancellation would be started by now.
     await flush();
-    assert.equal(ctx.emulator.requests.length, sent, 'nothing new was started');
+    await clock.advance(TRIGGER_SETTLE_MS * 4);
+    assert.deepEqual(kindsSince(events, mark), [], 'nothing new was started');
     health.dispose();
   });
 

@@ -1,15 +1,16 @@
 // A setup link in the wizard (plain Node, in-memory fakes): the draft "from a link" is never saved by
 // itself; its pool gets no request at all until "Check this pool", and the key only once the user goes
 // on from step 1; a link that repeats the saved setup changes nothing; the links the last step copies
-// hold the saved setup and never a key.
+// hold the saved setup, and a key pasted into a setting never makes it into one.
 import * as assert from 'node:assert/strict';
 import { linkParts, parseSetupLink } from '../../src/core/trae/setupLink';
 import { renderMsg } from '../../src/core/text/messages';
 import { inviteFor, inviteText, localHostOf } from '../../src/wizard/invite';
-import { STATE_KEY } from '../../src/wizard/ports';
+import { RefusedRequest, STATE_KEY } from '../../src/wizard/ports';
+import { INVITE_TARGETS } from '../../src/wizard/protocol';
 import { flush } from './fakes/async';
-import { KEY, POOL_A } from './wizardFixtures';
-import { setup } from './wizardHarness';
+import { KEY, OTHER_KEY, POOL_A } from './wizardFixtures';
+import { LINK_SOURCE, setup } from './wizardHarness';
 
 const STRANGER = 'https://stranger.example.net/v1';
 const ID = 'codex-pooler-community.codex-pooler-trae';
@@ -29,7 +30,11 @@ describe('a setup link in the wizard', () => {
     assert.equal(t.controller.state.step, 'url');
     assert.deepEqual(t.controller.state.draft, { url: STRANGER, fullUrl: false, modelId: 'gpt-5.4-mini' });
     assert.equal(t.settings.writes.length, 0, 'nothing saved');
-    assert.equal(t.settings.values.baseUrl, POOL_A, 'the saved setup is untouched');
+    assert.deepEqual(
+      t.controller.state.saved,
+      { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' },
+      'the wizard still knows the saved setup as it is',
+    );
     assert.deepEqual(
       t.checks.calls.slice(before).filter((c) => c.draft.url === STRANGER),
       [],
@@ -144,7 +149,7 @@ describe('invite a teammate: links for the saved setup', () => {
     }
   });
 
-  it('the Markdown snippet: install, open the link, paste your own key; never a key', () => {
+  it('the Markdown snippet: install, open the link, paste your own key; the saved URL and model', () => {
     const md = inviteText('linkMarkdown', source, (m) => renderMsg(m));
     assert.ok(md);
     assert.match(md, /Open VSX/);
@@ -152,7 +157,24 @@ describe('invite a teammate: links for the saved setup', () => {
     assert.match(md, /\[Trae CN\]\(trae-cn:\/\//);
     assert.match(md, /\[code-oss\]\(code-oss:\/\//);
     assert.match(md, /paste your own Pool API key/);
-    assert.ok(!md.includes('sk-cxp-'));
+    assert.ok(md.includes('`https://pool-a.example.com/v1`') && md.includes('`gpt-5.5`'), md);
+  });
+
+  it('never a key: a key pasted into the model or URL setting gives no link and no snippet at all', () => {
+    const pasted = [
+      { ...source.saved, model: KEY },
+      { ...source.saved, model: ` ${OTHER_KEY}` },
+      // A path is allowed by the URL rules, so a key there would otherwise ride along in the link.
+      { ...source.saved, baseUrl: `https://pool-a.example.com/${KEY}/v1` },
+    ];
+    for (const saved of pasted) {
+      const holding = { ...source, saved };
+      assert.equal(inviteFor(holding), undefined, JSON.stringify(saved).slice(0, 60));
+      for (const what of INVITE_TARGETS) {
+        const text = inviteText(what, holding, (m) => renderMsg(m));
+        assert.ok(text === undefined || !/sk-cxp-/.test(text), `${what} holds a key: ${text?.slice(0, 80)}`);
+      }
+    }
   });
 
   it("a pool on this computer is said: on a teammate's computer the link would point at their own", () => {
@@ -170,9 +192,19 @@ describe('invite a teammate: links for the saved setup', () => {
     );
   });
 
-  it('the last step copies them through the host, only once Trae can be set up', async () => {
+  it('the last step copies them through the host: the saved setup, only once Trae can be set up', async () => {
     const t = await setup({ key: KEY });
     await t.controller.copy('linkTrae');
-    assert.deepEqual(t.clipboard, ['link of linkTrae']);
+    await t.controller.copy('linkMarkdown');
+    const [link = '', md = ''] = t.clipboard;
+    assert.ok(link.startsWith(`trae://${LINK_SOURCE.extensionId}/setup?`), link);
+    const back = parseSetupLink(linkParts(link));
+    assert.ok(back.ok && back.draft.url === POOL_A && back.draft.modelId === 'gpt-5.5', JSON.stringify(back));
+    assert.ok(md.includes(`(${link})`), 'the snippet links the same setup');
+    assert.ok(!t.clipboard.some((text) => text.includes(KEY.slice(20))), 'the stored key is in no link');
+    // A change the Trae step cannot show yet (an unchecked model): nothing is copied.
+    t.controller.setDraft({ url: POOL_A, fullUrl: false, modelId: 'gpt-5.4-mini' }, t.controller.state.draftVersion);
+    await assert.rejects(t.controller.copy('linkTrae'), RefusedRequest);
+    assert.equal(t.clipboard.length, 2);
   });
 });

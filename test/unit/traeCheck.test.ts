@@ -13,7 +13,8 @@ import { TRAE_MAX_TOKENS, TRAE_SECOND_PROMPT, TRAE_TOOL_RESULT } from '../../src
 import { formatTraeReport } from '../../src/core/trae/traeReportText';
 import type { StreamRequest, StreamTransport } from '../../src/core/http/transport';
 import { ALLOWED_CHAT_PARAMS, applyScenario, makeMcpToken, type Emulator, type ScenarioName } from '../emulator/server';
-import { closedPort, endpointOf, useEmulator } from './helpers';
+import { until } from './fakes/async';
+import { closedPort, endpointOf, requestsBeforeMarker, useEmulator } from './helpers';
 
 const zh = require('../../../l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
 
@@ -427,15 +428,17 @@ describe('Trae-shaped check', () => {
     it('cancelled while the stream stalls: an outcome, not a diagnosis', async () => {
       applyScenario(ctx.emulator, 'stream-stall');
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 150);
-      assert.deepEqual(await run(ctx.emulator, { signal: controller.signal, timeoutMs: 5000 }), { kind: 'cancelled' });
+      const pending = run(ctx.emulator, { signal: controller.signal, timeoutMs: 5000 });
+      await until('the stalled stream at the pool', () => ctx.emulator.inFlightOf('chat') > 0);
+      controller.abort();
+      assert.deepEqual(await pending, { kind: 'cancelled' });
     });
 
     it('already cancelled: nothing is sent', async () => {
       const controller = new AbortController();
       controller.abort();
       assert.deepEqual(await run(ctx.emulator, { signal: controller.signal }), { kind: 'cancelled' });
-      assert.equal(ctx.emulator.requests.length, 0);
+      assert.deepEqual(await requestsBeforeMarker(ctx.emulator), []);
     });
 
     it("refuses to send anything but a Pool key, or anywhere but the pool's origin", async () => {

@@ -64,6 +64,23 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     void log;
   });
 
+  it('a URL that breaks a rule gets no probe, and the log says so once (the event an editor test waits for)', async () => {
+    const { controller, checks, log } = await setup({ key: KEY });
+    controller.goTo('url');
+    const bad = 'http://127.0.0.2:4000/v1';
+    controller.setDraft({ url: bad, fullUrl: false, modelId: 'gpt-5.5' }, controller.state.draftVersion);
+    controller.setVisible(true);
+    await flush();
+    assert.deepEqual(
+      checks.calls.filter((c) => c.draft.url === bad),
+      [],
+    );
+    assert.deepEqual(
+      log.lines.filter((l) => l.includes('breaks a rule')),
+      ['info Setup wizard: the URL breaks a rule (loopback-alias); nothing is sent to it.'],
+    );
+  });
+
   it("a typed key is stored, then the pool's verdict decides; a wrong paste is refused and never stored", async () => {
     const { controller, secrets } = await setup({ settings: { model: '' } });
     await assert.rejects(

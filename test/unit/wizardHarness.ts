@@ -11,6 +11,8 @@ import { TraeWatch } from '../../src/services/traeWatch';
 import { SharedUsageReader } from '../../src/services/usageReader';
 import { WizardController } from '../../src/wizard/controller';
 import { KeyClipboard } from '../../src/wizard/copying';
+import { inviteText } from '../../src/wizard/invite';
+import { renderMsg } from '../../src/core/text/messages';
 import { flush } from './fakes/async';
 import { FakeClipboard } from './fakes/clipboard';
 import { FakeClock } from './fakes/clock';
@@ -21,6 +23,9 @@ import { FakeSettings } from './fakes/settings';
 import { FakeUsage } from './fakes/usage';
 import { FakeChecks } from './fakes/wizardChecks';
 import { POOL_A } from './wizardFixtures';
+
+/** The editor scheme and extension id the harness's setup links are built for. */
+export const LINK_SOURCE = { scheme: 'code-oss', extensionId: 'codex-pooler-community.codex-pooler-trae' } as const;
 
 export async function setup(
   options: {
@@ -81,7 +86,8 @@ export async function setup(
     lastCheck: () => options.lastCheck,
     clipboard: keyClipboard,
     guideText: (_state, what) => `value of ${what}`,
-    inviteText: (what) => `link of ${what}`,
+    // The real links, built from the saved settings as the panel builds them.
+    inviteText: (what) => inviteText(what, { ...LINK_SOURCE, saved: settings.read() }, renderMsg),
     editorAction: async () => undefined,
     explain: async (key) => ({
       kind: 'done',

@@ -21,3 +21,14 @@ export function deferred<T>(): Deferred<T> {
 export async function flush(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise<void>((r) => setImmediate(r));
 }
+
+/**
+ * Until `condition` holds, looking again as real I/O goes on (a request reaching the emulator); rejects
+ * after `rounds` looks (about a millisecond each) with `what` in the message.
+ */
+export async function until(what: string, condition: () => boolean, rounds = 5000): Promise<void> {
+  for (let i = 0; !condition(); i++) {
+    if (i >= rounds) throw new Error(`never happened: ${what}`);
+    await new Promise<void>((r) => setTimeout(r, 1));
+  }
+}
