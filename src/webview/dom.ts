@@ -42,7 +42,7 @@ const PATHS = {
   copy: 'M4 4V2h10v10h-2v2H2V4zm1 0h7v7h1V3H5zM3 5v8h8V5z',
   skipped: 'M4 7.4h8v1.2H4z',
   key: 'M10.5 1a4.5 4.5 0 0 0-4.3 5.8L1 12v3h3v-1.5h1.5V12H7l1.2-1.2A4.5 4.5 0 1 0 10.5 1zm1 4.5a1 1 0 1 1 0-2 1 1 0 0 1 0 2z',
-  chevron: 'M6 3.5 10.5 8 6 12.5l-.9-.9L8.7 8 5.1 4.4z',
+  chevronDown: 'M3.5 6 8 10.5 12.5 6l-.9-.9L8 8.7 4.4 5.1z',
 } as const;
 export type IconName = keyof typeof PATHS;
 

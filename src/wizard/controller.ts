@@ -182,11 +182,15 @@ export class WizardController implements Disposable {
 
   /**
    * A setup link's values open as a draft "from a link" on step 1 (nothing saved, nothing sent to its pool
-   * until "Check this pool"). A link that repeats the saved setup leaves the wizard where it is.
+   * until "Check this pool"). A link that repeats the saved setup leaves the wizard where it is, and says so.
    */
   openLink(draft: Draft, origin: string, host: string): 'same' | 'opened' {
     const outcome = this.state.openLink(draft, origin, host);
     if (outcome === 'opened') this.ports.log.info(`Setup wizard: a setup link for ${host} opened as a draft.`);
+    else {
+      this.state.board.linkSame();
+      this.ports.log.info(`Setup wizard: a setup link for ${host} matches the saved setup; nothing changed.`);
+    }
     this.#afterChange(0);
     return outcome;
   }

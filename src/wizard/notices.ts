@@ -17,10 +17,24 @@ export class NoticeBoard {
     this.#list = [{ id, severity, message }, ...this.#list.filter((n) => n.id !== id)].slice(0, LIMITS.notices);
   }
 
-  /** A setup link replaced unsaved edits: said, with what they were. */
-  linkReplaced(edits: Draft): void {
-    const args = { url: edits.url, model: edits.modelId || '—' };
-    this.say('linkReplaced', 'info', msg('ui.wizard.notice.linkReplaced', args));
+  /**
+   * A setup link replaced unsaved values: said, with what they were, and whose they were: the user's own
+   * edits, or what an earlier link (to `earlierHost`) filled in.
+   */
+  linkReplaced(values: Draft, earlierHost: string | undefined): void {
+    const args = { url: values.url, model: values.modelId || '—' };
+    this.say(
+      'linkReplaced',
+      'info',
+      earlierHost === undefined
+        ? msg('ui.wizard.notice.linkReplaced', args)
+        : msg('ui.wizard.notice.linkReplacedLink', { ...args, host: earlierHost }),
+    );
+  }
+
+  /** A setup link that repeats the saved setup: nothing changes, and the wizard says that it arrived. */
+  linkSame(): void {
+    this.say('linkSame', 'info', msg('ui.wizard.notice.linkSame'));
   }
 
   dismiss(id: NoticeId): void {

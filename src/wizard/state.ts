@@ -130,12 +130,12 @@ export class WizardState implements gates.StateFacts {
 
   /**
    * A setup link's values, as a draft "from a link" on step 1 (nothing saved). A link that only repeats the
-   * saved setup changes nothing ('same'). Unsaved edits it replaces are said, with what they were.
+   * saved setup changes nothing ('same'). Unsaved values it replaces are said, with what they were.
    */
   openLink(draft: Draft, origin: string, host: string): 'same' | 'opened' {
     const next = normalize(draft);
     if (!this.dirty && sameDraft(next, this.#saved)) return 'same';
-    if (this.dirty && !sameDraft(next, this.#draft)) this.board.linkReplaced(this.#draft);
+    if (this.dirty && !sameDraft(next, this.#draft)) this.board.linkReplaced(this.#draft, this.link?.host);
     // Held first, so that nothing runs for the stranger's origin once the draft points there.
     this.origins.openLink(origin, host);
     this.#apply(next);
@@ -184,9 +184,8 @@ export class WizardState implements gates.StateFacts {
   }
 
   /**
-   * The stored key as it is now. `byWizard`: the user stored it here, so it becomes the key this wizard
-   * works with (no "a different key" notice). A change made elsewhere is said; going back to the key
-   * the wizard works with takes that notice away again.
+   * The stored key as it is now. `byWizard`: stored here, so it becomes the key this wizard works with (no
+   * "a different key" notice). A change made elsewhere is said; the wizard's own key back takes that away.
    */
   setKey(key: KeyInfo, byWizard = false): void {
     const before = this.#key;
@@ -243,8 +242,7 @@ export class WizardState implements gates.StateFacts {
   /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
   finish<K extends CheckKind>(kind: K, token: string, result: Results[K]): boolean {
     if (!this.checks.finish(kind, token, result)) return false;
-    // A result that closes the open step (the saved pool stopped answering) sends the user back, said, and
-    // remembers where they were; a later result that passes takes them back there, only as far as they chose.
+    // A result that closes the open step sends the user back, said; a later pass returns them, as far as they chose.
     const at = this.step;
     this.#position.fallBack();
     if (this.step !== at && !this.dirty) {
@@ -283,6 +281,8 @@ export class WizardState implements gates.StateFacts {
     if (next.url !== d.url || next.fullUrl !== d.fullUrl) this.#rev.url++;
     if (next.modelId.trim() !== d.modelId.trim()) this.#rev.model++;
     this.#draft = next;
+    // "The link replaced …" holds while the draft is the link's: not once it is discarded or typed away.
+    if (!this.link) this.board.dismiss('linkReplaced');
   }
 
   #adoptPoolCasing(): void {

@@ -86,6 +86,7 @@ export const NOTICE_IDS = [
   'secretInModel',
   'saved',
   'linkReplaced',
+  'linkSame',
   'poolStopped',
 ] as const;
 export type NoticeId = (typeof NOTICE_IDS)[number];

@@ -48,7 +48,9 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
       // The last step is done once Trae's own request reached the pool (for the saved setup and key).
       const done =
         next !== undefined ? state.reachable(next) : state.reachable(name) && ctx.confirm.confirmed !== undefined;
-      return { name, reachable: state.reachable(name), done };
+      // Step 1 is not done while its URL has a finding to fix (a warning lets the user go on, not pass).
+      const clean = name !== 'url' || state.analysis.findings.every((f) => f.severity === 'info');
+      return { name, reachable: state.reachable(name), done: done && clean };
     }),
     draftVersion: state.draftVersion,
     draft: { url: clip(draft.url, LIMITS.url), fullUrl: draft.fullUrl, modelId: clip(draft.modelId, LIMITS.id) },
@@ -111,7 +113,8 @@ function urlSection(state: WizardState, render: Render, r: Render, status: Check
       ...(reach?.ok && endpoint
         ? { summary: r(msg('ui.wizard.url.reachOk', { host: endpoint.host, ms: reach.durationMs })) }
         : {}),
-      problems: problemsOf(reach?.diagnoses ?? [], 'url', r),
+      // The probe repeats the URL's own findings (url:*); they are said once, above, as findings.
+      problems: problemsOf(reach?.diagnoses.filter((d) => !d.code.startsWith('url:')) ?? [], 'url', r),
     },
   };
 }

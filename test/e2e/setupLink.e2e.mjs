@@ -86,6 +86,27 @@ describe('setup links', function () {
     }
   });
 
+  it('a link that matches the saved setup: the wizard comes to the front and says so (defect: no sign it arrived)', async () => {
+    const { wb, page, emulator } = env;
+    await given({ wizard: 'trae' });
+    await runPaletteCommand(page, 'File: New Untitled Text File');
+    const wizardTab = page.locator('.tabs-container .tab', { hasText: 'Codex Pooler setup' });
+    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor();
+    const before = settingsNow();
+    await openLink(
+      `${SCHEME}://${EXTENSION_ID}/setup?url=${encodeURIComponent(emulator.apiBase)}&model=gpt-5.5&fullUrl=0`,
+    );
+    await page.locator('.tabs-container .tab.active', { hasText: 'Codex Pooler setup' }).waitFor({ timeout: 15_000 });
+    const wizard = await wb.wizardFrame();
+    await wizard
+      .locator('[data-notice="linkSame"]', { hasText: 'This setup link matches your saved setup: nothing to change.' })
+      .waitFor();
+    await wb.waitForStep(5);
+    assert.equal(await wizard.locator('#link-banner').isVisible(), false, 'no draft "from a link"');
+    assert.equal(settingsNow(), before);
+    assert.equal(await wizardTab.count(), 1, 'the open wizard, not a second one');
+  });
+
   it('a link that carries a key is refused with the reason; the key is found nowhere (DOM, storage, settings, logs)', async () => {
     const { wb, page, profile } = env;
     await given();

@@ -64,7 +64,7 @@ describe('a setup link in the wizard', () => {
     assert.deepEqual(there(), ['reach', 'list'], 'the key went there once the user chose the pool');
   });
 
-  it('a link that repeats the saved setup leaves the wizard where it is', async () => {
+  it('a link that repeats the saved setup leaves the wizard where it is, and says it arrived (defect: no sign at all)', async () => {
     const t = await setup({ key: KEY });
     assert.equal(t.controller.state.step, 'trae');
     const version = t.controller.state.draftVersion;
@@ -73,6 +73,16 @@ describe('a setup link in the wizard', () => {
     assert.equal(t.controller.state.step, 'trae');
     assert.equal(t.controller.state.draftVersion, version);
     assert.equal(t.controller.state.link, undefined);
+    assert.deepEqual(
+      t.controller.state.notices.map((n) => [n.id, n.severity, renderMsg(n.message)]),
+      [['linkSame', 'info', 'This setup link matches your saved setup: nothing to change.']],
+    );
+    assert.ok(
+      t.log.lines.includes(
+        'info Setup wizard: a setup link for pool-a.example.com matches the saved setup; nothing changed.',
+      ),
+      t.log.lines.join('\n'),
+    );
   });
 
   it('a link to the pool in use with another model is not held (that pool is already chosen)', async () => {
@@ -97,7 +107,58 @@ describe('a setup link in the wizard', () => {
     t.controller.openLink(l.draft, l.origin, l.host);
     const notice = t.controller.state.notices.find((n) => n.id === 'linkReplaced');
     assert.ok(notice);
-    assert.match(renderMsg(notice.message), /mine\.example\.com/);
+    assert.equal(
+      renderMsg(notice.message),
+      'The setup link replaced your unsaved edits (they were: https://mine.example.com/v1, x).',
+    );
+  });
+
+  it('a second link says it replaced the first link\'s values, not "your unsaved edits" (defect: the wrong owner)', async () => {
+    const t = await setup({ key: KEY });
+    const first = link(STRANGER);
+    t.controller.openLink(first.draft, first.origin, first.host);
+    const second = link('https://other.example.org/v1', 'gpt-5.5');
+    t.controller.openLink(second.draft, second.origin, second.host);
+    const said = t.controller.state.notices.map((n) => renderMsg(n.message));
+    assert.deepEqual(said, [
+      'The setup link replaced the values an earlier setup link for stranger.example.net had filled in (they were: https://stranger.example.net/v1, gpt-5.4-mini).',
+    ]);
+  });
+
+  it('"The setup link replaced …" goes with the link: on "Discard the link" (defect: it stayed), and once the URL is typed away', async () => {
+    const replaced = async () => {
+      const t = await setup({ key: KEY });
+      t.controller.goTo('url');
+      t.controller.setDraft(
+        { url: 'https://mine.example.com/v1', fullUrl: false, modelId: 'x' },
+        t.controller.state.draftVersion,
+      );
+      const l = link(STRANGER);
+      t.controller.openLink(l.draft, l.origin, l.host);
+      assert.deepEqual(
+        t.controller.state.notices.map((n) => n.id),
+        ['linkReplaced'],
+      );
+      return t;
+    };
+    const discarded = await replaced();
+    discarded.controller.discardDraft();
+    assert.deepEqual(discarded.controller.state.notices, []);
+    const typed = await replaced();
+    typed.controller.setDraft(
+      { url: STRANGER, fullUrl: false, modelId: 'gpt-5.5' },
+      typed.controller.state.draftVersion,
+    );
+    assert.deepEqual(
+      typed.controller.state.notices.map((n) => n.id),
+      ['linkReplaced'],
+      "another model at the link's pool: the link's values are still the draft",
+    );
+    typed.controller.setDraft(
+      { url: 'https://typed.example.com/v1', fullUrl: false, modelId: 'gpt-5.5' },
+      typed.controller.state.draftVersion,
+    );
+    assert.deepEqual(typed.controller.state.notices, []);
   });
 
   it('closed and opened again, the link still holds its pool (nothing probed on reopen); discarding clears it', async () => {

@@ -35,17 +35,27 @@ export function mountModel(ctx: AppContext): StepModule {
     'aria-controls': 'model-options',
     placeholder: tr('ui.wizard.model.filterPlaceholder'),
   });
+  // A filter that hides models can always be seen and cleared, however short the list became since.
+  const clearButton = (id: string) =>
+    h(
+      'button',
+      { type: 'button', className: 'secondary', id, onclick: clearFilter },
+      tr('ui.wizard.model.clearFilter'),
+    );
+  const clearInRow = clearButton('clear-filter');
   const filterRow = h(
     'div',
     { className: 'filter-row' },
     h('label', { for: 'model-filter' }, tr('ui.wizard.model.filter')),
     filter,
+    clearInRow,
   );
   const legend = h('legend', {});
   const options = h('div', { id: 'model-options', className: 'model-options' });
   const more = h('p', { className: 'muted', id: 'models-more' });
+  const noMatch = h('p', { id: 'models-none' }, tr('ui.wizard.model.noMatch'), ' ', clearButton('clear-filter-none'));
   const note = h('p', { className: 'muted', id: 'models-note' });
-  const list = h('fieldset', { className: 'models' }, legend, options, more, note);
+  const list = h('fieldset', { className: 'models' }, legend, options, more, noMatch, note);
   const input = h('input', {
     id: 'model',
     type: 'text',
@@ -76,6 +86,15 @@ export function mountModel(ctx: AppContext): StepModule {
       radio.checked = radio.value.toLowerCase() === wanted;
   }
 
+  function clearFilter(): void {
+    filter.value = '';
+    draw();
+    // The row hides again for a short list: focus goes to the list instead of being lost.
+    const target = filterRow.hidden ? (options.querySelector<HTMLInputElement>('input[type=radio]') ?? filter) : filter;
+    target.focus();
+    announce(tr('ui.wizard.model.filterCleared', { count: models?.models.length ?? 0 }));
+  }
+
   function draw(): void {
     const all = models?.models ?? [];
     const needle = filter.value.trim().toLowerCase();
@@ -83,10 +102,11 @@ export function mountModel(ctx: AppContext): StepModule {
       needle === ''
         ? all
         : all.filter((m) => m.id.toLowerCase().includes(needle) || m.name.toLowerCase().includes(needle));
+    filterRow.hidden = all.length <= 12 && filter.value === '';
+    clearInRow.hidden = filter.value === '';
     const signature = `${models?.token}|${needle}`;
     if (signature === drawn) return markChosen();
     drawn = signature;
-    filterRow.hidden = all.length <= 12;
     setText(legend, tr('ui.wizard.model.legend', { count: all.length }));
     replaceChildren(
       options,
@@ -113,15 +133,9 @@ export function mountModel(ctx: AppContext): StepModule {
           ),
         ),
     );
-    setText(
-      more,
-      matching.length > SHOWN
-        ? tr('ui.wizard.model.more', { count: matching.length - SHOWN })
-        : needle !== '' && matching.length === 0
-          ? tr('ui.wizard.model.noMatch')
-          : '',
-    );
+    setText(more, matching.length > SHOWN ? tr('ui.wizard.model.more', { count: matching.length - SHOWN }) : '');
     more.hidden = more.textContent === '';
+    noMatch.hidden = needle === '' || matching.length > 0;
     setText(note, models?.note ?? '');
     note.hidden = !models?.note;
     if (needle !== '') announce(tr('ui.wizard.model.matches', { count: matching.length }), 500);

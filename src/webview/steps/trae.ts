@@ -1,7 +1,8 @@
 // Step 5, Set up Trae: Trae's own Add Model dialog, drawn the way Trae lays it out (the ways in, the
 // Custom Config tab, the four required rows with their switches on the same row, then Advanced
-// Settings, which Trae keeps collapsed, then Add Model), each field with its value and a Copy button, in
-// Trae's or Trae CN's labels. "Copy all as text" follows the same order.
+// Settings as it looks once opened (Trae starts it collapsed), then Add Model), each field with its value
+// and a Copy button, in Trae's or Trae CN's labels. "Copy all as text" follows the same order. Next comes
+// right after the Copy buttons; Trae's error codes follow it, folded.
 import { KEY_ON_CLIPBOARD_SECONDS } from '../../wizard/protocol';
 import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
@@ -16,8 +17,9 @@ type Row = GuideView['required'][number];
 export function mountTrae(ctx: AppContext): StepModule {
   const body = h('div', { id: 'trae-body' });
   const actions = new Actions(ctx, 'test', { label: 'ui.wizard.next', run: () => ctx.goTo('confirm') });
+  const codes = h('div', { id: 'trae-codes' });
   let drawn = '';
-  const element = h('div', {}, stepTitle('trae'), body, actions.element);
+  const element = h('div', {}, stepTitle('trae'), body, actions.element, codes);
 
   return {
     element,
@@ -27,9 +29,14 @@ export function mountTrae(ctx: AppContext): StepModule {
       if (signature === drawn) return;
       drawn = signature;
       const guide = view.guide;
-      if (!guide) return replaceChildren(body, h('p', {}, tr('ui.wizard.trae.incomplete')));
-      // Redrawn only when the guide itself changed (language, values): focus goes back where it was.
+      if (!guide) {
+        replaceChildren(codes);
+        return replaceChildren(body, h('p', {}, tr('ui.wizard.trae.incomplete')));
+      }
+      // Redrawn only when the guide itself changed (language, values): focus goes back where it was, and
+      // the error codes stay open if the user had opened them.
       const focused = document.activeElement?.id;
+      const open = codes.querySelector('details')?.open === true;
       replaceChildren(
         body,
         languageSwitch(ctx, view),
@@ -44,8 +51,8 @@ export function mountTrae(ctx: AppContext): StepModule {
           }),
         ),
         h('p', { className: 'working-when' }, icon('info'), ' ', guide.workingWhen),
-        traeErrors(ctx, guide),
       );
+      replaceChildren(codes, traeErrors(ctx, guide, { open }));
       if (focused) document.getElementById(focused)?.focus();
     },
   };
@@ -105,7 +112,16 @@ function dialog(ctx: AppContext, guide: GuideView, view: WizardView): HTMLElemen
     h(
       'section',
       { className: 'trae-section advanced', 'aria-labelledby': 'trae-advanced' },
-      h('h3', { id: 'trae-advanced' }, icon('chevron'), ' ', guide.advanced.label),
+      // Drawn opened, as the user will see it once they click it; Trae shows it collapsed until then.
+      h(
+        'h3',
+        { id: 'trae-advanced' },
+        icon('chevronDown'),
+        ' ',
+        guide.advanced.label,
+        ' ',
+        h('span', { className: 'muted collapsed-note' }, tr('ui.wizard.trae.advancedCollapsed')),
+      ),
       h('p', { className: 'section-hint', id: 'advanced-hint' }, guide.advanced.hint),
       ...rows(guide.advanced.rows),
     ),

@@ -1,27 +1,37 @@
 // Trae's error codes as users report them (984, 4028, …): what each means with this pool, and a button
-// that runs the check deciding it. Shown on step 5 and, when Trae showed an error, on step 6.
+// that runs the check deciding it. Folded on step 5 (needed only when something fails), open on step 6
+// when Trae showed an error.
 import type { GuideView } from '../../wizard/protocolViews';
 import type { AppContext } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { announce, ProblemList } from '../ui';
 
-/** "Trae says …": each code Trae users report, what it means here, and a button that runs the check deciding it. */
-export function traeErrors(ctx: AppContext, guide: GuideView): HTMLElement | false {
+/**
+ * "Trae says …": each code Trae users report, what it means here, and a button that runs the check deciding
+ * it. `folded`: a native disclosure, closed until opened (`open` keeps it open across a redraw).
+ */
+export function traeErrors(ctx: AppContext, guide: GuideView, fold?: { readonly open: boolean }): HTMLElement | false {
   if (guide.errors.length === 0) return false;
+  const intro = h('p', { className: 'muted' }, tr('ui.wizard.trae.errorsIntro'));
+  const codes = h(
+    'dl',
+    {},
+    ...guide.errors.flatMap((e) => [
+      h('dt', { 'data-trae-error': e.key }, e.title),
+      h('dd', {}, h('p', {}, e.meaning, ' ', e.fix), explainButton(ctx, e.key, e.costsQuota)),
+    ]),
+  );
+  if (fold) {
+    const summary = h('summary', { id: 'trae-errors-title' }, tr('ui.wizard.trae.errorsFolded'));
+    return h('details', { className: 'trae-errors', id: 'trae-errors', open: fold.open }, summary, intro, codes);
+  }
   return h(
     'section',
-    { className: 'trae-errors', 'aria-labelledby': 'trae-errors-title' },
+    { className: 'trae-errors', id: 'trae-errors', 'aria-labelledby': 'trae-errors-title' },
     h('h3', { id: 'trae-errors-title' }, tr('ui.wizard.trae.errorsTitle')),
-    h('p', { className: 'muted' }, tr('ui.wizard.trae.errorsIntro')),
-    h(
-      'dl',
-      {},
-      ...guide.errors.flatMap((e) => [
-        h('dt', { 'data-trae-error': e.key }, e.title),
-        h('dd', {}, h('p', {}, e.meaning, ' ', e.fix), explainButton(ctx, e.key, e.costsQuota)),
-      ]),
-    ),
+    intro,
+    codes,
   );
 }
 

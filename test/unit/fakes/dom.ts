@@ -1,5 +1,6 @@
-// Not a port: the few DOM calls the webview's shell makes, as a small tree in plain Node (no browser), and
-// the page the host serves (src/editor/webviewHtml.ts) built in it. Installed on globalThis while a test runs.
+// Not a port: the few DOM calls the webview's shell and its steps make, as a small tree in plain Node (no
+// browser), and the page the host serves (src/editor/webviewHtml.ts) built in it. Installed on globalThis
+// while a test runs. Selectors: a tag, #id, .class and [attr=value], combined in one compound (no spaces).
 
 export class FakeText {
   constructor(public textContent: string) {}
@@ -20,10 +21,33 @@ export class FakeElement {
     contains: (name: string) => this.#classes().includes(name),
   };
 
+  /** What the step code sets and reads as properties (a form control's state, data-* attributes). */
+  readonly dataset: Record<string, string> = {};
+  checked = false;
+  disabled = false;
+  #value: string | undefined;
+
   constructor(readonly tagName: string) {}
+
+  /** An input's value: the `value` attribute until something sets it, as in a browser. */
+  get value(): string {
+    return this.#value ?? this.attributes.get('value') ?? '';
+  }
+  set value(text: string) {
+    this.#value = text;
+  }
+  get type(): string {
+    return this.attributes.get('type') ?? '';
+  }
+  set type(value: string) {
+    this.attributes.set('type', value);
+  }
 
   get id(): string {
     return this.attributes.get('id') ?? '';
+  }
+  set id(value: string) {
+    this.attributes.set('id', value);
   }
   get className(): string {
     return this.attributes.get('class') ?? '';
@@ -37,6 +61,14 @@ export class FakeElement {
   set hidden(value: boolean) {
     if (value) this.attributes.set('hidden', '');
     else this.attributes.delete('hidden');
+  }
+  /** A <details>' state, reflected as its attribute. */
+  get open(): boolean {
+    return this.attributes.has('open');
+  }
+  set open(value: boolean) {
+    if (value) this.attributes.set('open', '');
+    else this.attributes.delete('open');
   }
   get textContent(): string {
     return this.childNodes.map((n) => n.textContent).join('');
@@ -70,11 +102,42 @@ export class FakeElement {
   addEventListener(type: string, listener: (event: unknown) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }
-  focus(): void {}
+  focus(): void {
+    const document = (globalThis as unknown as { document?: FakeDocument }).document;
+    if (document) document.activeElement = this;
+  }
 
-  /** Only a tag name: what the shell asks for. */
-  querySelector(tag: string): FakeElement | null {
-    return this.elements().find((e) => e !== this && e.tagName === tag.toUpperCase()) ?? null;
+  /** Runs the listeners of an event of this type (no bubbling: the steps listen on the element itself). */
+  dispatch(type: string): void {
+    for (const listener of this.listeners.get(type) ?? []) listener({ type, target: this });
+  }
+  dispatchEvent(event: { type: string }): boolean {
+    this.dispatch(event.type);
+    return true;
+  }
+  /** A click, as a user makes it: a disabled control does nothing. */
+  click(): void {
+    if (!this.disabled) this.dispatch('click');
+  }
+
+  querySelector(selector: string): FakeElement | null {
+    return this.querySelectorAll(selector)[0] ?? null;
+  }
+  querySelectorAll(selector: string): FakeElement[] {
+    return this.elements().filter((e) => e !== this && e.matches(selector));
+  }
+  matches(selector: string): boolean {
+    const parts = selector.match(/^[a-z][a-z0-9]*|#[\w-]+|\.[\w-]+|\[[^\]]+\]/gi) ?? [];
+    return parts.every((part) => {
+      if (part.startsWith('#')) return this.id === part.slice(1);
+      if (part.startsWith('.')) return this.classList.contains(part.slice(1));
+      if (part.startsWith('[')) {
+        const [name, value] = part.slice(1, -1).split('=') as [string, string | undefined];
+        const actual = name === 'value' ? this.value : this.getAttribute(name);
+        return value === undefined ? actual !== null : actual === value.replace(/^['"]|['"]$/g, '');
+      }
+      return this.tagName === part.toUpperCase();
+    });
   }
 
   /** This element and every element below it. */

@@ -1,0 +1,122 @@
+// Step 5 and Trae's error codes in the page (plain Node, the DOM fake, the views the host really builds):
+// Next comes right after the Copy buttons, the codes follow it folded (they are for when something fails)
+// and stay open once opened; step 6's "Trae showed an error" shows them open. Advanced Settings is drawn
+// opened, saying that Trae starts it collapsed (issue "What a new user met, again", points 5 and 8).
+import * as assert from 'node:assert/strict';
+import catalog from '../../src/core/text/catalog.json';
+import { renderMsg } from '../../src/core/text/messages';
+import type { GuideLanguage } from '../../src/core/trae/traeLabels';
+import type { AppContext } from '../../src/webview/stepContract';
+import { mountTrae } from '../../src/webview/steps/trae';
+import { traeErrors } from '../../src/webview/steps/traeErrors';
+import { setStrings } from '../../src/webview/strings';
+import { guideFor } from '../../src/wizard/guideView';
+import { WizardState } from '../../src/wizard/state';
+import { buildView } from '../../src/wizard/view';
+import { installPage, type FakeElement } from './fakes/dom';
+import { POOL_A, report } from './wizardFixtures';
+
+/** A saved, working setup on step 5, as the host shows it in this label language. */
+function stepFive(language: GuideLanguage) {
+  const state = new WizardState({
+    saved: { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' },
+    key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' },
+  });
+  for (const kind of ['reach', 'list'] as const) {
+    const begun = state.begin(kind);
+    assert.ok(begun.ok);
+    const result = kind === 'reach' ? { ok: true, diagnoses: [], durationMs: 1 } : report(state.draft);
+    assert.ok(state.finish(kind, begun.token, result));
+  }
+  assert.equal(state.goTo('trae'), undefined);
+  return buildView(
+    state,
+    {
+      render: renderMsg,
+      language,
+      traeCommands: { openChat: false, openTraeSettings: false },
+      guide: (w) => guideFor(w, language),
+      confirm: { watch: { phase: 'idle' }, checklist: false },
+      timeOfDay: String,
+      dateTime: String,
+      now: 0,
+    },
+    1,
+  );
+}
+
+describe('step 5 in the page: Next within reach, the error codes folded', () => {
+  let page: ReturnType<typeof installPage>;
+  before(() => setStrings(Object.entries(catalog)));
+  beforeEach(() => (page = installPage()));
+  afterEach(() => page.uninstall());
+
+  const ctx = {
+    rpc: { request: async () => ({}), send: () => undefined },
+    goTo: () => undefined,
+    act: () => undefined,
+    showFailure: (error: unknown) => assert.fail(String(error)),
+  } as unknown as AppContext;
+
+  function mount(language: GuideLanguage = 'en') {
+    const step = mountTrae(ctx);
+    page.document.body.append(step.element);
+    step.update(stepFive(language), undefined);
+    return step;
+  }
+  const order = () => page.document.body.elements();
+  /** What a Tab press stops at, in document order (the fake has no layout: the order is the DOM's). */
+  const tabStops = () => order().filter((e) => ['BUTTON', 'SUMMARY', 'INPUT'].includes(e.tagName));
+
+  it('Next comes right after the Copy buttons; the codes follow it, folded (defect: six open cards before Next)', () => {
+    mount();
+    const kind = (e: FakeElement) =>
+      e.tagName === 'INPUT'
+        ? 'language'
+        : e.classList.contains('copy')
+          ? 'copy'
+          : e.id === 'next'
+            ? 'next'
+            : e.textContent === 'Back'
+              ? 'back'
+              : `other: ${e.textContent}`;
+    const stops = tabStops();
+    const upToNext = stops.slice(0, stops.findIndex((e) => e.id === 'next') + 1).map(kind);
+    assert.deepEqual([...new Set(upToNext)], ['language', 'copy', 'back', 'next'], upToNext.join(', '));
+    const details = page.document.getElementById('trae-errors')!;
+    assert.equal(details.tagName, 'DETAILS', 'a native disclosure: keyboard and screen readers know it');
+    assert.equal(details.hasAttribute('open'), false, 'folded at first');
+    assert.ok(order().indexOf(details) > order().indexOf(page.document.getElementById('next')!), 'after Next');
+    assert.equal(details.querySelector('summary')!.textContent, 'Trae showed an error code? See what it means here');
+    assert.equal(details.querySelectorAll('button[data-explain]').length, 6, 'every code is still there, inside');
+  });
+
+  it('opened by the user, the codes stay open when the guide is drawn again (another label language)', () => {
+    const step = mount('en');
+    page.document.getElementById('trae-errors')!.setAttribute('open', '');
+    step.update(stepFive('zh-cn'), undefined);
+    const details = page.document.getElementById('trae-errors')!;
+    assert.ok(page.document.body.querySelector('[data-label=自定义请求地址]'), 'drawn again, in Trae CN labels');
+    assert.equal(details.hasAttribute('open'), true);
+  });
+
+  it('step 6\'s "Trae showed an error" shows the codes open, under their heading', () => {
+    const guide = stepFive('en').guide!;
+    const shown = traeErrors(ctx, guide) as unknown as FakeElement;
+    assert.equal(shown.tagName, 'SECTION');
+    assert.equal(shown.querySelector('h3')!.textContent, 'Trae says…');
+    assert.equal(shown.querySelectorAll('button[data-explain]').length, 6);
+  });
+
+  for (const [language, label] of [
+    ['en', 'Advanced Settings'],
+    ['zh-cn', 'Advanced Settings（高级设置）'],
+  ] as const) {
+    it(`Advanced Settings (${language}) is drawn opened, chevron down, saying Trae starts it collapsed`, () => {
+      mount(language);
+      const heading = page.document.getElementById('trae-advanced')!;
+      assert.equal(heading.textContent.trim(), `${label} (collapsed in Trae until you open it)`);
+      assert.ok(heading.querySelector('.icon-chevronDown'), 'the chevron of an opened section');
+    });
+  }
+});
