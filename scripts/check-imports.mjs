@@ -18,7 +18,7 @@ const src = path.join(root, 'src');
 const MAX_LINES = 300;
 const MAX_LINE_LENGTH = 120;
 const MAX_LONG_LINES = 25;
-const CORE_LAYERS = ['text', 'url', 'secrets', 'http', 'pool', 'check', 'trae'];
+const CORE_LAYERS = ['text', 'url', 'secrets', 'http', 'pool', 'trae', 'check'];
 const NODE_MODULES = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 /** Where a file stands: a file may import files of its own rank or lower. */
@@ -26,7 +26,6 @@ export function rankOf(rel) {
   const parts = rel.split('/');
   if (parts[0] === 'core') return CORE_LAYERS.indexOf(parts[1]);
   if (parts[0] === 'services') return 10;
-  if (rel === 'wizard/panel.ts') return 35;
   if (parts[0] === 'wizard') return 20;
   if (parts[0] === 'editor') return 30;
   if (rel === 'interactive.ts') return 40;
@@ -36,7 +35,7 @@ export function rankOf(rel) {
 
 /** What the webview may import besides its own files: the core below the pool, Trae's data, the protocol. */
 function webviewMayImport(rel) {
-  const protocol = rel === 'wizard/protocol.ts' || rel === 'wizard/protocolViews.ts';
+  const protocol = rel.startsWith('wizard/protocol/');
   return rel.startsWith('webview/') || protocol || /^core\/(text|url|secrets|trae)\//.test(rel);
 }
 

@@ -3,7 +3,7 @@
 // handlers and the wizard load on first use (src/interactive.ts, its own bundle).
 import * as vscode from 'vscode';
 import type { CheckMode, CheckReport } from './core/check/checkReport';
-import type { TraeCheckReport } from './core/trae/traeCheck';
+import type { TraeCheckReport } from './core/check/traeShaped/traeCheck';
 import { systemClock } from './core/check/healthSchedule';
 import { createNodeTransport } from './core/http/node/nodeTransport';
 import { proxyRouteFor } from './core/http/proxyRoute';
@@ -22,7 +22,7 @@ import { PoolKeyStore } from './services/keyStore';
 import { Redactor } from './services/redactor';
 import { TraeConfirmations } from './services/traeConfirmations';
 import { TraeFindings } from './services/traeFindings';
-import { WIZARD_VIEW_TYPE } from './wizard/viewType';
+import { WIZARD_VIEW_TYPE } from './wizard/protocol/viewType';
 
 const FIRST_RUN_KEY = 'codexPooler.firstRunOffered';
 

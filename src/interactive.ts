@@ -19,9 +19,9 @@ import type { TraeFindings } from './services/traeFindings';
 import { TraeWatch } from './services/traeWatch';
 import { SharedUsageReader, usageReader } from './services/usageReader';
 import { systemClock } from './core/check/healthSchedule';
-import type { WizardChecks } from './wizard/ports';
-import { connectionOf } from './wizard/stateTypes';
-import { WizardPanel, type PanelDependencies } from './wizard/panel';
+import type { WizardChecks } from './wizard/checks/ports';
+import { connectionOf } from './wizard/state/stateTypes';
+import { WizardPanel, type PanelDependencies } from './editor/wizardPanel';
 
 export interface InteractiveDependencies {
   readonly context: vscode.ExtensionContext;

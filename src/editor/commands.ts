@@ -7,7 +7,7 @@ import type { KeyReplacement } from '../services/keyReplacement';
 import type { TraeConfirmations } from '../services/traeConfirmations';
 import type { TraeFindings } from '../services/traeFindings';
 import type { TraeWatch } from '../services/traeWatch';
-import { formatTraeReport } from '../core/trae/traeReportText';
+import { formatTraeReport } from '../core/check/traeShaped/traeReportText';
 import { describeRoute, proxyRouteFor } from '../core/http/proxyRoute';
 import { formatReport } from '../core/check/reportText';
 import type { CheckService } from '../services/checkService';

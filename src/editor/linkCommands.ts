@@ -4,8 +4,8 @@
 // The link itself is never logged: a refused one may carry a secret.
 import * as vscode from 'vscode';
 import { parseSetupLink, type LinkResult } from '../core/trae/setupLink';
-import type { InviteTarget } from '../wizard/protocol';
-import { inviteFor, inviteText, localHostOf, type InviteSource } from '../wizard/invite';
+import type { InviteTarget } from '../core/trae/invite';
+import { inviteFor, inviteText, localHostOf, type InviteSource } from '../core/trae/invite';
 import { actionItem, runAction } from './actions';
 import { render, t } from './l10n';
 import type { Log } from './log';

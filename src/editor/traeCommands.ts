@@ -3,7 +3,7 @@
 // tool, two turns). Both cost quota only when the check that decides needs the chat, and say so first.
 import * as vscode from 'vscode';
 import { parseTraeError, TRAE_ERRORS, traeErrorFact, type TraeErrorKey } from '../core/trae/traeErrors';
-import type { TraeCheckReport } from '../core/trae/traeCheck';
+import type { TraeCheckReport } from '../core/check/traeShaped/traeCheck';
 import type { CheckService } from '../services/checkService';
 import type { OnDemandChecks } from '../services/onDemandChecks';
 import { checkTraeError, type TraeErrorFinding } from '../services/traeErrorCheck';

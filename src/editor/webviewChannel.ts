@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Redactor } from '../services/redactor';
 import type { Log } from './log';
 
-/** A message from the page, checked and bound to its handler by the protocol (see src/wizard/protocol.ts). */
+/** A message from the page, checked and bound to its handler by the protocol (see src/wizard/protocol/protocol.ts). */
 export type ChannelDispatch =
   | { readonly kind: 'request'; readonly id: number; readonly name: string; readonly run: () => Promise<unknown> }
   | { readonly kind: 'command'; readonly name: string; readonly run: () => Promise<void> }

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { msg } from '../core/text/messages';
 import { wizardTraeCommands } from '../core/trae/traeIdentity';
-import { RefusedRequest } from '../wizard/ports';
-import type { EditorAction } from '../wizard/protocol';
+import { RefusedRequest } from '../wizard/protocol/protocol';
+import type { EditorAction } from '../wizard/protocol/protocol';
 import { COMMANDS } from './commandIds';
 import { t } from './l10n';
 import type { Log } from './log';

@@ -2,7 +2,7 @@
 // works now, so the status bar shows it. A finding holds until a later Trae-shaped check passes, or the
 // URL, Full URL, model or key changes; the free background checks never clear it (they can only add
 // to it). A passing check leaves nothing to show.
-import type { TraeCheckReport } from '../core/trae/traeCheck';
+import type { TraeCheckReport } from '../core/check/traeShaped/traeCheck';
 import { DisposableStore, Emitter, type Disposable, type Event } from './events';
 import type { PoolKeyStore } from './keyStore';
 import type { ConnectionSettings, SettingsPort } from './ports';

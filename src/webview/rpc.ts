@@ -1,4 +1,4 @@
-// The webview's end of the protocol (src/wizard/protocol.ts): requests that resolve with their checked
+// The webview's end of the protocol (src/wizard/protocol/protocol.ts): requests that resolve with their checked
 // result (or reject with the host's reason, or with "no reply" once their deadline passes), commands that
 // want no reply, and the host's view, model list and problem messages. Anything that does not fit the
 // schema is reported to the host (which logs it) and shown, never dropped silently; a reply that comes
@@ -11,8 +11,8 @@ import {
   type Params,
   type RequestName,
   type Result,
-} from '../wizard/protocol';
-import type { ModelListView, ProblemView, WizardView } from '../wizard/protocolViews';
+} from '../wizard/protocol/protocol';
+import type { ModelListView, ProblemView, WizardView } from '../wizard/protocol/protocolViews';
 import { tr } from './strings';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };

@@ -6,24 +6,18 @@ import { msg } from '../core/text/messages';
 import type { TraeErrorKey } from '../core/trae/traeErrors';
 import { DisposableStore, Emitter, type Disposable, type Event } from '../services/events';
 import type { TraeErrorFinding } from '../services/traeErrorCheck';
-import { CheckRunner } from './checkRunner';
-import { ConfirmStep, type ConfirmSnapshot } from './confirmStep';
-import { KeyEntry } from './keyEntry';
-import {
-  keyInfo,
-  LEGACY_STATE_KEY,
-  REACH_DELAY_MS,
-  RefusedRequest,
-  STATE_KEY,
-  type KeyStoreVerdict,
-  type WizardPorts,
-} from './ports';
-import type { CopyTarget, EditorAction } from './protocol';
-import { copyText } from './copying';
-import { PoolFollower } from './publishedChecks';
-import type { StepName } from './protocolViews';
-import { WizardState } from './state';
-import type { Draft, NoticeId } from './stateTypes';
+import { CheckRunner } from './checks/checkRunner';
+import { ConfirmStep, type ConfirmSnapshot } from './confirm/confirmStep';
+import { KeyEntry } from './checks/keyEntry';
+import { keyInfo, type KeyStoreVerdict, type WizardPorts } from './checks/ports';
+import { LEGACY_STATE_KEY, REACH_DELAY_MS, STATE_KEY } from './state/stateTypes';
+import { RefusedRequest } from './protocol/protocol';
+import type { CopyTarget, EditorAction } from './protocol/protocol';
+import { copyText } from './checks/copying';
+import { PoolFollower } from './checks/poolFollower';
+import type { StepName } from './protocol/protocolViews';
+import { WizardState } from './state/state';
+import type { Draft, NoticeId } from './state/stateTypes';
 
 export class WizardController implements Disposable {
   readonly #changed = new Emitter<void>();

@@ -5,10 +5,11 @@ import { msg } from '../core/text/messages';
 import { traeErrorKeyOf } from '../core/trae/traeErrors';
 import type { LogPort } from '../services/ports';
 import type { WizardController } from './controller';
-import { RefusedRequest } from './ports';
-import type { CommandHandlers, RequestHandlers, Result } from './protocol';
-import { isNoticeId } from './stateTypes';
-import { explainView, type Render } from './viewParts';
+import { RefusedRequest } from './protocol/protocol';
+import type { CommandHandlers, RequestHandlers, Result } from './protocol/protocol';
+import { isNoticeId } from './state/stateTypes';
+import { explainView } from './view/viewParts';
+import type { Render } from './protocol/clamp';
 
 export interface HandlerDeps {
   readonly controller: WizardController;

@@ -2,8 +2,8 @@
 // if the clipboard still holds exactly that key. Fake clock, fake clipboard; the controller as the panel
 // wires it (wizardHarness) and the KeyClipboard on its own.
 import * as assert from 'node:assert/strict';
-import { KeyClipboard } from '../../src/wizard/copying';
-import { KEY_ON_CLIPBOARD_SECONDS } from '../../src/wizard/protocol';
+import { KeyClipboard } from '../../src/wizard/checks/copying';
+import { KEY_ON_CLIPBOARD_SECONDS } from '../../src/wizard/protocol/protocol';
 import { flush } from './fakes/async';
 import { FakeClipboard } from './fakes/clipboard';
 import { FakeClock } from './fakes/clock';

@@ -1,8 +1,8 @@
-// The origin policy, rule by rule (src/wizard/originPolicy.ts): where the Pool API key may go. The property
+// The origin policy, rule by rule (src/wizard/state/originPolicy.ts): where the Pool API key may go. The property
 // over whole message sequences is in originPolicy.property.test.ts.
 import * as assert from 'node:assert/strict';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
-import { OriginPolicy } from '../../src/wizard/originPolicy';
+import { OriginPolicy } from '../../src/wizard/state/originPolicy';
 import { POOL_A, POOL_B } from './wizardFixtures';
 
 const saved = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' };

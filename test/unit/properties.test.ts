@@ -4,7 +4,13 @@ import fc from 'fast-check';
 import { analyzeEndpoint, suggestCorrection } from '../../src/core/url/endpoint';
 import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/secrets/poolKey';
 import { decodeEscapes, redactText } from '../../src/core/secrets/redact';
-import { IncomingSchema, MESSAGES, OutgoingSchema, parseParams, type MessageName } from '../../src/wizard/protocol';
+import {
+  IncomingSchema,
+  MESSAGES,
+  OutgoingSchema,
+  parseParams,
+  type MessageName,
+} from '../../src/wizard/protocol/protocol';
 
 // 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.
 export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 100_000);

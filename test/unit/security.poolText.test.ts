@@ -3,8 +3,8 @@
 // comes out clipped, with control and text-direction characters replaced and every secret redacted.
 import * as assert from 'node:assert/strict';
 import { compactError, ERROR_FIELD_CHARS, cleanerFor } from '../../src/core/pool/poolResponse';
-import { readEventStream } from '../../src/core/trae/traeStream';
-import { traeShapedCheck, type TraeCheckReport } from '../../src/core/trae/traeCheck';
+import { readEventStream } from '../../src/core/check/traeShaped/traeStream';
+import { traeShapedCheck, type TraeCheckReport } from '../../src/core/check/traeShaped/traeCheck';
 import { hasUnsafeCharacters } from '../../src/core/text/inertText';
 import { decodeEscapes } from '../../src/core/secrets/redact';
 import type { StreamChunk, StreamTransport, Transport } from '../../src/core/http/transport';

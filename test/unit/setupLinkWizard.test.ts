@@ -5,9 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { linkParts, parseSetupLink } from '../../src/core/trae/setupLink';
 import { renderMsg } from '../../src/core/text/messages';
-import { inviteFor, inviteText, localHostOf } from '../../src/wizard/invite';
-import { RefusedRequest, STATE_KEY } from '../../src/wizard/ports';
-import { INVITE_TARGETS } from '../../src/wizard/protocol';
+import { inviteFor, inviteText, localHostOf } from '../../src/core/trae/invite';
+import { STATE_KEY } from '../../src/wizard/state/stateTypes';
+import { RefusedRequest } from '../../src/wizard/protocol/protocol';
+import { INVITE_TARGETS } from '../../src/core/trae/invite';
 import { flush } from './fakes/async';
 import { KEY, OTHER_KEY, POOL_A } from './wizardFixtures';
 import { LINK_SOURCE, setup } from './wizardHarness';

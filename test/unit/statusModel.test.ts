@@ -3,7 +3,7 @@
 // or key changes; the free background checks never clear it, but can make it worse.
 import * as assert from 'node:assert/strict';
 import { diagnosis } from '../../src/core/check/diagnosis';
-import type { TraeCheckReport } from '../../src/core/trae/traeCheck';
+import type { TraeCheckReport } from '../../src/core/check/traeShaped/traeCheck';
 import type { PublishedCheck } from '../../src/services/checkService';
 import { fingerprintOf, PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';

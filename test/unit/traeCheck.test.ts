@@ -8,9 +8,9 @@ import {
   type TraeCheckInput,
   type TraeCheckOutcome,
   type TraeCheckReport,
-} from '../../src/core/trae/traeCheck';
-import { TRAE_MAX_TOKENS, TRAE_SECOND_PROMPT, TRAE_TOOL_RESULT } from '../../src/core/trae/traeTurns';
-import { formatTraeReport } from '../../src/core/trae/traeReportText';
+} from '../../src/core/check/traeShaped/traeCheck';
+import { TRAE_MAX_TOKENS, TRAE_SECOND_PROMPT, TRAE_TOOL_RESULT } from '../../src/core/check/traeShaped/traeTurns';
+import { formatTraeReport } from '../../src/core/check/traeShaped/traeReportText';
 import type { StreamRequest, StreamTransport } from '../../src/core/http/transport';
 import { ALLOWED_CHAT_PARAMS, applyScenario, makeMcpToken, type Emulator, type ScenarioName } from '../emulator/server';
 import { until } from './fakes/async';

@@ -1,6 +1,6 @@
 // Reading one event stream: tool calls assembled from deltas, other choices ignored, caps, odd frames.
 import * as assert from 'node:assert/strict';
-import { readEventStream } from '../../src/core/trae/traeStream';
+import { readEventStream } from '../../src/core/check/traeShaped/traeStream';
 import { TransportError, type StreamChunk } from '../../src/core/http/transport';
 import { makePoolKey } from '../emulator/server';
 

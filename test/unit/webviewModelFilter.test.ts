@@ -9,9 +9,9 @@ import { renderMsg } from '../../src/core/text/messages';
 import { mountModel } from '../../src/webview/steps/model';
 import type { AppContext } from '../../src/webview/stepContract';
 import { setStrings } from '../../src/webview/strings';
-import { WizardState } from '../../src/wizard/state';
-import { buildView } from '../../src/wizard/view';
-import { buildModelList } from '../../src/wizard/viewParts';
+import { WizardState } from '../../src/wizard/state/state';
+import { buildView } from '../../src/wizard/view/view';
+import { buildModelList } from '../../src/wizard/view/viewParts';
 import { installPage } from './fakes/dom';
 import { MODELS, POOL_A, report } from './wizardFixtures';
 

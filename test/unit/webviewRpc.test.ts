@@ -6,7 +6,7 @@ import catalog from '../../src/core/text/catalog.json';
 import { startApp } from '../../src/webview/app';
 import { RequestFailed, Rpc, type RpcPort } from '../../src/webview/rpc';
 import { setStrings } from '../../src/webview/strings';
-import { MESSAGES, REPLY_WITHIN_MS, replyWithinMs, type RequestName } from '../../src/wizard/protocol';
+import { MESSAGES, REPLY_WITHIN_MS, replyWithinMs, type RequestName } from '../../src/wizard/protocol/protocol';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { installPage } from './fakes/dom';

@@ -10,9 +10,9 @@ import type { AppContext } from '../../src/webview/stepContract';
 import { mountTrae } from '../../src/webview/steps/trae';
 import { traeErrors } from '../../src/webview/steps/traeErrors';
 import { setStrings } from '../../src/webview/strings';
-import { guideFor } from '../../src/wizard/guideView';
-import { WizardState } from '../../src/wizard/state';
-import { buildView } from '../../src/wizard/view';
+import { guideFor } from '../../src/wizard/view/guideView';
+import { WizardState } from '../../src/wizard/state/state';
+import { buildView } from '../../src/wizard/view/view';
 import { installPage, type FakeElement } from './fakes/dom';
 import { POOL_A, report } from './wizardFixtures';
 

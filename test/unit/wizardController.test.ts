@@ -1,7 +1,8 @@
 // The wizard's controller in plain Node with in-memory fakes (SecretStorage, Memento, settings, checks):
 // what runs, what is dropped, what is written, and that nothing throws once the panel is gone.
 import * as assert from 'node:assert/strict';
-import { LEGACY_STATE_KEY, RefusedRequest, STATE_KEY } from '../../src/wizard/ports';
+import { LEGACY_STATE_KEY, STATE_KEY } from '../../src/wizard/state/stateTypes';
+import { RefusedRequest } from '../../src/wizard/protocol/protocol';
 import { flush } from './fakes/async';
 import { SETTINGS_UNWRITABLE } from './fakes/settings';
 import { fingerprintOf } from '../../src/services/keyStore';

@@ -3,7 +3,7 @@ import type { CheckReport } from '../../src/core/check/checkReport';
 import { diagnosis } from '../../src/core/check/diagnosis';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
 import type { ModelInfo } from '../../src/core/pool/poolClient';
-import type { Draft } from '../../src/wizard/stateTypes';
+import type { Draft } from '../../src/wizard/state/stateTypes';
 
 export const KEY = 'sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 export const OTHER_KEY = 'sk-cxp-abcdef012345-ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210_-zyxwv';

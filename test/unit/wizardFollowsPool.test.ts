@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { renderMsg } from '../../src/core/text/messages';
 import { fingerprintOf } from '../../src/services/keyStore';
 import type { PublishedCheck } from '../../src/services/checkService';
-import { buildView } from '../../src/wizard/view';
+import { buildView } from '../../src/wizard/view/view';
 import { flush } from './fakes/async';
 import type { Call } from './fakes/wizardChecks';
 import { KEY, POOL_A, report } from './wizardFixtures';

@@ -1,8 +1,8 @@
 // The wizard's state model, with no editor and no network: every transition, and each defect of the
 // first wizard as a case (issue "Wizard v2").
 import * as assert from 'node:assert/strict';
-import { WizardState } from '../../src/wizard/state';
-import type { Draft, KeyInfo } from '../../src/wizard/stateTypes';
+import { WizardState } from '../../src/wizard/state/state';
+import type { Draft, KeyInfo } from '../../src/wizard/state/stateTypes';
 import { KEY, MODELS, POOL_A, POOL_B, report } from './wizardFixtures';
 
 const stored: KeyInfo = { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f1' };

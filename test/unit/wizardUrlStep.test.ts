@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { checkReachability } from '../../src/core/check/reachability';
 import { renderMsg } from '../../src/core/text/messages';
-import { WizardState } from '../../src/wizard/state';
-import { buildView } from '../../src/wizard/view';
+import { WizardState } from '../../src/wizard/state/state';
+import { buildView } from '../../src/wizard/view/view';
 import { clientFor, useEmulator } from './helpers';
 
 describe('step 1: what the wizard says about the URL', () => {

@@ -8,12 +8,12 @@ import { diagnosis } from '../../src/core/check/diagnosis';
 import { renderMsg } from '../../src/core/text/messages';
 import type { ModelInfo } from '../../src/core/pool/poolClient';
 import { Redactor } from '../../src/services/redactor';
-import { WizardState } from '../../src/wizard/state';
-import type { Draft } from '../../src/wizard/stateTypes';
-import { ModelListViewSchema, WizardViewSchema } from '../../src/wizard/protocolViews';
-import { buildView } from '../../src/wizard/view';
-import { buildModelList } from '../../src/wizard/viewParts';
-import { guideFor } from '../../src/wizard/guideView';
+import { WizardState } from '../../src/wizard/state/state';
+import type { Draft } from '../../src/wizard/state/stateTypes';
+import { ModelListViewSchema, WizardViewSchema } from '../../src/wizard/protocol/protocolViews';
+import { buildView } from '../../src/wizard/view/view';
+import { buildModelList } from '../../src/wizard/view/viewParts';
+import { guideFor } from '../../src/wizard/view/guideView';
 import { FUZZ_RUNS } from './properties.test';
 import { report } from './wizardFixtures';
 

@@ -3,8 +3,8 @@
 // The line is updated in place (a screen reader hears each change once); the rest is redrawn only when
 // it changed, so focus stays where it was. "Trae showed an error" brings the checklist and Trae's error
 // codes at once. Buttons that open Trae's chat or settings appear only where this editor has them.
-import type { EditorAction } from '../../wizard/protocol';
-import type { WizardView } from '../../wizard/protocolViews';
+import type { EditorAction } from '../../wizard/protocol/protocol';
+import type { WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren, type IconName } from '../dom';
 import { tr } from '../strings';

@@ -2,7 +2,7 @@
 // stored in the editor's secret storage and checked live with a free model list. A key typed but not
 // saved is never silently dropped: Next saves it first, or says why it cannot.
 import { analyzeKey } from '../../core/secrets/poolKey';
-import type { WizardView } from '../../wizard/protocolViews';
+import type { WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { RequestFailed } from '../rpc';
 import { h, icon, replaceChildren } from '../dom';

@@ -1,7 +1,7 @@
 // Step 1 when the draft came from a setup link: "This link points at pool.example.com", big and plain,
 // what the link filled in, and the choice: "Check this pool" (which says so when it is not the pool in
 // use now) or "Discard the link". Nothing is sent to that pool before the click; the host enforces it.
-import type { WizardView } from '../../wizard/protocolViews';
+import type { WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';

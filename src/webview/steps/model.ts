@@ -2,7 +2,7 @@
 // model id as Trae's Model ID field will hold it, checked against the list as you type. Names are text,
 // isolated for bidi, never markup.
 import { EXAMPLE_MODEL_ID } from '../../core/trae/traeValues';
-import type { ModelListView, WizardView } from '../../wizard/protocolViews';
+import type { ModelListView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, replaceChildren } from '../dom';
 import { tr } from '../strings';

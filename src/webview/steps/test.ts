@@ -2,7 +2,7 @@
 // a little quota, so it runs only when asked), the opt-in Trae-shaped check, and Save, which writes
 // only what passed for exactly these values.
 import type { MessageId } from '../../core/text/messages';
-import type { ReportView, WizardView } from '../../wizard/protocolViews';
+import type { ReportView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren, type IconName } from '../dom';
 import { tr } from '../strings';

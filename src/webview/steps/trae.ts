@@ -3,8 +3,8 @@
 // Settings as it looks once opened (Trae starts it collapsed), then Add Model), each field with its value
 // and a Copy button, in Trae's or Trae CN's labels. "Copy all as text" follows the same order. Next comes
 // right after the Copy buttons; Trae's error codes follow it, folded.
-import { KEY_ON_CLIPBOARD_SECONDS } from '../../wizard/protocol';
-import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocolViews';
+import { KEY_ON_CLIPBOARD_SECONDS } from '../../wizard/protocol/protocol';
+import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';

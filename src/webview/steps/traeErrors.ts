@@ -1,7 +1,7 @@
 // Trae's error codes as users report them (984, 4028, …): what each means with this pool, and a button
 // that runs the check deciding it. Folded on step 5 (needed only when something fails), open on step 6
 // when Trae showed an error.
-import type { GuideView } from '../../wizard/protocolViews';
+import type { GuideView } from '../../wizard/protocol/protocolViews';
 import type { AppContext } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';

@@ -1,7 +1,7 @@
 // Step 1, Pool URL: the URL rules as you type (with one-click fixes), the exact URL Trae will call, and
 // a free live check that a Codex Pooler answers there (no key is sent for it).
 import { LOCAL_DEFAULT_URL } from '../../core/url/endpoint';
-import type { ProblemView, WizardView } from '../../wizard/protocolViews';
+import type { ProblemView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, replaceChildren } from '../dom';
 import { tr } from '../strings';

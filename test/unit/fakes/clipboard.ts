@@ -1,6 +1,6 @@
 // The editor's clipboard (ClipboardPort) as one string: every write is kept in order, and the user can
 // copy something of their own in between (`userCopies`). Failure switches for reading and writing.
-import type { ClipboardPort } from '../../../src/wizard/ports';
+import type { ClipboardPort } from '../../../src/wizard/checks/ports';
 
 export class FakeClipboard implements ClipboardPort {
   text = '';

@@ -2,8 +2,8 @@
 // in deferreds (auto = false) for the test to answer; every call is recorded with its draft and signal.
 import type { CheckOutcome } from '../../../src/services/checkService';
 import type { ConnectionSettings } from '../../../src/services/ports';
-import type { Done, WizardChecks } from '../../../src/wizard/ports';
-import type { Draft, ReachResult, TraeResult } from '../../../src/wizard/stateTypes';
+import type { Done, WizardChecks } from '../../../src/wizard/checks/ports';
+import type { Draft, ReachResult, TraeResult } from '../../../src/wizard/state/stateTypes';
 import { report } from '../wizardFixtures';
 import { deferred, type Deferred } from './async';
 

@@ -1,0 +1,35 @@
+// Step 1 when the draft came from a setup link: the host it points at, big and plain; whether it is
+// held (nothing sent there yet); the saved pool's host when the link names another; what it filled in.
+// Clamped to LIMITS. No `vscode`.
+import { msg, type Msg } from '../../core/text/messages';
+import { analyzeEndpoint } from '../../core/url/endpoint';
+import { LIMITS, type WizardView } from '../protocol/protocolViews';
+import type { WizardState } from '../state/state';
+import { clip, type Render } from '../protocol/clamp';
+
+export function linkSection(state: WizardState, r: Render): { link?: NonNullable<WizardView['link']> } {
+  const link = state.link;
+  if (!link) return {};
+  const saved = analyzeEndpoint(state.saved.url, state.saved.fullUrl).endpoint;
+  const { url, fullUrl, modelId } = state.draft;
+  // Each value as the link has it; where it differs from the saved setup, what it replaces.
+  const savedDraft = state.saved;
+  const onOff = (on: boolean) => msg(on ? 'ui.wizard.url.on' : 'ui.wizard.url.off');
+  const model = (id: string) => (id.trim() === '' ? msg('ui.wizard.link.noModel') : id.trim());
+  const change = (from: string | Msg, to: string | Msg, same: boolean): string | Msg =>
+    same ? to : msg('ui.wizard.link.changed', { from, to });
+  const values = msg('ui.wizard.link.values', {
+    url: change(savedDraft.url, url, !saved || savedDraft.url.trim() === url.trim()),
+    fullUrl: change(onOff(savedDraft.fullUrl), onOff(fullUrl), !saved || savedDraft.fullUrl === fullUrl),
+    model: change(model(savedDraft.modelId), model(modelId), !saved || savedDraft.modelId.trim() === modelId.trim()),
+  });
+  return {
+    link: {
+      host: clip(link.host, LIMITS.label),
+      held: !link.released,
+      ...(saved && saved.origin !== link.origin ? { savedHost: clip(saved.host, LIMITS.label) } : {}),
+      same: saved?.origin === link.origin,
+      values: r(values),
+    },
+  };
+}

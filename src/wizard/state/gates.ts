@@ -1,0 +1,79 @@
+// Which step the user may open, and which free check should run, derived from what the checks found for
+// the inputs as they are now (see STEP_CHECKS in stateTypes.ts for which check feeds which step). Pure
+// functions over the state's facts: no I/O, no `vscode`.
+import { findModel } from '../../core/check/matching';
+import type { EndpointAnalysis } from '../../core/url/endpoint';
+import type { CheckResults } from './checkResults';
+import type { StepName } from '../protocol/protocolViews';
+import type { CheckKind, Draft, KeyInfo } from './stateTypes';
+
+/** What the gates read from the state. */
+export interface StateFacts {
+  readonly analysis: EndpointAnalysis;
+  readonly checks: CheckResults;
+  readonly key: KeyInfo;
+  readonly draft: Draft;
+  readonly dirty: boolean;
+  /** The key may go to the draft's origin: the saved one, or one the user went on from step 1 with. */
+  readonly originApproved: boolean;
+  /** The draft's pool came from a link and the user has not chosen to check it: nothing goes there. */
+  readonly originHeld: boolean;
+}
+
+export type ModelMatch = 'exact' | 'case' | 'none' | 'unknown';
+
+/** A Codex Pooler answered at the draft's URL (the free, unauthenticated probe). */
+export function reachOk(f: StateFacts): boolean {
+  return f.analysis.ok && f.checks.current('reach')?.ok === true;
+}
+
+/** The pool listed models with the stored key (it accepted the key). */
+export function listOk(f: StateFacts): boolean {
+  return f.key.kind === 'stored' && f.checks.current('list')?.facts.models !== undefined;
+}
+
+/** How the draft's model id matches the pool's list: exactly, in other casing, not at all, or unknown yet. */
+export function modelMatch(f: StateFacts): ModelMatch {
+  const models = f.checks.current('list')?.facts.models;
+  if (!models) return 'unknown';
+  const wanted = f.draft.modelId.trim();
+  const found = wanted === '' ? undefined : findModel(models, wanted);
+  return !found ? 'none' : found.id === wanted ? 'exact' : 'case';
+}
+
+export function testPassed(f: StateFacts): boolean {
+  const report = f.checks.current('test');
+  return report !== undefined && report.verdict !== 'error';
+}
+
+/** Saved, with a stored key the pool accepts and a model it lists (or a passed test): Trae can be set up. */
+export function configReady(f: StateFacts): boolean {
+  return !f.dirty && f.key.kind === 'stored' && ((listOk(f) && modelMatch(f) === 'exact') || testPassed(f));
+}
+
+export function reachable(f: StateFacts, step: StepName): boolean {
+  switch (step) {
+    case 'url':
+      return true;
+    case 'key':
+      return reachOk(f);
+    case 'model':
+      return reachOk(f) && listOk(f);
+    case 'test': {
+      const match = modelMatch(f);
+      return reachable(f, 'model') && (match === 'exact' || match === 'case');
+    }
+    case 'trae':
+    case 'confirm':
+      return reachable(f, 'test') && configReady(f);
+  }
+}
+
+/** The checks that should be running now and are not (free ones only: the test costs quota). */
+export function wanted(f: StateFacts): CheckKind[] {
+  const out: CheckKind[] = [];
+  const idle = (kind: CheckKind) => !f.checks.running(kind) && f.checks.current(kind) === undefined;
+  if (f.analysis.ok && !f.originHeld && idle('reach')) out.push('reach');
+  if (reachOk(f) && f.key.kind === 'stored' && f.originApproved && idle('list')) out.push('list');
+  return out;
+}

@@ -1,0 +1,152 @@
+// The wizard state's vocabulary: its steps and the check that feeds each, the draft, what each check
+// finds, notices, and the small pure helpers about drafts. No I/O and no `vscode`.
+import type { CheckReport } from '../../core/check/checkReport';
+import type { Diagnosis } from '../../core/check/diagnosis';
+import type { Severity } from '../../core/url/endpoint';
+import type { Msg } from '../../core/text/messages';
+import type { TraeCheckReport } from '../../core/check/traeShaped/traeCheck';
+import type { ConnectionSettings } from '../../services/ports';
+import { LIMITS, STEP_NAMES, type StepName } from '../protocol/protocolViews';
+
+/** Where the wizard keeps its step and an unsaved draft between sessions (globalState; never a key). */
+export const STATE_KEY = 'codexPooler.wizard';
+/** What an earlier version stored (it could hold a key pasted into the URL field): removed on open. */
+export const LEGACY_STATE_KEY = 'codexPooler.wizardDraft';
+export const REACH_DELAY_MS = 300;
+/** A model list older than this is refreshed when the wizard opens, and said to be old until then. */
+export const LIST_FRESH_MS = 60_000;
+
+export type CheckKind = 'reach' | 'list' | 'test' | 'trae';
+
+/**
+ * Which check feeds which step, written once: `reach` (free, no key) decides the URL step; `list` (the
+ * keyed model list, free) decides the key and the model steps; `test` (the chat check) and `trae` (the
+ * Trae-shaped check), both costing a little quota and run only when asked, belong to the test step.
+ */
+export const STEP_CHECKS: { readonly [S in StepName]: readonly CheckKind[] } = {
+  url: ['reach'],
+  key: ['list'],
+  model: ['list'],
+  test: ['test', 'trae'],
+  trae: [],
+  confirm: [],
+};
+
+/** What the user is setting up: Trae's Custom Request URL, its Full URL switch and the Model ID. */
+export interface Draft {
+  readonly url: string;
+  readonly fullUrl: boolean;
+  readonly modelId: string;
+}
+
+/** What the free, unauthenticated probe of step 1 found. */
+export interface ReachResult {
+  readonly ok: boolean;
+  readonly diagnoses: readonly Diagnosis[];
+  readonly durationMs: number;
+}
+
+/** The streaming, two-turn check shaped like Trae's own requests (opt-in; costs quota). */
+export type TraeResult = TraeCheckReport;
+
+export interface Results {
+  reach: ReachResult;
+  list: CheckReport;
+  test: CheckReport;
+  trae: TraeResult;
+}
+
+/** A result and when it was found (clock milliseconds). */
+export interface Found<T> {
+  readonly result: T;
+  readonly at: number;
+}
+
+export type Phase<T> =
+  | { readonly status: 'idle' }
+  /** Running for `token`; `previous`: what was found for the same inputs before, shown until the new answer. */
+  | { readonly status: 'running'; readonly token: string; readonly previous?: Found<T> }
+  | ({ readonly status: 'done'; readonly token: string } & Found<T>);
+
+export type KeyInfo =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'stored'; readonly masked: string; readonly fingerprint: string }
+  | { readonly kind: 'unavailable'; readonly detail: string };
+
+/**
+ * A new key the pool rejected (or could not check) while a working key is stored: it was not stored.
+ * The host keeps the key itself in memory only; this is what the page may show (masked id parts).
+ */
+export interface PendingKey {
+  readonly candidate: string;
+  readonly kept: string;
+  readonly verdict: 'rejected' | 'unknown';
+  readonly reason?: Msg;
+}
+
+export const NOTICE_IDS = [
+  'modelCase',
+  'keyCleared',
+  'keyChanged',
+  'keyChangedMeanwhile',
+  'settingsChanged',
+  'secretInUrl',
+  'secretInModel',
+  'saved',
+  'linkReplaced',
+  'linkSame',
+  'poolStopped',
+] as const;
+export type NoticeId = (typeof NOTICE_IDS)[number];
+
+export function isNoticeId(id: string): id is NoticeId {
+  return (NOTICE_IDS as readonly string[]).includes(id);
+}
+
+export interface Notice {
+  readonly id: NoticeId;
+  readonly severity: Severity;
+  readonly message: Msg;
+}
+
+export interface StateInit {
+  readonly saved: Draft;
+  readonly key: KeyInfo;
+  /** What an earlier session left in storage (untrusted: checked here). */
+  readonly persisted?: {
+    readonly step?: unknown;
+    readonly draft?: unknown;
+    readonly link?: unknown;
+    readonly chosen?: unknown;
+  };
+  /** The newest published check of the saved settings, the key it ran with, and when it finished. */
+  readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string; readonly at: number };
+  /** The clock results are timed with (wall-clock milliseconds; tests pass their own). */
+  readonly now?: () => number;
+}
+
+export function stepIndex(step: StepName): number {
+  return STEP_NAMES.indexOf(step);
+}
+
+/** The draft as the settings and the checks name its values. */
+export function connectionOf(d: Draft): ConnectionSettings {
+  return { baseUrl: d.url, fullUrl: d.fullUrl, model: d.modelId };
+}
+
+export function sameDraft(a: Draft, b: Draft): boolean {
+  return a.url.trim() === b.url.trim() && a.fullUrl === b.fullUrl && a.modelId.trim() === b.modelId.trim();
+}
+
+export function normalize(d: Draft): Draft {
+  return { url: d.url.trim(), fullUrl: d.fullUrl, modelId: d.modelId.trim() };
+}
+
+/** A draft an earlier session stored (untrusted; its model id was called `model` before 0.1.0's layout). */
+export function readDraft(raw: unknown): Draft | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { url, fullUrl, modelId, model } = raw as Record<string, unknown>;
+  const id = modelId ?? model;
+  if (typeof url !== 'string' || typeof fullUrl !== 'boolean' || typeof id !== 'string') return undefined;
+  return { url: url.slice(0, LIMITS.url), fullUrl, modelId: id.slice(0, LIMITS.id) };
+}
