@@ -90,12 +90,7 @@ export class TraeWatch implements Disposable {
 
   /** Stops reading (the step was left or hidden, the panel closed); the last state stays readable. */
   stop(): void {
-    if (this.#timer !== undefined) this.deps.clock.clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#reading?.abort();
-    this.#reading = undefined;
-    this.#ownTraffic?.dispose();
-    this.#ownTraffic = undefined;
+    this.#halt();
     if (this.watching) this.#set({ phase: 'idle' });
   }
 
@@ -164,9 +159,19 @@ export class TraeWatch implements Disposable {
     this.#set({ phase: 'waiting', since: this.#startedAt, quiet });
   }
 
+  /** Found, or given up: straight to that state (a listener never sees 'idle' in between). */
   #end(state: WatchState): void {
-    this.stop();
+    this.#halt();
     this.#set(state);
+  }
+
+  #halt(): void {
+    if (this.#timer !== undefined) this.deps.clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#reading?.abort();
+    this.#reading = undefined;
+    this.#ownTraffic?.dispose();
+    this.#ownTraffic = undefined;
   }
 
   #set(state: WatchState): void {

@@ -93,6 +93,11 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
     assert.equal(state.at, 2 * WATCH_PERIOD_MS);
     assert.deepEqual(state.target, t.usage.target);
     assert.equal(state.keyFingerprint, t.usage.keyFingerprint);
+    // Straight from waiting to arrived: a listener (the palette command) never hears 'idle' in between.
+    assert.deepEqual(
+      t.states.map((s) => s.phase),
+      ['settling', 'waiting', 'arrived'],
+    );
     // Nothing after the first confirmation.
     const reads = t.usage.reads;
     assert.equal(t.clock.pending(), 0, 'no timer left');
