@@ -21,10 +21,10 @@ export function firstStatusText(lang) {
 
 /** The scenarios worth a first try, each in a few words; docs/demo.md lists every one. */
 export const FIRST_SCENARIOS = [
-  ['down', 'the pool is down (its reverse proxy answers 502)'],
+  ['down', 'the pool is down behind its proxy (502)'],
   ['key-disabled', 'your key is paused or revoked'],
   ['limit-reached', "the account's 5-hour credit window is used up"],
-  ['second-turn-rejected', "Trae's 4028, which only the wizard's Trae-shaped check (step 4) finds"],
+  ['second-turn-rejected', "Trae's 4028 (step 4's Trae-shaped check)"],
   ['ok', 'back to normal'],
 ];
 
@@ -67,11 +67,13 @@ ${scenarioCommands.map((command, i) => `    ${command.padEnd(width)}  # ${FIRST_
     ${setupLink}
   ${other}
 
-  1. Open the editor: ${editorUrl}
+  Start here:
+  1. Open the editor in a browser: ${editorUrl}
      The status bar shows "${firstStatusText(lang)}" and the setup wizard is offered.
   2. In the wizard, keep the Pool URL ${poolUrl}, paste the demo Pool API key:
      ${key}
      then pick a model, run the test and follow the Trae steps.
+  3. Then try what is listed above: break the pool, play Trae's chat, open a setup link.
   Ctrl+C stops the editor and the demo pool.
 `;
 }
