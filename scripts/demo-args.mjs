@@ -18,7 +18,7 @@ export const DEFAULT_POOL_PORT = 4000;
 
 export function demoUsage(languages) {
   return [
-    `Usage: npm run demo [-- --lang ${languages.join('|')}] [--pool-port=${DEFAULT_POOL_PORT}]`,
+    `Usage: npm run demo -- [--lang ${languages.join('|')}] [--pool-port=${DEFAULT_POOL_PORT}]`,
     `  --lang <language>   the editor's display language (its locale); ${languages.filter((l) => l !== 'en').join(', ')} shows the extension's own translation`,
     `  --pool-port=<port>  the demo pool's port (default ${DEFAULT_POOL_PORT})`,
   ].join('\n');
