@@ -3,7 +3,7 @@
 // extension installed; open the printed URL in a browser. Ctrl+C stops everything.
 // `npm run demo -- --lang zh-cn`: the editor's locale is zh-cn, so the extension speaks Chinese.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,7 @@ const stop = async () => {
   say('stopping…');
   await server.stop();
   await emulator.stop();
+  rmSync(profile.root, { recursive: true, force: true }); // the throwaway profile, so runs do not pile up in /tmp
   process.exit(0);
 };
 process.on('SIGINT', stop);
