@@ -3,7 +3,7 @@
 // request and vs curl doing the same requests one after the other), and the simulated-time parts
 // (scripts/bench-simulated.mjs, which also runs alone in plain Node): background requests per hour, how fast
 // the status bar follows a pool that dies and comes back, and the watch over Trae's request.
-// Prints a table and writes bench-output/bench.json. Budgets (README): extension bundle <= 80 KB,
+// Prints a table and writes bench-output/bench.json. Budgets (docs/budgets.md): extension bundle <= 80 KB,
 // webview bundle <= 64 KB, VSIX <= 200 KB, activation <= 10 ms, check ratio <= 1.2, redaction of
 // 256 KB of hostile text (patterns and encoded runs) <= 100 ms; a pool back after any outage is green
 // within 60 s (worst case over every second of dying), <= 60 GET /v1/models an hour while it fails. Trae

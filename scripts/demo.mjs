@@ -1,13 +1,16 @@
 // `npm run demo`: the whole thing without Trae or a pool. Builds the VSIX, starts the Codex Pooler
 // emulator on localhost:4000 (a demo key is printed), and starts code-server on loopback with the
 // extension installed; open the printed URL in a browser. Ctrl+C stops everything.
+// `npm run demo -- --lang zh-cn`: the editor's locale is zh-cn, so the extension speaks Chinese.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installVsix, makeProfile, startCodeServer } from '../test/host/codeServer.mjs';
-import { demoBanner } from './demo-banner.mjs';
+import { demoUsage, demoLanguages, parseDemoArgs } from './demo-args.mjs';
+import { demoBanner, demoUrls } from './demo-banner.mjs';
+import { useEditorLocale } from './demo-locale.mjs';
 import { ensureCodeServer } from './host-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,15 +21,25 @@ const npm = (script) =>
     cwd: root,
     stdio: 'inherit',
   });
-const portArg = process.argv.find((a) => a.startsWith('--pool-port='));
-const poolPort = portArg ? Number(portArg.split('=')[1]) : 4000;
+
+// Arguments first: a typo is reported before minutes of building.
+const options = parseDemoArgs(process.argv.slice(2));
+if (options.help) {
+  console.log(demoUsage(demoLanguages()));
+  process.exit(0);
+}
+if (options.error) {
+  console.error(`[demo] ${options.error}`);
+  process.exit(2);
+}
+const { lang, poolPort } = options;
 
 say('building the VSIX and the emulator…');
 npm('package');
 npm('compile-tests');
 const codeServer = await ensureCodeServer();
 
-const { scenarioHelp, startEmulator } = require(path.join(root, 'out/test/emulator/server.js'));
+const { scenarioList, startEmulator } = require(path.join(root, 'out/test/emulator/server.js'));
 let emulator;
 try {
   emulator = await startEmulator({ host: '127.0.0.1', port: poolPort });
@@ -39,41 +52,38 @@ try {
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const profile = await makeProfile({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+useEditorLocale(profile, lang);
 await installVsix(profile, path.join(root, `${pkg.name}-${pkg.version}.vsix`));
 const server = await startCodeServer(profile);
 
-const poolUrl = `http://localhost:${emulator.port}/v1`;
 console.log(
   demoBanner({
-    editorUrl: server.url,
+    editorPort: server.port,
+    poolPort: emulator.port,
     editorVersion: codeServer.version,
-    poolUrl,
     key: emulator.key,
-    scenarios: scenarioHelp(emulator.url),
-    extraLines: demoExtras(poolUrl, emulator.url),
+    lang,
+    scenarioCount: scenarioList().length,
+    traeModel: 'gpt-5.5',
+    setupLink: setupLinkFor(demoUrls(server.port, emulator.port).poolUrl),
   }),
 );
 
-/** Steps 4 and 5 of the banner: play Trae on the last step, and open a setup link like a teammate. */
-function demoExtras(poolUrl, emulatorUrl) {
+/** A setup link for this editor, as a pool operator would send it to a teammate. */
+function setupLinkFor(poolUrl) {
   const { buildSetupLink } = require(path.join(root, 'out/src/core/trae/setupLink.js'));
-  const link = buildSetupLink('code-oss', `${pkg.publisher}.${pkg.name}`, {
+  return buildSetupLink('code-oss', `${pkg.publisher}.${pkg.name}`, {
     url: poolUrl,
     fullUrl: false,
     modelId: 'gpt-5.4-mini',
   });
-  return [
-    "4. On the last step, Confirm in Trae, play Trae's chat with the model you chose (here gpt-5.5):",
-    `     curl -X POST '${emulatorUrl}/__emulator/trae-chat?model=gpt-5.5'`,
-    '5. Open a setup link as a teammate would: F1 > "Developer: Open URL", paste this link, allow it:',
-    `     ${link}`,
-  ];
 }
 
 const stop = async () => {
   say('stopping…');
   await server.stop();
   await emulator.stop();
+  rmSync(profile.root, { recursive: true, force: true }); // the throwaway profile, so runs do not pile up in /tmp
   process.exit(0);
 };
 process.on('SIGINT', stop);
