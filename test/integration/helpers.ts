@@ -121,7 +121,15 @@ export function profileDir(): string | undefined {
 export function filesBelow(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (error) {
+      // A folder the browser removed meanwhile (a cache) holds nothing to look at.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) out.push(full);
@@ -135,7 +143,14 @@ export function filesBelow(dir: string): string[] {
 export function filesContaining(dir: string, needle: string): string[] {
   const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
   return filesBelow(dir).filter((file) => {
-    const bytes = fs.readFileSync(file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      // The browser removes cache files while it runs: one listed a moment ago may be gone (it holds nothing now).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
     return forms.some((form) => bytes.includes(form));
   });
 }
