@@ -6,6 +6,7 @@ import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import type { HttpResponse, Transport } from '../../src/core/http/transport';
 import { applyScenario } from '../emulator/server';
 import { clientFor, runCheck, useEmulator } from './helpers';
+import { maskedAs } from './wizardFixtures';
 
 describe('connection check', () => {
   const ctx = useEmulator();
@@ -31,7 +32,7 @@ describe('connection check', () => {
     assert.equal(report.facts.chosenModel?.contextLength, 258400);
     assert.equal(report.facts.answer, 'trae ok');
     assert.equal(report.facts.servedModel, 'gpt-5.5');
-    assert.equal(report.target.keyMasked, ctx.emulator.key.slice(0, 19) + '-…');
+    assert.equal(report.target.keyMasked, maskedAs(ctx.emulator.key));
     assert.equal(report.target.endpoint?.traeCallUrl, `${ctx.emulator.apiBase}/chat/completions`);
     assert.ok(!JSON.stringify(report).includes(ctx.emulator.key.slice(11)), 'the report must not carry the key');
   });
