@@ -95,7 +95,11 @@ describe('key writes cannot race', () => {
     const outcome = await typo;
     assert.equal(stored(), OTHER_KEY, 'the working key stored meanwhile stays');
     assert.ok(outcome.kind === 'kept' && outcome.changedMeanwhile === true);
-    assert.ok(log.lines.some((l) => /changed while sk-cxp-0123456789ab-… SHA256:[0-9a-f]{6} was checked; deciding again/.test(l)));
+    assert.ok(
+      log.lines.some((l) =>
+        /changed while sk-cxp-0123456789ab-… SHA256:[0-9a-f]{6} was checked; deciding again/.test(l),
+      ),
+    );
   });
 
   it('a key that keeps changing elsewhere: nothing is stored after three decisions, and the outcome says why', async () => {
