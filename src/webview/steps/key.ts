@@ -143,6 +143,9 @@ export function mountKey(ctx: AppContext): StepModule {
       said((await ctx.rpc.request('storePendingKey', {})).verdict);
     } catch (error) {
       ctx.showFailure(error);
+    } finally {
+      // The view may have come first: redraw, or the entry stays open ("Keep…") for a key now stored.
+      if (view) refresh(view);
     }
   }
 
