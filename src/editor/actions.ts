@@ -3,25 +3,20 @@
 import * as vscode from 'vscode';
 import type { NextAction } from '../core/check/diagnosis';
 import type { MessageId } from '../core/text/messages';
+import type { NoticeAction } from '../services/checkNotice';
+import { actionOf } from '../services/statusModel';
 import { COMMANDS } from './commandIds';
 import { t } from './l10n';
 
-export type ActionId =
-  | 'setApiKey'
-  | 'openWizard'
-  | 'showLog'
-  | 'copyDiagnostics'
-  | 'openProxySettings'
-  | 'openTimeoutSetting'
-  | 'configureRuntimeArguments'
-  | 'traeCheck'
-  | 'moveSecret';
+export type ActionId = NoticeAction;
 
 export interface ActionItem extends vscode.MessageItem {
   readonly action: ActionId;
 }
 
-const TITLES: Record<ActionId, MessageId> = {
+/** Every button's label is a `ui.action.*` message: short enough for a notification (test/unit/buttonLabels.test.ts). */
+export const TITLES: Record<ActionId, MessageId> = {
+  checkConnection: 'ui.action.checkConnection',
   setApiKey: 'ui.action.setApiKey',
   openWizard: 'ui.action.openWizard',
   showLog: 'ui.action.showLog',
@@ -33,7 +28,7 @@ const TITLES: Record<ActionId, MessageId> = {
   moveSecret: 'ui.action.moveSecret',
 };
 
-const RUNTIME_ARGUMENTS_COMMAND = 'workbench.action.configureRuntimeArguments';
+export const RUNTIME_ARGUMENTS_COMMAND = 'workbench.action.configureRuntimeArguments';
 
 export function actionItem(action: ActionId): ActionItem {
   return { title: t(TITLES[action]), action };
@@ -41,31 +36,23 @@ export function actionItem(action: ActionId): ActionItem {
 
 /** The buttons that lead on from a diagnosis's next action (only those this editor can run). */
 export async function actionsFor(next: NextAction): Promise<ActionId[]> {
-  switch (next) {
-    case 'setApiKey':
-      return ['setApiKey'];
-    case 'fixUrl':
-    case 'chooseModel':
-    case 'openWizard':
-      return ['openWizard'];
-    case 'checkProxy':
-      return ['openProxySettings'];
-    case 'raiseTimeout':
-      return ['openTimeoutSetting'];
-    case 'moveSecret':
-      return ['moveSecret'];
-    case 'fixKeyStore':
-      return (await vscode.commands.getCommands(true)).includes(RUNTIME_ARGUMENTS_COMMAND)
-        ? ['configureRuntimeArguments']
-        : [];
-    default:
-      return [];
-  }
+  const action = actionOf(next);
+  return action === 'checkConnection' ? [] : availableActions([action]);
+}
+
+/** The actions this editor can run (VS Code's runtime arguments editor is missing in some forks). */
+export async function availableActions(actions: readonly ActionId[]): Promise<ActionId[]> {
+  if (!actions.includes('configureRuntimeArguments')) return [...actions];
+  const present = (await vscode.commands.getCommands(true)).includes(RUNTIME_ARGUMENTS_COMMAND);
+  return present ? [...actions] : actions.filter((a) => a !== 'configureRuntimeArguments');
 }
 
 export async function runAction(action: ActionId | undefined, showLog: () => void): Promise<void> {
   switch (action) {
     case undefined:
+      return;
+    case 'checkConnection':
+      await vscode.commands.executeCommand(COMMANDS.checkConnection);
       return;
     case 'setApiKey':
       await vscode.commands.executeCommand(COMMANDS.setApiKey);

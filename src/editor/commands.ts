@@ -11,10 +11,11 @@ import { formatTraeReport } from '../core/check/traeShaped/traeReportText';
 import { describeRoute, proxyRouteFor } from '../core/http/proxyRoute';
 import { formatReport } from '../core/check/reportText';
 import type { CheckService } from '../services/checkService';
+import { checkNotice } from '../services/checkNotice';
 import type { OnDemandChecks } from '../services/onDemandChecks';
 import type { PoolKeyStore } from '../services/keyStore';
 import type { Redactor } from '../services/redactor';
-import { actionItem, actionsFor, runAction, type ActionItem } from './actions';
+import { actionItem, availableActions, runAction, type ActionItem } from './actions';
 import { COMMANDS, type CommandName } from './commandIds';
 import { render, t } from './l10n';
 import { confirmCommand } from './confirmCommand';
@@ -72,34 +73,17 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
     return outcome.report;
   }
 
+  /** What the check found, and the buttons that lead on (the one that clears the status bar first). */
   async function showOutcome(report: CheckReport): Promise<void> {
-    const first = report.diagnoses.find((d) => d.severity !== 'info');
-    if (report.verdict === 'ok' || !first) {
-      const text = t('ui.check.ok', {
-        model: report.facts.servedModel ?? report.target.model,
-        answer: report.facts.answer ?? '',
-        ms: report.durationMs,
-      });
-      return follow(
-        await vscode.window.showInformationMessage(
-          text,
-          actionItem('traeCheck'),
-          actionItem('openWizard'),
-          actionItem('showLog'),
-        ),
-      );
-    }
-    const text = t(report.verdict === 'error' ? 'ui.check.failed' : 'ui.check.warning', {
-      cause: render(first.cause),
-      fix: render(first.fix),
-    });
-    const items = [
-      ...(await actionsFor(first.action)),
-      ...(first.step === 'chat' ? ['traeCheck'] : []),
-      'showLog',
-      'copyDiagnostics',
-    ].map((a) => actionItem(a as ActionItem['action']));
-    const show = report.verdict === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+    const notice = checkNotice(report, deps.findings.current);
+    const text = notice.text.map(render).join(' ');
+    const items = (await availableActions(notice.actions)).map(actionItem);
+    const show =
+      notice.severity === 'error'
+        ? vscode.window.showErrorMessage
+        : notice.severity === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     return follow(await show(text, ...items));
   }
 

@@ -97,8 +97,10 @@ export function keyCommands(deps: KeyCommandDeps) {
         const text = [meanwhile, said, outcome.reason && render(outcome.reason.cause), t('key.kept.fix')]
           .filter(Boolean)
           .join(' ');
+        // The safe choice first (the highlighted button): the working key stays; storing the other is the risk.
+        const keep: vscode.MessageItem = { title: t('ui.action.keepWorkingKey') };
         const anyway: vscode.MessageItem = { title: t('ui.action.storeKeyAnyway') };
-        const choice = await vscode.window.showWarningMessage(text, anyway, actionItem('showLog'));
+        const choice = await vscode.window.showWarningMessage(text, keep, anyway, actionItem('showLog'));
         if (choice === anyway) return storeKey(candidate, { ...options, force: true });
         if (choice && 'action' in choice) await follow(choice as ActionItem);
         return false;

@@ -3,13 +3,22 @@
 // healthy unless the last check passed; a cancelled check restores the last answer at once.
 import * as vscode from 'vscode';
 import { ageText, dueText } from '../core/text/freshness';
+import { markdownText } from '../core/text/markdownText';
 import type { MessageId } from '../core/text/messages';
 import type { CheckService, PublishedCheck } from '../services/checkService';
-import { statusIndicator, statusProblems, type Indicator, type StatusInputs } from '../services/statusModel';
+import {
+  clearingAction,
+  statusIndicator,
+  statusProblems,
+  type Indicator,
+  type StatusAction,
+  type StatusInputs,
+} from '../services/statusModel';
 import type { TraeConfirmations } from '../services/traeConfirmations';
 import type { TraeFinding, TraeFindings } from '../services/traeFindings';
 import { DisposableStore, type Event } from '../services/events';
 import type { FocusPort } from '../services/ports';
+import { RUNTIME_ARGUMENTS_COMMAND, TITLES } from './actions';
 import { COMMANDS } from './commandIds';
 import { localDateTime, render, t } from './l10n';
 
@@ -55,6 +64,9 @@ export class StatusBarIndicator implements vscode.Disposable {
   readonly #item: vscode.StatusBarItem;
   readonly #subscriptions = new DisposableStore();
   readonly #timer: ReturnType<typeof setInterval>;
+  /** Whether this editor has VS Code's runtime arguments editor (some forks do not): until known, no. */
+  #runtimeArguments = false;
+  #disposed = false;
 
   constructor(
     private readonly checks: CheckService,
@@ -76,6 +88,13 @@ export class StatusBarIndicator implements vscode.Disposable {
     this.#timer = setInterval(() => this.paint(), REFRESH_MS);
     this.paint();
     this.#item.show();
+    vscode.commands.getCommands(true).then(
+      (all) => {
+        this.#runtimeArguments = all.includes(RUNTIME_ARGUMENTS_COMMAND);
+        if (!this.#disposed) this.paint();
+      },
+      () => undefined,
+    );
   }
 
   snapshot(): StatusSnapshot {
@@ -92,6 +111,7 @@ export class StatusBarIndicator implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.#disposed = true;
     clearInterval(this.#timer);
     this.#subscriptions.dispose();
     this.#item.dispose();
@@ -142,85 +162,83 @@ export class StatusBarIndicator implements vscode.Disposable {
 
   #tooltip(indicator: Indicator, state: string, last: PublishedCheck | undefined): vscode.MarkdownString {
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = {
-      enabledCommands: [
-        COMMANDS.checkConnection,
-        COMMANDS.openWizard,
-        COMMANDS.showLog,
-        COMMANDS.setApiKey,
-        COMMANDS.confirmTrae,
-      ],
-    };
+    md.isTrusted = { enabledCommands: [...LINKED_COMMANDS] };
     md.supportThemeIcons = true;
-    const line = (text: string) => md.appendText(text).appendMarkdown('  \n');
-    md.appendMarkdown('**Codex Pooler**: ').appendText(state).appendMarkdown('\n\n');
-    if (last) {
-      const report = last.report;
-      line(t('ui.status.tooltip.pool', { host: report.target.endpoint?.host ?? (report.target.baseUrl || '—') }));
-      line(t('ui.status.tooltip.model', { model: report.target.model || t('ui.status.tooltip.noModel') }));
-      const kind = t(report.mode === 'full' ? 'ui.status.tooltip.kindFull' : 'ui.status.tooltip.kindBackground');
-      const latency =
-        report.facts.latencyMs !== undefined && report.steps.some((s) => s.id === 'models' && s.status !== 'skipped')
-          ? ' · ' + t('ui.status.tooltip.latency', { ms: report.facts.latencyMs })
-          : '';
-      line(
-        t('ui.status.tooltip.checked', {
-          age: render(ageText(this.now() - last.finishedAt)),
-          time: localTime(new Date(last.finishedAt).toISOString()) ?? '',
-          kind,
-        }) + latency,
-      );
-      const quota = report.facts.usage?.tightest;
-      if (quota) {
-        const limit = render(quota.name);
-        const resetAt = quota.resetAt ? localTime(quota.resetAt) : undefined;
-        line(
-          resetAt
-            ? t('ui.status.tooltip.quota', { remaining: quota.remaining, max: quota.max, limit, resetAt })
-            : t('ui.status.tooltip.quotaNoReset', { remaining: quota.remaining, max: quota.max, limit }),
-        );
-      }
-    }
-    md.appendText(this.#nextText()).appendMarkdown('\n\n');
+    // Text goes in with its spaces (markdownText), never appendText: that makes them &nbsp; and words break.
+    const paragraph = (text: string) => md.appendMarkdown(markdownText(text)).appendMarkdown('\n\n');
+    const line = (text: string) => md.appendMarkdown(markdownText(text)).appendMarkdown('  \n');
+    md.appendMarkdown('**Codex Pooler**: ').appendMarkdown(markdownText(state)).appendMarkdown('\n\n');
+    if (last) this.#checkLines(line, last);
+    paragraph(this.#nextText());
     // What Trae's own chat showed, said apart from the checks: a request with this key reached the pool.
     const confirmed = this.confirmations.current;
     if (confirmed && indicator !== 'notSetUp') {
-      md.appendMarkdown('$(pass) ')
-        .appendText(t('ui.status.tooltip.confirmed', { when: localDateTime(confirmed.at) }))
-        .appendMarkdown('\n\n');
+      md.appendMarkdown('$(pass) ');
+      paragraph(t('ui.status.tooltip.confirmed', { when: localDateTime(confirmed.at) }));
     }
     const inputs = this.#inputs();
-    if (inputs.finding && indicator !== 'checking') this.#traeLines(md, inputs.finding);
+    if (inputs.finding && indicator !== 'checking') this.#traeLines(line, paragraph, inputs.finding);
     for (const problem of statusProblems(inputs)) {
-      md.appendMarkdown(problem.severity === 'error' ? '$(error) ' : '$(warning) ')
-        .appendText(render(problem.cause))
-        .appendMarkdown('\n\n');
-      md.appendText(t('ui.status.tooltip.fix', { fix: render(problem.fix) })).appendMarkdown('\n\n');
+      md.appendMarkdown(problem.severity === 'error' ? '$(error) ' : '$(warning) ');
+      paragraph(render(problem.cause));
+      paragraph(t('ui.status.tooltip.fix', { fix: render(problem.fix) }));
     }
-    const link = (id: MessageId, command: string) => `[${escapeLinkText(t(id))}](command:${command})`;
-    const links =
-      indicator === 'notSetUp'
-        ? [link('ui.action.openWizard', COMMANDS.openWizard), link('ui.action.setApiKey', COMMANDS.setApiKey)]
-        : [
-            link('ui.action.checkConnection', COMMANDS.checkConnection),
-            ...(confirmed ? [] : [link('ui.action.confirmTrae', COMMANDS.confirmTrae)]),
-            link('ui.action.openWizard', COMMANDS.openWizard),
-            link('ui.action.showLog', COMMANDS.showLog),
-          ];
+    // Every state that is not green offers the one action that clears it, first and on its own line.
+    const clearing = this.#available(clearingAction(inputs));
+    if (clearing) md.appendMarkdown(`$(arrow-right) **${actionLink(clearing)}**\n\n`);
+    const others: StatusAction[] =
+      indicator === 'notSetUp' ? ['openWizard', 'setApiKey'] : ['checkConnection', 'openWizard'];
+    const links = [
+      ...others.filter((a) => a !== clearing).map(actionLink),
+      ...(confirmed || indicator === 'notSetUp' ? [] : [link('ui.action.confirmTrae', COMMANDS.confirmTrae)]),
+      ...(indicator === 'notSetUp' ? [] : [link('ui.action.showLog', COMMANDS.showLog)]),
+    ];
     md.appendMarkdown(links.join(' · '));
     return md;
   }
 
+  /** The pool, the model, when it was checked, and the quota the last check saw. */
+  #checkLines(line: (text: string) => void, last: PublishedCheck): void {
+    const report = last.report;
+    line(t('ui.status.tooltip.pool', { host: report.target.endpoint?.host ?? (report.target.baseUrl || '—') }));
+    line(t('ui.status.tooltip.model', { model: report.target.model || t('ui.status.tooltip.noModel') }));
+    const kind = t(report.mode === 'full' ? 'ui.status.tooltip.kindFull' : 'ui.status.tooltip.kindBackground');
+    const latency =
+      report.facts.latencyMs !== undefined && report.steps.some((s) => s.id === 'models' && s.status !== 'skipped')
+        ? ' · ' + t('ui.status.tooltip.latency', { ms: report.facts.latencyMs })
+        : '';
+    line(
+      t('ui.status.tooltip.checked', {
+        age: render(ageText(this.now() - last.finishedAt)),
+        time: localTime(new Date(last.finishedAt).toISOString()) ?? '',
+        kind,
+      }) + latency,
+    );
+    const quota = report.facts.usage?.tightest;
+    if (quota) {
+      const limit = render(quota.name);
+      const resetAt = quota.resetAt ? localTime(quota.resetAt) : undefined;
+      line(
+        resetAt
+          ? t('ui.status.tooltip.quota', { remaining: quota.remaining, max: quota.max, limit, resetAt })
+          : t('ui.status.tooltip.quotaNoReset', { remaining: quota.remaining, max: quota.max, limit }),
+      );
+    }
+  }
+
   /** When the Trae-shaped check found it, and why it still shows. */
-  #traeLines(md: vscode.MarkdownString, finding: TraeFinding): void {
+  #traeLines(line: (text: string) => void, paragraph: (text: string) => void, finding: TraeFinding): void {
     const when = {
       age: render(ageText(this.now() - finding.finishedAt)),
       time: localTime(new Date(finding.finishedAt).toISOString()) ?? '',
     };
-    md.appendText(
-      t(finding.report.verdict === 'error' ? 'ui.status.tooltip.trae' : 'ui.status.tooltip.traeWarning', when),
-    ).appendMarkdown('  \n');
-    md.appendText(t('ui.status.tooltip.traeHolds')).appendMarkdown('\n\n');
+    line(t(finding.report.verdict === 'error' ? 'ui.status.tooltip.trae' : 'ui.status.tooltip.traeWarning', when));
+    paragraph(t('ui.status.tooltip.traeHolds'));
+  }
+
+  /** The action, or Check Connection when this editor cannot run it (no runtime arguments editor). */
+  #available(action: StatusAction | undefined): StatusAction | undefined {
+    return action === 'configureRuntimeArguments' && !this.#runtimeArguments ? 'checkConnection' : action;
   }
 
   #nextText(): string {
@@ -241,6 +259,33 @@ export function localTime(iso: string): string | undefined {
   return sameDay
     ? date.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' })
     : date.toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** Commands the tooltip's links may run: the actions that clear a state, and the usual ones. */
+const SETTINGS_COMMAND = 'workbench.action.openSettings';
+const ACTION_COMMANDS: Record<StatusAction, { readonly id: string; readonly args?: readonly string[] }> = {
+  openWizard: { id: COMMANDS.openWizard },
+  setApiKey: { id: COMMANDS.setApiKey },
+  checkConnection: { id: COMMANDS.checkConnection },
+  traeCheck: { id: COMMANDS.traeCheck },
+  openProxySettings: { id: SETTINGS_COMMAND, args: ['http.proxy'] },
+  openTimeoutSetting: { id: SETTINGS_COMMAND, args: ['codexPooler.requestTimeoutSeconds'] },
+  configureRuntimeArguments: { id: RUNTIME_ARGUMENTS_COMMAND },
+  moveSecret: { id: COMMANDS.moveSecretFromSettings },
+};
+const LINKED_COMMANDS = new Set([
+  ...Object.values(ACTION_COMMANDS).map((c) => c.id),
+  COMMANDS.showLog,
+  COMMANDS.confirmTrae,
+]);
+
+function actionLink(action: StatusAction): string {
+  const { id, args } = ACTION_COMMANDS[action];
+  return link(TITLES[action], args ? `${id}?${encodeURIComponent(JSON.stringify(args))}` : id);
+}
+
+function link(id: MessageId, command: string): string {
+  return `[${escapeLinkText(t(id))}](command:${command})`;
 }
 
 function escapeLinkText(text: string): string {

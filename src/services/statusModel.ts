@@ -2,7 +2,7 @@
 // a check running, the schedule, and a Trae-shaped finding that still holds; and the problems its
 // tooltip names, worst first. The editor layer (src/editor/statusBar.ts) only paints this.
 import { healthOfReport, type CheckMode, type CheckReport } from '../core/check/checkReport';
-import type { Diagnosis } from '../core/check/diagnosis';
+import type { Diagnosis, NextAction } from '../core/check/diagnosis';
 import type { PublishedCheck } from './checkService';
 import type { TraeFinding } from './traeFindings';
 
@@ -48,4 +48,53 @@ export function statusProblems(inputs: StatusInputs): Diagnosis[] {
   const fromChecks = base !== 'healthy' ? inputs.last?.report.diagnoses.find((d) => d.severity !== 'info') : undefined;
   const fromTrae = inputs.finding?.report.diagnoses.find((d) => d.severity !== 'info');
   return [fromChecks, fromTrae].filter((d): d is Diagnosis => d !== undefined);
+}
+
+/** The one click that clears a state that is not green, by what it does (the editor names and runs it). */
+export type StatusAction =
+  | 'openWizard'
+  | 'setApiKey'
+  | 'checkConnection'
+  | 'traeCheck'
+  | 'openProxySettings'
+  | 'openTimeoutSetting'
+  | 'configureRuntimeArguments'
+  | 'moveSecret';
+
+/** What a diagnosis's next action is, as a click; what only the pool or its operator can fix: check again after. */
+export function actionOf(next: NextAction): StatusAction {
+  switch (next) {
+    case 'setApiKey':
+      return 'setApiKey';
+    case 'fixUrl':
+    case 'chooseModel':
+    case 'openWizard':
+      return 'openWizard';
+    case 'checkProxy':
+      return 'openProxySettings';
+    case 'raiseTimeout':
+      return 'openTimeoutSetting';
+    case 'fixKeyStore':
+      return 'configureRuntimeArguments';
+    case 'moveSecret':
+      return 'moveSecret';
+    default:
+      return 'checkConnection';
+  }
+}
+
+/**
+ * The one action that clears the state shown: none when healthy or while a check runs (it ends by itself).
+ * A bar the Trae-shaped finding made worse than the checks alone is cleared by a Trae-shaped check that
+ * passes; otherwise the checks' own problem comes first.
+ */
+export function clearingAction(inputs: StatusInputs): StatusAction | undefined {
+  const shown = statusIndicator(inputs);
+  if (shown === 'healthy' || shown === 'checking') return undefined;
+  if (shown === 'notSetUp') return 'openWizard';
+  if (shown === 'off') return 'checkConnection';
+  const base = checkIndicator(inputs);
+  if (inputs.finding && base !== shown) return 'traeCheck';
+  const first = inputs.last?.report.diagnoses.find((d) => d.severity !== 'info');
+  return first ? actionOf(first.action) : 'checkConnection';
 }

@@ -59,19 +59,22 @@ export async function checkTraeError(
       );
       const first = near[0];
       if (first?.match === 'exact')
-        return done('fine', [msg('traeCheck.984.listedExactly', { model: wanted, count: models.length })]);
+        return done('fine', [
+          models.length === 1
+            ? msg('traeCheck.984.listedExactlyOne', { model: wanted })
+            : msg('traeCheck.984.listedExactly', { model: wanted, count: models.length }),
+        ]);
       if (first?.match === 'case') return done('cause', [msg('traeCheck.984.case', { model: wanted, id: first.id })]);
       if (first)
         return done('cause', [msg('traeCheck.984.near', { model: wanted, near: near.map((n) => n.id).join(', ') })]);
+      const listed = models
+        .slice(0, 5)
+        .map((m) => m.id)
+        .join(', ');
       return done('cause', [
-        msg('traeCheck.984.absent', {
-          model: wanted,
-          count: models.length,
-          models: models
-            .slice(0, 5)
-            .map((m) => m.id)
-            .join(', '),
-        }),
+        models.length === 1
+          ? msg('traeCheck.984.absentOne', { model: wanted, models: listed })
+          : msg('traeCheck.984.absent', { model: wanted, count: models.length, models: listed }),
       ]);
     }
     case 'fullAndTraeShaped': {

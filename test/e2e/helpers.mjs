@@ -147,6 +147,53 @@ export class Workbench {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
   }
 
+  /** A screenshot of what `locator` shows, with a little of the window around it (small enough for docs). */
+  async shootAround(locator, name, margin = 12) {
+    const box = await locator.boundingBox();
+    const x = Math.max(0, box.x - margin);
+    const y = Math.max(0, box.y - margin);
+    await this.page.screenshot({
+      path: join(this.shots, name),
+      clip: { x, y, width: box.width + 2 * margin, height: box.height + 2 * margin },
+    });
+  }
+
+  /** Waits until `toast` has faded in and is the only notification shown (the progress before it closed). */
+  async settledToast(toast) {
+    await toast.and(this.page.locator('.notification-fade-in-done')).waitFor({ timeout: 10_000 });
+    await this.page
+      .locator('.notifications-toasts .notification-toast')
+      .nth(1)
+      .waitFor({ state: 'detached', timeout: 15_000 });
+    return toast;
+  }
+
+  /** A notification's buttons, in order, and those whose label is cut (an ellipsis instead of its end). */
+  async toastButtons(toast) {
+    const buttons = await toast
+      .locator('.monaco-button')
+      .evaluateAll((all) => all.map((b) => ({ label: b.textContent.trim(), cut: b.scrollWidth > b.clientWidth })));
+    return { labels: buttons.map((b) => b.label), cut: buttons.filter((b) => b.cut).map((b) => b.label) };
+  }
+
+  /** Words of the element's text that the layout broke across two lines (e.g. "came bac" / "k"). */
+  async brokenWords(locator) {
+    return locator.evaluate((element) => {
+      const broken = [];
+      const walker = document.createTreeWalker(element, window.NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.data.matchAll(/[^\s\u00a0]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(word[0]);
+        }
+      }
+      return broken;
+    });
+  }
+
   async clearToasts() {
     await runPaletteCommand(this.page, 'Notifications: Clear All Notifications');
     await this.page

@@ -47,7 +47,17 @@ describe('the Pool API key', function () {
     await wizard.locator('#save-key').click();
     const pending = wizard.locator('#key-pending');
     await pending.locator('.cause', { hasText: 'The pool rejected the new key' }).waitFor({ timeout: 15_000 });
-    assert.match(await pending.textContent(), /your working key \(sk-cxp-[0-9a-f]{12}-…\) is still stored/);
+    // Both keys have the same id part: their fingerprints tell them apart (defect: the sentence could not).
+    const said = await pending.textContent();
+    const names = [...said.matchAll(/\((sk-cxp-[0-9a-f]{12}-… SHA256:[0-9a-f]{6})\)/g)].map((m) => m[1]);
+    assert.equal(names.length, 2, said);
+    assert.equal(names[0].slice(0, 21), names[1].slice(0, 21), 'the same id part');
+    assert.notEqual(names[0], names[1], 'told apart by their fingerprints');
+    // The safe choice comes first.
+    assert.deepEqual(await pending.locator('.actions button').evaluateAll((all) => all.map((b) => b.id)), [
+      'keep-working-key',
+      'store-anyway',
+    ]);
     assert.match(
       await storedLine.textContent(),
       new RegExp(`${emulator.key.slice(0, 20)}…`),
@@ -75,8 +85,12 @@ describe('the Pool API key', function () {
     await wizard
       .locator('#key-problems .finding.error', { hasText: 'rejected the Pool API key' })
       .waitFor({ timeout: 15_000 });
-    assert.match(await storedLine.textContent(), new RegExp(`${typo.slice(0, 20)}…`));
+    assert.match(await storedLine.textContent(), new RegExp(`${typo.slice(0, 20)}… SHA256:[0-9a-f]{6}`));
     await wb.waitForStatus('not working');
+    // A stored key the pool rejected: the buttons say what they do to it (defect: "Keep the stored key").
+    await wizard.locator('#replace-key', { hasText: 'Replace the rejected key' }).click();
+    assert.equal((await wizard.locator('#keep-key').textContent()).trim(), 'Keep the rejected key');
+    await wizard.locator('#keep-key').click();
   });
 
   it('Set Pool API Key from the palette: a rejected key leaves the working one stored, and says so', async () => {
@@ -92,9 +106,17 @@ describe('the Pool API key', function () {
     await warning.waitFor({ timeout: 20_000 });
     const text = await warning.textContent();
     assert.match(text, /The pool rejected the new key/);
-    assert.match(text, new RegExp(`your working key \\(${emulator.key.slice(0, 20)}…\\) is still stored`));
+    assert.match(
+      text,
+      new RegExp(`your working key \\(${emulator.key.slice(0, 20)}… SHA256:[0-9a-f]{6}\\) is still stored`),
+    );
+    assert.match(text, new RegExp(`the new key \\(${typo.slice(0, 20)}… SHA256:[0-9a-f]{6}\\)`));
     assert.ok(!text.includes(typo.slice(20)));
-    assert.ok(await warning.locator('.monaco-button', { hasText: 'Store It Anyway' }).isVisible());
+    // The safe choice first (the highlighted button); no label cut.
+    const buttons = await wb.toastButtons(warning);
+    assert.deepEqual(buttons.labels, ['Keep the Working Key', 'Store It Anyway', 'Show Log']);
+    assert.deepEqual(buttons.cut, []);
+    await wb.shootAround(await wb.settledToast(warning), 'p3-after.png');
     await wb.waitForStatus('healthy');
     assert.ok(emulator.requests.filter((r) => r.authorization === `Bearer ${typo}`).every((r) => r.method === 'GET'));
     await wb.clearToasts();

@@ -25,7 +25,7 @@ describe('security, as a user meets it', function () {
     await hover.waitFor({ timeout: 10_000 });
     assert.ok(!(await hover.textContent()).includes(emulator.key.slice(20)), 'the tooltip never shows it');
     await page.mouse.move(0, 0);
-    await notice.locator('.monaco-button', { hasText: 'Store It as the Pool API Key' }).click();
+    await notice.locator('.monaco-button', { hasText: 'Store as the Pool API Key' }).click();
     await wb.toast("moved to the editor's secret storage").waitFor({ timeout: 10_000 });
     assert.ok(
       emulator.requests.every((r) => !r.body.includes(emulator.key.slice(20))),

@@ -113,7 +113,10 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       await pooler.testing!.clearKey();
       const status = await waitForIndicator(pooler, 'notSetUp');
       assert.match(status.text, /Pool: not set up/);
-      assert.match(status.tooltip, /command:codexPooler\.openWizard/);
+      assert.match(
+        status.tooltip,
+        /\$\(arrow-right\) \*\*\[Open Setup Wizard\]\(command:codexPooler\.openWizard\)\*\*/,
+      );
       const report = await check();
       assert.equal(report.configured, false);
       assert.equal(report.diagnoses[0]!.code, 'key-missing');
@@ -256,6 +259,11 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       assert.match(failing.tooltip, /Trae-shaped check .*Trae's own chat would fail/);
       assert.match(failing.tooltip, /4028/);
       assert.doesNotMatch(failing.tooltip, /\$\(pass-filled\)/);
+      // The way to green: the one action that clears it, first and on its own line.
+      assert.match(
+        failing.tooltip,
+        /\$\(arrow-right\) \*\*\[Run Trae-Shaped Check\]\(command:codexPooler\.traeCheck\)\*\*/,
+      );
       // A free background check passes (it sends no conversation), yet the finding holds.
       await pooler.checkConnection();
       assert.equal(pooler.getStatus().indicator, 'failing');

@@ -38,7 +38,7 @@ export async function settle(pooler: CodexPoolerApi, quietMs = 400): Promise<voi
 
 /** The tooltip as a reader sees it: markdown escapes and non-breaking spaces undone. */
 export function tooltipText(markdown: string): string {
-  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 export async function waitFor<T>(

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { checkConnection } from '../../src/core/check/check';
 import { answerMatches, findModel } from '../../src/core/check/matching';
 import { renderMsg } from '../../src/core/text/messages';
@@ -7,6 +9,12 @@ import type { HttpResponse, Transport } from '../../src/core/http/transport';
 import { applyScenario } from '../emulator/server';
 import { until } from './fakes/async';
 import { clientFor, runCheck, useEmulator } from './helpers';
+import { maskedAs } from './wizardFixtures';
+
+const zh = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 describe('connection check', () => {
   const ctx = useEmulator();
@@ -32,7 +40,7 @@ describe('connection check', () => {
     assert.equal(report.facts.chosenModel?.contextLength, 258400);
     assert.equal(report.facts.answer, 'trae ok');
     assert.equal(report.facts.servedModel, 'gpt-5.5');
-    assert.equal(report.target.keyMasked, ctx.emulator.key.slice(0, 19) + '-…');
+    assert.equal(report.target.keyMasked, maskedAs(ctx.emulator.key));
     assert.equal(report.target.endpoint?.traeCallUrl, `${ctx.emulator.apiBase}/chat/completions`);
     assert.ok(!JSON.stringify(report).includes(ctx.emulator.key.slice(11)), 'the report must not carry the key');
   });
@@ -124,6 +132,18 @@ describe('connection check', () => {
     assert.equal(report.verdict, 'error');
     assert.equal(report.diagnoses[0]!.code, 'model-not-listed');
     assert.match(renderMsg(report.diagnoses[0]!.fix), /gpt-5\.5/);
+  });
+
+  it('one model listed: "not the one model", never "among the 1 models" (English and Chinese)', async () => {
+    ctx.emulator.models = ctx.emulator.models.filter((m) => m.id === 'gpt-5.5');
+    const one = (await runCheck(ctx.emulator, { model: 'gpt-4o', mode: 'background' })).diagnoses[0]!;
+    assert.equal(one.code, 'model-not-listed');
+    assert.equal(renderMsg(one.cause), 'The model "gpt-4o" is not the one model the pool offers this key.');
+    assert.equal(renderMsg(one.fix), 'Choose gpt-5.5, the only model listed.');
+    assert.equal(renderMsg(one.cause, zh), '模型 "gpt-4o" 不是 Pool 为此密钥提供的唯一模型。');
+    ctx.emulator.reset();
+    const many = (await runCheck(ctx.emulator, { model: 'gpt-4o', mode: 'background' })).diagnoses[0]!;
+    assert.match(renderMsg(many.cause), /is not among the \d+ models the pool offers this key/);
   });
 
   it('an empty model list is not a healthy pool', async () => {

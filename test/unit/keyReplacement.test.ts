@@ -10,7 +10,7 @@ import { FakeLog } from './fakes/log';
 import { FakePool } from './fakes/pool';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
-import { KEY, OTHER_KEY, POOL_A } from './wizardFixtures';
+import { KEY, maskedAs, OTHER_KEY, POOL_A } from './wizardFixtures';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
 const TARGET = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
@@ -44,8 +44,8 @@ describe('key replacement: a working key is never lost to a typo', () => {
     assert.ok(outcome.kind === 'kept');
     assert.equal(outcome.verdict, 'rejected');
     assert.equal(outcome.reason?.code, 'api_key_missing');
-    assert.equal(outcome.kept, `${KEY.slice(0, 20)}…`);
-    assert.equal(outcome.candidate, `${TYPO.slice(0, 20)}…`);
+    assert.equal(outcome.kept, maskedAs(KEY));
+    assert.equal(outcome.candidate, maskedAs(TYPO));
     assert.equal(secrets.values.get(SECRET_ID), KEY, 'the working key is still stored');
     assert.ok(
       pool.requests.every((r) => r.method === 'GET'),
@@ -61,19 +61,22 @@ describe('key replacement: a working key is never lost to a typo', () => {
     );
   });
 
-  it('two keys that differ only in their secret part show the same id, but never a character of the secret', async () => {
+  it('two keys that differ only in their secret part: the same id, told apart by their fingerprints, never a character of the secret', async () => {
     const { pool, replacement } = setup(KEY);
     pool.accepted.add(KEY);
     const outcome = await replacement.replace(TYPO, TARGET);
     assert.ok(outcome.kind === 'kept');
-    assert.ok(!outcome.candidate.includes(TYPO.slice(20, 22)) && outcome.candidate.endsWith('-…'));
+    assert.equal(outcome.candidate.slice(0, 21), outcome.kept.slice(0, 21), 'the same id part');
+    assert.notEqual(outcome.candidate, outcome.kept, 'the sentence can tell them apart (defect: both read the same)');
+    assert.match(outcome.candidate, /^sk-cxp-[0-9a-f]{12}-… SHA256:[0-9a-f]{6}$/);
+    assert.match(outcome.kept, /^sk-cxp-[0-9a-f]{12}-… SHA256:[0-9a-f]{6}$/);
   });
 
   it('a new key the pool accepts replaces the working one, checked before it is stored', async () => {
     const { pool, secrets, replacement } = setup(KEY);
     pool.accepted.add(KEY).add(OTHER_KEY);
     const outcome = await replacement.replace(OTHER_KEY, TARGET);
-    assert.deepEqual(outcome, { kind: 'stored', masked: `${OTHER_KEY.slice(0, 20)}…`, verdict: 'accepted' });
+    assert.deepEqual(outcome, { kind: 'stored', masked: maskedAs(OTHER_KEY), verdict: 'accepted' });
     assert.equal(secrets.values.get(SECRET_ID), OTHER_KEY);
     assert.equal(pool.sentWith(OTHER_KEY).length > 0, true, 'checked before it was stored');
     assert.equal(pool.sentWith(KEY).length, 0, 'the old key was not even asked about');
@@ -82,7 +85,7 @@ describe('key replacement: a working key is never lost to a typo', () => {
   it('no key stored: the new key is stored at once, with no request', async () => {
     const { pool, secrets, replacement } = setup();
     const outcome = await replacement.replace(TYPO, TARGET);
-    assert.deepEqual(outcome, { kind: 'stored', masked: `${TYPO.slice(0, 20)}…`, verdict: 'unknown' });
+    assert.deepEqual(outcome, { kind: 'stored', masked: maskedAs(TYPO), verdict: 'unknown' });
     assert.equal(secrets.values.get(SECRET_ID), TYPO);
     assert.equal(pool.requests.length, 0);
   });

@@ -117,6 +117,17 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
     assert.equal(ctx.emulator.countRoute('chat'), 0);
   });
 
+  it('984 with one model listed: "its only model", never "among 1 models"', async () => {
+    const s = setup();
+    ctx.emulator.models = ctx.emulator.models.filter((m) => m.id === 'gpt-5.5');
+    const run = async (modelId: string) => {
+      const o = await checkTraeError(984, { modelId }, s);
+      return o.kind === 'done' ? renderMsg(o.finding.lines[0]!) : '';
+    };
+    assert.match(await run('gpt-5.5'), /lists "gpt-5\.5" exactly \(its only model\)/);
+    assert.match(await run('claude-x'), /it lists one model only: gpt-5\.5\./);
+  });
+
   it('997: the pool cannot be reached from here, or it can (then look at where Trae runs)', async () => {
     const down = setup(`http://127.0.0.1:${await closedPort()}/v1`);
     const o = await checkTraeError(997, {}, down);

@@ -1,8 +1,19 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { analyzeKey, maskKey, redactSecrets, POOL_KEY_PATTERN, type KeyKind } from '../../src/core/secrets/poolKey';
+import { keyFingerprint } from '../../src/core/secrets/keyShape';
+import { sha256Hex } from '../../src/core/secrets/sha256';
 import { makeMcpToken, makePoolKey } from '../emulator/server';
 
 const KEY = 'sk-cxp-0123456789ab-' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
+
+/** The reference SHA-256 (node:crypto), to hold the core's own to. */
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const secretArb = fc.stringMatching(/^[A-Za-z0-9_-]{43}$/);
+const poolKeyArb = fc
+  .tuple(fc.stringMatching(/^[0-9a-f]{12}$/), secretArb)
+  .map(([id, secret]) => `sk-cxp-${id}-${secret}`);
 
 function kind(value: unknown): KeyKind {
   return analyzeKey(value).kind;
@@ -20,7 +31,7 @@ describe('key rules (what was pasted as the Pool API key)', () => {
     assert.equal(a.ok, true);
     assert.equal(a.kind, 'pool-key');
     assert.equal(a.key, KEY);
-    assert.equal(a.cause.args?.['masked'], `${KEY.slice(0, 19)}-…`);
+    assert.equal(a.cause.args?.['masked'], maskKey(KEY));
   });
 
   it('trims surrounding whitespace and newlines, and says so', () => {
@@ -92,17 +103,64 @@ describe('key rules (what was pasted as the Pool API key)', () => {
   });
 
   describe('masking and redaction', () => {
-    it('masks to the whole id part (it tells two keys apart), never a character of the secret part', () => {
-      assert.equal(maskKey(KEY), `${KEY.slice(0, 19)}-…`);
+    it('masks to the whole id part and a SHA-256 fingerprint of the whole key, never a character of the secret part', () => {
+      assert.equal(maskKey(KEY), `${KEY.slice(0, 19)}-… SHA256:${sha256(KEY).slice(0, 6)}`);
       const twin = `${KEY.slice(0, 18)}f${KEY.slice(19)}`;
       assert.notEqual(maskKey(twin), maskKey(KEY), 'keys that differ in their id are told apart');
       for (let i = 0; i < 200; i++) {
         const key = makePoolKey();
-        // Everything before the secret part ("sk-cxp-<12 hex>-"), then an ellipsis: nothing after it.
-        assert.equal(maskKey(key), `${key.slice(0, 20)}…`);
+        // Everything before the secret part ("sk-cxp-<12 hex>-"), an ellipsis, then the fingerprint only.
+        assert.equal(maskKey(key), `${key.slice(0, 20)}… SHA256:${sha256(key).slice(0, 6)}`);
       }
       assert.equal(maskKey('sk-cxp-0123'), 'sk-cxp-0123…', 'not a whole key: at most four id characters');
       assert.equal(maskKey('something else'), '…');
+    });
+
+    it('two keys that differ only in their secret part get different fingerprints (defect: both read "sk-cxp-<id>-…")', () => {
+      fc.assert(
+        fc.property(poolKeyArb, secretArb, (key, otherSecret) => {
+          const other = `${key.slice(0, 20)}${otherSecret}`;
+          fc.pre(other !== key);
+          assert.notEqual(maskKey(other), maskKey(key));
+          assert.notEqual(keyFingerprint(other), keyFingerprint(key));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('the secret part reaches the masked text only through the hash (property over generated keys)', () => {
+      fc.assert(
+        fc.property(poolKeyArb, secretArb, (key, otherSecret) => {
+          const masked = maskKey(key);
+          // The fingerprint is the first 6 hex characters of the SHA-256 of the whole key (node:crypto agrees).
+          assert.equal(masked.slice(masked.indexOf(' SHA256:') + 8), sha256(key).slice(0, 6));
+          // Everything else is the same for any secret with this id: no secret character can be in it.
+          const other = maskKey(`${key.slice(0, 20)}${otherSecret}`);
+          assert.equal(masked.replace(/SHA256:[0-9a-f]{6}$/, ''), other.replace(/SHA256:[0-9a-f]{6}$/, ''));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('a secret made of characters the masked form never uses: none of them, alone or in runs, is in it', () => {
+      // The id part and the fingerprint are hex, the frame is "sk-cxp-", "-… SHA256:": a secret drawn from the
+      // other characters of its alphabet shows whether any of it leaks, even one character.
+      const unused = [...'ghijlmnoqrtuvwyzBCDEFGIJKLMNOPQRTUVWXYZ_'];
+      const taintedKey = fc
+        .tuple(
+          fc.stringMatching(/^[0-9a-f]{12}$/),
+          fc.array(fc.constantFrom(...unused), { minLength: 43, maxLength: 43 }),
+        )
+        .map(([id, secret]) => `sk-cxp-${id}-${secret.join('')}`);
+      fc.assert(
+        fc.property(taintedKey, (key) => {
+          const secret = key.slice(20);
+          const masked = maskKey(key);
+          for (const ch of masked) assert.ok(!secret.includes(ch), `"${ch}" of the secret is in ${masked}`);
+          for (let i = 0; i + 2 <= secret.length; i++) assert.ok(!masked.includes(secret.slice(i, i + 2)));
+        }),
+        { numRuns: 2000 },
+      );
     });
 
     it('redacts the given secret and its secret half', () => {
@@ -110,7 +168,7 @@ describe('key rules (what was pasted as the Pool API key)', () => {
       const text = `key=${KEY} half=${secretHalf}`;
       const out = redactSecrets(text, [KEY]);
       assert.ok(!out.includes(secretHalf));
-      assert.ok(out.includes(`${KEY.slice(0, 19)}-…`));
+      assert.ok(out.includes(`${KEY.slice(0, 19)}-… SHA256:`));
     });
 
     it('redacts any Pool key, MCP token, bearer value and JWT even when not given', () => {
@@ -125,5 +183,14 @@ describe('key rules (what was pasted as the Pool API key)', () => {
       for (const around of [`token=${jwt}`, `"${jwt}"`, `id_token:${jwt}`, `(${jwt})`])
         assert.ok(!redactSecrets(around).includes(jwt), around);
     });
+  });
+
+  it("the core's SHA-256 (for fingerprints in the page and the host alike) is node:crypto's", () => {
+    for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'x'.repeat(1000), 'é中😀'])
+      assert.equal(sha256Hex(text), sha256(text), `${text.length} characters`);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => assert.equal(sha256Hex(text), sha256(text))),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -391,7 +391,7 @@ describe('Trae-shaped check', () => {
         },
       ]);
       const report = await reportOf(ctx.emulator, {}, s.transport, s.now);
-      assert.match(report.turns[0]!.answer, /your key is sk-cxp-[0-9a-f]{12}-… ok/);
+      assert.match(report.turns[0]!.answer, /your key is sk-cxp-[0-9a-f]{12}-… SHA256:[0-9a-f]{6} ok/);
       assert.ok(!JSON.stringify(sentBodiesOf(s.requests)[1]).includes(key.slice(7)), 'nor the conversation sent back');
       assert.ok(!formatTraeReport(report, (m) => renderMsg(m)).includes(key.slice(7)));
     });

@@ -6,7 +6,7 @@ import { RefusedRequest } from '../../src/wizard/protocol/protocol';
 import { flush } from './fakes/async';
 import { SETTINGS_UNWRITABLE } from './fakes/settings';
 import { fingerprintOf } from '../../src/services/keyStore';
-import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
+import { KEY, maskedAs, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
 import { atTestStep, setup } from './wizardHarness';
 
 describe('wizard controller (plain Node, in-memory fakes)', () => {
@@ -105,8 +105,8 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     assert.equal(verdict, 'kept');
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY, 'the working key is still stored');
     assert.deepEqual(controller.state.pendingKey, {
-      candidate: `${typo.slice(0, 20)}…`,
-      kept: `${KEY.slice(0, 20)}…`,
+      candidate: maskedAs(typo),
+      kept: maskedAs(KEY),
       verdict: 'rejected',
       reason: controller.state.pendingKey?.reason,
     });

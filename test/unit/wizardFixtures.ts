@@ -1,4 +1,5 @@
 // Check reports and model lists for the wizard's plain-Node tests (no network).
+import { createHash } from 'node:crypto';
 import type { CheckReport } from '../../src/core/check/checkReport';
 import { diagnosis } from '../../src/core/check/diagnosis';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
@@ -7,6 +8,10 @@ import type { Draft } from '../../src/wizard/state/stateTypes';
 
 export const KEY = 'sk-cxp-0123456789ab-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 export const OTHER_KEY = 'sk-cxp-abcdef012345-ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210_-zyxwv';
+/** How a key is named wherever it is shown: its id part and the SHA-256 fingerprint (computed here with node:crypto). */
+export function maskedAs(key: string): string {
+  return `${key.slice(0, 20)}… SHA256:${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
+}
 export const POOL_A = 'https://pool-a.example.com/v1';
 export const POOL_B = 'https://pool-b.example.com/v1';
 export const MODELS: ModelInfo[] = [

@@ -144,3 +144,47 @@ describe(`wizard views always fit the protocol (${Math.ceil(FUZZ_RUNS / 100)} ru
     assert.ok(list.models[0]!.name.endsWith('…'));
   });
 });
+
+describe('step 2: the stored key as the pool judged it', () => {
+  const saved: Draft = { url: 'https://pool.example.com/v1', fullUrl: false, modelId: 'gpt-5.5' };
+
+  /** Step 2's view once the free model list answered for the stored key with `listed`. */
+  function keyView(listed: CheckReport) {
+    const m = new WizardState({ saved, key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' } });
+    const reach = m.begin('reach');
+    if (reach.ok) m.finish('reach', reach.token, { ok: true, diagnoses: [], durationMs: 1 });
+    m.goTo('key');
+    const list = m.begin('list');
+    assert.ok(list.ok);
+    m.finish('list', list.token, listed);
+    const render = (x: Parameters<typeof renderMsg>[0]) => renderMsg(x);
+    const view = buildView(
+      m,
+      {
+        render,
+        language: 'en',
+        traeCommands: { openChat: true, openTraeSettings: false },
+        guide: (w) => guideFor(w, 'en'),
+        confirm: { watch: { phase: 'waiting', since: 0, quiet: true }, checklist: true },
+        timeOfDay: () => '10:42:13',
+        dateTime: () => 'Dec 2, 10:42',
+        now: 0,
+      },
+      1,
+    );
+    assert.ok(WizardViewSchema.safeParse(view).success);
+    return view.key;
+  }
+
+  it('a key the pool rejected is said to be rejected (its buttons: "Keep the rejected key", not "Keep the stored key")', () => {
+    assert.equal(keyView(report(saved, { verdict: 'error', codes: ['api_key_missing'] })).verdict, 'rejected');
+    assert.equal(keyView(report(saved, { verdict: 'error', codes: ['refused'] })).verdict, 'unknown');
+    assert.equal(keyView(report(saved)).verdict, 'accepted');
+  });
+
+  it('one model listed: "it lists 1 model", never "1 models"', () => {
+    const one = keyView(report(saved, { models: [{ id: 'gpt-5.5', displayName: 'GPT-5.5', supportsImages: true }] }));
+    assert.match(one.check.summary ?? '', /it lists 1 model for it/);
+    assert.match(keyView(report(saved)).check.summary ?? '', /it lists 3 models for it/);
+  });
+});

@@ -106,6 +106,10 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
         found.push(
           diagnosis('model-not-listed', 'models', `"${model}" not among ${listed.length} listed models`, {
             args: { model, count: listed.length, models },
+            // One model or many: "the one model" is not "among the 1 models".
+            ...(listed.length === 1
+              ? { cause: 'diag.modelNotListed.causeOne', fix: 'diag.modelNotListed.fixOne' }
+              : {}),
           }),
         );
       }

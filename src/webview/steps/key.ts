@@ -52,15 +52,16 @@ export function mountKey(ctx: AppContext): StepModule {
       h(
         'div',
         { className: 'actions' },
-        h(
-          'button',
-          { type: 'button', className: 'secondary', id: 'store-anyway', onclick: () => void storeAnyway() },
-          tr('ui.wizard.key.storeAnyway'),
-        ),
+        // The safe choice first: the working key stays; storing the new one is the risk.
         h(
           'button',
           { type: 'button', className: 'secondary', id: 'keep-working-key', onclick: () => void keepWorking() },
           tr('ui.wizard.key.keepWorking'),
+        ),
+        h(
+          'button',
+          { type: 'button', className: 'secondary', id: 'store-anyway', onclick: () => void storeAnyway() },
+          tr('ui.wizard.key.storeAnyway'),
         ),
       ),
     ),
@@ -142,6 +143,9 @@ export function mountKey(ctx: AppContext): StepModule {
       said((await ctx.rpc.request('storePendingKey', {})).verdict);
     } catch (error) {
       ctx.showFailure(error);
+    } finally {
+      // The view may have come first: redraw, or the entry stays open ("Keep…") for a key now stored.
+      if (view) refresh(view);
     }
   }
 
@@ -197,6 +201,10 @@ export function mountKey(ctx: AppContext): StepModule {
     const hasKey = key.state === 'stored';
     stored.hidden = !hasKey;
     if (hasKey) replaceChildren(stored, icon('key'), ' ', tr('ui.wizard.key.storedAs', { masked: key.masked ?? '' }));
+    // A stored key the pool rejected is named so: "Keep the stored key" read as if it worked.
+    const rejected = hasKey && key.verdict === 'rejected';
+    setText(replace, tr(rejected ? 'ui.wizard.key.replaceRejected' : 'ui.wizard.key.replace'));
+    setText(keep, tr(rejected ? 'ui.wizard.key.keepRejected' : 'ui.wizard.key.keep'));
     const showEntry = !hasKey || replacing;
     entry.hidden = !showEntry || key.state === 'unavailable';
     keep.hidden = !hasKey;

@@ -178,6 +178,8 @@ export const WizardViewSchema = z.object({
   key: z.object({
     state: z.enum(['none', 'stored', 'unavailable']),
     masked: z.optional(text(LIMITS.masked)),
+    /** What the pool said of the stored key (its buttons are named for it: "Keep the rejected key"). */
+    verdict: z.enum(['accepted', 'rejected', 'unknown']),
     problem: z.optional(ProblemViewSchema),
     /** A new key the pool did not accept while the stored one works: not stored, waiting for the user. */
     pending: z.optional(z.object({ text: text(), fix: text() })),

@@ -9,6 +9,7 @@ import { confirmView, type ConfirmViewContext } from '../confirm/confirmView';
 import { guideView } from './guideView';
 import { ageText } from '../../core/text/freshness';
 import { suggestCorrection } from '../../core/url/endpoint';
+import { keyVerdictOf } from '../../core/check/keyVerdict';
 import { msg, type Msg } from '../../core/text/messages';
 import { LIST_FRESH_MS } from '../state/stateTypes';
 import { LIMITS, STEP_NAMES, type WizardView } from '../protocol/protocolViews';
@@ -130,10 +131,12 @@ function listProblems(state: WizardState) {
 /** Step 2: the stored key (masked), the store's own failure, a new key kept waiting, the pool's verdict. */
 function keySection(state: WizardState, r: Render, status: CheckStatus): WizardView['key'] {
   const { key } = state;
-  const count = state.checks.current('list')?.facts.models?.length ?? 0;
+  const list = state.checks.current('list');
+  const count = list?.facts.models?.length ?? 0;
   return {
     state: key.kind,
     ...(key.kind === 'stored' ? { masked: clip(key.masked, LIMITS.masked) } : {}),
+    verdict: key.kind === 'stored' && list ? keyVerdictOf(list) : 'unknown',
     ...(key.kind === 'unavailable'
       ? {
           problem: {
@@ -147,7 +150,9 @@ function keySection(state: WizardState, r: Render, status: CheckStatus): WizardV
     check: {
       status,
       ok: state.listOk,
-      ...(state.listOk ? { summary: r(msg('ui.wizard.key.accepted', { count })) } : {}),
+      ...(state.listOk
+        ? { summary: r(count === 1 ? msg('ui.wizard.key.acceptedOne') : msg('ui.wizard.key.accepted', { count })) }
+        : {}),
       problems: state.listOk ? [] : problemsOf(listProblems(state), 'key', r),
     },
   };

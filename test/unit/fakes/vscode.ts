@@ -1,6 +1,7 @@
-// Not a port: the few `vscode` calls the interactive bundle makes on its way to the wizard's panel and the
-// Confirm Trae command, as a module plain Node can load (require('vscode') answers with it once installed).
-// Only for the editor-side glue (src/interactive.ts); everything below it has ports and fakes of its own.
+// Not a port: the few `vscode` calls the editor-side glue makes (src/interactive.ts on its way to the wizard's
+// panel and the Confirm Trae command; the status bar item; the commands' notifications and input boxes), as a
+// module plain Node can load (require('vscode') answers with it once installed). Everything below the editor
+// layer has ports and fakes of its own.
 import Module = require('node:module');
 
 type Listener = (value: unknown) => void;
@@ -52,19 +53,113 @@ export class FakeWebviewPanel {
   }
 }
 
-/** What a test sees of the editor: panels created, progress notifications running, the clipboard. */
+/** A notification shown: its text, its buttons' titles in order, and whether it was a modal dialog. */
+export interface FakeNotification {
+  readonly severity: 'info' | 'warning' | 'error';
+  readonly text: string;
+  readonly buttons: readonly string[];
+  readonly modal: boolean;
+}
+
+/**
+ * What a test sees of the editor: panels created, progress notifications running, the clipboard, the
+ * notifications shown (and which button the user clicks: `choose`), what input boxes answer, status bar items.
+ */
 export interface FakeEditor {
   readonly panels: FakeWebviewPanel[];
   readonly progress: Array<{ title: string; reports: string[]; done: boolean }>;
   clipboard: string;
+  readonly notifications: FakeNotification[];
+  /** The title of the button the user clicks on a notification; undefined: it is dismissed. */
+  choose: (shown: FakeNotification) => string | undefined;
+  /** What each input box answers, in order (undefined: Escape). */
+  readonly inputs: Array<string | undefined>;
+  readonly statusItems: FakeStatusBarItem[];
+  readonly executed: Array<{ command: string; args: unknown[] }>;
 }
 
+export interface FakeStatusBarItem {
+  text: string;
+  tooltip: FakeMarkdownString | string | undefined;
+  backgroundColor: { id: string } | undefined;
+  command: string | undefined;
+  name: string | undefined;
+  accessibilityInformation: { label: string } | undefined;
+  show(): void;
+  dispose(): void;
+}
+
+/** vscode.MarkdownString as the status bar uses it; appendText does what VS Code's does (spaces become &nbsp;). */
+export class FakeMarkdownString {
+  isTrusted: unknown;
+  supportThemeIcons: boolean;
+  constructor(
+    public value = '',
+    supportThemeIcons = false,
+  ) {
+    this.supportThemeIcons = supportThemeIcons;
+  }
+  appendMarkdown(value: string): this {
+    this.value += value;
+    return this;
+  }
+  appendText(value: string): this {
+    this.value += value.replace(/[\\`*_{}[\]()#+\-!~]/g, '\\$&').replace(/([ \t]+)/g, (m) => '&nbsp;'.repeat(m.length));
+    return this;
+  }
+}
+
+function newEditor(): FakeEditor {
+  return {
+    panels: [],
+    progress: [],
+    clipboard: '',
+    notifications: [],
+    choose: () => undefined,
+    inputs: [],
+    statusItems: [],
+    executed: [],
+  };
+}
+
+/** The editor of the latest install: modules load `vscode` once, so the one fake reads whichever is current. */
+let editor: FakeEditor = newEditor();
+let fake: ReturnType<typeof buildFake> | undefined;
+
 export function installVscode(): { editor: FakeEditor; uninstall: () => void } {
-  const editor: FakeEditor = { panels: [], progress: [], clipboard: '' };
-  const fake = {
+  editor = newEditor();
+  fake ??= buildFake();
+  return { editor, uninstall: register(fake) };
+}
+
+/** A notification: its buttons may be strings or MessageItems, after an optional options object. */
+function notify(severity: FakeNotification['severity']) {
+  return async (text: string, ...rest: unknown[]): Promise<unknown> => {
+    const options = rest[0] !== null && typeof rest[0] === 'object' && !('title' in rest[0]) ? rest.shift() : {};
+    const items = rest as Array<string | { title: string }>;
+    const shown: FakeNotification = {
+      severity,
+      text,
+      buttons: items.map((i) => (typeof i === 'string' ? i : i.title)),
+      modal: (options as { modal?: boolean }).modal === true,
+    };
+    editor.notifications.push(shown);
+    const title = editor.choose(shown);
+    return items.find((i) => (typeof i === 'string' ? i : i.title) === title);
+  };
+}
+
+function buildFake() {
+  return {
     ViewColumn: { Active: -1 },
     ProgressLocation: { Notification: 15 },
     UIKind: { Desktop: 1, Web: 2 },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    InputBoxValidationSeverity: { Info: 1, Warning: 2, Error: 3 },
+    ThemeColor: class {
+      constructor(readonly id: string) {}
+    },
+    MarkdownString: FakeMarkdownString,
     Uri: { joinPath: (base: { path: string }, ...parts: string[]) => ({ path: [base.path, ...parts].join('/') }) },
     l10n: {
       bundle: undefined,
@@ -82,12 +177,29 @@ export function installVscode(): { editor: FakeEditor; uninstall: () => void } {
     },
     // No proxy, nothing configured: every setting reads as its default.
     workspace: { getConfiguration: () => ({ get: () => undefined }) },
-    commands: { getCommands: async () => [], executeCommand: async () => undefined },
+    commands: {
+      getCommands: async () => [],
+      executeCommand: async (command: string, ...args: unknown[]) => void editor.executed.push({ command, args }),
+    },
     window: {
       createWebviewPanel: (viewType: string) => {
         const panel = new FakeWebviewPanel(viewType);
         editor.panels.push(panel);
         return panel;
+      },
+      createStatusBarItem: (): FakeStatusBarItem => {
+        const item: FakeStatusBarItem = {
+          text: '',
+          tooltip: undefined,
+          backgroundColor: undefined,
+          command: undefined,
+          name: undefined,
+          accessibilityInformation: undefined,
+          show: () => undefined,
+          dispose: () => undefined,
+        };
+        editor.statusItems.push(item);
+        return item;
       },
       withProgress: async (
         options: { title: string },
@@ -99,11 +211,16 @@ export function installVscode(): { editor: FakeEditor; uninstall: () => void } {
         const token = { isCancellationRequested: false, onCancellationRequested: event().on };
         return task(progress, token).finally(() => (shown.done = true));
       },
-      showWarningMessage: async () => undefined,
-      showInformationMessage: async () => undefined,
-      showErrorMessage: async () => undefined,
+      showInputBox: async () => editor.inputs.shift(),
+      showWarningMessage: notify('warning'),
+      showInformationMessage: notify('info'),
+      showErrorMessage: notify('error'),
     },
   };
+}
+
+/** Puts the fake where require('vscode') finds it; the function returned takes it away. */
+function register(fake: object): () => void {
   const loader = Module as unknown as {
     _resolveFilename: (request: string, ...rest: unknown[]) => string;
   };
@@ -113,11 +230,8 @@ export function installVscode(): { editor: FakeEditor; uninstall: () => void } {
   };
   const cache = require.cache as Record<string, unknown>;
   cache['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: fake };
-  return {
-    editor,
-    uninstall: () => {
-      loader._resolveFilename = resolve;
-      delete cache['vscode'];
-    },
+  return () => {
+    loader._resolveFilename = resolve;
+    delete cache['vscode'];
   };
 }
