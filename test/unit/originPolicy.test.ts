@@ -128,3 +128,48 @@ describe('the origin policy (where the key may go)', () => {
     assert.equal(policy.mayReceiveKey(at(POOL_A)), true, 'the saved pool is not one of them');
   });
 });
+
+describe('the origin policy at its edges (npm run mutation, docs/mutation.md)', () => {
+  it('a link to a pool the user chose (not the saved one) is not held either', () => {
+    const policy = new OriginPolicy(saved);
+    policy.wentOn(B, true);
+    policy.openLink('https://pool-b.example.com', 'pool-b.example.com');
+    assert.equal(policy.holds(B), false);
+    assert.equal(policy.mayReceiveKey(B), true);
+  });
+
+  it('"Check this pool" with no link releases nothing', () => {
+    const policy = new OriginPolicy(saved);
+    assert.equal(policy.releaseLink(), false);
+    assert.equal(policy.linkFor(B), undefined);
+  });
+
+  it('keeps all of the 16 newest chosen pools, not fewer', () => {
+    const policy = new OriginPolicy(saved);
+    const pool = (i: number) => at(`https://pool-${i}.example.com/v1`);
+    for (let i = 0; i < 17; i++) policy.wentOn(pool(i), true);
+    assert.equal(policy.mayReceiveKey(pool(0)), false);
+    for (let i = 1; i < 17; i++) assert.equal(policy.mayReceiveKey(pool(i)), true, `pool ${i}`);
+  });
+
+  it('reads back a stored link only with a text host and sane lengths', () => {
+    const origin = 'https://pool-b.example.com';
+    const read = (link: unknown) => new OriginPolicy(saved, { link }).linkFor(B);
+    assert.deepEqual(read({ origin, host: 'pool-b.example.com', released: true }), {
+      origin,
+      host: 'pool-b.example.com',
+      released: true,
+    });
+    assert.equal(read({ origin, host: 5, released: true }), undefined, 'a host that is not text');
+    assert.equal(read({ origin, host: 'h'.repeat(513), released: true }), undefined, 'a host over 512 characters');
+    assert.ok(read({ origin, host: 'h'.repeat(512), released: true }), 'a host of 512 characters');
+    // An origin over 2,048 characters never names a pool: refused before anything compares it.
+    const long = `https://${'b'.repeat(2040)}.com`;
+    const policy = new OriginPolicy(saved, { link: { origin: long, host: 'h', released: false } });
+    assert.deepEqual(policy.persisted({ ...saved, url: POOL_B }), {});
+    const edge = `https://${'b'.repeat(2036)}.com`;
+    assert.equal(edge.length, 2048);
+    const kept = new OriginPolicy(saved, { link: { origin: edge, host: 'h', released: false } });
+    assert.deepEqual(kept.persisted({ ...saved, url: POOL_B }), { link: { origin: edge, host: 'h', released: false } });
+  });
+});

@@ -114,8 +114,8 @@ describe('security: redaction after decoding (redactText)', () => {
       'eyJ-',
       'sk-cxp-0123456789ab-',
     ];
-    // Under npm run mutation (StrykerJS's workers set this) the code is instrumented and runs a few times slower.
-    const budgetMs = process.env['STRYKER_MUTATOR_WORKER'] === undefined ? 250 : 1000;
+    // Not under npm run mutation (StrykerJS's workers set this): instrumented code on a busy machine has no budget.
+    if (process.env['STRYKER_MUTATOR_WORKER'] !== undefined) this.skip();
     for (const unit of units) {
       const text = unit.repeat(Math.ceil((256 * 1024) / unit.length));
       const runs = [0, 1, 2].map(() => {
@@ -125,7 +125,7 @@ describe('security: redaction after decoding (redactText)', () => {
       });
       // npm run bench holds the 100 ms budget; quadratic work on 256 KB would take seconds.
       const median = runs.sort((a, b) => a - b)[1]!;
-      assert.ok(median < budgetMs, `${JSON.stringify(unit)}: ${median.toFixed(0)} ms`);
+      assert.ok(median < 250, `${JSON.stringify(unit)}: ${median.toFixed(0)} ms`);
     }
   });
 });
