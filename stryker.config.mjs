@@ -46,7 +46,7 @@ export default {
   ignoreStatic: true,
   // Two cores shared with other work; the emulator tests listen on port 0, so two runners do not collide.
   concurrency: 2,
-  timeoutMS: 10000,
+  timeoutMS: 3000,
   tempDirName: '.stryker-tmp',
   ignorePatterns: [
     'out',

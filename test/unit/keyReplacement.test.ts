@@ -213,3 +213,29 @@ describe('key replacement: what the log says, for each decision (npm run mutatio
     ]);
   });
 });
+
+describe('key replacement: which earlier answer counts for the stored key (npm run mutation)', () => {
+  it('the pool cannot be reached: only the last check of this very key, and only an accepting one, keeps it', async () => {
+    // The last check accepted another key: it says nothing of the stored one.
+    const other = setup(OTHER_KEY);
+    other.pool.accepted.add(OTHER_KEY);
+    await other.checks.check('background');
+    other.secrets.values.set(SECRET_ID, KEY);
+    other.pool.down = true;
+    assert.equal((await other.replacement.replace(TYPO, TARGET)).kind, 'stored');
+    // The last check of the stored key was a rejection: it does not work.
+    const rejected = setup(KEY);
+    await rejected.checks.check('background');
+    rejected.pool.down = true;
+    assert.equal((await rejected.replacement.replace(OTHER_KEY, TARGET)).kind, 'stored');
+  });
+
+  it('a first decision says nothing of a change meanwhile; "Store it anyway" says the pool did not judge it', async () => {
+    const { pool, replacement } = setup(KEY);
+    pool.accepted.add(KEY);
+    const kept = await replacement.replace(TYPO, TARGET);
+    assert.ok(kept.kind === 'kept' && !('changedMeanwhile' in kept));
+    const forced = await replacement.replace(TYPO, TARGET, { force: true });
+    assert.deepEqual(forced, { kind: 'stored', masked: `${TYPO.slice(0, 20)}…`, verdict: 'unknown' });
+  });
+});

@@ -37,6 +37,35 @@ describe('the key store', () => {
     assert.ok(!redactor.redact(`x ${legacy} y`).includes(legacy));
   });
 
+  it('every read arms the deadline (30 s unless said) and clears it once answered', async () => {
+    const armed: Array<number | undefined> = [];
+    const cleared: unknown[] = [];
+    const { setTimeout: realSet, clearTimeout: realClear } = globalThis;
+    const watched = Object.assign(
+      (callback: () => void, ms?: number) => {
+        armed.push(ms);
+        return realSet(callback, ms);
+      },
+      { __promisify__: realSet.__promisify__ },
+    ) as unknown as typeof setTimeout;
+    globalThis.setTimeout = watched;
+    globalThis.clearTimeout = ((handle?: NodeJS.Timeout) => (
+      cleared.push(handle),
+      realClear(handle)
+    )) as typeof clearTimeout;
+    try {
+      const secrets = new FakeSecretStorage();
+      secrets.values.set(SECRET_ID, KEY);
+      await new PoolKeyStore(secrets, new Redactor()).get();
+    } finally {
+      globalThis.setTimeout = realSet;
+      globalThis.clearTimeout = realClear;
+    }
+    assert.deepEqual(armed, [30_000]);
+    assert.equal(cleared.length, 1);
+    assert.notEqual(cleared[0], undefined);
+  });
+
   it('a read that gets no answer before its deadline fails as a read, saying how long it waited', async () => {
     const { keys, secrets } = setup(KEY, 20);
     secrets.hanging.get = true;
@@ -97,6 +126,32 @@ describe('the key store: a conditional write (replaceIf)', () => {
     assert.equal(await keys.replaceIf(KEY, other), 'stored');
     assert.equal(stored(), other);
     assert.ok(!redactor.redact(other).includes(other));
+  });
+
+  it('another key stored than the one expected: "changed", and nothing written', async () => {
+    const { keys, stored } = setup(KEY);
+    assert.equal(await keys.replaceIf(OTHER_KEY, 'a-new-secret-value-0123456789'), 'changed');
+    assert.equal(stored(), KEY);
+  });
+
+  it('cancelled while waiting for another write: the stored key is not even read', async () => {
+    const { keys, secrets, stored } = setup(KEY);
+    secrets.hanging.store = true;
+    const elsewhere = keys.store(OTHER_KEY);
+    await until(() => secrets.held === 1, 'the other write waits');
+    let reads = 0;
+    const get = secrets.get.bind(secrets);
+    secrets.get = (key) => (reads++, get(key));
+    const cancel = new AbortController();
+    const outcome = keys.replaceIf(OTHER_KEY, KEY, cancel.signal);
+    cancel.abort();
+    assert.equal(await outcome, 'cancelled');
+    secrets.hanging.store = false;
+    secrets.release();
+    await elsewhere;
+    await flush();
+    assert.equal(reads, 0);
+    assert.equal(stored(), OTHER_KEY);
   });
 
   it('already cancelled: answers at once, even while another write waits on the keyring', async () => {

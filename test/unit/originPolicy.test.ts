@@ -173,3 +173,38 @@ describe('the origin policy at its edges (npm run mutation, docs/mutation.md)', 
     assert.deepEqual(kept.persisted({ ...saved, url: POOL_B }), { link: { origin: edge, host: 'h', released: false } });
   });
 });
+
+describe('the origin policy: what nothing approves (npm run mutation, docs/mutation.md)', () => {
+  const broken = at('htp:/broken');
+
+  it('a broken saved setting approves no broken URL, and a broken URL has no link', () => {
+    const policy = new OriginPolicy({ ...saved, url: 'htp:/broken' });
+    assert.equal(policy.mayReceiveKey(broken), false);
+    policy.openLink('https://pool-b.example.com', 'pool-b.example.com');
+    assert.equal(policy.linkFor(broken), undefined);
+    assert.equal(policy.holds(broken), false);
+  });
+
+  it('a link held for a pool that is then saved still holds it: saving is not "Check this pool"', () => {
+    const policy = new OriginPolicy({ ...saved, url: POOL_B });
+    policy.openLink('https://pool-a.example.com', 'pool-a.example.com');
+    policy.setSaved(saved);
+    assert.equal(policy.mayReceiveKey(at(POOL_A)), false);
+  });
+
+  it('choosing one pool again and again never pushes out another', () => {
+    const policy = new OriginPolicy(saved);
+    policy.wentOn(at('https://pool-c.example.com/v1'), true);
+    for (let i = 0; i < 20; i++) policy.wentOn(B, true);
+    assert.equal(policy.mayReceiveKey(at('https://pool-c.example.com/v1')), true);
+  });
+
+  it('reads back no stored link with an origin that is not text, or without its released flag', () => {
+    const draftB = { ...saved, url: POOL_B };
+    const origin = 'https://pool-b.example.com';
+    assert.deepEqual(new OriginPolicy(saved, { link: { origin: 1, host: 'h', released: true } }).persisted(draftB), {});
+    const unflagged = new OriginPolicy(saved, { link: { origin, host: 'pool-b.example.com' } });
+    assert.equal(unflagged.holds(B), false);
+    assert.deepEqual(unflagged.persisted(draftB), {});
+  });
+});

@@ -32,6 +32,22 @@ function setup() {
 }
 
 describe('Trae confirmed: the watch at its edges', () => {
+  it("idle before it starts; quiet and the 10-minute limit count from the start, not from the clock's zero", async () => {
+    const t = setup();
+    assert.deepEqual(t.watch.state, { phase: 'idle' });
+    assert.equal(t.watch.watching, false);
+    await t.clock.advance(60 * 60_000);
+    t.watch.start();
+    await flush();
+    await t.clock.advance(WATCH_PERIOD_MS);
+    const early = t.watch.state;
+    assert.ok(early.phase === 'waiting' && !early.quiet && early.since === 60 * 60_000, JSON.stringify(early));
+    await t.clock.advance(WATCH_QUIET_MS);
+    const later = t.watch.state;
+    assert.ok(later.phase === 'waiting' && later.quiet);
+    t.watch.dispose();
+  });
+
   it('"quiet" from exactly two minutes after the start, not a reading later', async () => {
     const t = setup();
     t.watch.start();
@@ -62,7 +78,8 @@ describe('Trae confirmed: the watch at its edges', () => {
     const endOwn = t.own.begin();
     t.watch.start();
     await flush();
-    await t.clock.advance(7_000);
+    // Ends between two looks (at 5 s and 10 s): the look at 10 s waits for the rest of the settle time.
+    await t.clock.advance(8_000);
     endOwn();
     await t.clock.advance(OWN_TRAFFIC_SETTLE_MS - 1);
     assert.equal(t.usage.reads, 0);
