@@ -1,6 +1,6 @@
 // Mutation testing (`npm run mutation`, docs/mutation.md): how much the unit tests are worth where a defect costs
 // most: the key's rules, the URL rules, the origin policy, the key writes, the Trae watch and setup links.
-// Not part of npm test: it takes tens of minutes on two cores. Mutants are built with the test build (tsc into
+// Not part of npm test: it takes about an hour on two shared cores. Mutants are built with the test build (tsc into
 // out/) and run by mocha on the compiled unit tests, only the tests that reach each mutant.
 
 // The property tests run FUZZ_RUNS inputs (100,000 in npm test): 200 here, for every mutant they reach (a
@@ -41,8 +41,8 @@ export default {
   // times slower). A mutant that would break a caller outside them is then run by the tests instead.
   tsconfigFile: 'tsconfig.mutation.json',
   coverageAnalysis: 'perTest',
-  // A static mutant (module-level code) needs every unit test for each run, about 40 s each: six hours for the
-  // 520 there are. They are counted as ignored (docs/mutation.md); --ignoreStatic false runs them.
+  // A static mutant (module-level code) needs every test file loaded afresh for each run: hours for the 159 there
+  // are. They are counted as ignored (docs/mutation.md); --ignoreStatic false runs them.
   ignoreStatic: true,
   // Two cores shared with other work; the emulator tests listen on port 0, so two runners do not collide.
   concurrency: 2,
