@@ -65,6 +65,8 @@ export default tseslint.config(
       '.vscode-test/**',
       'test-output/**',
       'bench-output/**',
+      '.stryker-tmp/**',
+      'mutation-output/**',
       'test/fixtures/**',
     ],
   },

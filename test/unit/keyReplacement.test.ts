@@ -157,3 +157,88 @@ describe('key replacement: a working key is never lost to a typo', () => {
     assert.equal(secrets.values.get(SECRET_ID), KEY);
   });
 });
+
+describe('key replacement: what the log says, for each decision (npm run mutation, docs/mutation.md)', () => {
+  const id = (key: string) => `${key.slice(0, 20)}…`;
+  /** The replacement's own lines (the free checks log their reports too). */
+  const said = (log: FakeLog) => log.lines.filter((l) => /^(info|warn) Pool API key (stored|not)/.test(l));
+
+  it('stored: why, in the words of the decision; never a character of the secret part', async () => {
+    const cases: Array<[string, (t: ReturnType<typeof setup>) => Promise<unknown>, string]> = [
+      ['no key stored', (t) => t.replacement.replace(OTHER_KEY, TARGET), 'no working key could be lost'],
+      [
+        'accepted',
+        (t) => (t.pool.accepted.add(KEY).add(OTHER_KEY), t.replacement.replace(OTHER_KEY, TARGET)),
+        'the pool accepts it',
+      ],
+      ['stored key broken', (t) => t.replacement.replace(OTHER_KEY, TARGET), 'the stored key does not work either'],
+      [
+        'forced',
+        (t) => (t.pool.accepted.add(KEY), t.replacement.replace(OTHER_KEY, TARGET, { force: true })),
+        'stored as asked, without the pool accepting it first',
+      ],
+    ];
+    for (const [name, act, why] of cases) {
+      const t = setup(name === 'no key stored' ? undefined : KEY);
+      const outcome = await act(t);
+      assert.equal((outcome as { kind: string }).kind, 'stored', name);
+      assert.deepEqual(said(t.log), [`info Pool API key stored in secret storage (${id(OTHER_KEY)}): ${why}.`], name);
+    }
+  });
+
+  it('kept: whether the pool rejected the new key or could not check it, with its reason', async () => {
+    const rejected = setup(KEY);
+    rejected.pool.accepted.add(KEY);
+    const outcome = await rejected.replacement.replace(TYPO, TARGET);
+    assert.ok(outcome.kind === 'kept' && outcome.reason);
+    assert.deepEqual(said(rejected.log), [
+      `warn Pool API key not replaced: the pool rejected the new key (${id(TYPO)}: ${outcome.reason.detail}); ` +
+        `the working key (${id(KEY)}) is still stored.`,
+    ]);
+    const unknown = setup(KEY);
+    unknown.pool.accepted.add(KEY);
+    await unknown.checks.check('background');
+    unknown.pool.down = true;
+    const kept = await unknown.replacement.replace(TYPO, TARGET);
+    assert.ok(kept.kind === 'kept' && kept.reason);
+    assert.deepEqual(said(unknown.log), [
+      `warn Pool API key not replaced: the pool could not check the new key (${id(TYPO)}: ${kept.reason.detail}); ` +
+        `the working key (${id(KEY)}) is still stored.`,
+    ]);
+  });
+
+  it('the same key as the one stored: stored again at once, with no request', async () => {
+    const { pool, replacement, log } = setup(KEY);
+    assert.equal((await replacement.replace(KEY, TARGET)).kind, 'stored');
+    assert.equal(pool.requests.length, 0);
+    assert.deepEqual(said(log), [
+      `info Pool API key stored in secret storage (${id(KEY)}): no working key could be lost.`,
+    ]);
+  });
+});
+
+describe('key replacement: which earlier answer counts for the stored key (npm run mutation)', () => {
+  it('the pool cannot be reached: only the last check of this very key, and only an accepting one, keeps it', async () => {
+    // The last check accepted another key: it says nothing of the stored one.
+    const other = setup(OTHER_KEY);
+    other.pool.accepted.add(OTHER_KEY);
+    await other.checks.check('background');
+    other.secrets.values.set(SECRET_ID, KEY);
+    other.pool.down = true;
+    assert.equal((await other.replacement.replace(TYPO, TARGET)).kind, 'stored');
+    // The last check of the stored key was a rejection: it does not work.
+    const rejected = setup(KEY);
+    await rejected.checks.check('background');
+    rejected.pool.down = true;
+    assert.equal((await rejected.replacement.replace(OTHER_KEY, TARGET)).kind, 'stored');
+  });
+
+  it('a first decision says nothing of a change meanwhile; "Store it anyway" says the pool did not judge it', async () => {
+    const { pool, replacement } = setup(KEY);
+    pool.accepted.add(KEY);
+    const kept = await replacement.replace(TYPO, TARGET);
+    assert.ok(kept.kind === 'kept' && !('changedMeanwhile' in kept));
+    const forced = await replacement.replace(TYPO, TARGET, { force: true });
+    assert.deepEqual(forced, { kind: 'stored', masked: `${TYPO.slice(0, 20)}…`, verdict: 'unknown' });
+  });
+});

@@ -128,3 +128,83 @@ describe('the origin policy (where the key may go)', () => {
     assert.equal(policy.mayReceiveKey(at(POOL_A)), true, 'the saved pool is not one of them');
   });
 });
+
+describe('the origin policy at its edges (npm run mutation, docs/mutation.md)', () => {
+  it('a link to a pool the user chose (not the saved one) is not held either', () => {
+    const policy = new OriginPolicy(saved);
+    policy.wentOn(B, true);
+    policy.openLink('https://pool-b.example.com', 'pool-b.example.com');
+    assert.equal(policy.holds(B), false);
+    assert.equal(policy.mayReceiveKey(B), true);
+  });
+
+  it('"Check this pool" with no link releases nothing', () => {
+    const policy = new OriginPolicy(saved);
+    assert.equal(policy.releaseLink(), false);
+    assert.equal(policy.linkFor(B), undefined);
+  });
+
+  it('keeps all of the 16 newest chosen pools, not fewer', () => {
+    const policy = new OriginPolicy(saved);
+    const pool = (i: number) => at(`https://pool-${i}.example.com/v1`);
+    for (let i = 0; i < 17; i++) policy.wentOn(pool(i), true);
+    assert.equal(policy.mayReceiveKey(pool(0)), false);
+    for (let i = 1; i < 17; i++) assert.equal(policy.mayReceiveKey(pool(i)), true, `pool ${i}`);
+  });
+
+  it('reads back a stored link only with a text host and sane lengths', () => {
+    const origin = 'https://pool-b.example.com';
+    const read = (link: unknown) => new OriginPolicy(saved, { link }).linkFor(B);
+    assert.deepEqual(read({ origin, host: 'pool-b.example.com', released: true }), {
+      origin,
+      host: 'pool-b.example.com',
+      released: true,
+    });
+    assert.equal(read({ origin, host: 5, released: true }), undefined, 'a host that is not text');
+    assert.equal(read({ origin, host: 'h'.repeat(513), released: true }), undefined, 'a host over 512 characters');
+    assert.ok(read({ origin, host: 'h'.repeat(512), released: true }), 'a host of 512 characters');
+    // An origin over 2,048 characters never names a pool: refused before anything compares it.
+    const long = `https://${'b'.repeat(2040)}.com`;
+    const policy = new OriginPolicy(saved, { link: { origin: long, host: 'h', released: false } });
+    assert.deepEqual(policy.persisted({ ...saved, url: POOL_B }), {});
+    const edge = `https://${'b'.repeat(2036)}.com`;
+    assert.equal(edge.length, 2048);
+    const kept = new OriginPolicy(saved, { link: { origin: edge, host: 'h', released: false } });
+    assert.deepEqual(kept.persisted({ ...saved, url: POOL_B }), { link: { origin: edge, host: 'h', released: false } });
+  });
+});
+
+describe('the origin policy: what nothing approves (npm run mutation, docs/mutation.md)', () => {
+  const broken = at('htp:/broken');
+
+  it('a broken saved setting approves no broken URL, and a broken URL has no link', () => {
+    const policy = new OriginPolicy({ ...saved, url: 'htp:/broken' });
+    assert.equal(policy.mayReceiveKey(broken), false);
+    policy.openLink('https://pool-b.example.com', 'pool-b.example.com');
+    assert.equal(policy.linkFor(broken), undefined);
+    assert.equal(policy.holds(broken), false);
+  });
+
+  it('a link held for a pool that is then saved still holds it: saving is not "Check this pool"', () => {
+    const policy = new OriginPolicy({ ...saved, url: POOL_B });
+    policy.openLink('https://pool-a.example.com', 'pool-a.example.com');
+    policy.setSaved(saved);
+    assert.equal(policy.mayReceiveKey(at(POOL_A)), false);
+  });
+
+  it('choosing one pool again and again never pushes out another', () => {
+    const policy = new OriginPolicy(saved);
+    policy.wentOn(at('https://pool-c.example.com/v1'), true);
+    for (let i = 0; i < 20; i++) policy.wentOn(B, true);
+    assert.equal(policy.mayReceiveKey(at('https://pool-c.example.com/v1')), true);
+  });
+
+  it('reads back no stored link with an origin that is not text, or without its released flag', () => {
+    const draftB = { ...saved, url: POOL_B };
+    const origin = 'https://pool-b.example.com';
+    assert.deepEqual(new OriginPolicy(saved, { link: { origin: 1, host: 'h', released: true } }).persisted(draftB), {});
+    const unflagged = new OriginPolicy(saved, { link: { origin, host: 'pool-b.example.com' } });
+    assert.equal(unflagged.holds(B), false);
+    assert.deepEqual(unflagged.persisted(draftB), {});
+  });
+});
