@@ -33,7 +33,8 @@ const part = (place) => (place.startsWith('src/core/') ? 'core' : place.startsWi
 function oneWay(places, nameOf) {
   return places.flatMap((place, index) => {
     const byName = new Map();
-    for (const up of places.slice(index + 1)) byName.set(nameOf(place, up), [...(byName.get(nameOf(place, up)) ?? []), up]);
+    for (const up of places.slice(index + 1))
+      byName.set(nameOf(place, up), [...(byName.get(nameOf(place, up)) ?? []), up]);
     return [...byName].map(([name, above]) => ({
       name,
       severity: 'error',

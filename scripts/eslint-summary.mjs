@@ -12,6 +12,7 @@ export default async function format(results, context) {
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const kinds = [...byKind].sort(([, a], [, b]) => b - a).map(([kind, count]) => `${count} .${kind}`);
-  const stylish = errors + warnings > 0 ? await (await new ESLint().loadFormatter('stylish')).format(results, context) : '';
+  const stylish =
+    errors + warnings > 0 ? await (await new ESLint().loadFormatter('stylish')).format(results, context) : '';
   return `${stylish}eslint: ${results.length} files (${kinds.join(', ')}), ${errors} errors, ${warnings} warnings`;
 }
