@@ -57,10 +57,10 @@ const targets = [
     plugins: [catalogAtRunTime(readCatalogFromDist)],
   },
 ];
-if (existsSync('src/webview/main.ts')) {
+if (existsSync('src/webview/shell/main.ts')) {
   targets.push({
     ...common,
-    entryPoints: ['src/webview/main.ts'],
+    entryPoints: ['src/webview/shell/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
     format: 'iife',

@@ -1,22 +1,12 @@
-// ESLint (flat config) with typescript-eslint's type-aware rules: this code is mostly async, so a promise
-// that nobody awaits or a promise passed where a callback returns nothing is an error. The import rules
-// hold the layers: `vscode` only in the editor layer, the core's folders import only the ones above them
-// (src/core/README.md), and nothing below src/core reaches up into services, the wizard or the editor.
-// scripts/check-imports.mjs adds what a per-file rule cannot see: circles, and Node modules reachable from
-// the webview bundle.
+// ESLint (flat config): typescript-eslint's type-aware rules (this code is mostly async, so a promise that nobody
+// awaits or a promise passed where a callback returns nothing is an error), no `export *`, and the size rules for
+// src: at most 300 lines a file, CSS included; code lines at most 120 characters (long strings stay whole).
+// The structure (layers, rooms, circles, what the webview and the core may reach) is .dependency-cruiser.cjs's.
+import css from '@eslint/css';
 import js from '@eslint/js';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const CORE_LAYERS = ['text', 'url', 'secrets', 'http', 'pool', 'trae', 'check'];
-const OUTSIDE_CORE = [
-  '**/services/**',
-  '**/wizard/**',
-  '**/editor/**',
-  '**/webview/**',
-  '**/extension',
-  '**/interactive',
-];
+const MAX_LINES = 300;
 const SCRIPT_GLOBALS = [
   ...['console', 'process', 'Buffer', 'URL', 'URLSearchParams', '__dirname', 'require', 'module', 'exports'],
   ...['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask'],
@@ -24,36 +14,22 @@ const SCRIPT_GLOBALS = [
   ...['window', 'document', 'navigator', 'getComputedStyle', 'requestAnimationFrame', 'MutationObserver'],
   ...['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'],
 ];
-const VSCODE_FILES = ['src/editor/**', 'src/extension.ts', 'src/interactive.ts'];
 
-/** A core layer may import the layers listed before it, never those after it. */
-function coreLayerRules() {
-  return CORE_LAYERS.map((layer, index) => {
-    const below = CORE_LAYERS.slice(index + 1);
+/** ESLint's max-lines listens for JavaScript's Program node only: the same count for a style sheet. */
+const cssMaxLines = {
+  meta: { type: 'suggestion', schema: [{ type: 'integer', minimum: 1 }] },
+  create(context) {
+    const max = context.options[0];
     return {
-      files: [`src/core/${layer}/**/*.ts`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            paths: [{ name: 'vscode', message: 'src/core never imports vscode: it runs in plain Node.' }],
-            patterns: [
-              ...(below.length === 0
-                ? []
-                : [
-                    {
-                      group: below.flatMap((l) => [`../${l}/**`, `../../${l}/**`, `./${l}/**`]),
-                      message: `core/${layer} is below ${below.join(', ')} (src/core/README.md): move the shared piece down, or this code up.`,
-                    },
-                  ]),
-              { group: OUTSIDE_CORE, message: 'src/core imports nothing outside src/core.' },
-            ],
-          },
-        ],
+      StyleSheet(node) {
+        const lines = context.sourceCode.lines;
+        const count = lines.at(-1) === '' ? lines.length - 1 : lines.length;
+        if (count > max)
+          context.report({ node, message: `${count} lines (at most ${max}): split it by part or step.` });
       },
     };
-  });
-}
+  },
+};
 
 export default tseslint.config(
   {
@@ -70,18 +46,15 @@ export default tseslint.config(
       'test/fixtures/**',
     ],
   },
-  js.configs.recommended,
+  { ...js.configs.recommended, files: ['**/*.{ts,js,mjs,cjs}'] },
   {
     files: ['**/*.ts'],
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })] },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-cycle': 'error',
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportAllDeclaration', message: 'No export *: import from the file that holds it.' },
@@ -90,63 +63,23 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: VSCODE_FILES,
     rules: {
-      'no-restricted-imports': [
+      'max-lines': ['error', { max: MAX_LINES }],
+      'max-len': [
         'error',
-        {
-          paths: [
-            {
-              name: 'vscode',
-              message: 'Only src/editor/, src/extension.ts and src/interactive.ts import vscode.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  ...coreLayerRules(),
-  {
-    files: ['src/services/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['vscode'],
-          patterns: [
-            {
-              group: ['**/wizard/**', '**/editor/**', '**/webview/**'],
-              message: 'services sit below the wizard and the editor.',
-            },
-          ],
-        },
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
       ],
     },
   },
   {
-    files: ['src/webview/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['vscode'],
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'net', 'tls', 'os', 'child_process'],
-              message: 'The webview runs in a browser: no Node modules.',
-            },
-            {
-              group: ['**/services/**', '**/editor/**', '**/http/node/**'],
-              message: 'The webview talks to the host only through src/wizard/protocol/.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['src/**/*.css'],
+    language: 'css/css',
+    plugins: { css, house: { rules: { 'max-lines': cssMaxLines } } },
+    rules: { 'house/max-lines': ['error', MAX_LINES] },
   },
   {
     // Tests: fakes implement async interfaces without awaiting, harnesses load compiled files with require,
-    // and tests read JSON bodies they built themselves. The promise rules and the boundaries still hold.
+    // and tests read JSON bodies they built themselves. The promise rules still hold.
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/require-await': 'off',

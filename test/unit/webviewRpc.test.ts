@@ -3,7 +3,7 @@
 // without error, and a page whose start fails says so instead of loading forever.
 import * as assert from 'node:assert/strict';
 import catalog from '../../src/core/text/catalog.json';
-import { startApp } from '../../src/webview/app';
+import { startApp } from '../../src/webview/shell/app';
 import { RequestFailed, Rpc, type RpcPort } from '../../src/webview/rpc';
 import { setStrings } from '../../src/webview/strings';
 import { MESSAGES, REPLY_WITHIN_MS, replyWithinMs, type RequestName } from '../../src/wizard/protocol/protocol';

@@ -120,7 +120,7 @@ export function mountKey(ctx: AppContext): StepModule {
     }
   }
 
-  /** Says what became of a key sent to the host; true: accepted, false: not (the user stays), undefined: not known yet. */
+  /** Says what became of a key sent to the host; true: accepted, false: not (user stays), undefined: not known yet. */
   function said(verdict: 'accepted' | 'rejected' | 'unchecked' | 'kept'): boolean | undefined {
     // 'kept': the working key stays; the pending panel says why (announced when the view arrives).
     replacing = verdict === 'kept';

@@ -66,7 +66,7 @@ export class CheckRunner implements Disposable {
     this.deps.state.checks.forget(kind);
   }
 
-  /** After any change: abort what is stale, start the free checks that are wanted (the URL probe after `reachDelayMs`). */
+  /** After any change: abort what is stale, start the free checks wanted (the URL probe after `reachDelayMs`). */
   sync(reachDelayMs: number): void {
     if (this.#disposed) return;
     const { state } = this.deps;

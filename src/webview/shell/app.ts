@@ -1,25 +1,25 @@
 // The wizard's shell: header, step navigation (built once, updated in place so focus never drops),
 // the banners (unsaved draft, notices, a protocol problem) and the current step. The host decides which
 // step is open and reachable; the webview only renders that and sends what the user does.
-import type { Params, RequestName } from '../wizard/protocol/protocol';
+import type { Params, RequestName } from '../../wizard/protocol/protocol';
 import {
   STEP_NAMES,
   STEP_TITLES,
   type ModelListView,
   type StepName,
   type WizardView,
-} from '../wizard/protocol/protocolViews';
-import { h, icon, replaceChildren } from './dom';
-import { RequestFailed, Rpc, type RpcPort } from './rpc';
-import type { AppContext, LocalDraft, StepModule } from './stepContract';
-import { mountConfirm } from './steps/confirm';
-import { mountKey } from './steps/key';
-import { mountModel } from './steps/model';
-import { mountTest } from './steps/test';
-import { mountTrae } from './steps/trae';
-import { mountUrl } from './steps/url';
-import { setStrings, tr } from './strings';
-import { announce, createAnnouncer, setText } from './ui';
+} from '../../wizard/protocol/protocolViews';
+import { h, icon, replaceChildren } from '../dom';
+import { RequestFailed, Rpc, type RpcPort } from '../rpc';
+import type { AppContext, LocalDraft, StepModule } from '../stepContract';
+import { mountConfirm } from '../steps/confirm';
+import { mountKey } from '../steps/key';
+import { mountModel } from '../steps/model';
+import { mountTest } from '../steps/test';
+import { mountTrae } from '../steps/trae';
+import { mountUrl } from '../steps/url';
+import { setStrings, tr } from '../strings';
+import { announce, createAnnouncer, setText } from '../ui';
 
 const MOUNT: Record<StepName, (ctx: AppContext) => StepModule> = {
   url: mountUrl,
