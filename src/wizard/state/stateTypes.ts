@@ -6,7 +6,8 @@ import type { Severity } from '../../core/url/endpoint';
 import type { Msg } from '../../core/text/messages';
 import type { TraeCheckReport } from '../../core/check/traeShaped/traeCheck';
 import type { ConnectionSettings } from '../../services/ports';
-import { LIMITS, STEP_NAMES, type StepName } from '../protocol/protocolViews';
+import { LIMITS } from '../protocol/limits';
+import { STEP_NAMES, type StepName } from '../protocol/steps';
 
 /** Where the wizard keeps its step and an unsaved draft between sessions (globalState; never a key). */
 export const STATE_KEY = 'codexPooler.wizard';
