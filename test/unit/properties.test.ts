@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeEndpoint, suggestCorrection } from '../../src/core/url/endpoint';
-import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/secrets/poolKey';
+import { analyzeKey } from '../../src/core/secrets/poolKey';
+import { POOL_KEY_PATTERN } from '../../src/core/secrets/keyShape';
 import { decodeEscapes, redactText } from '../../src/core/secrets/redact';
 import { readHostMessage } from '../../src/webview/hostMessage';
 import { MESSAGE_KINDS, type MessageName } from '../../src/wizard/protocol/messageKinds';
@@ -200,7 +201,7 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
     fc.assert(
       fc.property(hex, secret, fc.string(), fc.string(), (id, s, before, after) => {
         const key = `sk-cxp-${id}-${s}`;
-        const out = redactSecrets(`${before}${key}${after}`, [key]);
+        const out = redactText(`${before}${key}${after}`, [key]);
         assert.ok(!out.includes(s));
       }),
       { numRuns: FUZZ_RUNS },

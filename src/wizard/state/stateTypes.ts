@@ -17,7 +17,9 @@ export const REACH_DELAY_MS = 300;
 /** A model list older than this is refreshed when the wizard opens, and said to be old until then. */
 export const LIST_FRESH_MS = 60_000;
 
-export type CheckKind = 'reach' | 'list' | 'test' | 'trae';
+/** The wizard's checks, in the order they run. */
+export const CHECK_KINDS = ['reach', 'list', 'test', 'trae'] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 /**
  * Which check feeds which step, written once: `reach` (free, no key) decides the URL step; `list` (the
