@@ -14,7 +14,7 @@ export interface ActionItem extends vscode.MessageItem {
   readonly action: ActionId;
 }
 
-/** Every button's label is a `ui.action.*` message: short enough for a notification (test/unit/buttonLabels.test.ts). */
+/** Every button label is a `ui.action.*` message, short enough for a notification (test/unit/buttonLabels.test.ts). */
 export const TITLES: Record<ActionId, MessageId> = {
   checkConnection: 'ui.action.checkConnection',
   setApiKey: 'ui.action.setApiKey',

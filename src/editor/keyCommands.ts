@@ -2,7 +2,8 @@
 // user may store it anyway), Clear (asks first), and moving a key that was pasted into a setting to the
 // secret storage. They behave the same for every caller: no argument skips a question or stores a key.
 import * as vscode from 'vscode';
-import { analyzeKey, extractPoolKey, maskKey } from '../core/secrets/poolKey';
+import { analyzeKey, extractPoolKey } from '../core/secrets/poolKey';
+import { maskKey } from '../core/secrets/keyShape';
 import type { KeyReplacement, ReplaceOutcome } from '../services/keyReplacement';
 import { KeyStoreError, type PoolKeyStore } from '../services/keyStore';
 import { actionItem, actionsFor, runAction, type ActionItem } from './actions';

@@ -22,7 +22,7 @@ import { inviteFor, inviteText, localHostOf, type InviteSource } from '../core/t
 import { type WizardPorts } from '../wizard/checks/ports';
 import { RefusedRequest } from '../wizard/protocol/protocol';
 import { dispatchOf, isWebviewString, OutgoingSchema, type Result } from '../wizard/protocol/protocol';
-import { LIMITS } from '../wizard/protocol/protocolViews';
+import { LIMITS } from '../wizard/protocol/limits';
 import type { ViewContext } from '../wizard/view/view';
 import { clip } from '../wizard/protocol/clamp';
 import { ViewPublisher } from '../wizard/view/viewPublisher';

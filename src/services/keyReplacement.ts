@@ -8,7 +8,8 @@
 // cancelled replacement stores nothing. Nothing here shows the key: only its masked id part.
 import type { Diagnosis } from '../core/check/diagnosis';
 import { firstProblem, keyRejection, keyVerdictOf, type KeyVerdict } from '../core/check/keyVerdict';
-import { analyzeKey, maskKey, type KeyAnalysis } from '../core/secrets/poolKey';
+import { analyzeKey, type KeyAnalysis } from '../core/secrets/poolKey';
+import { maskKey } from '../core/secrets/keyShape';
 import type { CheckOutcome, CheckService, RunOptions } from './checkService';
 import { fingerprintOf, type PoolKeyStore } from './keyStore';
 import type { ConnectionSettings, LogPort } from './ports';

@@ -3,7 +3,8 @@
 // every failure becomes a KeyStoreError that says which operation failed, never a silent "no key". Every read
 // has a deadline, and every write waits for the one before it (two replacements at once cannot race).
 import { createHash } from 'node:crypto';
-import { analyzeKey, maskKey, type KeyAnalysis } from '../core/secrets/poolKey';
+import { analyzeKey, type KeyAnalysis } from '../core/secrets/poolKey';
+import { maskKey } from '../core/secrets/keyShape';
 import { Emitter, type Disposable, type Event } from './events';
 import type { SecretStoragePort } from './ports';
 import type { Redactor } from './redactor';

@@ -1,7 +1,7 @@
 // The one choke point for text on its way out: every log line, notification, status tooltip, diagnosis
 // text and webview message passes redact()/redactDeep(). It knows the keys this session has seen (the
 // stored one and any it replaced) on top of the core's generic secret patterns.
-import { redactSecrets } from '../core/secrets/poolKey';
+import { redactText } from '../core/secrets/redact';
 
 const MAX_REMEMBERED = 8;
 
@@ -15,7 +15,7 @@ export class Redactor {
   }
 
   redact(text: string): string {
-    return redactSecrets(text, this.#secrets);
+    return redactText(text, this.#secrets);
   }
 
   /** A copy of a JSON-like value with every string redacted (for messages to the webview). */

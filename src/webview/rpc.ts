@@ -1,18 +1,14 @@
-// The webview's end of the protocol (src/wizard/protocol/protocol.ts): requests that resolve with their checked
-// result (or reject with the host's reason, or with "no reply" once their deadline passes), commands that
-// want no reply, and the host's view, model list and problem messages. Anything that does not fit the
-// schema is reported to the host (which logs it) and shown, never dropped silently; a reply that comes
+// The webview's end of the protocol (src/wizard/protocol/): requests that resolve with their result (or
+// reject with the host's reason, or with "no reply" once their deadline passes), commands that want no
+// reply, and the host's view, model list and problem messages. The host checked each message against the
+// schemas before posting it; what does not fit the envelope (hostMessage.ts), or breaks the page while it
+// is drawn, is reported to the host (which logs it) and shown, never dropped silently. A reply that comes
 // after its deadline is dropped without a word (the user was already told).
-import {
-  OutgoingSchema,
-  parseResult,
-  replyWithinMs,
-  type CommandName,
-  type Params,
-  type RequestName,
-  type Result,
-} from '../wizard/protocol/protocol';
+import { LIMITS } from '../wizard/protocol/limits';
+import { replyWithinMs, type CommandName, type RequestName } from '../wizard/protocol/messageKinds';
+import type { Outgoing, Params, Result } from '../wizard/protocol/protocol';
 import type { ModelListView, ProblemView, WizardView } from '../wizard/protocol/protocolViews';
+import { readHostMessage, resultFits } from './hostMessage';
 import { tr } from './strings';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
@@ -31,7 +27,9 @@ function pagePort(): RpcPort {
     post: (message) => vscode.postMessage(message),
     listen: (receive) => window.addEventListener('message', (event: MessageEvent<unknown>) => receive(event.data)),
     setTimeout: (callback, ms) => window.setTimeout(callback, ms),
-    clearTimeout: (handle) => window.clearTimeout(handle as number),
+    clearTimeout: (handle) => {
+      if (typeof handle === 'number') window.clearTimeout(handle);
+    },
   };
 }
 
@@ -48,11 +46,16 @@ export interface RpcHandlers {
   problem(reason?: ProblemView): void;
 }
 
+interface Pending {
+  readonly name: RequestName;
+  readonly deadline: unknown;
+  /** Resolves with the result when it fits the request's, else rejects and says so. */
+  settle(result: unknown): void;
+  reject(error: unknown): void;
+}
+
 export class Rpc {
-  readonly #pending = new Map<
-    number,
-    { name: RequestName; resolve: (v: unknown) => void; reject: (e: unknown) => void; deadline: unknown }
-  >();
+  readonly #pending = new Map<number, Pending>();
   #nextId = 1;
 
   constructor(
@@ -68,7 +71,12 @@ export class Rpc {
     return new Promise((resolve, reject) => {
       const ms = replyWithinMs(name);
       const deadline = this.port.setTimeout(() => this.#noReply(id, ms), ms);
-      this.#pending.set(id, { name, resolve: resolve as (v: unknown) => void, reject, deadline });
+      const settle = (result: unknown) => {
+        if (resultFits(name, result)) return resolve(result);
+        reject(new Error('invalid result'));
+        this.#problem(`the result of ${name} did not fit the protocol`);
+      };
+      this.#pending.set(id, { name, deadline, settle, reject });
       this.port.post({ kind: 'request', id, method: name, params });
     });
   }
@@ -90,10 +98,17 @@ export class Rpc {
   }
 
   #receive(raw: unknown): void {
-    const parsed = OutgoingSchema.safeParse(raw);
-    if (!parsed.success)
-      return this.#problem(`a message did not fit the protocol: ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
-    const message = parsed.data;
+    const message = readHostMessage(raw);
+    if ('misfit' in message) return this.#problem(`a message did not fit the protocol: ${message.misfit}`);
+    try {
+      this.#deliver(message);
+    } catch (error) {
+      // The host checked the whole message; a page that still cannot draw it says so rather than half-drawn.
+      this.#problem(`a ${message.kind} message could not be shown: ${String(error)}`);
+    }
+  }
+
+  #deliver(message: Outgoing): void {
     if (message.kind === 'view') return this.handlers.view(message.view);
     if (message.kind === 'models') return this.handlers.models(message.list);
     if (message.kind === 'problem') return this.handlers.problem(message.reason);
@@ -103,17 +118,12 @@ export class Rpc {
     this.#pending.delete(message.id);
     this.port.clearTimeout(pending.deadline);
     if (!message.ok) return pending.reject(new RequestFailed(message.reason));
-    const result = parseResult(pending.name, message.result);
-    if (result === undefined) {
-      pending.reject(new Error('invalid result'));
-      return this.#problem(`the result of ${pending.name} did not fit the protocol`);
-    }
-    pending.resolve(result);
+    pending.settle(message.result);
   }
 
   #problem(detail: string): void {
     console.warn(`Codex Pooler wizard: ${detail}`);
     this.handlers.problem();
-    this.send('reportProblem', { detail: detail.slice(0, 500) });
+    this.send('reportProblem', { detail: detail.slice(0, LIMITS.detail) });
   }
 }

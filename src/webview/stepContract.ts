@@ -1,7 +1,9 @@
 // The contract between the wizard's shell (app.ts) and its steps (steps/): what a step module is, and
 // what the shell gives every step. It lives apart from both, so a step never imports the shell.
-import type { StepName, ModelListView, WizardView } from '../wizard/protocol/protocolViews';
-import type { Params, RequestName } from '../wizard/protocol/protocol';
+import type { RequestName } from '../wizard/protocol/messageKinds';
+import type { Params } from '../wizard/protocol/protocol';
+import type { ModelListView, WizardView } from '../wizard/protocol/protocolViews';
+import type { StepName } from '../wizard/protocol/steps';
 import type { Rpc } from './rpc';
 
 /** Moving between steps: the shell asks the host, which decides. */

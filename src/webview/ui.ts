@@ -2,7 +2,8 @@
 // region that announces changes (never the same list again on every keystroke), copy buttons that say
 // "Copied" on the button pressed, and the Back/Next row.
 import type { MessageId } from '../core/text/messages';
-import { STEP_TITLES, type ProblemView, type StepName } from '../wizard/protocol/protocolViews';
+import type { ProblemView } from '../wizard/protocol/protocolViews';
+import { STEP_TITLES, type StepName } from '../wizard/protocol/steps';
 import type { Navigator } from './stepContract';
 import { h, icon, replaceChildren, type Child, type IconName } from './dom';
 import { tr } from './strings';

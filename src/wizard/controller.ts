@@ -15,7 +15,7 @@ import { RefusedRequest } from './protocol/protocol';
 import type { CopyTarget, EditorAction } from './protocol/protocol';
 import { copyText } from './checks/copying';
 import { PoolFollower } from './checks/poolFollower';
-import type { StepName } from './protocol/protocolViews';
+import type { StepName } from './protocol/steps';
 import { WizardState } from './state/state';
 import type { Draft, NoticeId } from './state/stateTypes';
 

@@ -3,7 +3,7 @@
 // wires it (wizardHarness) and the KeyClipboard on its own.
 import * as assert from 'node:assert/strict';
 import { KeyClipboard } from '../../src/wizard/checks/copying';
-import { KEY_ON_CLIPBOARD_SECONDS } from '../../src/wizard/protocol/protocol';
+import { KEY_ON_CLIPBOARD_SECONDS } from '../../src/wizard/protocol/limits';
 import { flush } from './fakes/async';
 import { FakeClipboard } from './fakes/clipboard';
 import { FakeClock } from './fakes/clock';

@@ -2,6 +2,7 @@
 // pool rejects never replaces a key the pool accepts; no key, or one that does not work, is replaced at
 // once; "Store it anyway" stores what the user chose; the checks are free and go only to the target.
 import * as assert from 'node:assert/strict';
+import { maskKey } from '../../src/core/secrets/keyShape';
 import { CheckService } from '../../src/services/checkService';
 import { KeyReplacement } from '../../src/services/keyReplacement';
 import { KeyStoreError, PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
@@ -159,7 +160,7 @@ describe('key replacement: a working key is never lost to a typo', () => {
 });
 
 describe('key replacement: what the log says, for each decision (npm run mutation, docs/mutation.md)', () => {
-  const id = (key: string) => `${key.slice(0, 20)}…`;
+  const id = (key: string) => maskKey(key);
   /** The replacement's own lines (the free checks log their reports too). */
   const said = (log: FakeLog) => log.lines.filter((l) => /^(info|warn) Pool API key (stored|not)/.test(l));
 
@@ -239,6 +240,6 @@ describe('key replacement: which earlier answer counts for the stored key (npm r
     const kept = await replacement.replace(TYPO, TARGET);
     assert.ok(kept.kind === 'kept' && !('changedMeanwhile' in kept));
     const forced = await replacement.replace(TYPO, TARGET, { force: true });
-    assert.deepEqual(forced, { kind: 'stored', masked: `${TYPO.slice(0, 20)}…`, verdict: 'unknown' });
+    assert.deepEqual(forced, { kind: 'stored', masked: maskKey(TYPO), verdict: 'unknown' });
   });
 });

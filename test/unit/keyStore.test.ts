@@ -2,6 +2,7 @@
 // leaves behind, what a failure says, which changes it announces, and a conditional write cancelled at each
 // point. npm run mutation found these untested (docs/mutation.md).
 import * as assert from 'node:assert/strict';
+import { maskKey } from '../../src/core/secrets/keyShape';
 import { fingerprintOf, KeyStoreError, PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
 import { flush } from './fakes/async';
@@ -110,7 +111,7 @@ describe('the key store', () => {
     const { keys } = setup(KEY);
     assert.deepEqual(await keys.state(), {
       kind: 'stored',
-      masked: `${KEY.slice(0, 20)}…`,
+      masked: maskKey(KEY),
       fingerprint: fingerprintOf(KEY),
       isPoolKey: true,
     });

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
-import { STEP_NAMES } from '../../src/wizard/protocol/protocolViews';
+import { STEP_NAMES } from '../../src/wizard/protocol/steps';
 import type { Call } from './fakes/wizardChecks';
 import { FUZZ_RUNS, FUZZ_SEED } from './properties.test';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { analyzeKey, maskKey, redactSecrets, POOL_KEY_PATTERN, type KeyKind } from '../../src/core/secrets/poolKey';
-import { keyFingerprint } from '../../src/core/secrets/keyShape';
+import { analyzeKey, type KeyKind } from '../../src/core/secrets/poolKey';
+import { keyFingerprint, maskKey, POOL_KEY_PATTERN } from '../../src/core/secrets/keyShape';
+import { redactText } from '../../src/core/secrets/redact';
 import { sha256Hex } from '../../src/core/secrets/sha256';
 import { makeMcpToken, makePoolKey } from '../emulator/server';
 
@@ -166,7 +167,7 @@ describe('key rules (what was pasted as the Pool API key)', () => {
     it('redacts the given secret and its secret half', () => {
       const secretHalf = KEY.split('-').slice(3).join('-');
       const text = `key=${KEY} half=${secretHalf}`;
-      const out = redactSecrets(text, [KEY]);
+      const out = redactText(text, [KEY]);
       assert.ok(!out.includes(secretHalf));
       assert.ok(out.includes(`${KEY.slice(0, 19)}-… SHA256:`));
     });
@@ -175,13 +176,13 @@ describe('key rules (what was pasted as the Pool API key)', () => {
       const other = makePoolKey();
       const mcp = makeMcpToken();
       const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyMTIzIn0.c2lnbmF0dXJlMTIz';
-      const out = redactSecrets(`a ${other} b ${mcp} c Authorization: Bearer abc.def d ${jwt}`);
+      const out = redactText(`a ${other} b ${mcp} c Authorization: Bearer abc.def d ${jwt}`);
       assert.ok(!out.includes(other.slice(20)));
       assert.ok(!out.includes(mcp.slice(20)));
       assert.ok(!out.includes('abc.def'));
       assert.ok(!out.includes(jwt));
       for (const around of [`token=${jwt}`, `"${jwt}"`, `id_token:${jwt}`, `(${jwt})`])
-        assert.ok(!redactSecrets(around).includes(jwt), around);
+        assert.ok(!redactText(around).includes(jwt), around);
     });
   });
 

@@ -2,15 +2,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeEndpoint, suggestCorrection } from '../../src/core/url/endpoint';
-import { analyzeKey, redactSecrets, POOL_KEY_PATTERN } from '../../src/core/secrets/poolKey';
+import { analyzeKey } from '../../src/core/secrets/poolKey';
+import { POOL_KEY_PATTERN } from '../../src/core/secrets/keyShape';
 import { decodeEscapes, redactText } from '../../src/core/secrets/redact';
-import {
-  IncomingSchema,
-  MESSAGES,
-  OutgoingSchema,
-  parseParams,
-  type MessageName,
-} from '../../src/wizard/protocol/protocol';
+import { readHostMessage } from '../../src/webview/hostMessage';
+import { MESSAGE_KINDS, type MessageName } from '../../src/wizard/protocol/messageKinds';
+import { IncomingSchema, MESSAGES, parseParams } from '../../src/wizard/protocol/protocol';
 
 // 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.
 export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 100_000);
@@ -204,7 +201,7 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
     fc.assert(
       fc.property(hex, secret, fc.string(), fc.string(), (id, s, before, after) => {
         const key = `sk-cxp-${id}-${s}`;
-        const out = redactSecrets(`${before}${key}${after}`, [key]);
+        const out = redactText(`${before}${key}${after}`, [key]);
         assert.ok(!out.includes(s));
       }),
       { numRuns: FUZZ_RUNS },
@@ -255,7 +252,7 @@ describe(`security: redaction of encoded keys (${Math.ceil(FUZZ_RUNS / 10)} runs
 
 describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function () {
   this.timeout(300_000);
-  const methods = Object.keys(MESSAGES) as MessageName[];
+  const methods = Object.keys(MESSAGE_KINDS) as MessageName[];
   // Values of every JSON kind, including the right kind with wrong sizes, for every field name used.
   const value = fc.oneof(
     fc.string({ maxLength: 30 }),
@@ -364,7 +361,7 @@ describe(`webview-to-host messages (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`,
           }),
         ),
         (raw) => {
-          OutgoingSchema.safeParse(raw);
+          readHostMessage(raw);
         },
       ),
       { numRuns: Math.ceil(FUZZ_RUNS / 4) },

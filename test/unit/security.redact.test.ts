@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import { checkConnection } from '../../src/core/check/check';
 import type { CheckReport } from '../../src/core/check/checkReport';
 import { renderMsg } from '../../src/core/text/messages';
-import { redactSecrets } from '../../src/core/secrets/poolKey';
 import { decodeEscapes, redactText } from '../../src/core/secrets/redact';
 import { formatReport } from '../../src/core/check/reportText';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/core/http/transport';
@@ -88,10 +87,6 @@ describe('security: redaction after decoding (redactText)', () => {
     const out = fullyDecoded(redactText(text));
     for (const secret of [other.slice(20), mcp.slice(21), 'opaque-token-value', jwt])
       assert.ok(!out.includes(secret), secret);
-  });
-
-  it('redactSecrets, the earlier name, is the same function', () => {
-    assert.equal(redactSecrets, redactText);
   });
 
   it('stays linear on hostile input: 256 KB runs of escapes each take well under the budget', function () {

@@ -9,9 +9,9 @@ import {
   WATCH_LIMIT_MS,
   WATCH_PERIOD_MS,
   WATCH_QUIET_MS,
-  type UsageRead,
   type WatchState,
 } from '../../src/services/traeWatch';
+import { SharedUsageReader, USAGE_READ_GAP_MS, type UsageRead } from '../../src/services/usageReader';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { FakeUsage } from './fakes/usage';
@@ -25,7 +25,8 @@ function setup() {
     signals.push(signal);
     return usage.read(signal);
   };
-  const watch = new TraeWatch({ clock, readUsage, ownTraffic: own });
+  const reader = new SharedUsageReader({ clock, read: readUsage });
+  const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
   const states: WatchState[] = [];
   watch.onDidChange((s) => states.push(s));
   return { clock, usage, own, watch, states, signals };
@@ -132,7 +133,7 @@ describe('Trae confirmed: the watch at its edges', () => {
     t.watch.stop();
     assert.equal(first.aborted, true);
     t.watch.start();
-    await flush();
+    await t.clock.advance(USAGE_READ_GAP_MS);
     const second = t.signals.at(-1)!;
     assert.notEqual(second, first);
     t.watch.start();
@@ -189,7 +190,8 @@ describe('Trae confirmed: the watch at its edges', () => {
   it('a reading that throws says no problem of its own (only a failed answer has one)', async () => {
     const clock = new FakeClock();
     const own = new OwnTraffic(() => clock.now());
-    const watch = new TraeWatch({ clock, readUsage: () => Promise.reject(new Error('boom')), ownTraffic: own });
+    const reader = new SharedUsageReader({ clock, read: () => Promise.reject(new Error('boom')) });
+    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
     watch.start();
     await flush();
     const state = watch.state;

@@ -6,7 +6,13 @@ import catalog from '../../src/core/text/catalog.json';
 import { startApp } from '../../src/webview/shell/app';
 import { RequestFailed, Rpc, type RpcPort } from '../../src/webview/rpc';
 import { setStrings } from '../../src/webview/strings';
-import { MESSAGES, REPLY_WITHIN_MS, replyWithinMs, type RequestName } from '../../src/wizard/protocol/protocol';
+import {
+  isRequest,
+  MESSAGE_KINDS,
+  REPLY_WITHIN_MS,
+  replyWithinMs,
+  type MessageName,
+} from '../../src/wizard/protocol/messageKinds';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { installPage } from './fakes/dom';
@@ -109,9 +115,7 @@ describe('webview requests to the host have a deadline', () => {
   });
 
   it('every request has a deadline; only those that wait on the pool or the user are long', () => {
-    const requests = (Object.keys(MESSAGES) as Array<keyof typeof MESSAGES>).filter(
-      (m) => MESSAGES[m].kind === 'request',
-    ) as RequestName[];
+    const requests = (Object.keys(MESSAGE_KINDS) as MessageName[]).filter(isRequest);
     for (const name of requests) assert.ok(replyWithinMs(name) > 0, name);
     assert.deepEqual(requests.filter((name) => replyWithinMs(name) === REPLY_WITHIN_MS.long).sort(), [
       'copy',

@@ -1,7 +1,8 @@
 // The rules that need no request, run first: a secret left in a setting, the URL, the stored key. When
 // they fail, nothing is sent; either way they say what the check is about (the target).
 import { analyzeEndpoint, type PoolEndpoint } from '../url/endpoint';
-import { analyzeKey, maskKey } from '../secrets/poolKey';
+import { analyzeKey } from '../secrets/poolKey';
+import { maskKey } from '../secrets/keyShape';
 import { diagnosis, type Diagnosis } from './diagnosis';
 import { statusOf, type CheckStep, type CheckTarget } from './checkReport';
 

@@ -1,5 +1,5 @@
 // A check report as plain text, for the log and for "Copy Diagnostics". Built only from the report
-// (which never holds the key); callers still pass the result through redactSecrets.
+// (which never holds the key); callers still pass the result through redactText.
 import type { CheckReport } from './checkReport';
 import type { Msg } from '../text/messages';
 

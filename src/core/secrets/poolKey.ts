@@ -6,10 +6,6 @@ import { POOL_KEY_PATTERN, maskKey } from './keyShape';
 import { msg, type Msg } from '../text/messages';
 import { decodeEscapes } from './redact';
 
-export { POOL_KEY_PATTERN, maskKey } from './keyShape';
-// Redaction lives in redact.ts; these names stay importable from here for existing callers.
-export { redactGiven, redactSecrets, redactText } from './redact';
-
 export type KeyKind =
   | 'pool-key'
   | 'not-text'

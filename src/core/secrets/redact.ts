@@ -80,9 +80,6 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   return foundEncoded ? current : plain;
 }
 
-/** @deprecated The same as {@link redactText}; kept for callers of the earlier name. */
-export const redactSecrets = redactText;
-
 /**
  * Only the given secrets (and their secret halves), by plain search: linear in the text whatever it
  * holds. Does not look for encoded forms: use {@link redactText} for anything from outside.

@@ -5,18 +5,21 @@
 
 export type GuideLanguage = 'en' | 'zh-cn';
 
-export type TraeFieldId =
-  | 'apiFormat'
-  | 'requestUrl'
-  | 'fullUrl'
-  | 'modelId'
-  | 'multimodal'
-  | 'apiKey'
-  | 'modelSeries'
-  | 'displayName'
-  | 'contextInput'
-  | 'contextOutput'
-  | 'toolCallRounds';
+/** The fields of Trae's Add Model dialog: the one list (the wizard's guide and its Copy buttons name them so). */
+export const TRAE_FIELD_IDS = [
+  'apiFormat',
+  'requestUrl',
+  'fullUrl',
+  'modelId',
+  'multimodal',
+  'apiKey',
+  'modelSeries',
+  'displayName',
+  'contextInput',
+  'contextOutput',
+  'toolCallRounds',
+] as const;
+export type TraeFieldId = (typeof TRAE_FIELD_IDS)[number];
 
 export interface TraeLabels {
   readonly settings: string;

@@ -1,14 +1,11 @@
 // The wizard's shell: header, step navigation (built once, updated in place so focus never drops),
 // the banners (unsaved draft, notices, a protocol problem) and the current step. The host decides which
 // step is open and reachable; the webview only renders that and sends what the user does.
-import type { Params, RequestName } from '../../wizard/protocol/protocol';
-import {
-  STEP_NAMES,
-  STEP_TITLES,
-  type ModelListView,
-  type StepName,
-  type WizardView,
-} from '../../wizard/protocol/protocolViews';
+import { LIMITS } from '../../wizard/protocol/limits';
+import type { RequestName } from '../../wizard/protocol/messageKinds';
+import type { Params } from '../../wizard/protocol/protocol';
+import type { ModelListView, WizardView } from '../../wizard/protocol/protocolViews';
+import { STEP_NAMES, STEP_TITLES, type StepName } from '../../wizard/protocol/steps';
 import { h, icon, replaceChildren } from '../dom';
 import { RequestFailed, Rpc, type RpcPort } from '../rpc';
 import type { AppContext, LocalDraft, StepModule } from '../stepContract';
@@ -79,7 +76,7 @@ export class App implements AppContext {
 
   /** start() failed (no reply to `ready`, or drawing failed): said on the page, and told to the host's log. */
   failedToStart(error: unknown): void {
-    this.rpc.send('reportProblem', { detail: `the page could not start: ${String(error)}`.slice(0, 500) });
+    this.rpc.send('reportProblem', { detail: `the page could not start: ${String(error)}`.slice(0, LIMITS.detail) });
     if (this.#root.querySelector('nav')) return this.showFailure(error);
     // No strings yet: the line the host put in the page, already in the user's language.
     const failed = document.getElementById('start-failed') ?? h('p', {}, tr('ui.wizard.startFailed'));

@@ -1,7 +1,8 @@
 // Pieces several steps draw the same way: the step's title, a live check's line, Trae's instructions as a
 // numbered list, and whether a step can be opened.
 import type { MessageId } from '../../core/text/messages';
-import { STEP_TITLES, type GuideView, type StepName, type WizardView } from '../../wizard/protocol/protocolViews';
+import type { GuideView, WizardView } from '../../wizard/protocol/protocolViews';
+import { STEP_TITLES, type StepName } from '../../wizard/protocol/steps';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
 

@@ -2,6 +2,7 @@
 // stored in the editor's secret storage and checked live with a free model list. A key typed but not
 // saved is never silently dropped: Next saves it first, or says why it cannot.
 import { analyzeKey } from '../../core/secrets/poolKey';
+import { LIMITS } from '../../wizard/protocol/limits';
 import type { WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { RequestFailed } from '../rpc';
@@ -22,7 +23,7 @@ export function mountKey(ctx: AppContext): StepModule {
     spellcheck: 'false',
     'aria-describedby': 'key-rules',
     placeholder: 'sk-cxp-…',
-    maxlength: 4096,
+    maxlength: LIMITS.pastedKey,
   });
   const rules = h('ul', { id: 'key-rules', className: 'findings' });
   const show = h('input', { id: 'show-key', type: 'checkbox' });

@@ -2,6 +2,7 @@
 // model id as Trae's Model ID field will hold it, checked against the list as you type. Names are text,
 // isolated for bidi, never markup.
 import { EXAMPLE_MODEL_ID } from '../../core/trae/traeValues';
+import { LIMITS } from '../../wizard/protocol/limits';
 import type { ModelListView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, replaceChildren } from '../dom';
@@ -62,7 +63,7 @@ export function mountModel(ctx: AppContext): StepModule {
     spellcheck: 'false',
     autocomplete: 'off',
     'aria-describedby': 'model-check',
-    maxlength: 256,
+    maxlength: LIMITS.id,
     placeholder: EXAMPLE_MODEL_ID,
   });
   const check = h('p', { id: 'model-check' });

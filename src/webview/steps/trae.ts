@@ -3,7 +3,7 @@
 // Settings as it looks once opened (Trae starts it collapsed), then Add Model), each field with its value
 // and a Copy button, in Trae's or Trae CN's labels. "Copy all as text" follows the same order. Next comes
 // right after the Copy buttons; Trae's error codes follow it, folded.
-import { KEY_ON_CLIPBOARD_SECONDS } from '../../wizard/protocol/protocol';
+import { KEY_ON_CLIPBOARD_SECONDS } from '../../wizard/protocol/limits';
 import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';

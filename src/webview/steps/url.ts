@@ -1,6 +1,7 @@
 // Step 1, Pool URL: the URL rules as you type (with one-click fixes), the exact URL Trae will call, and
 // a free live check that a Codex Pooler answers there (no key is sent for it).
 import { LOCAL_DEFAULT_URL } from '../../core/url/endpoint';
+import { LIMITS } from '../../wizard/protocol/limits';
 import type { ProblemView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, replaceChildren } from '../dom';
@@ -19,7 +20,7 @@ export function mountUrl(ctx: AppContext): StepModule {
     autocomplete: 'off',
     'aria-describedby': 'url-help url-findings url-reach',
     placeholder: LOCAL_DEFAULT_URL,
-    maxlength: 4096,
+    maxlength: LIMITS.url,
   });
   const fullUrl = h('input', { id: 'full-url', type: 'checkbox', role: 'switch', 'aria-describedby': 'full-url-help' });
   const findings = new ProblemList(ctx, 'url-findings');

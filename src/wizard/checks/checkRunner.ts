@@ -9,7 +9,7 @@ import type { LogPort } from '../../services/ports';
 import { type Done, type WizardChecks } from './ports';
 import { RefusedRequest } from '../protocol/protocol';
 import type { WizardState } from '../state/state';
-import type { CheckKind, Draft, Results } from '../state/stateTypes';
+import { CHECK_KINDS, type CheckKind, type Draft, type Results } from '../state/stateTypes';
 
 interface Running {
   readonly token: string;
@@ -70,7 +70,7 @@ export class CheckRunner implements Disposable {
   sync(reachDelayMs: number): void {
     if (this.#disposed) return;
     const { state } = this.deps;
-    for (const kind of Object.keys(this.#running) as CheckKind[]) {
+    for (const kind of CHECK_KINDS) {
       const running = this.#running[kind];
       if (running && running.token !== state.checks.tokenFor(kind)) {
         running.controller.abort();

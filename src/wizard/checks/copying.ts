@@ -12,7 +12,8 @@ import { KeyStoreError } from '../../services/keyStore';
 import type { LogPort } from '../../services/ports';
 import { keyStoreRefusal, type ClipboardPort, type WizardClipboard, type WizardPorts } from './ports';
 import { RefusedRequest } from '../protocol/protocol';
-import { isInviteTarget, KEY_ON_CLIPBOARD_SECONDS, type CopyTarget } from '../protocol/protocol';
+import { isInviteTarget, type CopyTarget } from '../protocol/protocol';
+import { KEY_ON_CLIPBOARD_SECONDS } from '../protocol/limits';
 import type { WizardState } from '../state/state';
 
 export async function copyText(

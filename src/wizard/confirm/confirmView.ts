@@ -6,7 +6,8 @@ import { msg, type Msg } from '../../core/text/messages';
 import { confirmGuide } from '../../core/trae/confirmGuide';
 import type { TraeGuide } from '../../core/trae/traeGuide';
 import type { ConfirmSnapshot } from './confirmStep';
-import { LIMITS, type WizardView } from '../protocol/protocolViews';
+import { LIMITS } from '../protocol/limits';
+import type { WizardView } from '../protocol/protocolViews';
 import type { WizardState } from '../state/state';
 import { clip, take, type Render } from '../protocol/clamp';
 

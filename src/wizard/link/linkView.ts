@@ -3,7 +3,8 @@
 // Clamped to LIMITS. No `vscode`.
 import { msg, type Msg } from '../../core/text/messages';
 import { analyzeEndpoint } from '../../core/url/endpoint';
-import { LIMITS, type WizardView } from '../protocol/protocolViews';
+import { LIMITS } from '../protocol/limits';
+import type { WizardView } from '../protocol/protocolViews';
 import type { WizardState } from '../state/state';
 import { clip, type Render } from '../protocol/clamp';
 

@@ -1,16 +1,25 @@
 // The wizard's one message table, declared once and imported by both sides: the host (the handlers in
-// src/wizard/handlers.ts, behind src/editor/webviewChannel.ts) and the webview (src/webview/rpc.ts).
-// Each message says its kind: a request wants a reply (its result, or a refusal with cause and fix); a
-// command wants none (if the host refuses one, it says so in a `problem` message). Params and results are
-// zod/mini schemas checked on both sides, so a renamed field breaks the build and a malformed message is
-// reported, never dropped silently. What the host shows (views) is in protocolViews.ts.
+// src/wizard/handlers.ts, behind src/editor/webviewChannel.ts) and the webview (src/webview/rpc.ts). Which
+// messages exist and what kind each is (a request wants a reply: its result, or a refusal with cause and fix;
+// a command wants none, and a refused one is said in a `problem` message) is in messageKinds.ts; here are
+// their params and results as zod/mini schemas, so a renamed field breaks the build. The host checks every
+// message from the page against them and every message it posts, results included; the page imports only
+// the types from here (no zod in its bundle). What the host shows (views) is in protocolViews.ts.
 import * as z from 'zod/mini';
 import type { Msg } from '../../core/text/messages';
 import { INVITE_TARGETS, type InviteTarget } from '../../core/trae/invite';
+import { TRAE_FIELD_IDS } from '../../core/trae/traeLabels';
+import { LIMITS } from './limits';
 import {
-  GUIDE_FIELD_IDS,
+  isCommand,
+  isMessageName,
+  isRequest,
+  type CommandName,
+  type MessageName,
+  type RequestName,
+} from './messageKinds';
+import {
   LanguageSchema,
-  LIMITS,
   ModelListViewSchema,
   Problems,
   ProblemViewSchema,
@@ -21,10 +30,8 @@ import {
 
 const Empty = z.object({});
 
-/** How long the Pool API key stays on the clipboard after Copy (the host clears it; the button says so). */
-export const KEY_ON_CLIPBOARD_SECONDS = 60;
 /** A field of Trae's dialog, all of them, the test message, or a setup link. */
-const CopyTargetSchema = z.enum([...GUIDE_FIELD_IDS, 'all', 'testPrompt', ...INVITE_TARGETS]);
+const CopyTargetSchema = z.enum([...TRAE_FIELD_IDS, 'all', 'testPrompt', ...INVITE_TARGETS]);
 /** What a wizard button may ask the editor to do: open Trae's chat or settings, check, show the log, close. */
 const EditorActionSchema = z.enum(['openChat', 'openTraeSettings', 'checkConnection', 'showLog', 'close']);
 const KeyStored = z.object({ verdict: z.enum(['accepted', 'rejected', 'unchecked', 'kept']) });
@@ -35,24 +42,14 @@ const ExplainViewSchema = z.object({
   problems: Problems,
 });
 
-/**
- * How long the page waits for a reply. 'moment': what the host does on its own. 'long': a check against the
- * pool, or the editor asking the user (an OS keyring to unlock): a check's requests end within the timeout
- * setting (at most 300 s) each, the Trae-shaped check sends two turns in a row, and reading the key waits as
- * long again, so 15 minutes is past any honest reply.
- */
-export const REPLY_WITHIN_MS = { moment: 60_000, long: 15 * 60_000 } as const;
-
-function request<P extends z.ZodMiniType, R extends z.ZodMiniType>(
-  params: P,
-  result: R,
-  replyWithin: keyof typeof REPLY_WITHIN_MS = 'moment',
-) {
-  return { kind: 'request', params, result, replyWithinMs: REPLY_WITHIN_MS[replyWithin] } as const;
+function request<P extends z.ZodMiniType, R extends z.ZodMiniType>(params: P, result: R) {
+  return { kind: 'request', params, result } as const;
 }
 function command<P extends z.ZodMiniType>(params: P) {
   return { kind: 'command', params } as const;
 }
+
+type Schemas = { [M in RequestName]: ReturnType<typeof request> } & { [M in CommandName]: ReturnType<typeof command> };
 
 /** Webview -> host. The raw key travels this way (storeKey) and never back. */
 export const MESSAGES = {
@@ -68,26 +65,26 @@ export const MESSAGES = {
     z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), modelId: text(LIMITS.id), basedOn: z.number() }),
   ),
   goTo: request(z.object({ step: StepSchema }), Empty),
-  storeKey: request(z.object({ key: text(LIMITS.url) }), KeyStored, 'long'),
+  storeKey: request(z.object({ key: text(LIMITS.pastedKey) }), KeyStored),
   /** "Store it anyway": the new key the pool did not accept (the host kept it in memory) replaces the stored one. */
-  storePendingKey: request(Empty, KeyStored, 'long'),
+  storePendingKey: request(Empty, KeyStored),
   /** "Keep the working key": the host forgets the new key. */
   discardPendingKey: request(Empty, Empty),
-  recheck: request(z.object({ what: z.enum(['url', 'key', 'models']) }), Empty, 'long'),
-  runTest: request(Empty, Empty, 'long'),
-  runTraeCheck: request(Empty, Empty, 'long'),
+  recheck: request(z.object({ what: z.enum(['url', 'key', 'models']) }), Empty),
+  runTest: request(Empty, Empty),
+  runTraeCheck: request(Empty, Empty),
   cancel: command(z.object({ what: z.enum(['test', 'trae']) })),
-  save: request(Empty, Empty, 'long'),
+  save: request(Empty, Empty),
   /** Discards the draft (and the setup link it came from): back to the saved setup. */
   discardDraft: request(Empty, Empty),
   /** "Check this pool": the user lets the free checks reach the pool a setup link named. */
   checkLinkPool: request(Empty, Empty),
-  copy: request(z.object({ what: CopyTargetSchema }), Empty, 'long'),
+  copy: request(z.object({ what: CopyTargetSchema }), Empty),
   setLanguage: command(z.object({ language: LanguageSchema })),
   dismissNotice: command(z.object({ id: text(LIMITS.noticeId) })),
-  editorAction: request(z.object({ action: EditorActionSchema }), Empty, 'long'),
+  editorAction: request(z.object({ action: EditorActionSchema }), Empty),
   /** "Trae says 984": runs the check that decides it for the saved settings. */
-  explainTraeError: request(z.object({ key: TraeErrorKeySchema }), ExplainViewSchema, 'long'),
+  explainTraeError: request(z.object({ key: TraeErrorKeySchema }), ExplainViewSchema),
   /** The last step: watch the pool's usage counter again from a fresh baseline. */
   watchAgain: request(Empty, Empty),
   /** The last step: "Trae showed an error" (the checklist and Trae's codes, at once). */
@@ -96,33 +93,25 @@ export const MESSAGES = {
   forgetConfirmation: request(Empty, Empty),
   /** The webview received something it could not read: the host logs it. */
   reportProblem: command(z.object({ detail: text(LIMITS.detail) })),
-};
+} satisfies Schemas;
 
 type Messages = typeof MESSAGES;
-export type MessageName = keyof Messages;
-export type RequestName = { [M in MessageName]: Messages[M]['kind'] extends 'request' ? M : never }[MessageName];
-export type CommandName = Exclude<MessageName, RequestName>;
 export type Params<M extends MessageName> = z.infer<Messages[M]['params']>;
 export type Result<M extends RequestName> = z.infer<Messages[M]['result']>;
-
-/** How long the page waits for the reply to a request (REPLY_WITHIN_MS). */
-export function replyWithinMs(name: RequestName): number {
-  return MESSAGES[name].replyWithinMs;
-}
 
 /** The host's handler for every request and every command: typed by the table, so no cast is needed. */
 export type RequestHandlers = { [M in RequestName]: (params: Params<M>) => Result<M> | Promise<Result<M>> };
 export type CommandHandlers = { [M in CommandName]: (params: Params<M>) => void | Promise<void> };
 
-const NAMES = Object.keys(MESSAGES) as [MessageName, ...MessageName[]];
+const Name = z.custom<MessageName>(isMessageName);
 
 /** Webview -> host envelopes. */
 export const IncomingSchema = z.union([
-  z.object({ kind: z.literal('request'), id: z.number(), method: z.enum(NAMES), params: z.unknown() }),
-  z.object({ kind: z.literal('command'), method: z.enum(NAMES), params: z.unknown() }),
+  z.object({ kind: z.literal('request'), id: z.number(), method: Name, params: z.unknown() }),
+  z.object({ kind: z.literal('command'), method: Name, params: z.unknown() }),
 ]);
 
-/** Host -> webview. */
+/** Host -> webview: checked by the host before posting (a request's result against its own schema, first). */
 export const OutgoingSchema = z.union([
   z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(true), result: z.unknown() }),
   z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(false), reason: ProblemViewSchema }),
@@ -135,30 +124,28 @@ export const OutgoingSchema = z.union([
 export type Outgoing = z.infer<typeof OutgoingSchema>;
 export type CopyTarget = z.infer<typeof CopyTargetSchema>;
 export function isInviteTarget(what: CopyTarget): what is InviteTarget {
-  return (INVITE_TARGETS as readonly string[]).includes(what);
+  return INVITE_TARGETS.some((target) => target === what);
 }
 export type EditorAction = z.infer<typeof EditorActionSchema>;
 export type ExplainView = z.infer<typeof ExplainViewSchema>;
 
-export function isRequest(name: MessageName): name is RequestName {
-  return MESSAGES[name].kind === 'request';
-}
-
-export function isCommand(name: MessageName): name is CommandName {
-  return MESSAGES[name].kind === 'command';
-}
+// The same table seen name by name, so that a lookup by a generic name keeps that message's own types.
+const PARAMS: { readonly [M in MessageName]: { readonly params: z.ZodMiniType<Params<M>> } } = MESSAGES;
+const RESULTS: { readonly [M in RequestName]: { readonly result: z.ZodMiniType<Result<M>> } } = MESSAGES;
 
 /** A message's params, checked against its schema; undefined when they do not fit. */
 export function parseParams<M extends MessageName>(name: M, raw: unknown): Params<M> | undefined {
-  const parsed = MESSAGES[name].params.safeParse(raw);
-  // The schema for this very message accepted it: the data has its params type.
-  return parsed.success ? (parsed.data as Params<M>) : undefined;
+  return parsed(PARAMS[name].params, raw);
 }
 
-/** A request's result, checked against its schema (the webview's side). */
+/** A request's result, checked against its schema before the host posts it. */
 export function parseResult<M extends RequestName>(name: M, raw: unknown): Result<M> | undefined {
-  const parsed = MESSAGES[name].result.safeParse(raw);
-  return parsed.success ? (parsed.data as Result<M>) : undefined;
+  return parsed(RESULTS[name].result, raw);
+}
+
+function parsed<T>(schema: z.ZodMiniType<T>, raw: unknown): T | undefined {
+  const result = schema.safeParse(raw);
+  return result.success ? result.data : undefined;
 }
 
 /** Runs the handler of request `name`: the table's types tie params, handler and result together. */
@@ -212,7 +199,16 @@ export function dispatchOf(raw: unknown, handlers: { requests: RequestHandlers; 
 function bindRequest<M extends RequestName>(id: number, name: M, raw: unknown, handlers: RequestHandlers): Dispatch {
   const params = parseParams(name, raw);
   if (params === undefined) return { kind: 'malformed', id, detail: `the ${name} request's params` };
-  return { kind: 'request', id, name, run: () => handleRequest(handlers, name, params) };
+  return { kind: 'request', id, name, run: () => handleRequest(handlers, name, params).then(checkedResult(name)) };
+}
+
+/** What the handler returned, as the page may read it; a result that does not fit is this side's bug. */
+function checkedResult<M extends RequestName>(name: M): (result: Result<M>) => Result<M> {
+  return (result) => {
+    const fits = parseResult(name, result);
+    if (fits === undefined) throw new Error(`the result of ${name} did not fit the protocol`);
+    return fits;
+  };
 }
 
 function bindCommand<M extends CommandName>(name: M, raw: unknown, handlers: CommandHandlers): Dispatch {
@@ -222,7 +218,7 @@ function bindCommand<M extends CommandName>(name: M, raw: unknown, handlers: Com
 }
 
 function idOf(raw: unknown): { id?: number } {
-  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? raw.id : undefined;
   return typeof id === 'number' ? { id } : {};
 }
 

@@ -1,47 +1,15 @@
-// What the host shows the wizard, as zod/mini schemas both sides check: the view of every step, the pool's
-// model list, problems in the user's language. The host clamps every value to LIMITS before sending (the
-// one place those numbers live), so what it builds always passes what the webview checks.
+// What the host shows the wizard, as zod/mini schemas: the view of every step, the pool's model list,
+// problems in the user's language. The host clamps every value to LIMITS (limits.ts) and checks each message
+// against these before posting it; the page reads them through the types (webview/hostMessage.ts checks the
+// envelope), so it carries no zod.
 import * as z from 'zod/mini';
-import type { MessageId } from '../../core/text/messages';
-
-/** Every limit a value is clamped to before it crosses to the webview: the one place these numbers live. */
-export const LIMITS = {
-  text: 2000,
-  label: 200,
-  url: 4096,
-  id: 256,
-  name: 256,
-  masked: 40,
-  noticeId: 40,
-  problems: 30,
-  notices: 5,
-  corrections: 4,
-  reportRows: 10,
-  traeLines: 20,
-  explainLines: 10,
-  guideRows: 8,
-  guideInstructions: 12,
-  guideErrors: 12,
-  models: 5000,
-  strings: 2000,
-  stringLength: 4000,
-  detail: 500,
-} as const;
+import { TRAE_FIELD_IDS } from '../../core/trae/traeLabels';
+import { LIMITS } from './limits';
+import { STEP_NAMES } from './steps';
 
 export const text = (max: number = LIMITS.text) => z.string().check(z.maxLength(max));
 
-export const STEP_NAMES = ['url', 'key', 'model', 'test', 'trae', 'confirm'] as const;
 export const StepSchema = z.enum(STEP_NAMES);
-export type StepName = z.infer<typeof StepSchema>;
-/** Each step's title in the catalog (the page's navigation, and what the host says about a step). */
-export const STEP_TITLES: Record<StepName, MessageId> = {
-  url: 'ui.wizard.step1',
-  key: 'ui.wizard.step2',
-  model: 'ui.wizard.step3',
-  test: 'ui.wizard.step4',
-  trae: 'ui.wizard.step5',
-  confirm: 'ui.wizard.step6',
-};
 const Severity = z.enum(['error', 'warning', 'info']);
 export const LanguageSchema = z.enum(['en', 'zh-cn']);
 
@@ -92,23 +60,8 @@ export const ModelViewSchema = z.object({
   contextLength: z.optional(z.int().check(z.positive())),
 });
 
-/** The fields of Trae's Add Model dialog, each with its own Copy button (see protocol.ts's copy targets). */
-export const GUIDE_FIELD_IDS = [
-  'apiFormat',
-  'requestUrl',
-  'fullUrl',
-  'modelId',
-  'multimodal',
-  'apiKey',
-  'modelSeries',
-  'displayName',
-  'contextInput',
-  'contextOutput',
-  'toolCallRounds',
-] as const;
-
 export const GuideFieldSchema = z.object({
-  id: z.enum(GUIDE_FIELD_IDS),
+  id: z.enum(TRAE_FIELD_IDS),
   /** Beside the box, as Trae shows it ("Input"); title: with its row's heading ("Context Window Input"). */
   label: text(LIMITS.label),
   title: text(LIMITS.label),
@@ -125,9 +78,9 @@ const GuideRowSchema = z.object({
   fields: z.array(GuideFieldSchema).check(z.minLength(1), z.maxLength(2)),
 });
 /** One instruction of Trae's setup ("Open Settings -> Models -> + Add Model"). */
-const GuideInstructionSchema = z.object({ id: text(40), title: text(), body: text() });
+const GuideInstructionSchema = z.object({ id: text(LIMITS.instructionId), title: text(), body: text() });
 export const GuideViewSchema = z.object({
-  tabs: z.array(z.object({ label: text(LIMITS.label), chosen: z.boolean() })).check(z.maxLength(4)),
+  tabs: z.array(z.object({ label: text(LIMITS.label), chosen: z.boolean() })).check(z.maxLength(LIMITS.guideTabs)),
   required: z.array(GuideRowSchema).check(z.maxLength(LIMITS.guideRows)),
   /** Trae keeps this section collapsed: the hint says to open it (and why, when values were adapted). */
   advanced: z.object({
@@ -143,7 +96,7 @@ export const GuideViewSchema = z.object({
   errors: z
     .array(
       z.object({
-        key: text(20),
+        key: text(LIMITS.errorKey),
         shown: z.optional(text(LIMITS.label)),
         title: text(),
         meaning: text(),

@@ -4,7 +4,7 @@
 import { findModel } from '../../core/check/matching';
 import type { EndpointAnalysis } from '../../core/url/endpoint';
 import type { CheckResults } from './checkResults';
-import type { StepName } from '../protocol/protocolViews';
+import type { StepName } from '../protocol/steps';
 import type { CheckKind, Draft, KeyInfo } from './stateTypes';
 
 /** What the gates read from the state. */

@@ -3,7 +3,7 @@
 // notice goes away once what it said no longer holds (the right key is back).
 import { msg, type Msg } from '../../core/text/messages';
 import type { Severity } from '../../core/url/endpoint';
-import { LIMITS } from '../protocol/protocolViews';
+import { LIMITS } from '../protocol/limits';
 import type { Draft, KeyInfo, Notice, NoticeId } from './stateTypes';
 
 export class NoticeBoard {

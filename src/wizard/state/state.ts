@@ -9,7 +9,7 @@ import { OriginPolicy, type LinkInfo } from './originPolicy';
 import { CheckResults } from './checkResults';
 import * as gates from './gates';
 import { NoticeBoard } from './notices';
-import { STEP_TITLES, type StepName } from '../protocol/protocolViews';
+import { STEP_TITLES, type StepName } from '../protocol/steps';
 import { openingStep, StepPosition } from './stepPosition';
 import {
   normalize,

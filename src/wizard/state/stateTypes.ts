@@ -6,7 +6,8 @@ import type { Severity } from '../../core/url/endpoint';
 import type { Msg } from '../../core/text/messages';
 import type { TraeCheckReport } from '../../core/check/traeShaped/traeCheck';
 import type { ConnectionSettings } from '../../services/ports';
-import { LIMITS, STEP_NAMES, type StepName } from '../protocol/protocolViews';
+import { LIMITS } from '../protocol/limits';
+import { STEP_NAMES, type StepName } from '../protocol/steps';
 
 /** Where the wizard keeps its step and an unsaved draft between sessions (globalState; never a key). */
 export const STATE_KEY = 'codexPooler.wizard';
@@ -16,7 +17,9 @@ export const REACH_DELAY_MS = 300;
 /** A model list older than this is refreshed when the wizard opens, and said to be old until then. */
 export const LIST_FRESH_MS = 60_000;
 
-export type CheckKind = 'reach' | 'list' | 'test' | 'trae';
+/** The wizard's checks, in the order they run. */
+export const CHECK_KINDS = ['reach', 'list', 'test', 'trae'] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 /**
  * Which check feeds which step, written once: `reach` (free, no key) decides the URL step; `list` (the

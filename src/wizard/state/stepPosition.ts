@@ -1,7 +1,7 @@
 // Where the wizard stands: the open step, and the step to resume once it is reachable again (the one the
 // user was on before a key change or a settings change closed it, or the one stored when the wizard
 // closed). Which step is reachable is the gates' call (gates.ts); this only moves. No `vscode`.
-import { STEP_NAMES, type StepName } from '../protocol/protocolViews';
+import { STEP_NAMES, type StepName } from '../protocol/steps';
 import { stepIndex } from './stateTypes';
 
 export class StepPosition {

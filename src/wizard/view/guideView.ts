@@ -7,7 +7,8 @@ import type { TraeField, TraeRow } from '../../core/trae/guideRows';
 import { dialogFields, guideAsText } from '../../core/trae/guideText';
 import { buildTraeGuide, type GuideLanguage, type TraeGuide } from '../../core/trae/traeGuide';
 import type { GuideTarget } from '../protocol/protocol';
-import { LIMITS, type GuideFieldView, type GuideView } from '../protocol/protocolViews';
+import { LIMITS } from '../protocol/limits';
+import type { GuideFieldView, GuideView } from '../protocol/protocolViews';
 import type { WizardState } from '../state/state';
 import { clip } from '../protocol/clamp';
 

@@ -10,13 +10,9 @@ import type { EndpointFinding } from '../../core/url/endpoint';
 import type { TraeErrorFinding } from '../../services/traeErrorCheck';
 import { clip, take, type Render } from '../protocol/clamp';
 import type { ExplainView } from '../protocol/protocol';
-import {
-  LIMITS,
-  type ModelListView,
-  type ProblemView,
-  type ReportView,
-  type StepName,
-} from '../protocol/protocolViews';
+import { LIMITS } from '../protocol/limits';
+import type { ModelListView, ProblemView, ReportView } from '../protocol/protocolViews';
+import type { StepName } from '../protocol/steps';
 import type { WizardState } from '../state/state';
 
 /** A context length the view can show: a positive safe integer, or nothing. */

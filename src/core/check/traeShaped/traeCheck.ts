@@ -9,7 +9,7 @@ import type { Diagnosis } from '../diagnosis';
 import { CHECK_PROMPT } from '../../pool/poolClient';
 import { cleanerFor, transportFailure } from '../../pool/poolResponse';
 import { inertText } from '../../text/inertText';
-import { redactGiven } from '../../secrets/poolKey';
+import { redactGiven } from '../../secrets/redact';
 import { MAX_STREAM_BYTES, readEventStream, readWhole, type StreamReading } from './traeStream';
 import type { StreamResponse, StreamTransport } from '../../http/transport';
 import { guardTurn, secondTurnMessages, traeTurnBody, type Message } from './traeTurns';

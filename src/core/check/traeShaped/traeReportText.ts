@@ -1,5 +1,5 @@
 // A Trae-shaped check report as plain text, for the log and "Copy Diagnostics". Built only from the
-// report (which never holds the key); callers still pass the result through redactSecrets.
+// report (which never holds the key); callers still pass the result through redactText.
 import type { Msg } from '../../text/messages';
 import type { TraeCheckReport, TraeTurnReport } from './traeCheck';
 
