@@ -9,6 +9,7 @@ const HOUSE = [
   ...['src/core/text', 'src/core/url', 'src/core/secrets', 'src/core/http', 'src/core/http/node'],
   ...['src/core/pool', 'src/core/trae', 'src/core/check', 'src/core/check/traeShaped'],
   'src/services',
+  'src/checkEngine.ts',
   ...['src/wizard/protocol', 'src/wizard/state', 'src/wizard/checks', 'src/wizard/link', 'src/wizard/confirm'],
   ...['src/wizard/view', 'src/wizard'],
   'src/editor',

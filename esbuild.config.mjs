@@ -20,11 +20,15 @@ const readCatalogFromDist =
 const filledByHost = 'module.exports = {};';
 
 // The extension loads the command handlers and the wizard with require('./interactive') on first
-// use: in the bundle that is the separate dist/interactive.js, so activation does not parse them.
+// use: in the bundle that is the separate dist/interactive.js, so activation does not parse them; the check
+// service loads the check itself with require('./checkEngine') on the first check (dist/checkEngine.js).
 const interactiveLoadedLater = {
   name: 'interactive-loaded-later',
   setup(build) {
-    build.onResolve({ filter: /^\.\/interactive$/ }, () => ({ path: './interactive.js', external: true }));
+    build.onResolve({ filter: /^\.\/(interactive|checkEngine)$/ }, (args) => ({
+      path: `${args.path}.js`,
+      external: true,
+    }));
   },
 };
 
@@ -49,6 +53,12 @@ const targets = [
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     plugins: [catalogAtRunTime(readCatalogFromDist), interactiveLoadedLater],
+  },
+  {
+    ...host,
+    entryPoints: ['src/checkEngine.ts'],
+    outfile: 'dist/checkEngine.js',
+    plugins: [catalogAtRunTime(readCatalogFromDist)],
   },
   {
     ...host,

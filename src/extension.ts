@@ -14,7 +14,8 @@ import { Log } from './editor/log';
 import { proxySettings, VscodeSettings } from './editor/settings';
 import { StatusBarIndicator, type StatusSnapshot } from './editor/statusBar';
 import type * as InteractiveModule from './interactive';
-import { CheckService } from './services/checkService';
+import type * as CheckEngineModule from './checkEngine';
+import { CheckService, type CheckEngine } from './services/checkService';
 import type { FocusPort } from './services/ports';
 import { HealthMonitor } from './services/healthMonitor';
 import { OwnTraffic } from './services/ownTraffic';
@@ -68,7 +69,11 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   const userAgent = `codex-pooler-trae/${extensionVersion}`;
   // The extension's own chats: whoever watches the pool's usage counter for Trae's request discounts them.
   const ownTraffic = new OwnTraffic();
+  let engine: CheckEngine | undefined;
   const checks = new CheckService({
+    // A require on the first check (dist/checkEngine.js): activation parses none of the check.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    engine: () => Promise.resolve((engine ??= (require('./checkEngine') as typeof CheckEngineModule).checkEngine)),
     ownTraffic,
     settings,
     keys,

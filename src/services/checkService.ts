@@ -3,11 +3,11 @@
 // outcome of its own (nothing new is known), never a diagnosis. It also runs the wizard's checks of an
 // unsaved draft, which are never published. The key is read here and goes no further than the core.
 import type { OwnTraffic } from './ownTraffic';
-import { checkConnection } from '../core/check/check';
+import type { checkConnection } from '../core/check/check';
 import type { CheckMode, CheckReport } from '../core/check/checkReport';
 import { renderMsg } from '../core/text/messages';
-import { PoolClient } from '../core/pool/poolClient';
-import { formatReport } from '../core/check/reportText';
+import type { PoolClient } from '../core/pool/poolClient';
+import type { formatReport } from '../core/check/reportText';
 import type { ProxyRoute } from '../core/http/proxyRoute';
 import type { Transport } from '../core/http/transport';
 import { Emitter, type Disposable, type Event } from './events';
@@ -30,7 +30,19 @@ export type CheckEvent =
   | { readonly kind: 'reported'; readonly check: PublishedCheck }
   | { readonly kind: 'cancelled'; readonly sequence: number };
 
+/**
+ * The check itself: the pool client (with the schemas every answer is read against), the diagnoses and the
+ * report's text. The editor loads it on the first check (dist/checkEngine.js), so activation does not parse it.
+ */
+export interface CheckEngine {
+  readonly checkConnection: typeof checkConnection;
+  readonly formatReport: typeof formatReport;
+  readonly PoolClient: typeof PoolClient;
+}
+
 export interface CheckServiceDeps {
+  /** Loads the check on first use (src/checkEngine.ts); called before every check, so it caches itself. */
+  readonly engine: () => Promise<CheckEngine>;
   readonly settings: SettingsPort;
   readonly keys: PoolKeyStore;
   readonly log: LogPort;
@@ -132,6 +144,7 @@ export class CheckService implements Disposable {
         keyUnavailable = error.detail;
       }
     }
+    const { checkConnection, formatReport, PoolClient } = await this.deps.engine();
     const client = new PoolClient({
       transport: this.deps.transport,
       timeoutMs: settings.timeoutSeconds * 1000,

@@ -19,6 +19,7 @@ import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { installVscode, type FakeEditor } from './fakes/vscode';
 import { useEmulator } from './helpers';
+import { loadCheckEngine } from './fakes/checkEngine';
 
 /** Waits for a condition (each turn lets queued work and loopback I/O run); fails after `turns`. */
 async function until(condition: () => boolean, what: string, turns = 500): Promise<void> {
@@ -61,6 +62,7 @@ describe('deactivation: nothing the commands started outlives it (src/interactiv
     const memento = new FakeMemento();
     const ownTraffic = new OwnTraffic();
     const checks = new CheckService({
+      engine: loadCheckEngine,
       settings,
       keys,
       log,

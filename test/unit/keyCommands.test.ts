@@ -15,6 +15,7 @@ import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { installVscode, type FakeEditor } from './fakes/vscode';
 import { KEY, maskedAs, POOL_A } from './wizardFixtures';
+import { loadCheckEngine } from './fakes/checkEngine';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
 
@@ -39,6 +40,7 @@ describe('Set Pool API Key: a rejected key next to a working one (the kept notif
     const log = Object.assign(new FakeLog(), { show: () => undefined });
     const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5' });
     const checks = new CheckService({
+      engine: loadCheckEngine,
       settings,
       keys,
       log,

@@ -12,6 +12,7 @@ import { FakePool } from './fakes/pool';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { KEY, maskedAs, OTHER_KEY, POOL_A } from './wizardFixtures';
+import { loadCheckEngine } from './fakes/checkEngine';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
 const TARGET = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
@@ -25,6 +26,7 @@ function setup(stored?: string) {
   const log = new FakeLog();
   const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5' });
   const checks = new CheckService({
+    engine: loadCheckEngine,
     settings,
     keys,
     log,

@@ -13,6 +13,7 @@ import { FakePool } from './fakes/pool';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { KEY, maskedAs, OTHER_KEY, POOL_A } from './wizardFixtures';
+import { loadCheckEngine } from './fakes/checkEngine';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
 const BROKEN = 'sk-cxp-ffffffffffff-BrokenBrokenBrokenBrokenBrokenBrokenBrokenB';
@@ -27,6 +28,7 @@ function setup(stored?: string) {
   const keys = new PoolKeyStore(secrets, redactor, () => settings.read().timeoutSeconds * 1000);
   const log = new FakeLog();
   const checks = new CheckService({
+    engine: loadCheckEngine,
     settings,
     keys,
     log,

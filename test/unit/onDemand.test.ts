@@ -14,6 +14,7 @@ import { FakeLog } from './fakes/log';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { closedPort, useEmulator } from './helpers';
+import { loadCheckEngine } from './fakes/checkEngine';
 
 describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', function () {
   this.timeout(20_000);
@@ -36,7 +37,7 @@ describe('on-demand checks and "Explain a Trae Error" (plain Node, emulator)', f
     return {
       secrets,
       settings,
-      checks: new CheckService(common),
+      checks: new CheckService({ engine: loadCheckEngine, ...common }),
       onDemand: new OnDemandChecks({ ...common, stream: createNodeStreamTransport() }),
       log,
     };

@@ -15,6 +15,7 @@ import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { useEmulator } from './helpers';
 import { applyScenario } from '../emulator/server';
+import { loadCheckEngine } from './fakes/checkEngine';
 
 function services(baseUrl: string, key?: string) {
   const secrets = new FakeSecretStorage();
@@ -24,6 +25,7 @@ function services(baseUrl: string, key?: string) {
   const keys = new PoolKeyStore(secrets, redactor, () => settings.read().timeoutSeconds * 1000);
   const log = new FakeLog();
   const checks = new CheckService({
+    engine: loadCheckEngine,
     settings,
     keys,
     log,

@@ -25,6 +25,7 @@ import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { FakeUsage } from './fakes/usage';
 import { KEY } from './wizardFixtures';
+import { loadCheckEngine } from './fakes/checkEngine';
 
 /** The watch's state, read afresh (not narrowed by an earlier assertion). */
 const stateOf = (watch: TraeWatch): WatchState => watch.state;
@@ -302,6 +303,7 @@ describe('Trae confirmed: the watch over the real usage reader and check service
     const clock = new FakeClock();
     const own = new OwnTraffic(() => clock.now());
     const checks = new CheckService({
+      engine: loadCheckEngine,
       settings,
       keys,
       log: new FakeLog(),
