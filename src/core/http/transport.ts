@@ -81,7 +81,20 @@ export type TransportReason =
 /** Where the request was when it failed: connecting, waiting for headers, or reading the body. */
 export type RequestPhase = 'connect' | 'headers' | 'body';
 
+/** Marks a TransportError in the symbol registry, which every bundle of the extension shares. */
+const TRANSPORT_ERROR = Symbol.for('codex-pooler.TransportError');
+
+/**
+ * A request that got no usable answer. The transport (built at activation) and the code that reads its errors
+ * (the check, in its own bundle) each hold a copy of this class, so `instanceof` asks for the registry mark.
+ */
 export class TransportError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && TRANSPORT_ERROR in value;
+  }
+
+  readonly [TRANSPORT_ERROR] = true;
+
   constructor(
     readonly reason: TransportReason,
     readonly phase: RequestPhase,
