@@ -49,12 +49,18 @@ describe('the house rulebook (.dependency-cruiser.cjs)', function () {
 
   it('core-layers: the text layer may not import the URL layer above it', async () => {
     const found = await breaks({ 'src/core/url/endpoint.ts': leaf, 'src/core/text/words.ts': uses('../url/endpoint') });
-    assert.ok(found.some((f) => f.startsWith('core-layers: src/core/text/words.ts')), found.join('\n'));
+    assert.ok(
+      found.some((f) => f.startsWith('core-layers: src/core/text/words.ts')),
+      found.join('\n'),
+    );
   });
 
   it('house-order: the core may not import the editor', async () => {
     const found = await breaks({ 'src/editor/panel.ts': leaf, 'src/core/text/words.ts': uses('../../editor/panel') });
-    assert.ok(found.some((f) => f.startsWith('house-order: src/core/text/words.ts')), found.join('\n'));
+    assert.ok(
+      found.some((f) => f.startsWith('house-order: src/core/text/words.ts')),
+      found.join('\n'),
+    );
   });
 
   it('wizard-rooms: the protocol room may not import the state room', async () => {
@@ -62,12 +68,18 @@ describe('the house rulebook (.dependency-cruiser.cjs)', function () {
       'src/wizard/state/state.ts': leaf,
       'src/wizard/protocol/protocol.ts': uses('../state/state'),
     });
-    assert.ok(found.some((f) => f.startsWith('wizard-rooms: src/wizard/protocol/protocol.ts')), found.join('\n'));
+    assert.ok(
+      found.some((f) => f.startsWith('wizard-rooms: src/wizard/protocol/protocol.ts')),
+      found.join('\n'),
+    );
   });
 
   it('house-plan: a file in a folder the plan does not name is refused', async () => {
     const found = await breaks({ 'src/core/text/words.ts': leaf, 'src/attic/old.ts': uses('../core/text/words') });
-    assert.ok(found.some((f) => f.startsWith('house-plan: src/attic/old.ts')), found.join('\n'));
+    assert.ok(
+      found.some((f) => f.startsWith('house-plan: src/attic/old.ts')),
+      found.join('\n'),
+    );
   });
 
   it('webview-no-node: a Node module reachable from the webview entry, however far', async () => {
@@ -75,12 +87,20 @@ describe('the house rulebook (.dependency-cruiser.cjs)', function () {
       'src/webview/shell/main.ts': "import '../steps/step';\n",
       'src/webview/steps/step.ts': "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
     });
-    assert.ok(found.some((f) => f.startsWith('webview-no-node:')), found.join('\n'));
+    assert.ok(
+      found.some((f) => f.startsWith('webview-no-node:')),
+      found.join('\n'),
+    );
   });
 
   it('no-vscode-outside-editor: the wizard may not import vscode', async () => {
-    const found = await breaks({ 'src/wizard/state/state.ts': "import * as vscode from 'vscode';\nexport { vscode };\n" });
-    assert.ok(found.some((f) => f.startsWith('no-vscode-outside-editor: src/wizard/state/state.ts')), found.join('\n'));
+    const found = await breaks({
+      'src/wizard/state/state.ts': "import * as vscode from 'vscode';\nexport { vscode };\n",
+    });
+    assert.ok(
+      found.some((f) => f.startsWith('no-vscode-outside-editor: src/wizard/state/state.ts')),
+      found.join('\n'),
+    );
   });
 
   it('no-circular: two files of one room that import each other', async () => {
@@ -88,6 +108,9 @@ describe('the house rulebook (.dependency-cruiser.cjs)', function () {
       'src/core/text/a.ts': `import { b } from './b';\nexport const a = () => b;\n`,
       'src/core/text/b.ts': `import { a } from './a';\nexport const b = () => a;\n`,
     });
-    assert.ok(found.some((f) => f.startsWith('no-circular: src/core/text/a.ts')), found.join('\n'));
+    assert.ok(
+      found.some((f) => f.startsWith('no-circular: src/core/text/a.ts')),
+      found.join('\n'),
+    );
   });
 });
