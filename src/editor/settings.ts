@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LOCAL_DEFAULT_URL } from '../core/url/endpoint';
 import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../core/check/healthSchedule';
 import { holdsSecret } from '../core/secrets/poolKey';
+import { moreModelsOf } from '../core/trae/modelSet';
 import type { ProxySettings } from '../core/http/proxyRoute';
 import type { GuideLanguage } from '../core/trae/traeGuide';
 import { guideLanguageFor, traeFlavor, type TraeFlavor } from '../core/trae/traeIdentity';
@@ -19,7 +20,7 @@ import type {
 
 export const SECTION = 'codexPooler';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
-const CONNECTION_KEYS = ['baseUrl', 'fullUrl', 'model'] as const;
+const CONNECTION_KEYS = ['baseUrl', 'fullUrl', 'model', 'moreModels'] as const;
 const NETWORK_SETTINGS = [`${SECTION}.requestTimeoutSeconds`, 'http.proxy', 'http.noProxy', 'http.proxySupport'];
 
 export class VscodeSettings implements SettingsPort, vscode.Disposable {
@@ -54,12 +55,15 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
         baseUrl: pending.baseUrl,
         fullUrl: pending.fullUrl,
         model: pending.model,
+        moreModels: moreModelsOf(pending.model, pending.moreModels ?? userValue(config, 'moreModels', [])),
         secretIn: [],
       };
+    const model = secretIn.includes('model') || typeof rawModel !== 'string' ? '' : rawModel.trim();
     return {
       baseUrl: secretIn.includes('baseUrl') ? '' : typeof rawUrl === 'string' ? rawUrl : '',
       fullUrl: userValue(config, 'fullUrl', false) === true,
-      model: secretIn.includes('model') || typeof rawModel !== 'string' ? '' : rawModel.trim(),
+      model,
+      moreModels: moreModelsOf(model, userValue(config, 'moreModels', [])),
       ...this.#readRest(config),
       secretIn,
     };
@@ -70,7 +74,14 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
     this.#writing++;
     this.#pending = values;
     try {
-      for (const key of CONNECTION_KEYS) await config.update(key, values[key], vscode.ConfigurationTarget.Global);
+      for (const key of CONNECTION_KEYS) {
+        // moreModels absent: the setting stays as it is (an older caller knows one model only).
+        if (key === 'moreModels' && values.moreModels === undefined) continue;
+        // No further models: the setting is removed, so a one-model setup reads as it did before 0.2.
+        const more = values.moreModels ?? [];
+        const value = key === 'moreModels' ? (more.length > 0 ? [...more] : undefined) : values[key];
+        await config.update(key, value, vscode.ConfigurationTarget.Global);
+      }
     } finally {
       this.#writing--;
       if (this.#writing === 0) {
@@ -82,7 +93,9 @@ export class VscodeSettings implements SettingsPort, vscode.Disposable {
     }
   }
 
-  #readRest(config: vscode.WorkspaceConfiguration): Omit<PoolSettings, 'baseUrl' | 'fullUrl' | 'model' | 'secretIn'> {
+  #readRest(
+    config: vscode.WorkspaceConfiguration,
+  ): Omit<PoolSettings, 'baseUrl' | 'fullUrl' | 'model' | 'moreModels' | 'secretIn'> {
     const language = userValue(config, 'guideLanguage', 'auto');
     return {
       intervalSeconds: clampInterval(userValue(config, 'healthCheck.intervalSeconds', DEFAULT_INTERVAL_SECONDS)),

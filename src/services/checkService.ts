@@ -157,6 +157,7 @@ export class CheckService implements Disposable {
         baseUrl: target.baseUrl,
         fullUrl: target.fullUrl,
         model: target.model,
+        ...(target.moreModels?.length ? { moreModels: target.moreModels } : {}),
         key,
         mode,
         proxyFor: this.deps.proxyFor,

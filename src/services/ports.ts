@@ -23,10 +23,15 @@ export type GuideLanguageSetting = 'auto' | GuideLanguage;
 export interface ConnectionSettings {
   readonly baseUrl: string;
   readonly fullUrl: boolean;
+  /** The main model: the one Check Connection and the test chat use. */
   readonly model: string;
+  /** More models in Trae (one Add Model entry each); absent: none said (a write leaves the setting as it is). */
+  readonly moreModels?: readonly string[];
 }
 
 export interface PoolSettings extends ConnectionSettings {
+  /** As read: trimmed, each model once (the main model not again), at most 19. */
+  readonly moreModels: readonly string[];
   readonly intervalSeconds: number;
   readonly timeoutSeconds: number;
   readonly guideLanguage: GuideLanguageSetting;
@@ -35,7 +40,7 @@ export interface PoolSettings extends ConnectionSettings {
 }
 
 export interface SettingsChange {
-  /** baseUrl, fullUrl or model. */
+  /** baseUrl, fullUrl, model or moreModels. */
   readonly connection: boolean;
   readonly interval: boolean;
   /** The request timeout or the editor's proxy settings. */

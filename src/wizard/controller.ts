@@ -10,7 +10,7 @@ import { CheckRunner } from './checks/checkRunner';
 import { ConfirmStep, type ConfirmSnapshot } from './confirm/confirmStep';
 import { KeyEntry } from './checks/keyEntry';
 import { keyInfo, type KeyStoreVerdict, type WizardPorts } from './checks/ports';
-import { LEGACY_STATE_KEY, REACH_DELAY_MS, STATE_KEY } from './state/stateTypes';
+import { connectionOf, LEGACY_STATE_KEY, REACH_DELAY_MS, STATE_KEY } from './state/stateTypes';
 import { RefusedRequest } from './protocol/protocol';
 import type { CopyTarget, EditorAction } from './protocol/protocol';
 import { copyText } from './checks/copying';
@@ -43,7 +43,12 @@ export class WizardController implements Disposable {
       ports.log.warn(`Setup wizard: could not remove what an earlier version stored: ${String(error)}`),
     );
     const state = new WizardState({
-      saved: { url: settings.baseUrl, fullUrl: settings.fullUrl, modelId: settings.model },
+      saved: {
+        url: settings.baseUrl,
+        fullUrl: settings.fullUrl,
+        modelId: settings.model,
+        moreModels: settings.moreModels,
+      },
       key,
       persisted: ports.memento.get<Record<string, unknown>>(STATE_KEY) ?? {},
       ...(last ? { lastCheck: { report: last.report, keyFingerprint: last.keyFingerprint, at: last.finishedAt } } : {}),
@@ -86,7 +91,7 @@ export class WizardController implements Disposable {
       ports.settings.onDidChange((change) => {
         if (change.connection) {
           const s = ports.settings.read();
-          this.state.setSaved({ url: s.baseUrl, fullUrl: s.fullUrl, modelId: s.model });
+          this.state.setSaved({ url: s.baseUrl, fullUrl: s.fullUrl, modelId: s.model, moreModels: s.moreModels });
         }
         if (change.connection || change.language) this.#afterChange();
       }),
@@ -166,7 +171,7 @@ export class WizardController implements Disposable {
     if (!this.state.toSave() && this.state.reachable('test')) await this.#runner.run('test');
     const values = this.state.toSave();
     if (!values) throw new RefusedRequest(msg('ui.wizard.refused.notTested'));
-    await this.ports.settings.writeConnection({ baseUrl: values.url, fullUrl: values.fullUrl, model: values.modelId });
+    await this.ports.settings.writeConnection(connectionOf(values));
     if (this.#disposed) return;
     this.state.markSaved(values);
     const full = values.fullUrl ? 'on' : 'off';

@@ -45,7 +45,8 @@ export function wizardHandlers(deps: HandlerDeps): { requests: RequestHandlers; 
     },
   };
   const commands: CommandHandlers = {
-    setDraft: ({ url, fullUrl, modelId, basedOn }) => c.setDraft({ url, fullUrl, modelId }, basedOn),
+    setDraft: ({ url, fullUrl, modelId, moreModels, basedOn }) =>
+      c.setDraft({ url, fullUrl, modelId, ...(moreModels ? { moreModels } : {}) }, basedOn),
     cancel: ({ what }) => c.cancel(what),
     setLanguage: ({ language }) => c.setLanguage(language),
     sawTraeError: () => c.sawTraeError(),

@@ -104,18 +104,18 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     const { verdict } = await controller.storeKey(typo);
     assert.equal(verdict, 'kept');
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), KEY, 'the working key is still stored');
-    assert.deepEqual(controller.state.pendingKey, {
+    assert.deepEqual(controller.state.keys.pending, {
       candidate: maskedAs(typo),
       kept: maskedAs(KEY),
       verdict: 'rejected',
-      reason: controller.state.pendingKey?.reason,
+      reason: controller.state.keys.pending?.reason,
     });
     assert.equal(checks.keyChecks.at(-1)?.target.baseUrl, POOL_A, 'checked at the saved pool');
     assert.ok(!JSON.stringify([...memento.values]).includes(typo.slice(20)), 'the new key is in memory only');
     const anyway = await controller.storePendingKey();
     assert.equal(secrets.values.get('codexPooler.poolApiKey'), typo, 'stored as the user chose');
     assert.equal(anyway.verdict === 'kept', false);
-    assert.equal(controller.state.pendingKey, undefined);
+    assert.equal(controller.state.keys.pending, undefined);
     await assert.rejects(
       controller.storePendingKey(),
       (e: unknown) => e instanceof RefusedRequest && e.reason.id === 'ui.wizard.key.noPending',
@@ -128,7 +128,7 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     checks.keyVerdicts.set(OTHER_KEY, 'rejected');
     assert.equal((await controller.storeKey(OTHER_KEY)).verdict, 'kept');
     controller.discardPendingKey();
-    assert.equal(controller.state.pendingKey, undefined);
+    assert.equal(controller.state.keys.pending, undefined);
     await assert.rejects(controller.storePendingKey(), (e: unknown) => e instanceof RefusedRequest);
     assert.equal((await controller.storeKey(OTHER_KEY)).verdict, 'kept');
     controller.dispose();
@@ -154,7 +154,7 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     assert.equal(controller.state.draft.modelId, 'gpt-5.5');
     await controller.save();
     assert.equal(checks.count('test'), 1, 'Save tested first');
-    assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' }]);
+    assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5', moreModels: [] }]);
     assert.equal(settings.events.filter((e) => e.connection).length, 1, 'one change');
     assert.equal(controller.state.step, 'trae');
   });
@@ -244,7 +244,7 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     assert.ok(!log.lines.some((l) => l.startsWith('info Setup wizard: saved')));
     settings.failing.writeConnection = false;
     await controller.save();
-    assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' }]);
+    assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5', moreModels: [] }]);
     assert.equal(controller.state.step, 'trae');
   });
 

@@ -9,6 +9,7 @@ import {
   EXPECTED_ANSWER,
   PoolClient,
   type ChatAnswer,
+  type ModelInfo,
   type ModelListing,
   type PoolResult,
 } from '../pool/poolClient';
@@ -22,6 +23,8 @@ import { answerMatches, findModel, normalizeId } from './matching';
 /** The settings the local rules read (URL, key, secrets in settings), and what sending needs. */
 export interface CheckInput extends LocalSettings {
   readonly model: unknown;
+  /** More models in Trae: each is looked up in the same model list (no request of its own). */
+  readonly moreModels?: readonly string[];
   readonly mode: CheckMode;
   /** How a request to this URL reaches the pool (the editor's proxy rules, see proxyRoute.ts). */
   readonly proxyFor?: (url: string) => ProxyRoute | undefined;
@@ -41,7 +44,9 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
   const model = typeof input.model === 'string' ? input.model.trim() : '';
   const facts: { -readonly [K in keyof CheckFacts]: CheckFacts[K] } = {};
 
-  const { steps, diagnoses, target, endpoint, key } = checkLocally(input, model);
+  const { steps, diagnoses, target: local, endpoint, key } = checkLocally(input, model);
+  const moreModels = (input.moreModels ?? []).map((m) => m.trim()).filter((m) => m !== '');
+  const target = moreModels.length > 0 ? { ...local, moreModels } : local;
   const configured = input.key !== undefined || input.keyUnavailable !== undefined;
 
   if (!endpoint || !key) {
@@ -114,8 +119,24 @@ export async function checkConnection(input: CheckInput, deps: CheckDependencies
         );
       }
     }
+    if (listed.length > 0 && moreModels.length > 0) found.push(...recordMoreModels(listed));
     diagnoses.push(...found);
     steps.push({ id: 'models', status: statusOf(found.map((d) => d.severity)), durationMs: result.durationMs });
+  }
+
+  /** Each further model in the same list: one that left it is a warning (Trae answers 984 for its entry). */
+  function recordMoreModels(listed: readonly ModelInfo[]): Diagnosis[] {
+    facts.moreModels = moreModels.map((id) => {
+      const info = findModel(listed, id);
+      return info ? { id, listed: true, info } : { id, listed: false };
+    });
+    return facts.moreModels
+      .filter((m) => !m.listed)
+      .map((m) =>
+        diagnosis('more-model-not-listed', 'models', `"${m.id}" (a further model) not among ${listed.length} listed`, {
+          args: { model: m.id },
+        }),
+      );
   }
 
   function recordChat(result: PoolResult<ChatAnswer>): void {

@@ -24,6 +24,8 @@ export interface CheckFacts {
   readonly modelsTruncated?: number;
   readonly modelListed?: boolean;
   readonly chosenModel?: ModelInfo;
+  /** The further models, each found in the list (with what it says of it) or not. */
+  readonly moreModels?: readonly MoreModelFact[];
   readonly answer?: string;
   readonly servedModel?: string;
   readonly finishReason?: string;
@@ -32,10 +34,17 @@ export interface CheckFacts {
   readonly latencyMs?: number;
 }
 
+/** A further model of the setup, as the model list has it. */
+export type MoreModelFact =
+  | { readonly id: string; readonly listed: true; readonly info: ModelInfo }
+  | { readonly id: string; readonly listed: false };
+
 export interface CheckTarget {
   readonly baseUrl: string;
   readonly fullUrl: boolean;
   readonly model: string;
+  /** The further models checked in the same list (absent: none). */
+  readonly moreModels?: readonly string[];
   readonly endpoint?: PoolEndpoint;
   readonly keyMasked?: string;
 }

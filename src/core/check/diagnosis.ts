@@ -118,6 +118,7 @@ const ROWS = {
   'model-missing': ['error', 'modelMissing', 'chooseModel'],
   'models-empty': ['error', 'modelsEmpty', 'contactOperator'],
   'model-not-listed': ['error', 'modelNotListed', 'chooseModel'],
+  'more-model-not-listed': ['warning', 'moreModelNotListed', 'chooseModel'],
   'models-skipped': ['info', 'modelsSkipped', 'none'],
   'pool-found': ['info', 'poolFound', 'none'],
   'answers-without-key': ['error', 'answersWithoutKey', 'fixUrl'],

@@ -2,6 +2,7 @@
 // 19 more, one Add Model entry each. Ids that differ only in case are one model (the pool matches ids that
 // way); the main model comes first; a 21st is refused with a sentence. Each entry gets values fitted to its
 // model, and Display Names that Trae's 32-character box takes and that tell the entries apart. Pure.
+import { holdsSecret } from '../secrets/poolKey';
 import { msg, type Msg } from '../text/messages';
 import {
   contextWindowFor,
@@ -109,4 +110,19 @@ function numbered(model: GuideModel, taken: ReadonlySet<string>, max: number): D
     const value = `${cut.trimEnd()}${tail}`;
     if (!taken.has(value.toLowerCase())) return { value, shortened: 'cut' };
   }
+}
+
+/** The further models as the user set them (untrusted): strings only, each model once, no secret, at most 19. */
+export function moreModelsOf(main: string, raw: unknown): string[] {
+  const seen = new Set([modelKey(main)]);
+  const out: string[] = [];
+  for (const value of Array.isArray(raw) ? raw : []) {
+    if (typeof value !== 'string' || holdsSecret(value)) continue;
+    const id = value.trim();
+    if (id === '' || id.length > MAX_MODEL_ID_LENGTH || seen.has(modelKey(id))) continue;
+    seen.add(modelKey(id));
+    out.push(id);
+    if (out.length === MAX_MODELS - 1) break;
+  }
+  return out;
 }

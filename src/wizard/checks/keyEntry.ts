@@ -52,12 +52,12 @@ export class KeyEntry implements Disposable {
     if (outcome.kind === 'kept') {
       this.#pending = value;
       const { candidate, kept, verdict, reason } = outcome;
-      state.pendingKey = { candidate, kept, verdict, ...(reason ? { reason: reason.cause } : {}) };
+      state.keys.pending = { candidate, kept, verdict, ...(reason ? { reason: reason.cause } : {}) };
       await this.deps.changed(false);
       return { verdict: 'kept' };
     }
     this.#pending = undefined;
-    state.pendingKey = undefined;
+    state.keys.pending = undefined;
     ports.log.info(`Setup wizard: Pool API key stored in secret storage (${outcome.masked}).`);
     await this.deps.changed(true);
     const list = this.deps.runner.pending('list');
@@ -76,7 +76,7 @@ export class KeyEntry implements Disposable {
   /** "Keep the working key": the new one is forgotten. */
   discardPending(): void {
     this.#pending = undefined;
-    this.deps.state.pendingKey = undefined;
+    this.deps.state.keys.pending = undefined;
   }
 
   dispose(): void {

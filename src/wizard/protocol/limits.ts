@@ -24,6 +24,8 @@ export const LIMITS = {
   guideErrors: 12,
   errorKey: 20,
   models: 5000,
+  /** Further models of one setup (Trae gets at most 20 from one setup, the main model included). */
+  moreModels: 19,
   strings: 2000,
   stringLength: 4000,
   /** A problem the page reports to the host's log. */

@@ -62,7 +62,14 @@ export const MESSAGES = {
   ),
   /** What the user typed (sent once typing pauses). */
   setDraft: command(
-    z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), modelId: text(LIMITS.id), basedOn: z.number() }),
+    z.object({
+      url: text(LIMITS.url),
+      fullUrl: z.boolean(),
+      modelId: text(LIMITS.id),
+      /** The further models, main model excluded (absent: unchanged, for a page that does not show them). */
+      moreModels: z.optional(z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels))),
+      basedOn: z.number(),
+    }),
   ),
   goTo: request(z.object({ step: StepSchema }), Empty),
   storeKey: request(z.object({ key: text(LIMITS.pastedKey) }), KeyStored),

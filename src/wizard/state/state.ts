@@ -8,10 +8,12 @@ import { screenDraft } from './draftScreen';
 import { OriginPolicy, type LinkInfo } from './originPolicy';
 import { CheckResults } from './checkResults';
 import * as gates from './gates';
+import { KeyTracker } from './keyTracker';
 import { NoticeBoard } from './notices';
 import { STEP_TITLES, type StepName } from '../protocol/steps';
 import { openingStep, StepPosition } from './stepPosition';
 import {
+  moreOf,
   normalize,
   readDraft,
   sameDraft,
@@ -21,7 +23,6 @@ import {
   type KeyInfo,
   type Notice,
   type NoticeId,
-  type PendingKey,
   type Results,
   type StateInit,
 } from './stateTypes';
@@ -34,11 +35,8 @@ export class WizardState implements gates.StateFacts {
   readonly #position = new StepPosition((step) => this.#mayShow(step));
   #draft: Draft;
   #saved: Draft;
-  #key: KeyInfo;
-  /** A new key that was not stored because the stored one works (see PendingKey; set by keyEntry.ts). */
-  pendingKey: PendingKey | undefined;
-  /** The fingerprint of the key this wizard works with: the one stored when it opened, or stored here. */
-  #ownKey: string | undefined;
+  /** The stored key as the wizard knows it, and a new key waiting for the user's choice (keyTracker.ts). */
+  readonly keys: KeyTracker;
   #rev = { url: 0, key: 0, model: 0 };
   #draftVersion = 0;
   /** What each check found, for which inputs (stale results never count). */
@@ -52,13 +50,12 @@ export class WizardState implements gates.StateFacts {
   constructor(init: StateInit) {
     this.checks = new CheckResults(this.#rev, init.now ?? Date.now);
     this.#saved = normalize(init.saved);
-    this.#key = init.key;
-    this.#ownKey = init.key.kind === 'stored' ? init.key.fingerprint : undefined;
+    this.keys = new KeyTracker(init.key);
     this.#draft = screenDraft(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved, this.board);
     this.origins = new OriginPolicy(this.#saved, init.persisted);
     // A returning user: the last published check of these same settings and key counts here too.
-    if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.#key);
-    const returning = !this.dirty && this.#key.kind === 'stored' && this.analysis.ok && this.#saved.modelId !== '';
+    if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.keys.key);
+    const returning = !this.dirty && this.keys.key.kind === 'stored' && this.analysis.ok && this.#saved.modelId !== '';
     this.#position.start(openingStep(init.persisted?.step, returning));
   }
 
@@ -72,7 +69,7 @@ export class WizardState implements gates.StateFacts {
     return this.#saved;
   }
   get key(): KeyInfo {
-    return this.#key;
+    return this.keys.key;
   }
   /** Bumps when the host itself changes the draft (a settings change, a discard): the webview then takes it. */
   get draftVersion(): number {
@@ -110,7 +107,7 @@ export class WizardState implements gates.StateFacts {
   }
 
   get canSave(): boolean {
-    return this.testPassed && this.#key.kind === 'stored';
+    return this.testPassed && this.keys.key.kind === 'stored';
   }
 
   /** Whether the key may go to the draft's origin (see originPolicy.ts). */
@@ -175,7 +172,9 @@ export class WizardState implements gates.StateFacts {
     if (basedOn < this.#draftVersion) return false;
     const screened = screenDraft(next, this.#draft, this.board);
     const d = this.#draft;
-    if (screened.url === d.url && screened.fullUrl === d.fullUrl && screened.modelId === d.modelId) return true;
+    const sameMore = moreOf(screened).join('\n') === moreOf(d).join('\n');
+    const same = screened.url === d.url && screened.fullUrl === d.fullUrl && screened.modelId === d.modelId;
+    if (same && sameMore) return true;
     this.#apply(screened);
     // The user is working on this step now: no jumping ahead when a check lands.
     this.#position.stay();
@@ -183,20 +182,9 @@ export class WizardState implements gates.StateFacts {
     return true;
   }
 
-  /**
-   * The stored key as it is now. `byWizard`: stored here, so it becomes the key this wizard works with (no
-   * "a different key" notice). A change made elsewhere is said; the wizard's own key back takes that away.
-   */
+  /** The stored key as it is now (`byWizard`: stored here; see keyTracker.ts): another key closes what it opened. */
   setKey(key: KeyInfo, byWizard = false): void {
-    const before = this.#key;
-    this.#key = key;
-    const fingerprint = key.kind === 'stored' ? key.fingerprint : undefined;
-    if (byWizard) this.#ownKey = fingerprint;
-    this.board.keyChanged(before, key, byWizard || (fingerprint !== undefined && fingerprint === this.#ownKey));
-    const same =
-      before.kind === key.kind &&
-      (before.kind !== 'stored' || (key.kind === 'stored' && before.fingerprint === key.fingerprint));
-    if (same) return;
+    if (!this.keys.set(key, byWizard, this.board)) return;
     this.#rev.key++;
     this.#position.fallBack();
   }
@@ -229,7 +217,7 @@ export class WizardState implements gates.StateFacts {
     if (!this.analysis.ok) return refuse(msg('ui.wizard.refused.url'));
     if (this.originHeld) return refuse(msg('ui.wizard.refused.linkHeld'));
     if (kind !== 'reach') {
-      if (this.#key.kind !== 'stored') return refuse(msg('ui.wizard.refused.noKey'));
+      if (this.keys.key.kind !== 'stored') return refuse(msg('ui.wizard.refused.noKey'));
       const origin = this.analysis.endpoint?.origin ?? '';
       if (!this.originApproved) return refuse(msg('ui.wizard.refused.origin', { origin }));
       if ((kind === 'test' || kind === 'trae') && this.#draft.modelId.trim() === '') {

@@ -6,6 +6,7 @@ import type { Severity } from '../../core/url/endpoint';
 import type { Msg } from '../../core/text/messages';
 import type { TraeCheckReport } from '../../core/check/traeShaped/traeCheck';
 import type { ConnectionSettings } from '../../services/ports';
+import { moreModelsOf } from '../../core/trae/modelSet';
 import { LIMITS } from '../protocol/limits';
 import { STEP_NAMES, type StepName } from '../protocol/steps';
 
@@ -35,11 +36,14 @@ export const STEP_CHECKS: { readonly [S in StepName]: readonly CheckKind[] } = {
   confirm: [],
 };
 
-/** What the user is setting up: Trae's Custom Request URL, its Full URL switch and the Model ID. */
+/** What the user is setting up: Trae's Custom Request URL, its Full URL switch and the Model IDs. */
 export interface Draft {
   readonly url: string;
   readonly fullUrl: boolean;
+  /** The main model: Check Connection and the test chat use it. */
   readonly modelId: string;
+  /** More models, one Add Model entry each in Trae (absent: none). */
+  readonly moreModels?: readonly string[];
 }
 
 /** What the free, unauthenticated probe of step 1 found. */
@@ -134,22 +138,39 @@ export function stepIndex(step: StepName): number {
 
 /** The draft as the settings and the checks name its values. */
 export function connectionOf(d: Draft): ConnectionSettings {
-  return { baseUrl: d.url, fullUrl: d.fullUrl, model: d.modelId };
+  return { baseUrl: d.url, fullUrl: d.fullUrl, model: d.modelId, moreModels: moreOf(d) };
+}
+
+/** The further models as a setup keeps them: trimmed, each once (not the main model again), at most 19. */
+export function moreOf(d: Draft): string[] {
+  return moreModelsOf(d.modelId, d.moreModels ?? []);
 }
 
 export function sameDraft(a: Draft, b: Draft): boolean {
-  return a.url.trim() === b.url.trim() && a.fullUrl === b.fullUrl && a.modelId.trim() === b.modelId.trim();
+  const more = (d: Draft) => moreOf(d).join('\n');
+  return (
+    a.url.trim() === b.url.trim() &&
+    a.fullUrl === b.fullUrl &&
+    a.modelId.trim() === b.modelId.trim() &&
+    more(a) === more(b)
+  );
 }
 
 export function normalize(d: Draft): Draft {
-  return { url: d.url.trim(), fullUrl: d.fullUrl, modelId: d.modelId.trim() };
+  return withMore({ url: d.url.trim(), fullUrl: d.fullUrl, modelId: d.modelId.trim() }, moreOf(d));
+}
+
+/** A draft with its further models, or without the field when there are none (a one-model draft as before). */
+function withMore(d: Draft, more: readonly string[]): Draft {
+  return more.length > 0 ? { ...d, moreModels: more } : d;
 }
 
 /** A draft an earlier session stored (untrusted; its model id was called `model` before 0.1.0's layout). */
 export function readDraft(raw: unknown): Draft | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const { url, fullUrl, modelId, model } = raw as Record<string, unknown>;
+  const { url, fullUrl, modelId, model, moreModels } = raw as Record<string, unknown>;
   const id = modelId ?? model;
   if (typeof url !== 'string' || typeof fullUrl !== 'boolean' || typeof id !== 'string') return undefined;
-  return { url: url.slice(0, LIMITS.url), fullUrl, modelId: id.slice(0, LIMITS.id) };
+  const main = id.slice(0, LIMITS.id);
+  return withMore({ url: url.slice(0, LIMITS.url), fullUrl, modelId: main }, moreModelsOf(main, moreModels));
 }

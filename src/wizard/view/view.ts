@@ -162,7 +162,7 @@ function keySection(state: WizardState, r: Render, status: CheckStatus): WizardV
 
 /** A new key that was not stored because the stored one works: what happened, and what the user may do. */
 function pendingKeyView(state: WizardState, r: Render): Pick<WizardView['key'], 'pending'> {
-  const pending = state.pendingKey;
+  const pending = state.keys.pending;
   if (!pending) return {};
   const id = pending.verdict === 'rejected' ? 'key.kept.rejected' : 'key.kept.unknown';
   const said = r(msg(id, { candidate: pending.candidate, kept: pending.kept }));

@@ -22,6 +22,7 @@ export class FakeSettings implements SettingsPort {
       baseUrl: 'http://localhost:4000/v1',
       fullUrl: false,
       model: '',
+      moreModels: [],
       intervalSeconds: 300,
       timeoutSeconds: 5,
       guideLanguage: 'auto',
@@ -37,7 +38,7 @@ export class FakeSettings implements SettingsPort {
   async writeConnection(values: ConnectionSettings): Promise<void> {
     if (this.failing.writeConnection) throw new Error(SETTINGS_UNWRITABLE);
     this.writes.push(values);
-    this.change({ ...values }, { connection: true });
+    this.change({ ...values, moreModels: values.moreModels ?? this.values.moreModels }, { connection: true });
   }
 
   async writeGuideLanguage(language: GuideLanguage): Promise<void> {
