@@ -23,6 +23,8 @@ export interface LocalDraft {
   url: string;
   fullUrl: boolean;
   modelId: string;
+  /** The further models for Trae, main model excluded (absent: none). */
+  moreModels?: string[];
   /** The host's draftVersion these values are based on. */
   basedOn: number;
 }

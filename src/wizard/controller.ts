@@ -168,9 +168,11 @@ export class WizardController implements Disposable {
 
   /** Writes what passed the test for exactly these values, as one settings change; tests first if needed. */
   async save(): Promise<void> {
+    this.#refuseModelsNotOffered();
     if (!this.state.toSave() && this.state.reachable('test')) await this.#runner.run('test');
     const values = this.state.toSave();
     if (!values) throw new RefusedRequest(msg('ui.wizard.refused.notTested'));
+    this.#refuseModelsNotOffered();
     await this.ports.settings.writeConnection(connectionOf(values));
     if (this.#disposed) return;
     this.state.markSaved(values);
@@ -264,6 +266,11 @@ export class WizardController implements Disposable {
   }
 
   // ---------------------------------------------------------------- internals
+
+  #refuseModelsNotOffered(): void {
+    const refusal = this.state.saveRefusal;
+    if (refusal) throw new RefusedRequest(refusal.reason, refusal.fix);
+  }
 
   async #refreshKey(byWizard = false): Promise<void> {
     const state = await this.ports.keys.state();

@@ -36,7 +36,7 @@ export function startApp(port?: RpcPort): App {
 
 export class App implements AppContext {
   readonly rpc: Rpc;
-  readonly local: LocalDraft = { url: '', fullUrl: false, modelId: '', basedOn: -1 };
+  readonly local: LocalDraft = { url: '', fullUrl: false, modelId: '', moreModels: [], basedOn: -1 };
   #view: WizardView | undefined;
   #models: ModelListView | undefined;
   #step: { name: StepName; module: StepModule } | undefined;
@@ -126,8 +126,8 @@ export class App implements AppContext {
     if (this.#draftTimer === undefined) return;
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
-    const { url, fullUrl, modelId, basedOn } = this.local;
-    this.rpc.send('setDraft', { url, fullUrl, modelId, basedOn });
+    const { url, fullUrl, modelId, moreModels = [], basedOn } = this.local;
+    this.rpc.send('setDraft', { url, fullUrl, modelId, moreModels: moreModels.slice(0, LIMITS.moreModels), basedOn });
   }
 
   #buildNav(): HTMLElement {
@@ -153,6 +153,7 @@ export class App implements AppContext {
         url: view.draft.url,
         fullUrl: view.draft.fullUrl,
         modelId: view.draft.modelId,
+        moreModels: [...(view.draft.moreModels ?? [])],
         basedOn: view.draftVersion,
       });
     }

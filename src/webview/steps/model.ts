@@ -1,15 +1,18 @@
 // Step 3, Model: the pool's own list for this key (any size: a filter finds one among a thousand), the
-// model id as Trae's Model ID field will hold it, checked against the list as you type. Names are text,
-// isolated for bidi, never markup.
+// main model's id as Trae's Model ID field will hold it, checked against the list as you type, and more
+// models for Trae ("Also in Trae", up to 20 in all; modelChoice.ts). Names are text, isolated for bidi,
+// never markup.
+import { MAX_MODELS, modelKey } from '../../core/trae/modelSet';
 import { EXAMPLE_MODEL_ID } from '../../core/trae/traeValues';
 import { LIMITS } from '../../wizard/protocol/limits';
-import type { ModelListView, WizardView } from '../../wizard/protocol/protocolViews';
+import type { ModelListView, ModelView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, replaceChildren } from '../dom';
 import { tr } from '../strings';
 import { Actions, announce, ProblemList, setText } from '../ui';
 import { checkLine, isReachable, stepTitle } from './common';
 import { SecretGuard } from '../secretGuard';
+import { addFurther, ChosenList, countOf, furtherOf, makeMain, removeFurther } from './modelChoice';
 
 /** At most this many options are drawn; the filter narrows the rest. */
 const SHOWN = 150;
@@ -70,21 +73,68 @@ export function mountModel(ctx: AppContext): StepModule {
   const guard = new SecretGuard(ctx, 'model');
   const actions = new Actions(ctx, 'key', { label: 'ui.wizard.next', run: () => ctx.goTo('test') });
   let models: ModelListView | undefined;
+  let view: WizardView | undefined;
   let drawn = '';
   let shownVersion = -1;
+  /** The rows drawn now (at most SHOWN), so marking the set never searches the page. */
+  let rows: { id: string; radio: HTMLInputElement; also: HTMLInputElement; alsoText: HTMLElement }[] = [];
+  /** The list by model key, built once per list (a chosen model's name, whatever the filter shows). */
+  let byKey = { token: -1, map: new Map<string, ModelView>() };
+  const chosen = new ChosenList({
+    remove: (id) => {
+      removeFurther(ctx.local, id);
+      changed(tr('ui.wizard.model.removed', { model: id, count: countOf(ctx.local), max: MAX_MODELS }));
+    },
+    makeMain: (id) => choose(id),
+  });
 
-  function choose(id: string): void {
-    ctx.local.modelId = id;
-    input.value = id;
-    guard.lastGood = id;
+  function changed(said?: string): void {
     ctx.draftChanged();
     markChosen();
+    if (said) announce(said);
+  }
+
+  /** The main model (a radio, or Make main): a further model it was swaps places with the old main model. */
+  function choose(id: string): void {
+    makeMain(ctx.local, id);
+    input.value = id;
+    guard.lastGood = id;
+    changed(tr('ui.wizard.model.mainNow', { model: id }));
+  }
+
+  function toggleAlso(id: string, box: HTMLInputElement): void {
+    if (!box.checked) {
+      removeFurther(ctx.local, id);
+      return changed(tr('ui.wizard.model.removed', { model: id, count: countOf(ctx.local), max: MAX_MODELS }));
+    }
+    if (addFurther(ctx.local, id) === 'full') {
+      box.checked = false;
+      return chosen.refuse(id);
+    }
+    changed(tr('ui.wizard.model.added', { model: id, count: countOf(ctx.local), max: MAX_MODELS }));
+  }
+
+  function named(id: string): ModelView | undefined {
+    if (byKey.token !== models?.token) {
+      byKey = { token: models?.token ?? -1, map: new Map((models?.models ?? []).map((m) => [modelKey(m.id), m])) };
+    }
+    return byKey.map.get(modelKey(id));
   }
 
   function markChosen(): void {
-    const wanted = ctx.local.modelId.trim().toLowerCase();
-    for (const radio of options.querySelectorAll<HTMLInputElement>('input[type=radio]'))
-      radio.checked = radio.value.toLowerCase() === wanted;
+    const main = modelKey(ctx.local.modelId);
+    const further = new Set(furtherOf(ctx.local).map(modelKey));
+    for (const row of rows) {
+      const key = modelKey(row.id);
+      const isMain = main !== '' && key === main;
+      row.radio.checked = isMain;
+      row.also.checked = isMain || further.has(key);
+      row.also.disabled = isMain;
+      const label = tr(isMain ? 'ui.wizard.model.isMainName' : 'ui.wizard.model.alsoName', { model: row.id });
+      if (row.also.getAttribute('aria-label') !== label) row.also.setAttribute('aria-label', label);
+      setText(row.alsoText, tr(isMain ? 'ui.wizard.model.isMain' : 'ui.wizard.model.also'));
+    }
+    if (view) chosen.update(ctx.local, view, named);
   }
 
   function clearFilter(): void {
@@ -109,31 +159,8 @@ export function mountModel(ctx: AppContext): StepModule {
     if (signature === drawn) return markChosen();
     drawn = signature;
     setText(legend, tr('ui.wizard.model.legend', { count: all.length }));
-    replaceChildren(
-      options,
-      ...matching
-        .slice(0, SHOWN)
-        .map((m, i) =>
-          h(
-            'label',
-            { className: 'model-option' },
-            h('input', { type: 'radio', name: 'model', value: m.id, id: `model-${i}`, onchange: () => choose(m.id) }),
-            h('bdi', { className: 'model-name', title: m.name }, m.name),
-            h('code', { className: 'model-id', title: m.id }, h('bdi', {}, m.id)),
-            h(
-              'span',
-              { className: m.images ? 'badge' : 'badge muted' },
-              tr(m.images ? 'ui.wizard.model.images' : 'ui.wizard.model.textOnly'),
-            ),
-            m.contextLength !== undefined &&
-              h(
-                'span',
-                { className: 'muted' },
-                tr('ui.wizard.model.context', { tokens: m.contextLength.toLocaleString() }),
-              ),
-          ),
-        ),
-    );
+    rows = [];
+    replaceChildren(options, ...matching.slice(0, SHOWN).map((m, i) => row(m, i)));
     setText(more, matching.length > SHOWN ? tr('ui.wizard.model.more', { count: matching.length - SHOWN }) : '');
     more.hidden = more.textContent === '';
     noMatch.hidden = needle === '' || matching.length > 0;
@@ -141,6 +168,44 @@ export function mountModel(ctx: AppContext): StepModule {
     note.hidden = !models?.note;
     if (needle !== '') announce(tr('ui.wizard.model.matches', { count: matching.length }), 500);
     markChosen();
+  }
+
+  /** One model: its name, id and badges choose it as the main model; its own box puts it in Trae as well. */
+  function row(m: ModelView, i: number): HTMLElement {
+    const radio = h('input', {
+      type: 'radio',
+      name: 'model',
+      value: m.id,
+      id: `model-${i}`,
+      onchange: () => choose(m.id),
+    });
+    const also = h('input', { type: 'checkbox', value: m.id, id: `also-${i}` });
+    also.addEventListener('change', () => toggleAlso(m.id, also));
+    const alsoText = h('span', {}, tr('ui.wizard.model.also'));
+    rows.push({ id: m.id, radio, also, alsoText });
+    return h(
+      'div',
+      { className: 'model-option' },
+      h(
+        'label',
+        { className: 'model-main' },
+        radio,
+        h('bdi', { className: 'model-name', title: m.name }, m.name),
+        h('code', { className: 'model-id', title: m.id }, h('bdi', {}, m.id)),
+        h(
+          'span',
+          { className: m.images ? 'badge' : 'badge muted' },
+          tr(m.images ? 'ui.wizard.model.images' : 'ui.wizard.model.textOnly'),
+        ),
+        m.contextLength !== undefined &&
+          h(
+            'span',
+            { className: 'muted' },
+            tr('ui.wizard.model.context', { tokens: m.contextLength.toLocaleString() }),
+          ),
+      ),
+      h('label', { className: 'model-also' }, also, alsoText),
+    );
   }
 
   input.addEventListener('input', () => {
@@ -152,6 +217,7 @@ export function mountModel(ctx: AppContext): StepModule {
   filter.addEventListener('input', draw);
 
   function update(v: WizardView): void {
+    view = v;
     if (shownVersion !== ctx.local.basedOn) {
       shownVersion = ctx.local.basedOn;
       input.value = ctx.local.modelId;
@@ -186,6 +252,7 @@ export function mountModel(ctx: AppContext): StepModule {
             : m.match === 'none'
               ? 'error'
               : 'muted';
+    if (!loaded) markChosen();
     const reachable = isReachable(v, 'test') && current;
     actions.set(reachable, reachable ? '' : tr('ui.wizard.model.nextHint'));
   }
@@ -195,6 +262,7 @@ export function mountModel(ctx: AppContext): StepModule {
     {},
     stepTitle('model'),
     h('p', {}, tr('ui.wizard.model.intro')),
+    h('p', { className: 'muted' }, tr('ui.wizard.model.introMore', { max: MAX_MODELS })),
     status,
     age,
     problems.element,
@@ -205,6 +273,7 @@ export function mountModel(ctx: AppContext): StepModule {
     input,
     guard.element,
     check,
+    chosen.element,
     actions.element,
   );
   return {

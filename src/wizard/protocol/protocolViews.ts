@@ -115,7 +115,13 @@ export const WizardViewSchema = z.object({
     .check(z.maxLength(STEP_NAMES.length)),
   /** Bumps when the host changed the draft itself: the webview then replaces what its fields hold. */
   draftVersion: z.number(),
-  draft: z.object({ url: text(LIMITS.url), fullUrl: z.boolean(), modelId: text(LIMITS.id) }),
+  draft: z.object({
+    url: text(LIMITS.url),
+    fullUrl: z.boolean(),
+    modelId: text(LIMITS.id),
+    /** The further models, main model excluded (absent: none). */
+    moreModels: z.optional(z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels))),
+  }),
   /** The draft differs from the saved settings, which are what the status bar watches. */
   dirty: z.optional(z.object({ url: text(LIMITS.url), modelId: text(LIMITS.id) })),
   notices: z
@@ -146,6 +152,8 @@ export const WizardViewSchema = z.object({
     /** "Listed 5 min ago": present when the list shown is older than a minute. */
     listAge: z.optional(text()),
     summary: z.optional(text()),
+    /** Further models of the draft that the key's model list does not offer now (absent: none). */
+    notOffered: z.optional(z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels))),
     problems: Problems,
   }),
   test: z.object({

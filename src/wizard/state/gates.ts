@@ -2,10 +2,11 @@
 // the inputs as they are now (see STEP_CHECKS in stateTypes.ts for which check feeds which step). Pure
 // functions over the state's facts: no I/O, no `vscode`.
 import { findModel } from '../../core/check/matching';
+import { msg, type Msg } from '../../core/text/messages';
 import type { EndpointAnalysis } from '../../core/url/endpoint';
 import type { CheckResults } from './checkResults';
 import type { StepName } from '../protocol/steps';
-import type { CheckKind, Draft, KeyInfo } from './stateTypes';
+import { moreOf, type CheckKind, type Draft, type KeyInfo } from './stateTypes';
 
 /** What the gates read from the state. */
 export interface StateFacts {
@@ -39,6 +40,27 @@ export function modelMatch(f: StateFacts): ModelMatch {
   const wanted = f.draft.modelId.trim();
   const found = wanted === '' ? undefined : findModel(models, wanted);
   return !found ? 'none' : found.id === wanted ? 'exact' : 'case';
+}
+
+/**
+ * The further models the key's model list does not offer now, in the set's order (none while no list is
+ * known). Save refuses them by name; the rest of the set stays as chosen.
+ */
+export function moreNotOffered(f: StateFacts): string[] {
+  const models = f.checks.current('list')?.facts.models ?? f.checks.current('test')?.facts.models;
+  if (!models) return [];
+  return moreOf(f.draft).filter((id) => !findModel(models, id));
+}
+
+/** Why Save refuses the set as it is: the further models the list does not offer, named. */
+export function moreRefusal(f: StateFacts): { reason: Msg; fix: Msg } | undefined {
+  const gone = moreNotOffered(f);
+  if (gone.length === 0) return undefined;
+  const models = gone.map((id) => `"${id}"`).join(', ');
+  return {
+    reason: msg('ui.wizard.refused.moreNotOffered', { models }),
+    fix: msg('ui.wizard.refused.moreNotOfferedFix'),
+  };
 }
 
 export function testPassed(f: StateFacts): boolean {

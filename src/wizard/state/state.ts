@@ -96,6 +96,10 @@ export class WizardState implements gates.StateFacts {
   get modelMatch(): gates.ModelMatch {
     return gates.modelMatch(this);
   }
+  /** Save refuses further models the pool's list does not offer, by name; the rest of the set stays chosen. */
+  get saveRefusal(): { reason: Msg; fix: Msg } | undefined {
+    return gates.moreRefusal(this);
+  }
   get testPassed(): boolean {
     return gates.testPassed(this);
   }

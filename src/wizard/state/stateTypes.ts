@@ -99,6 +99,7 @@ export const NOTICE_IDS = [
   'settingsChanged',
   'secretInUrl',
   'secretInModel',
+  'modelsTooMany',
   'saved',
   'linkReplaced',
   'linkSame',

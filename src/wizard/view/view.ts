@@ -11,7 +11,10 @@ import { ageText } from '../../core/text/freshness';
 import { suggestCorrection } from '../../core/url/endpoint';
 import { keyVerdictOf } from '../../core/check/keyVerdict';
 import { msg, type Msg } from '../../core/text/messages';
-import { LIST_FRESH_MS } from '../state/stateTypes';
+import { LIST_FRESH_MS, moreOf } from '../state/stateTypes';
+import { moreNotOffered } from '../state/gates';
+import type { CheckReport } from '../../core/check/checkReport';
+import { modelKey } from '../../core/trae/modelSet';
 import { LIMITS } from '../protocol/limits';
 import type { WizardView } from '../protocol/protocolViews';
 import { STEP_NAMES } from '../protocol/steps';
@@ -57,7 +60,12 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
       return { name, reachable: state.reachable(name), done: done && clean };
     }),
     draftVersion: state.draftVersion,
-    draft: { url: clip(draft.url, LIMITS.url), fullUrl: draft.fullUrl, modelId: clip(draft.modelId, LIMITS.id) },
+    draft: {
+      url: clip(draft.url, LIMITS.url),
+      fullUrl: draft.fullUrl,
+      modelId: clip(draft.modelId, LIMITS.id),
+      ...idsOf('moreModels', moreOf(draft)),
+    },
     // Only when there is a saved setup the status bar watches (a first setup has nothing to differ from).
     ...(state.dirty && state.saved.modelId !== ''
       ? {
@@ -126,7 +134,8 @@ function urlSection(state: WizardState, render: Render, r: Render, status: Check
 /** What the model list found that is not about the URL and not the model's own match (said on step 3). */
 function listProblems(state: WizardState) {
   const list = state.checks.current('list');
-  const own = new Set(['model-missing', 'model-not-listed']);
+  // A further model's own finding is said on step 3 for the set as it is now (notOffered), not as it was.
+  const own = new Set(['model-missing', 'model-not-listed', 'more-model-not-listed']);
   return list?.diagnoses.filter((d) => d.severity !== 'info' && !own.has(d.code) && d.step !== 'url') ?? [];
 }
 
@@ -195,6 +204,7 @@ function modelSection(
       : {}),
     match: state.modelMatch,
     ...modelSummary(state, r),
+    ...idsOf('notOffered', moreNotOffered(state)),
     problems: problemsOf(
       listProblems(state).filter((d) => d.step !== 'key'),
       'model',
@@ -231,7 +241,7 @@ function testSection(
   const trae = state.checks.current('trae');
   return {
     status: status('test'),
-    ...(test ? { report: reportOf(test, r) } : {}),
+    ...(test ? { report: reportOf(forTheSet(test, state), r) } : {}),
     trae: {
       status: status('trae'),
       ...(trae
@@ -248,4 +258,22 @@ function testSection(
     canSave: state.canSave,
     ...(!state.dirty && state.configReady && !test ? { savedNote: r(msg('ui.wizard.test.savedWorks')) } : {}),
   };
+}
+
+/** A list of model ids under `name`, clamped; nothing when empty (a one-model view is as before). */
+function idsOf<N extends string>(name: N, ids: readonly string[]): { [K in N]?: string[] } {
+  const shown = take(ids, LIMITS.moreModels).map((id) => clip(id, LIMITS.id));
+  return (shown.length > 0 ? { [name]: shown } : {}) as { [K in N]?: string[] };
+}
+
+/** A report's findings about further models that are still in the set (one removed since is not said). */
+function forTheSet(report: CheckReport, state: WizardState): CheckReport {
+  const chosen = new Set(moreOf(state.draft).map(modelKey));
+  const named = (d: CheckReport['diagnoses'][number]) => {
+    const model = d.cause.args?.model;
+    return typeof model === 'string' ? modelKey(model) : '';
+  };
+  const stillChosen = (d: CheckReport['diagnoses'][number]) =>
+    d.code !== 'more-model-not-listed' || chosen.has(named(d));
+  return { ...report, diagnoses: report.diagnoses.filter(stillChosen) };
 }
