@@ -122,8 +122,8 @@ export class WizardPanel implements vscode.Disposable {
         ...deps.ports,
         memento: deps.context.globalState,
         clipboard: WizardPanel.#keyClipboard(deps),
-        guideText: (state, what) => {
-          const guide = guideFor(state, guideLanguage(deps));
+        guideText: (state, what, model) => {
+          const guide = guideFor(state, guideLanguage(deps), model);
           return guide && guideTextFor(guide, what, render, t('ui.wizard.keyPlaceholder'));
         },
         inviteText: (what) => inviteText(what, inviteSource(deps), render),

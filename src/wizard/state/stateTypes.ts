@@ -125,6 +125,7 @@ export interface StateInit {
     readonly draft?: unknown;
     readonly link?: unknown;
     readonly chosen?: unknown;
+    readonly added?: unknown;
   };
   /** The newest published check of the saved settings, the key it ran with, and when it finished. */
   readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string; readonly at: number };
