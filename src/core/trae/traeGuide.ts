@@ -76,11 +76,19 @@ export interface GuideInput {
   readonly values?: ModelValues;
 }
 
-/** One guide per model of a setup, main model first: the same dialog, each with its own model's values. */
-export function buildTraeGuides(input: Omit<GuideInput, 'model'> & { readonly models: readonly GuideModel[] }) {
+/**
+ * One guide per model of a setup, main model first: the same dialog, each with its own model's values (the
+ * Display Names told apart across the whole set). `only`: build just the guides of the models it picks.
+ */
+export function buildTraeGuides(
+  input: Omit<GuideInput, 'model'> & { readonly models: readonly GuideModel[] },
+  only: (model: GuideModel, index: number) => boolean = () => true,
+): TraeGuide[] {
   const entries = entriesFor(input.models);
-  return input.models.map((model, i) =>
-    buildTraeGuide({ endpoint: input.endpoint, language: input.language, model, values: entries[i]! }),
+  return input.models.flatMap((model, i) =>
+    only(model, i)
+      ? [buildTraeGuide({ endpoint: input.endpoint, language: input.language, model, values: entries[i]! })]
+      : [],
   );
 }
 

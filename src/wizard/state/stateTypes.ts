@@ -142,9 +142,17 @@ export function connectionOf(d: Draft): ConnectionSettings {
   return { baseUrl: d.url, fullUrl: d.fullUrl, model: d.modelId, moreModels: moreOf(d) };
 }
 
+/** Drafts are immutable: their further models are screened once (the view asks for them many times). */
+const screenedMore = new WeakMap<Draft, readonly string[]>();
+
 /** The further models as a setup keeps them: trimmed, each once (not the main model again), at most 19. */
 export function moreOf(d: Draft): string[] {
-  return moreModelsOf(d.modelId, d.moreModels ?? []);
+  let more = screenedMore.get(d);
+  if (more === undefined) {
+    more = moreModelsOf(d.modelId, d.moreModels ?? []);
+    screenedMore.set(d, more);
+  }
+  return [...more];
 }
 
 export function sameDraft(a: Draft, b: Draft): boolean {

@@ -17,19 +17,23 @@ import { clip } from '../protocol/clamp';
 const BEFORE = ['signIn', 'openDialog', 'chooseTab', 'fillRequired', 'openAdvanced', 'addModel'];
 
 /** Trae's dialog once per model of the draft's set, main model first, each with its model's values. */
-export function guidesFor(state: WizardState, language: GuideLanguage): TraeGuide[] {
+export function guidesFor(
+  state: WizardState,
+  language: GuideLanguage,
+  only?: (id: string, index: number) => boolean,
+): TraeGuide[] {
   const endpoint = state.analysis.endpoint;
   const id = state.draft.modelId.trim();
   if (!endpoint || id === '') return [];
   const listed = state.checks.current('list')?.facts.models ?? [];
   const models = [id, ...moreOf(state.draft)].map((m) => findModel(listed, m) ?? { id: m });
-  return buildTraeGuides({ endpoint, models, language });
+  return buildTraeGuides({ endpoint, models, language }, only && ((m, i) => only(m.id, i)));
 }
 
 /** The guide for one model of the set (the main model unless `model` names another); undefined if not in it. */
 export function guideFor(state: WizardState, language: GuideLanguage, model?: string): TraeGuide | undefined {
-  const guides = guidesFor(state, language);
-  return model === undefined ? guides[0] : guides.find((g) => modelKey(g.modelId) === modelKey(model));
+  const wanted = model === undefined ? undefined : modelKey(model);
+  return guidesFor(state, language, (id, i) => (wanted === undefined ? i === 0 : modelKey(id) === wanted))[0];
 }
 
 type Rendered = (m: Msg) => string;
