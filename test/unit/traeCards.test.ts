@@ -13,7 +13,7 @@ import { dialogFields } from '../../src/core/trae/guideText';
 import type { AppContext } from '../../src/webview/stepContract';
 import { mountTrae } from '../../src/webview/steps/trae';
 import { setStrings } from '../../src/webview/strings';
-import { guideFor } from '../../src/wizard/view/guideView';
+import { guideFor, guidesFor, guideTextFor } from '../../src/wizard/view/guideView';
 import { WizardState } from '../../src/wizard/state/state';
 import type { Draft, StateInit } from '../../src/wizard/state/stateTypes';
 import { buildView } from '../../src/wizard/view/view';
@@ -124,6 +124,19 @@ describe('step 5 with several models: one Add Model card per model', () => {
     assert.equal(fields.find((f) => f.id === 'modelId')?.value, 'gpt-5.4-mini');
     assert.equal(fields.find((f) => f.id === 'contextInput')?.value, '105600');
     assert.equal(guideFor(state, 'en', 'not-in-the-set'), undefined, 'a model outside the set copies nothing');
+  });
+
+  it('"Copy all as text": the main checklist, then each further model with only what differs (never the key)', () => {
+    const state = onStepFive(THREE);
+    const [main, ...others] = guidesFor(state, 'en');
+    const text = guideTextFor(main!, 'all', renderMsg, '<your Pool API key>', others)!;
+    const tail = text.split('\n').slice(-3);
+    assert.deepEqual(tail, [
+      'Then one more Add Model entry for each of the 2 further models, with the same values except:',
+      '- Model ID: gpt-5.5; Multimodal: On; Display Name: GPT-5.5 via Codex Pooler; Context Window Input: 184000; Context Window Output: 16000',
+      '- Model ID: gpt-5.4-mini; Multimodal: Off; Display Name: GPT-5.4 Mini via Codex Pooler; Context Window Input: 105600; Context Window Output: 16000',
+    ]);
+    assert.ok(text.includes('<your Pool API key>') && !text.includes('sk-cxp-'));
   });
 });
 

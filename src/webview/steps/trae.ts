@@ -8,7 +8,7 @@ import type { GuideView, WizardView } from '../../wizard/protocol/protocolViews'
 import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
-import { Actions, copyButton } from '../ui';
+import { Actions, announce, copyButton } from '../ui';
 import { traeErrors } from './traeErrors';
 import { instructionList, isReachable, stepTitle } from './common';
 import { modelCards, openedCards } from './traeCards';
@@ -19,6 +19,8 @@ export function mountTrae(ctx: AppContext): StepModule {
   const actions = new Actions(ctx, 'test', { label: 'ui.wizard.next', run: () => ctx.goTo('confirm') });
   const codes = h('div', { id: 'trae-codes' });
   let drawn = '';
+  /** "2 of 3 added in Trae" as last drawn: a tick's new count is said once, not on every redraw. */
+  let progress: string | undefined;
   const element = h('div', {}, stepTitle('trae'), body, actions.element, codes);
 
   return {
@@ -38,6 +40,8 @@ export function mountTrae(ctx: AppContext): StepModule {
       const focused = document.activeElement?.id;
       const open = codes.querySelector('details')?.open === true;
       const opened = openedCards(body);
+      if (progress !== undefined && guide.models && guide.models.progress !== progress) announce(guide.models.progress);
+      progress = guide.models?.progress;
       replaceChildren(
         body,
         languageSwitch(ctx, view),

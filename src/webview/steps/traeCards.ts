@@ -21,7 +21,8 @@ export function modelCards(
   const models = guide.models;
   if (!models) return [];
   return [
-    h('p', { className: 'cards-progress', id: 'trae-progress', role: 'status' }, models.progress),
+    // Drawn anew with the step; a change is announced by the step (trae.ts), once.
+    h('p', { className: 'cards-progress', id: 'trae-progress' }, models.progress),
     h(
       'ol',
       { className: 'trae-cards', id: 'trae-cards', 'aria-label': tr('ui.wizard.trae.cards.label') },

@@ -3,23 +3,14 @@
 // "Added in Trae"; the rows that are the same for every model (API Format, URL and Full URL, key, Model
 // Series, Tool Call Rounds) are said once, by the guide itself. Clamped to LIMITS. No `vscode`.
 import { msg, type Msg } from '../../core/text/messages';
-import type { TraeFieldId } from '../../core/trae/traeLabels';
 import type { TraeRow } from '../../core/trae/guideRows';
+import { PER_MODEL_FIELDS } from '../../core/trae/guideText';
 import { modelKey } from '../../core/trae/modelSet';
 import type { TraeGuide } from '../../core/trae/traeGuide';
 import { clip, take, type Render } from '../protocol/clamp';
 import { LIMITS } from '../protocol/limits';
 import type { GuideView } from '../protocol/protocolViews';
 import { rowView } from './guideView';
-
-/** The fields whose values depend on the model: the rest of the dialog is the same for every model. */
-export const PER_MODEL_FIELDS: readonly TraeFieldId[] = [
-  'modelId',
-  'multimodal',
-  'displayName',
-  'contextInput',
-  'contextOutput',
-];
 
 const perModel = (row: TraeRow) => row.fields.some((f) => PER_MODEL_FIELDS.includes(f.id));
 

@@ -4,7 +4,7 @@
 import { findModel } from '../../core/check/matching';
 import { msg, type Msg } from '../../core/text/messages';
 import type { TraeField, TraeRow } from '../../core/trae/guideRows';
-import { dialogFields, guideAsText } from '../../core/trae/guideText';
+import { dialogFields, furtherModelsText, guideAsText } from '../../core/trae/guideText';
 import { modelKey } from '../../core/trae/modelSet';
 import { buildTraeGuides, type GuideLanguage, type TraeGuide } from '../../core/trae/traeGuide';
 import type { GuideTarget } from '../protocol/protocol';
@@ -99,7 +99,12 @@ export function guideTextFor(
   what: GuideTarget,
   render: (m: Msg) => string,
   keyPlaceholder: string,
+  /** The set's further models (for 'all': each gets its own Add Model entry after the main model's). */
+  others: readonly TraeGuide[] = [],
 ): string | undefined {
-  if (what === 'all') return guideAsText(guide, render, keyPlaceholder);
+  if (what === 'all') {
+    const main = guideAsText(guide, render, keyPlaceholder);
+    return others.length > 0 ? `${main}\n\n${furtherModelsText(others, render)}` : main;
+  }
   return dialogFields(guide.dialog).find((f) => f.id === what)?.value;
 }
