@@ -16,7 +16,7 @@ import { findTraeCommands, wizardEditorActions, type TraeCommandIds } from './wi
 import type { Redactor } from '../services/redactor';
 import { WizardController } from '../wizard/controller';
 import { KeyClipboard } from '../wizard/checks/copying';
-import { guideFor, guideTextFor } from '../wizard/view/guideView';
+import { guideFor, guidesFor, guideTextFor } from '../wizard/view/guideView';
 import { wizardHandlers } from '../wizard/handlers';
 import { inviteFor, inviteText, localHostOf, type InviteSource } from '../core/trae/invite';
 import { type WizardPorts } from '../wizard/checks/ports';
@@ -122,9 +122,12 @@ export class WizardPanel implements vscode.Disposable {
         ...deps.ports,
         memento: deps.context.globalState,
         clipboard: WizardPanel.#keyClipboard(deps),
-        guideText: (state, what) => {
-          const guide = guideFor(state, guideLanguage(deps));
-          return guide && guideTextFor(guide, what, render, t('ui.wizard.keyPlaceholder'));
+        guideText: (state, what, model) => {
+          const language = guideLanguage(deps);
+          const guide = guideFor(state, language, model);
+          // "Copy all as text" with several models: the main model's checklist, then each further model's values.
+          const others = what === 'all' && model === undefined ? guidesFor(state, language).slice(1) : [];
+          return guide && guideTextFor(guide, what, render, t('ui.wizard.keyPlaceholder'), others);
         },
         inviteText: (what) => inviteText(what, inviteSource(deps), render),
         editorAction: wizardEditorActions({

@@ -70,6 +70,7 @@ const RESULTS: { readonly [M in RequestName]: Fields<Result<M>> } = {
   discardDraft: {},
   checkLinkPool: {},
   copy: {},
+  markAdded: {},
   editorAction: {},
   explainTraeError: { verdict: 'string', lines: 'array', problems: 'array' },
   watchAgain: {},

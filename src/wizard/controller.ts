@@ -209,10 +209,16 @@ export class WizardController implements Disposable {
     this.#afterChange(0);
   }
 
-  async copy(what: CopyTarget): Promise<void> {
-    const text = await copyText(this.state, what, this.ports);
+  async copy(what: CopyTarget, model?: string): Promise<void> {
+    const text = await copyText(this.state, what, this.ports, model);
     // The key leaves the clipboard again after a minute (KeyClipboard); other text stays.
     await (what === 'apiKey' ? this.ports.clipboard.copyKey(text) : this.ports.clipboard.copy(text));
+  }
+
+  /** Step 5's "Added in Trae" on a card, remembered for the saved setup; refused for a model not in it. */
+  markAdded(model: string, added: boolean): void {
+    if (!this.state.markAdded(model, added)) throw new RefusedRequest(msg('ui.wizard.refused.notReachable'));
+    this.#afterChange(0);
   }
 
   async setLanguage(language: 'en' | 'zh-cn'): Promise<void> {

@@ -85,7 +85,7 @@ export async function setup(
     log,
     lastCheck: () => options.lastCheck,
     clipboard: keyClipboard,
-    guideText: (_state, what) => `value of ${what}`,
+    guideText: (_state, what, model) => `value of ${what}${model === undefined ? '' : ` for ${model}`}`,
     // The real links, built from the saved settings as the panel builds them.
     inviteText: (what) => inviteText(what, { ...LINK_SOURCE, saved: settings.read() }, renderMsg),
     editorAction: async () => undefined,

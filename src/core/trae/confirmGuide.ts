@@ -13,18 +13,25 @@ export interface ConfirmGuide {
   readonly checklist: readonly Msg[];
 }
 
-export function confirmGuide(guide: TraeGuide, endpoint: PoolEndpoint): ConfirmGuide {
+/** `models`: how many Add Model entries the setup has; one confirmation covers them all (usage is per key). */
+export function confirmGuide(guide: TraeGuide, endpoint: PoolEndpoint, models = 1): ConfirmGuide {
   const { labels } = guide;
   const after = (id: GuideStep['id']) => guide.dialog.afterAdding.filter((s) => s.id === id);
   const displayName = guide.dialog.advanced.rows.flatMap((r) => r.fields).find((f) => f.id === 'displayName');
   const name = displayName?.value ?? '';
   return {
     instructions: [
-      {
-        id: 'addInTrae',
-        title: msg('guide.confirm.add.title'),
-        body: msg('guide.confirm.add.body', { addModel: labels.addModel }),
-      },
+      models > 1
+        ? {
+            id: 'addInTrae',
+            title: msg('guide.confirm.addSet.title', { count: models }),
+            body: msg('guide.confirm.addSet.body', { addModel: labels.addModel, count: models }),
+          }
+        : {
+            id: 'addInTrae',
+            title: msg('guide.confirm.add.title'),
+            body: msg('guide.confirm.add.body', { addModel: labels.addModel }),
+          },
       ...after('autoModeOff'),
       ...after('selectModel'),
       ...after('sendTest'),

@@ -4,6 +4,25 @@ import { msg, type Msg } from '../text/messages';
 import type { TraeField, TraeRow } from './guideRows';
 import type { TraeDialog, TraeGuide } from './traeGuide';
 
+/** The fields whose values depend on the model; the rest of the dialog is the same for every model. */
+export const PER_MODEL_FIELDS: readonly TraeField['id'][] = [
+  'modelId',
+  'multimodal',
+  'displayName',
+  'contextInput',
+  'contextOutput',
+];
+
+/** After the main model's checklist: one more Add Model entry per further model, with only what differs. */
+export function furtherModelsText(guides: readonly TraeGuide[], render: (m: Msg) => string): string {
+  const lines = [render(msg('guide.text.further', { count: guides.length }))];
+  for (const guide of guides) {
+    const own = dialogFields(guide.dialog).filter((f) => PER_MODEL_FIELDS.includes(f.id));
+    lines.push(`- ${own.map((f) => `${f.title}: ${f.value}`).join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
 /** Every field of the dialog, top to bottom (required rows, then Advanced Settings). */
 export function dialogFields(dialog: TraeDialog): TraeField[] {
   return [...dialog.required, ...dialog.advanced.rows].flatMap((row) => [...row.fields]);

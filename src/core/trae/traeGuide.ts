@@ -8,6 +8,7 @@ import { TRAE_ERRORS, traeErrorHelp, type TraeErrorHelp } from './traeErrors';
 import { TRAE_LABELS, type GuideLanguage, type TraeLabels } from './traeLabels';
 import { contextWindowFor, displayNameFor, multimodalFor, type GuideModel } from './traeValues';
 import { dialogRows, type ModelValues, type TraeRow } from './guideRows';
+import { entriesFor } from './modelSet';
 
 export type { GuideLanguage, TraeFieldId, TraeLabels } from './traeLabels';
 export { TRAE_LABELS } from './traeLabels';
@@ -56,6 +57,8 @@ export interface TraeDialog {
 }
 
 export interface TraeGuide {
+  /** The model this guide's Add Model entry is for (the pool's spelling). */
+  readonly modelId: string;
   readonly language: GuideLanguage;
   readonly labels: TraeLabels;
   readonly dialog: TraeDialog;
@@ -69,11 +72,29 @@ export interface GuideInput {
   /** The model as the pool lists it (its id casing, display name, image support, window), or just an id. */
   readonly model: GuideModel;
   readonly language: GuideLanguage;
+  /** The values fitted to the model, when a set decided them (its Display Names told apart). */
+  readonly values?: ModelValues;
+}
+
+/**
+ * One guide per model of a setup, main model first: the same dialog, each with its own model's values (the
+ * Display Names told apart across the whole set). `only`: build just the guides of the models it picks.
+ */
+export function buildTraeGuides(
+  input: Omit<GuideInput, 'model'> & { readonly models: readonly GuideModel[] },
+  only: (model: GuideModel, index: number) => boolean = () => true,
+): TraeGuide[] {
+  const entries = entriesFor(input.models);
+  return input.models.flatMap((model, i) =>
+    only(model, i)
+      ? [buildTraeGuide({ endpoint: input.endpoint, language: input.language, model, values: entries[i]! })]
+      : [],
+  );
 }
 
 export function buildTraeGuide(input: GuideInput): TraeGuide {
   const labels = TRAE_LABELS[input.language];
-  const values: ModelValues = {
+  const values: ModelValues = input.values ?? {
     multimodal: multimodalFor(input.model),
     displayName: displayNameFor(input.model),
     context: contextWindowFor(input.model),
@@ -162,6 +183,7 @@ export function buildTraeGuide(input: GuideInput): TraeGuide {
     fullUrl: input.endpoint.fullUrl,
   };
   return {
+    modelId: input.model.id.trim(),
     language: input.language,
     labels,
     dialog,

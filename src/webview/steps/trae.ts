@@ -2,23 +2,25 @@
 // Custom Config tab, the four required rows with their switches on the same row, then Advanced
 // Settings as it looks once opened (Trae starts it collapsed), then Add Model), each field with its value
 // and a Copy button, in Trae's or Trae CN's labels. "Copy all as text" follows the same order. Next comes
-// right after the Copy buttons; Trae's error codes follow it, folded.
-import { KEY_ON_CLIPBOARD_SECONDS } from '../../wizard/protocol/limits';
-import type { GuideFieldView, GuideView, WizardView } from '../../wizard/protocol/protocolViews';
+// right after the Copy buttons; Trae's error codes follow it, folded. With several models the dialog holds
+// only the rows that are the same for every model, and one card per model follows (traeCards.ts).
+import type { GuideView, WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext, StepModule } from '../stepContract';
 import { h, icon, replaceChildren } from '../dom';
 import { tr } from '../strings';
-import { Actions, copyButton } from '../ui';
+import { Actions, announce, copyButton } from '../ui';
 import { traeErrors } from './traeErrors';
 import { instructionList, isReachable, stepTitle } from './common';
-
-type Row = GuideView['required'][number];
+import { modelCards, openedCards } from './traeCards';
+import { rowElements, type FieldCopy, type Row } from './traeRows';
 
 export function mountTrae(ctx: AppContext): StepModule {
   const body = h('div', { id: 'trae-body' });
   const actions = new Actions(ctx, 'test', { label: 'ui.wizard.next', run: () => ctx.goTo('confirm') });
   const codes = h('div', { id: 'trae-codes' });
   let drawn = '';
+  /** "2 of 3 added in Trae" as last drawn: a tick's new count is said once, not on every redraw. */
+  let progress: string | undefined;
   const element = h('div', {}, stepTitle('trae'), body, actions.element, codes);
 
   return {
@@ -37,11 +39,15 @@ export function mountTrae(ctx: AppContext): StepModule {
       // the error codes stay open if the user had opened them.
       const focused = document.activeElement?.id;
       const open = codes.querySelector('details')?.open === true;
+      const opened = openedCards(body);
+      if (progress !== undefined && guide.models && guide.models.progress !== progress) announce(guide.models.progress);
+      progress = guide.models?.progress;
       replaceChildren(
         body,
         languageSwitch(ctx, view),
         instructionList(guide.beforeAdding, 'trae-steps'),
         dialog(ctx, guide, view),
+        ...modelCards(ctx, view, guide, opened),
         h(
           'div',
           { className: 'actions' },
@@ -81,19 +87,23 @@ function languageSwitch(ctx: AppContext, view: WizardView): HTMLElement {
   );
 }
 
+/** With several models: only the rows that are the same for every model (the cards hold the others). */
+function shared(guide: GuideView): (row: Row) => boolean {
+  const card = guide.models?.cards[0];
+  const ids = new Set(card ? [...card.required, ...card.advanced].flatMap((r) => r.fields.map((f) => f.id)) : []);
+  return (row) => !row.fields.some((f) => ids.has(f.id));
+}
+
 function dialog(ctx: AppContext, guide: GuideView, view: WizardView): HTMLElement {
-  const rows = (list: readonly Row[]) =>
-    list.map((row) =>
-      h(
-        'div',
-        { className: `trae-row ${row.layout}` },
-        row.label && h('div', { className: 'trae-row-label' }, row.label),
-        h('div', { className: 'trae-row-fields' }, ...row.fields.map((f, i) => field(ctx, f, view, row, i))),
-      ),
-    );
+  const copy: FieldCopy = { copy: (f) => () => ctx.rpc.request('copy', { what: f.id }).then(() => undefined) };
+  const keep = shared(guide);
+  const rows = (list: readonly Row[]) => rowElements(list.filter(keep), view, copy);
+  const models = guide.models;
   return h(
     'div',
     { className: 'trae-dialog', role: 'group', 'aria-label': tr('ui.wizard.trae.dialogLabel'), id: 'trae-dialog' },
+    models && h('h3', { className: 'shared-title', id: 'trae-shared' }, tr('ui.wizard.trae.cards.sharedTitle')),
+    models && h('p', { className: 'section-hint', id: 'trae-cards-intro' }, models.intro),
     h(
       'div',
       { className: 'trae-tabs', 'aria-hidden': 'true' },
@@ -122,62 +132,16 @@ function dialog(ctx: AppContext, guide: GuideView, view: WizardView): HTMLElemen
         ' ',
         h('span', { className: 'muted collapsed-note' }, tr('ui.wizard.trae.advancedCollapsed')),
       ),
-      h('p', { className: 'section-hint', id: 'advanced-hint' }, guide.advanced.hint),
+      h('p', { className: 'section-hint', id: 'advanced-hint' }, models ? models.sharedAdvanced : guide.advanced.hint),
       ...rows(guide.advanced.rows),
     ),
     // A drawing of Trae's button, not a button: outlined, never filled like one of ours, and said so.
-    h(
-      'div',
-      { className: 'trae-add' },
-      h('span', { className: 'trae-add-button', 'aria-hidden': 'true' }, guide.addButton),
-      h('p', { className: 'section-hint' }, tr('ui.wizard.trae.addHint', { button: guide.addButton })),
-    ),
+    !models &&
+      h(
+        'div',
+        { className: 'trae-add' },
+        h('span', { className: 'trae-add-button', 'aria-hidden': 'true' }, guide.addButton),
+        h('p', { className: 'section-hint' }, tr('ui.wizard.trae.addHint', { button: guide.addButton })),
+      ),
   );
-}
-
-function field(ctx: AppContext, f: GuideFieldView, view: WizardView, row: Row, index: number): HTMLElement {
-  const copy = () => ctx.rpc.request('copy', { what: f.id }).then(() => undefined);
-  // A switch is turned, not typed: nothing to copy. The key is copied by the host, if one is stored.
-  const copyable = f.kind !== 'switch' && !(f.kind === 'secret' && view.keyForTrae === 'missing');
-  const required = ['apiFormat', 'requestUrl', 'modelId', 'apiKey'].includes(f.id);
-  const side = row.layout === 'withSwitch' && index === 1 ? ' side' : '';
-  return h(
-    'div',
-    { className: `trae-field kind-${f.kind}${side}`, 'data-field': f.id, 'data-label': f.label },
-    h(
-      'div',
-      { className: 'trae-label' },
-      required && h('span', { className: 'required', 'aria-hidden': 'true' }, '*'),
-      f.label,
-      required && h('span', { className: 'visually-hidden' }, ` (${tr('ui.wizard.trae.required')})`),
-      f.maxLength !== undefined &&
-        h('span', { className: 'muted limit' }, ` ${tr('ui.wizard.trae.limit', { max: f.maxLength })}`),
-    ),
-    h('div', { className: 'trae-value' }, value(f, view), copyable && copyButton(f.title, copy, copyName(f))),
-    h('p', { className: 'muted note' }, f.note),
-    f.reason && h('p', { className: 'reason' }, icon('info'), ' ', f.reason),
-  );
-}
-
-/** The key's Copy says, in its tooltip and accessible name, that the key leaves the clipboard again. */
-function copyName(f: GuideFieldView): { name?: string } {
-  if (f.kind !== 'secret') return {};
-  return { name: tr('ui.wizard.trae.copyKey', { field: f.title, seconds: KEY_ON_CLIPBOARD_SECONDS }) };
-}
-
-function value(f: GuideFieldView, view: WizardView): HTMLElement {
-  if (f.kind === 'secret') {
-    return view.keyForTrae === 'stored'
-      ? h('span', { className: 'value' }, tr('ui.wizard.trae.keyStored', { seconds: KEY_ON_CLIPBOARD_SECONDS }))
-      : h('span', { className: 'value warning' }, icon('warning'), ' ', tr('ui.wizard.trae.keyMissing'));
-  }
-  if (f.kind === 'switch') {
-    return h(
-      'span',
-      { className: `value toggle ${f.on ? 'on' : 'off'}`, role: 'img', 'aria-label': `${f.title}: ${f.value}` },
-      h('span', { className: 'knob', 'aria-hidden': 'true' }),
-      f.value,
-    );
-  }
-  return h('code', { className: 'value' }, h('bdi', {}, f.value));
 }

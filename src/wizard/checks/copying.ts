@@ -20,6 +20,7 @@ export async function copyText(
   state: WizardState,
   what: CopyTarget,
   ports: Pick<WizardPorts, 'keys' | 'inviteText' | 'guideText'>,
+  model?: string,
 ): Promise<string> {
   if (!state.reachable('trae')) throw new RefusedRequest(msg('ui.wizard.refused.notReachable'));
   let text: string | undefined;
@@ -35,7 +36,7 @@ export async function copyText(
   } else if (isInviteTarget(what)) {
     text = ports.inviteText(what);
   } else {
-    text = ports.guideText(state, what);
+    text = ports.guideText(state, what, model);
   }
   if (text === undefined) throw new RefusedRequest(msg('ui.wizard.trae.copyFailed'));
   return text;

@@ -47,8 +47,8 @@ export interface WizardPorts {
   readonly onDidPublish?: Event<PublishedCheck>;
   /** What Copy writes with: the key is cleared again after a while (copying.ts's KeyClipboard). */
   readonly clipboard: WizardClipboard;
-  /** The text to copy for a Trae field (or all of them); undefined when the guide is not open. */
-  readonly guideText: (state: WizardState, what: GuideTarget) => string | undefined;
+  /** The text to copy for a Trae field of `model`'s card (or all); undefined when not open or not in the set. */
+  readonly guideText: (state: WizardState, what: GuideTarget, model?: string) => string | undefined;
   /** A setup link (or the wiki snippet) for the saved setup; undefined when nothing usable is saved. */
   readonly inviteText: (what: InviteTarget) => string | undefined;
   /** Runs one of the editor's own actions (open Trae's chat…); refuses with the reason when it cannot. */

@@ -9,6 +9,7 @@ import type { ConfirmSnapshot } from './confirmStep';
 import { LIMITS } from '../protocol/limits';
 import type { WizardView } from '../protocol/protocolViews';
 import type { WizardState } from '../state/state';
+import { moreOf } from '../state/stateTypes';
 import { clip, take, type Render } from '../protocol/clamp';
 
 export interface ConfirmViewContext {
@@ -28,7 +29,9 @@ export function confirmView(
   const endpoint = state.analysis.endpoint;
   if (!guide || !endpoint) return undefined;
   const r = (m: Msg) => clip(ctx.render(m), LIMITS.text);
-  const { instructions, checklist } = confirmGuide(guide, endpoint);
+  // The pool counts usage per key, not per model: one confirmation covers every model of the setup.
+  const models = 1 + moreOf(state.saved).length;
+  const { instructions, checklist } = confirmGuide(guide, endpoint, models);
   const watch = snapshot.watch;
   return {
     phase: watch.phase,
@@ -36,7 +39,7 @@ export function confirmView(
     ...(watch.phase === 'waiting' && watch.problem
       ? { problem: r(msg('ui.wizard.confirm.readFailed', { problem: watch.problem })) }
       : {}),
-    proves: r(msg('ui.wizard.confirm.proves')),
+    proves: r(models > 1 ? msg('ui.wizard.confirm.provesSet', { count: models }) : msg('ui.wizard.confirm.proves')),
     instructions: take(instructions, LIMITS.guideInstructions).map((s) => ({
       id: s.id,
       title: r(s.title),

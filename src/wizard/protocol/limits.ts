@@ -20,6 +20,8 @@ export const LIMITS = {
   guideTabs: 4,
   guideRows: 8,
   guideInstructions: 12,
+  /** Step 5's Add Model cards: one per model of a setup (MAX_MODELS). */
+  guideCards: 20,
   instructionId: 40,
   guideErrors: 12,
   errorKey: 20,

@@ -28,6 +28,7 @@ export const MESSAGE_KINDS = {
   discardDraft: 'moment',
   checkLinkPool: 'moment',
   copy: 'long',
+  markAdded: 'moment',
   setLanguage: 'command',
   dismissNotice: 'command',
   editorAction: 'long',

@@ -86,7 +86,10 @@ export const MESSAGES = {
   discardDraft: request(Empty, Empty),
   /** "Check this pool": the user lets the free checks reach the pool a setup link named. */
   checkLinkPool: request(Empty, Empty),
-  copy: request(z.object({ what: CopyTargetSchema }), Empty),
+  /** `model`: the Add Model card whose value to copy (step 5 with several models); the main model if absent. */
+  copy: request(z.object({ what: CopyTargetSchema, model: z.optional(text(LIMITS.id)) }), Empty),
+  /** Step 5: the user ticked (or unticked) a model's card "Added in Trae". */
+  markAdded: request(z.object({ model: text(LIMITS.id), added: z.boolean() }), Empty),
   setLanguage: command(z.object({ language: LanguageSchema })),
   dismissNotice: command(z.object({ id: text(LIMITS.noticeId) })),
   editorAction: request(z.object({ action: EditorActionSchema }), Empty),

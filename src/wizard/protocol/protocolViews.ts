@@ -93,6 +93,28 @@ export const GuideViewSchema = z.object({
   beforeAdding: z.array(GuideInstructionSchema).check(z.maxLength(LIMITS.guideInstructions)),
   afterAdding: z.array(GuideInstructionSchema).check(z.maxLength(LIMITS.guideInstructions)),
   workingWhen: text(),
+  /** Two or more models: the shared rows above (said once), then one Add Model card per model. */
+  models: z.optional(
+    z.object({
+      intro: text(),
+      /** Under the shared Advanced Settings rows: which rows each card adds. */
+      sharedAdvanced: text(),
+      /** "2 of 3 added in Trae". */
+      progress: text(),
+      cards: z
+        .array(
+          z.object({
+            modelId: text(LIMITS.id),
+            main: z.boolean(),
+            /** The user ticked "Added in Trae" (remembered for this setup). */
+            added: z.boolean(),
+            required: z.array(GuideRowSchema).check(z.maxLength(LIMITS.guideRows)),
+            advanced: z.array(GuideRowSchema).check(z.maxLength(LIMITS.guideRows)),
+          }),
+        )
+        .check(z.maxLength(LIMITS.guideCards)),
+    }),
+  ),
   errors: z
     .array(
       z.object({

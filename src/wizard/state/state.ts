@@ -9,6 +9,7 @@ import { OriginPolicy, type LinkInfo } from './originPolicy';
 import { CheckResults } from './checkResults';
 import * as gates from './gates';
 import { KeyTracker } from './keyTracker';
+import { AddedInTrae, type AddedRecord } from './addedInTrae';
 import { NoticeBoard } from './notices';
 import { STEP_TITLES, type StepName } from '../protocol/steps';
 import { openingStep, StepPosition } from './stepPosition';
@@ -45,6 +46,8 @@ export class WizardState implements gates.StateFacts {
   readonly origins: OriginPolicy;
   /** What the user is told (newest first); the controller's parts say things here too. */
   readonly board = new NoticeBoard();
+  /** Step 5's cards ticked "Added in Trae" for the saved setup (addedInTrae.ts). */
+  readonly added: AddedInTrae;
   #analysis: { rev: number; value: EndpointAnalysis } | undefined;
 
   constructor(init: StateInit) {
@@ -53,6 +56,7 @@ export class WizardState implements gates.StateFacts {
     this.keys = new KeyTracker(init.key);
     this.#draft = screenDraft(readDraft(init.persisted?.draft) ?? this.#saved, this.#saved, this.board);
     this.origins = new OriginPolicy(this.#saved, init.persisted);
+    this.added = new AddedInTrae(init.persisted?.added);
     // A returning user: the last published check of these same settings and key counts here too.
     if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.keys.key);
     const returning = !this.dirty && this.keys.key.kind === 'stored' && this.analysis.ok && this.#saved.modelId !== '';
@@ -151,9 +155,15 @@ export class WizardState implements gates.StateFacts {
     return gates.wanted(this);
   }
 
-  persisted(): { step: StepName; draft?: Draft; link?: LinkInfo; chosen?: string } {
+  persisted(): { step: StepName; draft?: Draft; link?: LinkInfo; chosen?: string; added?: AddedRecord } {
     const unsaved = this.dirty ? { draft: this.#draft, ...this.origins.persisted(this.#draft) } : {};
-    return { step: this.#position.remembered, ...unsaved };
+    const added = this.added.persisted(this.#saved);
+    return { step: this.#position.remembered, ...unsaved, ...(added ? { added } : {}) };
+  }
+
+  /** Ticks a card of step 5 (only while it can be open, and only a model of the saved set). */
+  markAdded(model: string, added: boolean): boolean {
+    return this.reachable('trae') && this.added.mark(this.#saved, model, added);
   }
 
   /** Opens a step; the reason when it cannot be opened yet. */

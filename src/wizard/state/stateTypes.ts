@@ -126,6 +126,7 @@ export interface StateInit {
     readonly draft?: unknown;
     readonly link?: unknown;
     readonly chosen?: unknown;
+    readonly added?: unknown;
   };
   /** The newest published check of the saved settings, the key it ran with, and when it finished. */
   readonly lastCheck?: { readonly report: CheckReport; readonly keyFingerprint?: string; readonly at: number };
@@ -142,9 +143,17 @@ export function connectionOf(d: Draft): ConnectionSettings {
   return { baseUrl: d.url, fullUrl: d.fullUrl, model: d.modelId, moreModels: moreOf(d) };
 }
 
+/** Drafts are immutable: their further models are screened once (the view asks for them many times). */
+const screenedMore = new WeakMap<Draft, readonly string[]>();
+
 /** The further models as a setup keeps them: trimmed, each once (not the main model again), at most 19. */
 export function moreOf(d: Draft): string[] {
-  return moreModelsOf(d.modelId, d.moreModels ?? []);
+  let more = screenedMore.get(d);
+  if (more === undefined) {
+    more = moreModelsOf(d.modelId, d.moreModels ?? []);
+    screenedMore.set(d, more);
+  }
+  return [...more];
 }
 
 export function sameDraft(a: Draft, b: Draft): boolean {

@@ -4,28 +4,43 @@
 import { findModel } from '../../core/check/matching';
 import { msg, type Msg } from '../../core/text/messages';
 import type { TraeField, TraeRow } from '../../core/trae/guideRows';
-import { dialogFields, guideAsText } from '../../core/trae/guideText';
-import { buildTraeGuide, type GuideLanguage, type TraeGuide } from '../../core/trae/traeGuide';
+import { dialogFields, furtherModelsText, guideAsText } from '../../core/trae/guideText';
+import { modelKey } from '../../core/trae/modelSet';
+import { buildTraeGuides, type GuideLanguage, type TraeGuide } from '../../core/trae/traeGuide';
 import type { GuideTarget } from '../protocol/protocol';
 import { LIMITS } from '../protocol/limits';
 import type { GuideFieldView, GuideView } from '../protocol/protocolViews';
 import type { WizardState } from '../state/state';
+import { moreOf } from '../state/stateTypes';
 import { clip } from '../protocol/clamp';
 
 const BEFORE = ['signIn', 'openDialog', 'chooseTab', 'fillRequired', 'openAdvanced', 'addModel'];
 
-export function guideFor(state: WizardState, language: GuideLanguage): TraeGuide | undefined {
+/** Trae's dialog once per model of the draft's set, main model first, each with its model's values. */
+export function guidesFor(
+  state: WizardState,
+  language: GuideLanguage,
+  only?: (id: string, index: number) => boolean,
+): TraeGuide[] {
   const endpoint = state.analysis.endpoint;
   const id = state.draft.modelId.trim();
-  if (!endpoint || id === '') return undefined;
-  const listed = findModel(state.checks.current('list')?.facts.models ?? [], id);
-  return buildTraeGuide({ endpoint, model: listed ?? { id }, language });
+  if (!endpoint || id === '') return [];
+  const listed = state.checks.current('list')?.facts.models ?? [];
+  const models = [id, ...moreOf(state.draft)].map((m) => findModel(listed, m) ?? { id: m });
+  return buildTraeGuides({ endpoint, models, language }, only && ((m, i) => only(m.id, i)));
 }
 
-export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideView {
-  const r = (m: Msg) => clip(render(m), LIMITS.text);
+/** The guide for one model of the set (the main model unless `model` names another); undefined if not in it. */
+export function guideFor(state: WizardState, language: GuideLanguage, model?: string): TraeGuide | undefined {
+  const wanted = model === undefined ? undefined : modelKey(model);
+  return guidesFor(state, language, (id, i) => (wanted === undefined ? i === 0 : modelKey(id) === wanted))[0];
+}
+
+type Rendered = (m: Msg) => string;
+
+function fieldView(f: TraeField, r: Rendered): GuideFieldView {
   const label = (s: string) => clip(s, LIMITS.label);
-  const field = (f: TraeField): GuideFieldView => ({
+  return {
     id: f.id,
     label: label(f.label),
     title: label(f.title),
@@ -35,12 +50,21 @@ export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideVi
     ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
     note: r(f.note),
     ...(f.reason ? { reason: r(f.reason) } : {}),
-  });
-  const row = (x: TraeRow) => ({
+  };
+}
+
+export function rowView(x: TraeRow, r: Rendered): GuideView['required'][number] {
+  return {
     layout: x.layout,
-    ...(x.layout === 'pair' ? { label: label(x.label) } : {}),
-    fields: x.fields.map(field),
-  });
+    ...(x.layout === 'pair' ? { label: clip(x.label, LIMITS.label) } : {}),
+    fields: x.fields.map((f) => fieldView(f, r)),
+  };
+}
+
+export function guideView(guide: TraeGuide, render: (m: Msg) => string): GuideView {
+  const r = (m: Msg) => clip(render(m), LIMITS.text);
+  const label = (s: string) => clip(s, LIMITS.label);
+  const row = (x: TraeRow) => rowView(x, r);
   const instruction = (s: TraeGuide['steps'][number]) => ({ id: s.id, title: r(s.title), body: r(s.body) });
   const d = guide.dialog;
   const adapted = d.advanced.rows.some((x) => x.fields.some((f) => f.reason));
@@ -75,7 +99,12 @@ export function guideTextFor(
   what: GuideTarget,
   render: (m: Msg) => string,
   keyPlaceholder: string,
+  /** The set's further models (for 'all': each gets its own Add Model entry after the main model's). */
+  others: readonly TraeGuide[] = [],
 ): string | undefined {
-  if (what === 'all') return guideAsText(guide, render, keyPlaceholder);
+  if (what === 'all') {
+    const main = guideAsText(guide, render, keyPlaceholder);
+    return others.length > 0 ? `${main}\n\n${furtherModelsText(others, render)}` : main;
+  }
   return dialogFields(guide.dialog).find((f) => f.id === what)?.value;
 }

@@ -6,7 +6,8 @@ import type { InviteLinks } from '../../core/trae/setupLink';
 import type { GuideLanguage, TraeGuide } from '../../core/trae/traeGuide';
 import type { ConfirmSnapshot } from '../confirm/confirmStep';
 import { confirmView, type ConfirmViewContext } from '../confirm/confirmView';
-import { guideView } from './guideView';
+import { guidesFor, guideView } from './guideView';
+import { cardsView } from './cardsView';
 import { ageText } from '../../core/text/freshness';
 import { suggestCorrection } from '../../core/url/endpoint';
 import { keyVerdictOf } from '../../core/check/keyVerdict';
@@ -48,6 +49,8 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
   const { draft, key } = state;
   const guide = state.reachable('trae') ? ctx.guide(state) : undefined;
   const confirm = guide && confirmView(state, guide, ctx.confirm, ctx);
+  // Several models: one Add Model card each, with the ticks remembered for the saved setup.
+  const models = guide && cardsView(guidesFor(state, ctx.language), state.added.ticked(state.saved), ctx.render);
   return {
     step: state.step,
     nav: STEP_NAMES.map((name, i) => {
@@ -81,7 +84,7 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
     key: keySection(state, r, status('list')),
     model: modelSection(state, r, status('list'), listToken, ctx.now),
     test: testSection(state, ctx.render, r, status),
-    ...(guide ? { guide: guideView(guide, ctx.render) } : {}),
+    ...(guide ? { guide: { ...guideView(guide, ctx.render), ...(models ? { models } : {}) } } : {}),
     ...(confirm ? { confirm } : {}),
     ...linkSection(state, r),
     ...(ctx.invite && confirm
