@@ -21,6 +21,7 @@ import { render, t } from './l10n';
 import { confirmCommand } from './confirmCommand';
 import { keyCommands } from './keyCommands';
 import { linkCommands, type LinkCommandDeps } from './linkCommands';
+import { pickModel } from './modelPick';
 import { traeCommands } from './traeCommands';
 import type { Log } from './log';
 import { proxySettings, type VscodeSettings } from './settings';
@@ -52,13 +53,16 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
   const follow = (choice: ActionItem | undefined) => runAction(choice?.action, () => log.show());
 
   async function checkConnection(): Promise<CheckReport | undefined> {
+    // Several models: which one to check (Enter: the main one); Escape sends nothing.
+    const pick = await pickModel(deps.settings.read(), t('ui.pickModel.checkTitle'));
+    if (pick?.kind !== 'model') return undefined;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: t('ui.check.progress'), cancellable: true },
       async (_progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
-          return await checks.check('full', { signal: controller.signal });
+          return await checks.checkModel('full', pick.model, { signal: controller.signal });
         } finally {
           subscription.dispose();
         }

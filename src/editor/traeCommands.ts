@@ -7,6 +7,8 @@ import type { TraeCheckReport } from '../core/check/traeShaped/traeCheck';
 import type { CheckService } from '../services/checkService';
 import type { OnDemandChecks } from '../services/onDemandChecks';
 import { checkTraeError, type TraeErrorFinding } from '../services/traeErrorCheck';
+import { isMainModel, modelChoices, withModel } from '../services/modelChoice';
+import { pickModel } from './modelPick';
 import { actionItem, runAction, type ActionItem } from './actions';
 import { render, t } from './l10n';
 import type { Log } from './log';
@@ -37,8 +39,12 @@ export function traeCommands(deps: TraeCommandDeps) {
    * quota, so no second question is asked; the notification is not awaited (the report is returned).
    */
   async function traeCheck(): Promise<TraeCheckReport | undefined> {
+    const saved = settings.read();
+    const pick = await pickModel(saved, t('ui.pickModel.traeTitle'));
+    if (pick?.kind !== 'model') return undefined;
+    const target = isMainModel(saved, pick.model) ? undefined : withModel(saved, pick.model);
     const outcome = await withCancellableProgress(t('ui.traeCheck.progress'), (signal) =>
-      onDemand.traeCheck(undefined, { signal }),
+      onDemand.traeCheck(target, { signal }),
     );
     if (outcome.kind === 'cancelled') return undefined;
     const report = outcome.report;
@@ -105,11 +111,18 @@ export function traeCommands(deps: TraeCommandDeps) {
     }
     const fact = traeErrorFact(key);
     let modelId: string | undefined;
-    if (fact.decidedBy === 'modelListed') {
+    // Every deciding check but reachability is about one model: with several, which one (Enter: the main).
+    if (fact.decidedBy !== 'reachability') {
+      const pick = await pickModel(settings.read(), title, { other: fact.decidedBy === 'modelListed' });
+      if (!pick) return undefined;
+      modelId = pick.kind === 'model' ? pick.model : undefined;
+    }
+    // 984 is about the value typed in Trae: asked as before (with several models, only for "Another Model ID").
+    if (fact.decidedBy === 'modelListed' && (modelId === undefined || modelChoices(settings.read()).length === 0)) {
       modelId = await vscode.window.showInputBox({
         title,
         prompt: t('ui.explain.modelIdPrompt'),
-        value: settings.read().model,
+        value: modelId ?? settings.read().model,
         ignoreFocusOut: true,
       });
       if (modelId === undefined) return undefined;

@@ -220,6 +220,7 @@ export class WizardPanel implements vscode.Disposable {
       },
       guide: (state) => guideFor(state, language),
       confirm: this.controller.confirmSnapshot,
+      ...(this.controller.every.rows ? { everyModel: this.controller.every.rows } : {}),
       timeOfDay: localTimeOfDay,
       dateTime: localDateTime,
       now: Date.now(),

@@ -12,6 +12,7 @@ import type { ProxyRoute } from '../core/http/proxyRoute';
 import type { Transport } from '../core/http/transport';
 import { Emitter, type Disposable, type Event } from './events';
 import { fingerprintOf, KeyStoreError, type PoolKeyStore } from './keyStore';
+import { isMainModel, withModel } from './modelChoice';
 import type { ConnectionSettings, LogPort, PoolSettings, SettingsPort } from './ports';
 
 export type CheckOutcome = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'cancelled' };
@@ -109,6 +110,18 @@ export class CheckService implements Disposable {
     } finally {
       if (this.#running.delete(sequence)) this.#changed.fire({ kind: 'cancelled', sequence });
     }
+  }
+
+  /**
+   * Checks the saved settings on one model of the set (a command's pick): the main model's check is published
+   * as check() does; another model's is not (the status bar shows the setup, which the main model stands for).
+   */
+  async checkModel(mode: CheckMode, model: string | undefined, options: RunOptions = {}): Promise<CheckOutcome> {
+    const settings = this.deps.settings.read();
+    if (model === undefined || isMainModel(settings, model)) return this.check(mode, options);
+    const target = withModel(settings, model);
+    return (await this.#run(mode, target, options.signal, `${mode} check of the model ${JSON.stringify(model)}`))
+      .outcome;
   }
 
   /** Checks values that are not saved (the wizard's draft); nothing is published. */

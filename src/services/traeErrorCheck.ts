@@ -8,6 +8,7 @@ import { analyzeEndpoint } from '../core/url/endpoint';
 import { msg, type Msg } from '../core/text/messages';
 import { nearModelIds, traeErrorFact, type DecidingCheck, type TraeErrorKey } from '../core/trae/traeErrors';
 import type { CheckService } from './checkService';
+import { isMainModel, withModel } from './modelChoice';
 import type { OnDemandChecks } from './onDemandChecks';
 import type { SettingsPort } from './ports';
 
@@ -31,6 +32,7 @@ export interface TraeErrorCheckDeps {
   readonly settings: SettingsPort;
 }
 
+/** `modelId`: the model the deciding check is about (a model of the set, or for 984 any typed id); default main. */
 export async function checkTraeError(
   key: TraeErrorKey,
   options: { modelId?: string; signal?: AbortSignal },
@@ -78,9 +80,11 @@ export async function checkTraeError(
       ]);
     }
     case 'fullAndTraeShaped': {
-      const full = await deps.checks.check('full', signal ? { signal } : {});
+      const full = await deps.checks.checkModel('full', options.modelId, signal ? { signal } : {});
       if (full.kind === 'cancelled') return full;
-      const trae = await deps.onDemand.traeCheck(undefined, signal ? { signal } : {});
+      const other = options.modelId !== undefined && !isMainModel(settings, options.modelId);
+      const target = other && options.modelId !== undefined ? withModel(settings, options.modelId) : undefined;
+      const trae = await deps.onDemand.traeCheck(target, signal ? { signal } : {});
       if (trae.kind === 'cancelled') return trae;
       const problems = [...worst(full.report), ...trae.report.diagnoses.filter((d) => d.severity !== 'info')];
       if (problems.length === 0) return done('fine', [msg('traeCheck.4028.fine')]);
@@ -99,7 +103,7 @@ export async function checkTraeError(
       return done('fine', [msg('traeCheck.997.fine', { url, ms: reach.durationMs })]);
     }
     case 'fullAndOperator': {
-      const full = await deps.checks.check('full', signal ? { signal } : {});
+      const full = await deps.checks.checkModel('full', options.modelId, signal ? { signal } : {});
       if (full.kind === 'cancelled') return full;
       const problems = worst(full.report);
       if (problems.length === 0) return done('fine', [msg('traeCheck.operator.fine')]);

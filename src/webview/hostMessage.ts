@@ -66,6 +66,7 @@ const RESULTS: { readonly [M in RequestName]: Fields<Result<M>> } = {
   recheck: {},
   runTest: {},
   runTraeCheck: {},
+  testEveryModel: {},
   save: {},
   discardDraft: {},
   checkLinkPool: {},

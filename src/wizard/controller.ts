@@ -7,6 +7,7 @@ import type { TraeErrorKey } from '../core/trae/traeErrors';
 import { DisposableStore, Emitter, type Disposable, type Event } from '../services/events';
 import type { TraeErrorFinding } from '../services/traeErrorCheck';
 import { CheckRunner } from './checks/checkRunner';
+import { pickedModel, wizardEveryModel, type EveryModelTest } from './checks/everyModel';
 import { ConfirmStep, type ConfirmSnapshot } from './confirm/confirmStep';
 import { KeyEntry } from './checks/keyEntry';
 import { keyInfo, type KeyStoreVerdict, type WizardPorts } from './checks/ports';
@@ -28,6 +29,8 @@ export class WizardController implements Disposable {
   readonly #keys: KeyEntry;
   readonly #confirm: ConfirmStep;
   readonly #follower: PoolFollower;
+  /** "Test every model" (step 4): the handlers run and cancel it, the view shows its rows. */
+  readonly every: EveryModelTest;
   /** The panel is visible (a hidden one watches nothing). */
   #visible = true;
   #persisted = '';
@@ -87,6 +90,7 @@ export class WizardController implements Disposable {
       ...(ports.onDidPublish ? { published: ports.onDidPublish } : {}),
     });
     this.#subscriptions.add(this.#follower);
+    this.every = wizardEveryModel(state, ports, () => this.#changed.fire());
     this.#subscriptions.add(
       ports.settings.onDidChange((change) => {
         if (change.connection) {
@@ -158,8 +162,9 @@ export class WizardController implements Disposable {
     await this.#runner.run('test');
   }
 
-  async runTraeCheck(): Promise<void> {
-    await this.#runner.run('trae');
+  /** The Trae-shaped check, on `model` of the draft's set (absent: the main model). */
+  async runTraeCheck(model?: string): Promise<void> {
+    await this.#runner.run('trae', model === undefined ? undefined : pickedModel(this.state.draft, model));
   }
 
   cancel(what: 'test' | 'trae'): void {
@@ -264,6 +269,7 @@ export class WizardController implements Disposable {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#runner.dispose();
+    this.every.dispose();
     this.#confirm.dispose();
     for (const controller of this.#explaining) controller.abort();
     this.#keys.dispose();
@@ -289,6 +295,7 @@ export class WizardController implements Disposable {
   #afterChange(reachDelayMs = this.ports.reachDelayMs ?? REACH_DELAY_MS): void {
     if (this.#disposed) return;
     this.#runner.sync(reachDelayMs);
+    this.every.sync();
     this.#confirm.sync(this.state.step === 'confirm' && this.#visible);
     this.#persist();
     this.#changed.fire();

@@ -30,7 +30,8 @@ export function wizardHandlers(deps: HandlerDeps): { requests: RequestHandlers; 
     discardPendingKey: () => (c.discardPendingKey(), done),
     recheck: async ({ what }) => (await c.recheck(what), done),
     runTest: async () => (await c.runTest(), done),
-    runTraeCheck: async () => (await c.runTraeCheck(), done),
+    runTraeCheck: async ({ model }) => (await c.runTraeCheck(model), done),
+    testEveryModel: async () => (await c.every.run(c.state.draft), done),
     save: async () => (await c.save(), done),
     discardDraft: () => (c.discardDraft(), done),
     checkLinkPool: () => (c.checkLinkPool(), done),
@@ -48,7 +49,7 @@ export function wizardHandlers(deps: HandlerDeps): { requests: RequestHandlers; 
   const commands: CommandHandlers = {
     setDraft: ({ url, fullUrl, modelId, moreModels, basedOn }) =>
       c.setDraft({ url, fullUrl, modelId, ...(moreModels ? { moreModels } : {}) }, basedOn),
-    cancel: ({ what }) => c.cancel(what),
+    cancel: ({ what }) => (what === 'every' ? c.every.cancel() : c.cancel(what)),
     setLanguage: ({ language }) => c.setLanguage(language),
     sawTraeError: () => c.sawTraeError(),
     dismissNotice: ({ id }) => {

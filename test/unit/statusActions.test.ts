@@ -284,9 +284,11 @@ describe('the status bar tooltip and the notifications, in the editor (a vscode 
   it('Check Connection works while a Trae-shaped finding holds: why the bar stays red, and its check first', async () => {
     const works = checkReport('ok', 'full');
     const held = finding('error');
-    const checks = { check: async () => ({ kind: 'report', report: works }) } as unknown as CheckService;
+    const checks = { checkModel: async () => ({ kind: 'report', report: works }) } as unknown as CheckService;
     const handlers = commandHandlers({
       checks,
+      // One model saved: no quick pick, as before.
+      settings: { read: () => ({ model: 'gpt-5.5', moreModels: [] }) },
       findings: { current: held },
       log: { error: () => undefined, show: () => undefined },
     } as unknown as Parameters<typeof commandHandlers>[0]);

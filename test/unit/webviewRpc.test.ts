@@ -127,6 +127,7 @@ describe('webview requests to the host have a deadline', () => {
       'save',
       'storeKey',
       'storePendingKey',
+      'testEveryModel',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { h, icon, replaceChildren, type IconName } from '../dom';
 import { tr } from '../strings';
 import { Actions, announce, ProblemList, setText } from '../ui';
 import { isReachable, stepTitle } from './common';
+import { everyModelSection } from './everyModel';
 
 /** The label of each row of the check's report. */
 const ROW_LABELS: Record<ReportView['rows'][number]['id'], MessageId> = {
@@ -39,6 +40,7 @@ export function mountTest(ctx: AppContext): StepModule {
   const traeCancel = h('button', { type: 'button', className: 'secondary' }, tr('ui.wizard.cancel'));
   const traeResult = h('div', { id: 'trae-result' });
   const traeProblems = new ProblemList(ctx, 'trae-problems');
+  const every = everyModelSection(ctx);
   const actions = new Actions(ctx, 'model', { label: 'ui.wizard.test.saveAndContinue', run: () => void save() });
   let drawnReport = '';
   let drawnTrae = '';
@@ -47,7 +49,10 @@ export function mountTest(ctx: AppContext): StepModule {
   const fail = (e: unknown) => ctx.showFailure(e);
   run.addEventListener('click', () => ctx.act('runTest', {}));
   cancel.addEventListener('click', () => ctx.rpc.send('cancel', { what: 'test' }));
-  traeRun.addEventListener('click', () => ctx.act('runTraeCheck', {}));
+  traeRun.addEventListener('click', () => {
+    const model = every.traeModel();
+    ctx.act('runTraeCheck', model !== undefined ? { model } : {});
+  });
   traeCancel.addEventListener('click', () => ctx.rpc.send('cancel', { what: 'trae' }));
 
   async function save(): Promise<void> {
@@ -103,6 +108,8 @@ export function mountTest(ctx: AppContext): StepModule {
             ),
             ' ',
             h('span', { className: 'muted' }, tr('ui.wizard.test.ms', { ms: trae.report.durationMs })),
+            trae.report.model !== undefined && ' ',
+            trae.report.model !== undefined && tr('ui.wizard.test.traeOn', { model: trae.report.model }),
           ),
         trae.report &&
           trae.report.lines.length > 0 &&
@@ -110,6 +117,7 @@ export function mountTest(ctx: AppContext): StepModule {
       );
     }
     traeProblems.update(trae.report?.problems ?? []);
+    every.update(t.every);
     if (t.savedNote && !v.dirty && !t.report) {
       if (actions.next) setText(actions.next, tr('ui.wizard.test.continue'));
       actions.set(isReachable(v, 'trae'));
@@ -130,8 +138,10 @@ export function mountTest(ctx: AppContext): StepModule {
     running,
     result,
     problems.element,
+    every.element,
     h('h3', {}, tr('ui.wizard.test.traeTitle')),
     h('p', { className: 'muted' }, tr('ui.wizard.test.traeIntro')),
+    every.traePicker,
     h('div', { className: 'actions' }, traeRun, traeCancel),
     traeResult,
     traeProblems.element,

@@ -34,8 +34,11 @@ export class CheckRunner implements Disposable {
 
   constructor(private readonly deps: CheckRunnerDeps) {}
 
-  /** Runs a check of the inputs as they are now; resolves once it landed (or was dropped). */
-  async run(kind: CheckKind): Promise<void> {
+  /**
+   * Runs a check of the inputs as they are now; resolves once it landed (or was dropped). `on`: the draft as
+   * this run sends it (the Trae-shaped check on a model of the set that the user picked).
+   */
+  async run(kind: CheckKind, on?: (draft: Draft) => Draft): Promise<void> {
     const { state, log } = this.deps;
     const begun = state.begin(kind);
     if (!begun.ok) {
@@ -45,7 +48,7 @@ export class CheckRunner implements Disposable {
     this.#running[kind]?.controller.abort();
     const running: Running = { token: begun.token, controller: new AbortController(), done: Promise.resolve() };
     this.#running[kind] = running;
-    running.done = this.#execute(kind, running, begun.draft);
+    running.done = this.#execute(kind, running, on ? on(begun.draft) : begun.draft);
     this.deps.onChange('started');
     await running.done;
   }

@@ -23,6 +23,7 @@ export const MESSAGE_KINDS = {
   recheck: 'long',
   runTest: 'long',
   runTraeCheck: 'long',
+  testEveryModel: 'long',
   cancel: 'command',
   save: 'long',
   discardDraft: 'moment',

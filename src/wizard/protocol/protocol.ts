@@ -79,8 +79,11 @@ export const MESSAGES = {
   discardPendingKey: request(Empty, Empty),
   recheck: request(z.object({ what: z.enum(['url', 'key', 'models']) }), Empty),
   runTest: request(Empty, Empty),
-  runTraeCheck: request(Empty, Empty),
-  cancel: command(z.object({ what: z.enum(['test', 'trae']) })),
+  /** The Trae-shaped check, on one model of the draft's set (absent: the main model). */
+  runTraeCheck: request(z.object({ model: z.optional(text(LIMITS.id)) }), Empty),
+  /** "Test every model": the documented check once per model of the set (the page said the cost first). */
+  testEveryModel: request(Empty, Empty),
+  cancel: command(z.object({ what: z.enum(['test', 'trae', 'every']) })),
   save: request(Empty, Empty),
   /** Discards the draft (and the setup link it came from): back to the saved setup. */
   discardDraft: request(Empty, Empty),

@@ -51,6 +51,27 @@ export const TraeReportViewSchema = z.object({
   durationMs: z.number(),
   lines: z.array(text()).check(z.maxLength(LIMITS.traeLines)),
   problems: Problems,
+  /** The model it ran on (a set of several: the one the user picked). */
+  model: z.optional(text(LIMITS.id)),
+});
+
+/** "Test every model": the set (main model first), what it costs, and one row per model. */
+export const EveryModelViewSchema = z.object({
+  models: z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels + 1)),
+  cost: text(),
+  status: CheckStatus,
+  rows: z
+    .array(
+      z.object({
+        model: text(LIMITS.id),
+        status: z.enum(['waiting', 'running', 'done', 'cancelled']),
+        verdict: z.optional(z.enum(['ok', 'warning', 'error'])),
+        answer: z.optional(text()),
+        durationMs: z.optional(z.number()),
+        finding: z.optional(text()),
+      }),
+    )
+    .check(z.maxLength(LIMITS.moreModels + 1)),
 });
 
 export const ModelViewSchema = z.object({
@@ -182,6 +203,8 @@ export const WizardViewSchema = z.object({
     status: CheckStatus,
     report: z.optional(ReportViewSchema),
     trae: z.object({ status: CheckStatus, report: z.optional(TraeReportViewSchema) }),
+    /** Present when the set has more than one model. */
+    every: z.optional(EveryModelViewSchema),
     canSave: z.boolean(),
     /** Set when the draft is the saved configuration and it already works. */
     savedNote: z.optional(text()),
@@ -241,6 +264,7 @@ export const ModelListViewSchema = z.object({
 export type ProblemView = z.infer<typeof ProblemViewSchema>;
 export type ReportView = z.infer<typeof ReportViewSchema>;
 export type TraeReportView = z.infer<typeof TraeReportViewSchema>;
+export type EveryModelView = z.infer<typeof EveryModelViewSchema>;
 export type ModelView = z.infer<typeof ModelViewSchema>;
 export type ModelListView = z.infer<typeof ModelListViewSchema>;
 export type GuideView = z.infer<typeof GuideViewSchema>;

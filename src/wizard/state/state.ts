@@ -227,18 +227,20 @@ export class WizardState implements gates.StateFacts {
 
   /** Starts a check for the inputs as they are; refused when the key may not go there. */
   begin(kind: CheckKind): Begun {
-    const refuse = (reason: Msg): Begun => ({ ok: false, reason });
-    if (!this.analysis.ok) return refuse(msg('ui.wizard.refused.url'));
-    if (this.originHeld) return refuse(msg('ui.wizard.refused.linkHeld'));
-    if (kind !== 'reach') {
-      if (this.keys.key.kind !== 'stored') return refuse(msg('ui.wizard.refused.noKey'));
-      const origin = this.analysis.endpoint?.origin ?? '';
-      if (!this.originApproved) return refuse(msg('ui.wizard.refused.origin', { origin }));
-      if ((kind === 'test' || kind === 'trae') && this.#draft.modelId.trim() === '') {
-        return refuse(msg('ui.wizard.refused.noModel'));
-      }
-    }
-    return { ok: true, token: this.checks.start(kind), draft: this.#draft };
+    const reason = this.refusal(kind);
+    return reason ? { ok: false, reason } : { ok: true, token: this.checks.start(kind), draft: this.#draft };
+  }
+
+  /** Why a check of this kind may not run for the inputs as they are now; undefined: it may. */
+  refusal(kind: CheckKind): Msg | undefined {
+    if (!this.analysis.ok) return msg('ui.wizard.refused.url');
+    if (this.originHeld) return msg('ui.wizard.refused.linkHeld');
+    if (kind === 'reach') return undefined;
+    if (this.keys.key.kind !== 'stored') return msg('ui.wizard.refused.noKey');
+    if (!this.originApproved) return msg('ui.wizard.refused.origin', { origin: this.analysis.endpoint?.origin ?? '' });
+    if ((kind === 'test' || kind === 'trae') && this.#draft.modelId.trim() === '')
+      return msg('ui.wizard.refused.noModel');
+    return undefined;
   }
 
   /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */

@@ -22,6 +22,8 @@ import { STEP_NAMES } from '../protocol/steps';
 import type { WizardState } from '../state/state';
 import type { CheckKind } from '../state/stateTypes';
 import { linkSection } from '../link/linkView';
+import type { ModelTestRow } from '../checks/everyModel';
+import { everyModelView } from './everyModelView';
 import { findingOf, problemsOf, reportOf, turnLine } from './viewParts';
 import { clip, take, type Render } from '../protocol/clamp';
 
@@ -32,6 +34,8 @@ export interface ViewContext extends ConfirmViewContext {
   readonly guide: (state: WizardState) => TraeGuide | undefined;
   /** What the last step's watch has seen. */
   readonly confirm: ConfirmSnapshot;
+  /** "Test every model": the rows for the inputs as they are now (none: not run for them). */
+  readonly everyModel?: readonly ModelTestRow[];
   /** Wall-clock milliseconds (how old the model list is). */
   readonly now: number;
   /** The saved setup as setup links, for "Invite a teammate" (none when nothing usable is saved). */
@@ -83,7 +87,7 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
     url: urlSection(state, ctx.render, r, status('reach')),
     key: keySection(state, r, status('list')),
     model: modelSection(state, r, status('list'), listToken, ctx.now),
-    test: testSection(state, ctx.render, r, status),
+    test: testSection(state, ctx, r, status),
     ...(guide ? { guide: { ...guideView(guide, ctx.render), ...(models ? { models } : {}) } } : {}),
     ...(confirm ? { confirm } : {}),
     ...linkSection(state, r),
@@ -236,12 +240,14 @@ function modelSummary(state: WizardState, r: Render): { summary?: string } {
 /** Step 4: the chat test's report, the Trae-shaped check's turns, whether Save may write these values. */
 function testSection(
   state: WizardState,
-  render: Render,
+  ctx: ViewContext,
   r: Render,
   status: (kind: CheckKind) => CheckStatus,
 ): WizardView['test'] {
+  const render = ctx.render;
   const test = state.checks.current('test');
   const trae = state.checks.current('trae');
+  const every = everyModelView(state.draft, ctx.everyModel, r);
   return {
     status: status('test'),
     ...(test ? { report: reportOf(forTheSet(test, state), r) } : {}),
@@ -254,10 +260,12 @@ function testSection(
               durationMs: trae.durationMs,
               lines: take(trae.turns, LIMITS.traeLines).map((t) => clip(turnLine(t, render), LIMITS.text)),
               problems: problemsOf(trae.diagnoses, 'test', r),
+              ...(every ? { model: clip(trae.model, LIMITS.id) } : {}),
             },
           }
         : {}),
     },
+    ...(every ? { every } : {}),
     canSave: state.canSave,
     ...(!state.dirty && state.configReady && !test ? { savedNote: r(msg('ui.wizard.test.savedWorks')) } : {}),
   };

@@ -74,6 +74,10 @@ export interface FakeEditor {
   choose: (shown: FakeNotification) => string | undefined;
   /** What each input box answers, in order (undefined: Escape). */
   readonly inputs: Array<string | undefined>;
+  /** Each quick pick shown: its title and items as the user sees them. */
+  readonly quickPicks: Array<{ title?: string; items: Array<{ label: string; description?: string }> }>;
+  /** Which item the user takes from a quick pick (default 0: Enter on the first, active, item); undefined: Escape. */
+  pick: (items: ReadonlyArray<{ label: string }>) => number | undefined;
   readonly statusItems: FakeStatusBarItem[];
   readonly executed: Array<{ command: string; args: unknown[] }>;
 }
@@ -117,6 +121,8 @@ function newEditor(): FakeEditor {
     notifications: [],
     choose: () => undefined,
     inputs: [],
+    quickPicks: [],
+    pick: () => 0,
     statusItems: [],
     executed: [],
   };
@@ -212,6 +218,14 @@ function buildFake() {
         return task(progress, token).finally(() => (shown.done = true));
       },
       showInputBox: async () => editor.inputs.shift(),
+      showQuickPick: async <T extends { label: string; description?: string }>(
+        items: readonly T[],
+        options: { title?: string } = {},
+      ): Promise<T | undefined> => {
+        editor.quickPicks.push({ ...(options.title ? { title: options.title } : {}), items: [...items] });
+        const index = editor.pick(items);
+        return index === undefined ? undefined : items[index];
+      },
       showWarningMessage: notify('warning'),
       showInformationMessage: notify('info'),
       showErrorMessage: notify('error'),
