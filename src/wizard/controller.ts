@@ -11,13 +11,14 @@ import { pickedModel, wizardEveryModel, type EveryModelTest } from './checks/eve
 import { ConfirmStep, type ConfirmSnapshot } from './confirm/confirmStep';
 import { KeyEntry } from './checks/keyEntry';
 import { keyInfo, type KeyStoreVerdict, type WizardPorts } from './checks/ports';
-import { connectionOf, LEGACY_STATE_KEY, REACH_DELAY_MS, STATE_KEY } from './state/stateTypes';
+import { connectionOf, REACH_DELAY_MS, STATE_KEY } from './state/stateTypes';
 import { RefusedRequest } from './protocol/protocol';
 import type { CopyTarget, EditorAction } from './protocol/protocol';
 import { copyText } from './checks/copying';
 import { PoolFollower } from './checks/poolFollower';
 import type { StepName } from './protocol/steps';
-import { WizardState } from './state/state';
+import type { WizardState } from './state/state';
+import { savedDraftOf, startState } from './startState';
 import type { Draft, NoticeId } from './state/stateTypes';
 
 export class WizardController implements Disposable {
@@ -38,26 +39,7 @@ export class WizardController implements Disposable {
   #disposed = false;
 
   static async create(ports: WizardPorts): Promise<WizardController> {
-    const settings = ports.settings.read();
-    const key = keyInfo(await ports.keys.state());
-    const last = ports.lastCheck();
-    // Best effort, like #persist: a memento that cannot be written must not keep the wizard from opening.
-    await Promise.resolve(ports.memento.update(LEGACY_STATE_KEY, undefined)).catch((error: unknown) =>
-      ports.log.warn(`Setup wizard: could not remove what an earlier version stored: ${String(error)}`),
-    );
-    const state = new WizardState({
-      saved: {
-        url: settings.baseUrl,
-        fullUrl: settings.fullUrl,
-        modelId: settings.model,
-        moreModels: settings.moreModels,
-      },
-      key,
-      persisted: ports.memento.get<Record<string, unknown>>(STATE_KEY) ?? {},
-      ...(last ? { lastCheck: { report: last.report, keyFingerprint: last.keyFingerprint, at: last.finishedAt } } : {}),
-      now: ports.now ?? Date.now,
-    });
-    return new WizardController(ports, state);
+    return new WizardController(ports, await startState(ports));
   }
 
   private constructor(
@@ -94,8 +76,7 @@ export class WizardController implements Disposable {
     this.#subscriptions.add(
       ports.settings.onDidChange((change) => {
         if (change.connection) {
-          const s = ports.settings.read();
-          this.state.setSaved({ url: s.baseUrl, fullUrl: s.fullUrl, modelId: s.model, moreModels: s.moreModels });
+          this.state.setSaved(savedDraftOf(ports.settings.read()));
         }
         if (change.connection || change.language) this.#afterChange();
       }),

@@ -99,3 +99,14 @@ export function wanted(f: StateFacts): CheckKind[] {
   if (reachOk(f) && f.key.kind === 'stored' && f.originApproved && idle('list')) out.push('list');
   return out;
 }
+
+/** Why a check of this kind may not run for the inputs as they are now (the key's way first); undefined: it may. */
+export function refusal(f: StateFacts, kind: CheckKind): Msg | undefined {
+  if (!f.analysis.ok) return msg('ui.wizard.refused.url');
+  if (f.originHeld) return msg('ui.wizard.refused.linkHeld');
+  if (kind === 'reach') return undefined;
+  if (f.key.kind !== 'stored') return msg('ui.wizard.refused.noKey');
+  if (!f.originApproved) return msg('ui.wizard.refused.origin', { origin: f.analysis.endpoint?.origin ?? '' });
+  if ((kind === 'test' || kind === 'trae') && f.draft.modelId.trim() === '') return msg('ui.wizard.refused.noModel');
+  return undefined;
+}

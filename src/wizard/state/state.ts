@@ -233,14 +233,7 @@ export class WizardState implements gates.StateFacts {
 
   /** Why a check of this kind may not run for the inputs as they are now; undefined: it may. */
   refusal(kind: CheckKind): Msg | undefined {
-    if (!this.analysis.ok) return msg('ui.wizard.refused.url');
-    if (this.originHeld) return msg('ui.wizard.refused.linkHeld');
-    if (kind === 'reach') return undefined;
-    if (this.keys.key.kind !== 'stored') return msg('ui.wizard.refused.noKey');
-    if (!this.originApproved) return msg('ui.wizard.refused.origin', { origin: this.analysis.endpoint?.origin ?? '' });
-    if ((kind === 'test' || kind === 'trae') && this.#draft.modelId.trim() === '')
-      return msg('ui.wizard.refused.noModel');
-    return undefined;
+    return gates.refusal(this, kind);
   }
 
   /** Applies a result only if it belongs to the inputs as they are now; returns whether it did. */
