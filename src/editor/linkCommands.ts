@@ -1,6 +1,7 @@
-// Setup links in the editor: the URI handler (`<scheme>://<publisher>.<name>/setup?url=…&model=…&fullUrl=…`)
-// and "Codex Pooler: Copy Setup Link". A link is read by the core (src/core/trae/setupLink.ts); a refused
-// one changes nothing (no wizard, no request, no setting) and gets one notification in the user's language.
+// Setup links in the editor: the URI handler (`<scheme>://<publisher>.<name>/setup?url=…&model=…&fullUrl=…`,
+// `model` repeated for each further model) and "Codex Pooler: Copy Setup Link". A link is read by the core
+// (src/core/trae/setupLink.ts); a refused one changes nothing (no wizard, no request, no setting) and gets
+// one notification in the user's language.
 // The link itself is never logged: a refused one may carry a secret.
 import * as vscode from 'vscode';
 import { parseSetupLink, type LinkResult } from '../core/trae/setupLink';
@@ -21,8 +22,12 @@ export interface LinkCommandDeps {
 
 export function linkCommands(deps: LinkCommandDeps) {
   const source = (): InviteSource => {
-    const { baseUrl, fullUrl, model } = deps.settings.read();
-    return { saved: { baseUrl, fullUrl, model }, scheme: vscode.env.uriScheme, extensionId: deps.extensionId };
+    const { baseUrl, fullUrl, model, moreModels } = deps.settings.read();
+    return {
+      saved: { baseUrl, fullUrl, model, moreModels },
+      scheme: vscode.env.uriScheme,
+      extensionId: deps.extensionId,
+    };
   };
 
   /** The URI handler: a good link opens the wizard prefilled; a bad one is refused with the reason. */

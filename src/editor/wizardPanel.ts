@@ -232,8 +232,12 @@ export class WizardPanel implements vscode.Disposable {
 
 /** The saved setup, this editor's link scheme and the extension's id: what a setup link is built from. */
 function inviteSource(deps: PanelDependencies): InviteSource {
-  const { baseUrl, fullUrl, model } = deps.ports.settings.read();
-  return { saved: { baseUrl, fullUrl, model }, scheme: vscode.env.uriScheme, extensionId: deps.context.extension.id };
+  const { baseUrl, fullUrl, model, moreModels } = deps.ports.settings.read();
+  return {
+    saved: { baseUrl, fullUrl, model, moreModels },
+    scheme: vscode.env.uriScheme,
+    extensionId: deps.context.extension.id,
+  };
 }
 
 function guideLanguage(deps: PanelDependencies) {

@@ -2,13 +2,13 @@
 // ("Developer: Open URL", then VS Code's own "Allow … to open this URI?" prompt allowed): the wizard opens
 // prefilled; the pool the link names (a second emulator, recording every request) gets nothing until
 // "Check this pool"; a link with a key is refused and the key is found nowhere; Copy Setup Link copies a
-// link without a key.
+// link without a key; a link with several models lists them, with what it adds and removes.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesHolding, sleep } from './helpers.mjs';
 import { env, makePoolKey, SHOTS, startEmulator } from './env.mjs';
-import { given } from './state.mjs';
+import { given, writeSettings } from './state.mjs';
 import { runPaletteCommand } from '../host/codeServer.mjs';
 
 const EXTENSION_ID = 'codex-pooler-community.codex-pooler-trae';
@@ -142,5 +142,37 @@ describe('setup links', function () {
     assert.ok(!copied.includes(emulator.key.slice(20)) && !copied.includes('sk-cxp-'), 'never the key');
     await wb.clearToasts();
     await page.screenshot({ path: join(SHOTS, 'copy-setup-link.png') });
+  });
+
+  it('several models (issue 24): Copy Setup Link carries the saved set; a link with two models lists them, with what it adds and removes', async () => {
+    const { wb, page, emulator } = env;
+    await given({ settings: { 'codexPooler.moreModels': ['gpt-5.4-mini'] } });
+    try {
+      await runPaletteCommand(page, 'Codex Pooler: Copy Setup Link');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Link for this editor' });
+      await row.waitFor();
+      await row.click();
+      await wb.toast('never your key').waitFor({ timeout: 10_000 });
+      const copied = await wb.readClipboard();
+      assert.ok(copied.includes('&model=gpt-5.5&model=gpt-5.4-mini&'), copied);
+      await wb.clearToasts();
+
+      const before = settingsNow();
+      await openLink(
+        `${SCHEME}://${EXTENSION_ID}/setup?url=${encodeURIComponent(emulator.apiBase)}&model=gpt-5.5&model=gpt-5.6-terra&fullUrl=0`,
+      );
+      const wizard = await wb.wizardFrame();
+      await wb.waitForStep(1);
+      const listed = wizard.locator('#link-models-list li');
+      await listed.first().waitFor();
+      assert.deepEqual(await listed.allTextContents(), ['gpt-5.5', 'gpt-5.6-terra not in your saved setup']);
+      assert.deepEqual(await wizard.locator('#link-models-removed li').allTextContents(), ['gpt-5.4-mini']);
+      assert.equal(settingsNow(), before, 'nothing saved');
+      await wb.axe('step 1 from a link with two models');
+      await wb.shoot('wizard-from-link-models');
+    } finally {
+      // The next file's setup starts from one model again.
+      await writeSettings({ 'codexPooler.moreModels': undefined });
+    }
   });
 });

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ModelInfo } from '../../src/core/pool/poolClient';
+import { hasUnsafeCharacters } from '../../src/core/text/inertText';
 import { renderMsg } from '../../src/core/text/messages';
 import { entriesFor, MAX_MODELS, modelKey, modelSetOf } from '../../src/core/trae/modelSet';
 import { FUZZ_RUNS } from './properties.test';
@@ -70,15 +71,59 @@ describe('the models for Trae (one setup, several Add Model entries)', () => {
   });
 
   it(`property: any set of up to 20 ids from a hostile list gives unique Display Names of at most 32 characters, and windows that fit (${FUZZ_RUNS / 10} runs)`, () => {
+    // Exactly 32 characters: ids that share it differ only after Trae's box ends.
+    const prefix32 = 'organisation-model-family-name-x';
+    const hostileBase = fc.constantFrom(
+      'gpt-5.5',
+      'gpt-5.6-terra',
+      'a',
+      '😀😀😀',
+      '名字',
+      // 256 characters, the id cap: alike up to the last one, or cut inside a surrogate pair.
+      'x'.repeat(256),
+      `${'x'.repeat(255)}y`,
+      '😀'.repeat(128),
+      `a${'😀'.repeat(127)}b`,
+      // Control characters, and nothing but them.
+      '\u0000model',
+      'gpt\u0007-5',
+      'tab\tmodel',
+      'line\u2028break',
+      '\u001b[31mred',
+      '\u0000\u0001',
+      // Text-direction marks that reorder what a reader sees.
+      '\u202egpt-5.5',
+      'gpt\u200f-5.5',
+      '\u2066iso\u2069',
+      '\u061cx',
+      '\u202e',
+      // Sharing a 32-character prefix.
+      prefix32,
+      `${prefix32}-a`,
+      `${prefix32}-b`,
+      `${prefix32}${'z'.repeat(224)}`,
+      `${prefix32.slice(0, 31)}😀`,
+    );
+    // The same id in another casing: one model, never two entries.
+    const recased = (base: string) =>
+      fc
+        .array(fc.boolean(), { minLength: base.length, maxLength: base.length })
+        .map((flips) => [...base].map((c, i) => (flips[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
     const hostileId = fc.oneof(
-      fc.constantFrom('gpt-5.5', 'GPT-5.5', 'gpt-5.5 ', 'gpt-5.6-terra', 'a', '😀😀😀', '名字', 'x'.repeat(256)),
+      hostileBase,
+      hostileBase.chain(recased),
+      fc.string({ maxLength: 24 }).map((tail) => `${prefix32}${tail}`),
       fc.string({ minLength: 1, maxLength: 60 }),
       fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
       fc.constantFrom(...Array.from({ length: 30 }, (_, i) => `same-prefix-model-with-a-long-name-${i}`)),
     );
     const model = fc.record({
       id: hostileId,
-      displayName: fc.oneof(fc.constant('Same Name'), fc.string({ maxLength: 80 }), fc.constant('')),
+      displayName: fc.oneof(
+        fc.constantFrom('Same Name', 'SAME NAME', '\u202eSame Name', 'Name\u0000', prefix32, `${prefix32} Pro`),
+        fc.string({ maxLength: 80 }),
+        fc.constant(''),
+      ),
       supportsImages: fc.boolean(),
       contextLength: fc.option(fc.oneof(fc.integer({ min: 2, max: 2_000_000 }), fc.constant(121_600)), {
         nil: undefined,
@@ -96,6 +141,15 @@ describe('the models for Trae (one setup, several Add Model entries)', () => {
           names.join(' | '),
         );
         assert.equal(new Set(names.map((n) => n.toLowerCase())).size, names.length, names.join(' | '));
+        // One line of text as it reads: no control characters, no text-direction marks, nothing blank at an end.
+        assert.ok(
+          names.every((n) => !hasUnsafeCharacters(n) && !/[\u2028\u2029]/.test(n)),
+          names.join(' | '),
+        );
+        assert.ok(
+          names.every((n) => n.trim() === n),
+          names.join(' | '),
+        );
         for (const [i, entry] of entries.entries()) {
           const window = chosen[i]!.contextLength;
           const { input, output } = entry.context;

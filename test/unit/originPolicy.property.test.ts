@@ -33,7 +33,7 @@ type Message =
   | { readonly m: 'cancel'; readonly what: 'test' | 'trae' }
   | { readonly m: 'storeKey'; readonly key: string }
   | { readonly m: 'copy'; readonly what: 'apiKey' | 'modelId' | 'linkTrae' }
-  | { readonly m: 'link'; readonly url: string; readonly modelId: string }
+  | { readonly m: 'link'; readonly url: string; readonly modelId: string; readonly more: readonly string[] }
   | { readonly m: 'answer'; readonly pick: number; readonly ok: boolean }
   | { readonly m: 'settingsElsewhere'; readonly url: string }
   | { readonly m: 'keyElsewhere' }
@@ -69,7 +69,13 @@ const message: fc.Arbitrary<Message> = fc.oneof(
     m: fc.constant('copy' as const),
     what: fc.constantFrom('apiKey' as const, 'modelId' as const, 'linkTrae' as const),
   }),
-  fc.record({ m: fc.constant('link' as const), url: fc.constantFrom(...URLS), modelId: fc.constantFrom(...MODELS) }),
+  fc.record({
+    m: fc.constant('link' as const),
+    url: fc.constantFrom(...URLS),
+    modelId: fc.constantFrom(...MODELS),
+    // A link with several models (issue 24): the origin policy is the same for it.
+    more: fc.array(fc.constantFrom('gpt-5.6-terra', 'gpt-5.4-mini'), { maxLength: 2 }),
+  }),
   // Check results are the most common event: an answer to one of the calls still waiting, in any order.
   fc.record({ m: fc.constant('answer' as const), pick: fc.nat(), ok: fc.boolean() }),
   fc.record({ m: fc.constant('answer' as const), pick: fc.nat(), ok: fc.constant(true) }),
@@ -218,7 +224,7 @@ async function runSequence(returning: boolean, messages: readonly Message[]): Pr
         const analysis = analyzeEndpoint(msg.url, false);
         if (!origin || !analysis.endpoint) break;
         const outcome = controller.openLink(
-          { url: msg.url, fullUrl: false, modelId: msg.modelId },
+          { url: msg.url, fullUrl: false, modelId: msg.modelId, moreModels: msg.more },
           origin,
           analysis.endpoint.host,
         );

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { renderMsg } from '../../src/core/text/messages';
 import { analyzeEndpoint } from '../../src/core/url/endpoint';
+import { hasUnsafeCharacters } from '../../src/core/text/inertText';
 import { buildSetupLink, LINK_LIMITS, linkParts, parseSetupLink, type LinkResult } from '../../src/core/trae/setupLink';
 import { makeMcpToken, makePoolKey } from '../emulator/server';
 import { FUZZ_RUNS } from './properties.test';
@@ -65,7 +66,7 @@ describe('setup links: reading one', () => {
     refusedAs(`trae://${ID}/setup?url=https://pool.example.com/v1&model=${'m'.repeat(300)}`, 'tooLong');
     refusedAs(`trae://${ID}/setup?url=https://pool.example.com/v1&model=gpt%E2%80%AE5.5`, 'controlChars');
     refusedAs(`trae://${ID}/setup?url=https://pool.example.com/v1&model=gpt%0A5`, 'controlChars');
-    refusedAs(`trae://${ID}/setup?url=https://pool.example.com/v1&${'x=1&'.repeat(2000)}`, 'tooLong');
+    refusedAs(`trae://${ID}/setup?url=https://pool.example.com/v1&${'x=1&'.repeat(LINK_LIMITS.query / 4)}`, 'tooLong');
   });
 
   it('the URL rules apply unchanged: plain http to another host, forbidden surfaces, a chat URL with Full URL off', () => {
@@ -162,6 +163,8 @@ describe(`setup links: ${FUZZ_RUNS} generated links`, function () {
     '/mcp',
     '/backend-api/codex',
     'gpt-5.5',
+    'GPT-5.5',
+    '&model=gpt-5.4-mini',
     ' ',
     '+',
     '\u202e',
@@ -197,7 +200,12 @@ describe(`setup links: ${FUZZ_RUNS} generated links`, function () {
         assert.equal(r.origin, analysis.endpoint.origin);
         const all = `${p}?${q}`;
         assert.ok(!all.includes(key.slice(20)) && !decodeURIComponentSafe(all).includes(key.slice(20)));
-        assert.ok(!/\s/.test(r.draft.modelId) && r.draft.modelId.length <= LINK_LIMITS.model);
+        // Every model, main first: no spaces, within the cap, each once whatever its case, at most 20.
+        const ids = [r.draft.modelId, ...(r.draft.moreModels ?? [])];
+        assert.ok(ids.every((id) => !/\s/.test(id) && id.length <= LINK_LIMITS.model && !hasUnsafeCharacters(id)));
+        assert.ok(ids.length <= LINK_LIMITS.models);
+        assert.equal(new Set(ids.map((id) => id.toLowerCase())).size, ids.length, ids.join(' '));
+        assert.ok(r.draft.moreModels === undefined || (r.draft.moreModels.length > 0 && ids.every((id) => id !== '')));
       }),
       { numRuns: FUZZ_RUNS },
     );

@@ -1,5 +1,5 @@
 // Setup links: `<scheme>://<publisher>.<name>/setup?url=<pool /v1 URL>&model=<id>&fullUrl=0|1`, the way a
-// pool operator hands a teammate the whole setup (Trae routes `trae://` and `trae-cn://` links to the
+// pool operator hands a teammate the whole setup; `model` may repeat, the main model first (Trae routes `trae://` and `trae-cn://` links to the
 // extension's URI handler). A link is untrusted input: it either yields a draft that passes the URL rules,
 // or one refusal that says why, in the user's language, without echoing anything key-shaped. It never
 // carries a key, and it decides nothing about where a key goes (the wizard holds its pool as a stranger).
@@ -7,17 +7,24 @@ import { detectPastedSecret } from '../secrets/poolKey';
 import { hasUnsafeCharacters, inertText, clampText } from '../text/inertText';
 import { msg, type Msg } from '../text/messages';
 import { analyzeEndpoint } from '../url/endpoint';
+import { MAX_MODEL_ID_LENGTH, MAX_MODELS, modelKey, moreModelsOf } from './modelSet';
 
 export const SETUP_PATH = '/setup';
-/** Sane lengths: a whole query, the pool URL (the URL rules' own limit), a model id. */
-export const LINK_LIMITS = { query: 4096, url: 2048, model: 256 } as const;
+/**
+ * Sane lengths: a whole query (room for the longest URL and 20 of the longest model ids), the pool URL (the
+ * URL rules' own limit), a model id; and how many models one link names.
+ */
+export const LINK_LIMITS = { query: 8192, url: 2048, model: MAX_MODEL_ID_LENGTH, models: MAX_MODELS } as const;
 const PARAMS = ['url', 'model', 'fullUrl'] as const;
 type Param = (typeof PARAMS)[number];
 
 export interface LinkDraft {
   readonly url: string;
   readonly fullUrl: boolean;
+  /** The main model (the first `model`). */
   readonly modelId: string;
+  /** The further models, in the link's order (absent: the link names one model or none). */
+  readonly moreModels?: readonly string[];
 }
 
 export type LinkRefusalCode =
@@ -31,7 +38,10 @@ export type LinkRefusalCode =
   | 'missingUrl'
   | 'badFullUrl'
   | 'badUrl'
-  | 'badModel';
+  | 'badModel'
+  | 'emptyModel'
+  | 'repeatedModel'
+  | 'tooManyModels';
 
 export type LinkResult =
   | { readonly ok: true; readonly draft: LinkDraft; readonly host: string; readonly origin: string }
@@ -64,6 +74,7 @@ export function parseSetupLink(parts: LinkParts): LinkResult {
   }
   if (path !== SETUP_PATH && path !== `${SETUP_PATH}/`) return refuse('path', { path: shown(path) });
   const values = new Map<Param, string>();
+  const models: string[] = [];
   for (const pair of query === '' ? [] : query.split('&')) {
     const at = pair.indexOf('=');
     const rawName = at < 0 ? pair : pair.slice(0, at);
@@ -77,17 +88,24 @@ export function parseSetupLink(parts: LinkParts): LinkResult {
       return refuse('controlChars', { name: shown(name) });
     }
     if (!isParam(name)) return refuse('unknownParam', { name: shown(name) });
+    if (name === 'model') {
+      if (models.length === LINK_LIMITS.models) return refuse('tooManyModels', { max: LINK_LIMITS.models });
+      models.push(value);
+      continue;
+    }
     if (values.has(name)) return refuse('repeatedParam', { name });
     values.set(name, value);
   }
-  return draftOf(values);
+  return draftOf(values, models);
 }
 
-/** The link for a saved setup (never a key: there is no parameter for one). */
+/** The link for a saved setup, every model of it, the main one first (never a key: there is no parameter for one). */
 export function buildSetupLink(scheme: string, extensionId: string, draft: LinkDraft): string {
+  const main = draft.modelId.trim();
+  const models = main === '' ? [] : [main, ...moreModelsOf(main, draft.moreModels ?? [])];
   const query = [
     `url=${encodeURIComponent(draft.url)}`,
-    ...(draft.modelId.trim() !== '' ? [`model=${encodeURIComponent(draft.modelId.trim())}`] : []),
+    ...models.map((id) => `model=${encodeURIComponent(id)}`),
     `fullUrl=${draft.fullUrl ? 1 : 0}`,
   ].join('&');
   return `${scheme}://${extensionId.toLowerCase()}${SETUP_PATH}?${query}`;
@@ -105,7 +123,7 @@ export function linkParts(link: string): LinkParts & { readonly scheme: string; 
   return { scheme, authority: decodeOnce(authority), path: decodeOnce(path), query: decodeOnce(query) };
 }
 
-function draftOf(values: Map<Param, string>): LinkResult {
+function draftOf(values: Map<Param, string>, models: readonly string[]): LinkResult {
   const url = values.get('url');
   if (url === undefined || url.trim() === '') return refuse('missingUrl', {});
   if (url.length > LINK_LIMITS.url) {
@@ -114,11 +132,9 @@ function draftOf(values: Map<Param, string>): LinkResult {
   const rawFull = values.get('fullUrl') ?? '0';
   if (rawFull !== '0' && rawFull !== '1') return refuse('badFullUrl', { value: shown(rawFull) });
   const fullUrl = rawFull === '1';
-  const modelId = (values.get('model') ?? '').trim();
-  if (modelId.length > LINK_LIMITS.model) {
-    return refuse('tooLong', { what: 'model', length: modelId.length, max: LINK_LIMITS.model });
-  }
-  if (/\s/.test(modelId)) return refuse('badModel', {});
+  const ids = models.map((m) => m.trim());
+  const refusal = modelRefusal(ids);
+  if (refusal) return refusal;
   // The URL rules apply unchanged: the first error is the refusal, with its usual fix.
   const analysis = analyzeEndpoint(url, fullUrl);
   const error = analysis.findings.find((f) => f.severity === 'error');
@@ -132,10 +148,32 @@ function draftOf(values: Map<Param, string>): LinkResult {
   }
   return {
     ok: true,
-    draft: { url: analysis.input, fullUrl, modelId },
+    draft: {
+      url: analysis.input,
+      fullUrl,
+      modelId: ids[0] ?? '',
+      ...(ids.length > 1 ? { moreModels: ids.slice(1) } : {}),
+    },
     host: analysis.endpoint.host,
     origin: analysis.endpoint.origin,
   };
+}
+
+/** The first thing wrong with the link's models (trimmed, in its order), if any. */
+function modelRefusal(ids: readonly string[]): LinkResult | undefined {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (id.length > LINK_LIMITS.model) {
+      return refuse('tooLong', { what: 'model', length: id.length, max: LINK_LIMITS.model });
+    }
+    if (/\s/.test(id)) return refuse('badModel', {});
+    // One `model=` with no id is today's link that leaves the model to step 3; among several, it is a mistake.
+    if (id === '' && ids.length > 1) return refuse('emptyModel', {});
+    // Ids that differ only in case are one model (the pool matches them that way): a link names each once.
+    if (seen.has(modelKey(id))) return refuse('repeatedModel', { model: shown(id) });
+    seen.add(modelKey(id));
+  }
+  return undefined;
 }
 
 function isParam(name: string): name is Param {
@@ -226,7 +264,12 @@ export function inviteMarkdown(links: InviteLinks, draft: LinkDraft, render: (m:
     const name = links.scheme === 'vscode' ? 'VS Code' : links.scheme;
     forms.push(`[${name}](${target(links.thisEditor)})`);
   }
-  const model = draft.modelId.trim() === '' ? '—' : code(draft.modelId.trim());
+  const main = draft.modelId.trim();
+  const more = main === '' ? [] : moreModelsOf(main, draft.moreModels ?? []);
+  const values =
+    more.length > 0
+      ? msg('link.markdown.valuesMany', { url: code(draft.url), models: [main, ...more].map(code).join(', ') })
+      : msg('link.markdown.values', { url: code(draft.url), model: main === '' ? '—' : code(main) });
   return [
     `**${render(msg('link.markdown.title'))}**`,
     '',
@@ -234,7 +277,7 @@ export function inviteMarkdown(links: InviteLinks, draft: LinkDraft, render: (m:
     `2. ${render(msg('link.markdown.open', { links: forms.join(' · ') }))}`,
     `3. ${render(msg('link.markdown.key'))}`,
     '',
-    render(msg('link.markdown.values', { url: code(draft.url), model })),
+    render(values),
     '',
     `_${render(msg('link.markdown.restart'))}_`,
     '',

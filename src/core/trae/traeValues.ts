@@ -91,17 +91,19 @@ function units(text: string): number {
   return text.length;
 }
 
-/** The pool's display name, or the id: untrusted text, so no control characters or runs of spaces. */
+/** The pool's display name, or the id: untrusted text, so no control characters, direction marks or runs of spaces. */
 export function modelName(model: GuideModel): string {
   const clean = (text: string) =>
     text
-      // Control characters and line separators become spaces: a display name is one line of text.
+      // Control characters, line separators and text-direction marks become spaces: a display name is one
+      // line of text that reads as it is stored (no "Trojan Source" reordering in Trae's model picker).
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
   const name = listed(model) ? clean(model.displayName) : '';
-  return name || clean(model.id);
+  // An id of nothing but such characters: the replacement character, visibly, rather than a blank name.
+  return name || clean(model.id) || '\ufffd';
 }
 
 /** `<name> via Codex Pooler`, shortened step by step until Trae's 32-character box takes it. */

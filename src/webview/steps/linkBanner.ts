@@ -1,9 +1,10 @@
 // Step 1 when the draft came from a setup link: "This link points at pool.example.com", big and plain,
-// what the link filled in, and the choice: "Check this pool" (which says so when it is not the pool in
-// use now) or "Discard the link". Nothing is sent to that pool before the click; the host enforces it.
+// what the link filled in (its models, with those it adds or removes), and the choice: "Check this pool"
+// (which says so when it is not the pool in use now) or "Discard the link". Nothing is sent to that pool
+// before the click; the host enforces it.
 import type { WizardView } from '../../wizard/protocol/protocolViews';
 import type { AppContext } from '../stepContract';
-import { h, icon, replaceChildren } from '../dom';
+import { h, icon, replaceChildren, type Child } from '../dom';
 import { tr } from '../strings';
 
 export interface LinkBanner {
@@ -50,6 +51,7 @@ export function linkBanner(ctx: AppContext): LinkBanner {
         ),
         h('p', { id: 'link-said' }, !link.held && icon('info'), !link.held && ' ', tr(said)),
         h('p', { className: 'link-values' }, link.values),
+        link.models && linkModels(link.models),
         h(
           'div',
           { className: 'actions' },
@@ -70,4 +72,36 @@ export function linkBanner(ctx: AppContext): LinkBanner {
       if (focused) document.getElementById(focused)?.focus();
     },
   };
+}
+
+type LinkModels = NonNullable<NonNullable<WizardView['link']>['models']>;
+
+/** The link's models, main first, each marked when the saved setup lacks it; then the saved ones it leaves out. */
+function linkModels(models: LinkModels): HTMLElement {
+  const tag = (text: string, className: string): Child[] => [' ', h('span', { className: `badge ${className}` }, text)];
+  return h(
+    'div',
+    { className: 'link-models', id: 'link-models' },
+    models.ids.length > 0 && h('p', {}, tr('ui.wizard.link.models')),
+    models.ids.length > 0 &&
+      h(
+        'ul',
+        { id: 'link-models-list' },
+        ...models.ids.map((id) =>
+          h(
+            'li',
+            {},
+            h('code', {}, h('bdi', {}, id)),
+            ...(models.added.includes(id) ? tag(tr('ui.wizard.link.added'), 'link-added') : []),
+          ),
+        ),
+      ),
+    models.removed.length > 0 && h('p', {}, tr('ui.wizard.link.removed')),
+    models.removed.length > 0 &&
+      h(
+        'ul',
+        { id: 'link-models-removed' },
+        ...models.removed.map((id) => h('li', {}, h('code', {}, h('bdi', {}, id)))),
+      ),
+  );
 }

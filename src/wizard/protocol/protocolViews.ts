@@ -237,6 +237,17 @@ export const WizardViewSchema = z.object({
       same: z.boolean(),
       /** What the link filled in. */
       values: text(),
+      /**
+       * The link's models, the main one first, and which it adds to or removes from the saved ones (ids, by
+       * case-folded id). Absent when the link and the saved setup each have one model (`values` says it all).
+       */
+      models: z.optional(
+        z.object({
+          ids: z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels + 1)),
+          added: z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels + 1)),
+          removed: z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels + 1)),
+        }),
+      ),
     }),
   ),
   /** The last step's "Invite a teammate": the saved setup as setup links (never the key). */
