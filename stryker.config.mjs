@@ -28,8 +28,18 @@ export default {
     // and models' redaction tests. The rest reach the URL rules and the key store only in passing, and running
     // them for every mutant (most reach the URL rules) would take hours on a shared two-core machine.
     spec: [
-      ...['diagnosis', 'endpoint', 'keyReplacement', 'keyStore', 'keyWrites', 'originPolicy', 'originPolicy.property'],
-      ...['poolClient', 'poolKey', 'properties', 'security.models', 'security.paste', 'security.redact'],
+      ...[
+        'diagnosis',
+        'endpoint',
+        'endpoint.mutation',
+        'keyReplacement',
+        'keyStore',
+        'keyWrites',
+        'originPolicy',
+        'originPolicy.property',
+      ],
+      ...['poolClient', 'poolKey', 'poolKey.mutation', 'properties', 'redact.mutation', 'security.models'],
+      ...['security.paste', 'security.redact'],
       ...['security.url', 'services', 'setupLink', 'setupLinkWizard', 'statusModel', 'traeConfirm', 'traeGuide'],
       ...['traeWatch', 'traeWatch.mutation', 'wizardController'],
     ].map((name) => `out/test/unit/${name}.test.js`),
