@@ -2,7 +2,13 @@
 // Custom Request URL goes wrong, every finding with its severity, its cause and fix (ids and arguments) and each
 // certain correction, and for a valid one the whole endpoint; then the limits (2,048 characters, 80 shown).
 import * as assert from 'node:assert/strict';
-import { analyzeEndpoint, suggestCorrection, type EndpointAnalysis } from '../../src/core/url/endpoint';
+import {
+  analyzeEndpoint,
+  isDirectHost,
+  isLoopbackHost,
+  suggestCorrection,
+  type EndpointAnalysis,
+} from '../../src/core/url/endpoint';
 import type { Msg } from '../../src/core/text/messages';
 
 const said = (m: Msg): string => m.id + (m.args ? JSON.stringify(m.args) : '');
@@ -1114,5 +1120,27 @@ describe('URL rules answer by answer (mutation)', () => {
     assert.equal(suggestCorrection(` ${L}/v1 `, false), undefined, 'only trimmed: nothing to fix');
     assert.equal(suggestCorrection('mypool/v1', false), undefined, 'nothing certain');
     assert.equal(suggestCorrection(5, true), undefined);
+  });
+
+  it('loopback in any spelling; only localhost, 127.0.0.1 and ::1 are reached directly', () => {
+    for (const host of ['localhost', 'LOCALHOST', 'localhost..', 'a.b.localhost', '[::1]', '::1', '127.255.0.9'])
+      assert.equal(isLoopbackHost(host), true, host);
+    for (const host of ['127.0.0.1.', '::ffff:127.0.0.1', '[::ffff:7f00:1]', '[::FFFF:7F00:1]'])
+      assert.equal(isLoopbackHost(host), true, host);
+    for (const host of [
+      'xlocalhost',
+      'localhost.x',
+      'local.host',
+      '.localhostx',
+      '128.0.0.1',
+      '[::2]',
+      '::ffff:8f00:1',
+      '',
+    ])
+      assert.equal(isLoopbackHost(host), false, host);
+    for (const host of ['localhost', 'LocalHost', '127.0.0.1', '[::1]', '::1'])
+      assert.equal(isDirectHost(host), true, host);
+    for (const host of ['localhost.', '127.0.0.2', 'a.localhost', '[::ffff:7f00:1]'])
+      assert.equal(isDirectHost(host), false, host);
   });
 });
