@@ -50,6 +50,32 @@ describe('key rules at their edges (mutation)', () => {
     });
   });
 
+  it('each kind says its own cause and fix', () => {
+    const said = (value: unknown) => {
+      const a = analyzeKey(value);
+      return [a.cause.id, a.fix.id];
+    };
+    const cases: Array<[unknown, string]> = [
+      [5, 'notText'],
+      ['x'.repeat(513), 'tooLong'],
+      [' ', 'empty'],
+      [`Bearer ${KEY}`, 'bearer'],
+      ['https://pool.example.com', 'url'],
+      [`X=${KEY}`, 'assignment'],
+      [`"${KEY}"`, 'quoted'],
+      ['mcp-cxp-0123-abcdefgh', 'mcp'],
+      ['a b', 'innerWhitespace'],
+      ['sk-proj-abc', 'otherProvider'],
+      ['eyJa.b.c', 'oauth'],
+      ['abc', 'wrongShape'],
+      [`SK-cxp-0123456789ab-${SECRET_43}`, 'prefixCase'],
+      [`sk-cxp-0123-${SECRET_43}`, 'badId'],
+      ['sk-cxp-0123456789ab-abc', 'badSecretLength'],
+      [`sk-cxp-0123456789ab-${'a'.repeat(42)}.`, 'badSecretChars'],
+    ];
+    for (const [value, name] of cases) assert.deepEqual(said(value), [`key.${name}.cause`, `key.${name}.fix`], name);
+  });
+
   it('too long from 513 characters, not at 512', () => {
     assert.equal(kind('x'.repeat(512)), 'wrong-shape');
     assert.equal(kind('x'.repeat(513)), 'too-long');
@@ -196,6 +222,11 @@ describe('key rules at their edges (mutation)', () => {
 });
 
 describe('secrets in other fields at their edges (mutation)', () => {
+  it('the masked form reads a key only from its start', () => {
+    assert.equal(maskKey('xsk-cxp-0123456789ab-abcdefgh'), '…');
+    assert.equal(maskKey('xsk-cxp-0123'), '…');
+  });
+
   it('starts like a secret: after spaces and quotes only, and only text', () => {
     for (const value of [' "sk-', '`sk-x', "'mcp-cxp", 'Bearer x', '\tbearer\tx', 'Authorization:', 'authorization :'])
       assert.equal(startsLikeSecret(value), true, value);
@@ -210,6 +241,9 @@ describe('secrets in other fields at their edges (mutation)', () => {
     assert.equal(holdsSecret('model mcp-cxp-'), true);
     assert.equal(holdsSecret('https://pool.example.com/v1'), false);
     assert.equal(holdsSecret({ toString: () => 'x sk-cxp-' }), false);
+    // Found only by the pasted-secret rules: a bearer value, a key with its hyphens encoded.
+    assert.equal(holdsSecret('token: Bearer abcdefghij'), true);
+    assert.equal(holdsSecret('x sk%2Dcxp%2D0123%2Dabcdefgh'), true);
   });
 
   it('the Pool key inside a longer text, the whole key and nothing around it', () => {
@@ -220,6 +254,11 @@ describe('secrets in other fields at their edges (mutation)', () => {
     assert.equal(extractPoolKey(`see sk-cxp-0123456789a-${SECRET_43} here`), undefined);
     assert.equal(extractPoolKey(`see sk-cxp-0123456789ab-${'a'.repeat(42)} here`), undefined);
     assert.equal(extractPoolKey(`Bearer ${KEY}`), KEY);
+    assert.equal(
+      extractPoolKey(`${KEY.slice(0, 30)} ${KEY.slice(30)}`),
+      KEY,
+      'the correction when no whole key is in it',
+    );
     assert.equal(extractPoolKey('Bearer nothing'), undefined);
   });
 

@@ -55,6 +55,8 @@ describe('redaction: the HTML reference decoder at its edges (mutation)', () => 
   it('named: any case, the ";" required, only the known names', () => {
     assert.equal(decodeEscapes('&AMP;&Hyphen;&lowbar;&sol;&bsol;'), '&-_/\\');
     assert.equal(decodeEscapes('&a;'), '&a;');
+    // After a reference, the search goes on from the next "&", not from the next character.
+    assert.equal(decodeEscapes('&amp;x#45;'), '&x#45;');
     for (const text of ['&amp x', '&ampx', '&amp', '&foo;', '&;', '&hyphen1;', '&hy-phen;'])
       assert.equal(decodeEscapes(text), text, text);
   });
@@ -65,6 +67,8 @@ describe('redaction: the backslash decoder at its edges (mutation)', () => {
     assert.equal(decodeEscapes('\\u002d\\x2D\\u0000\\x00'), '--\u0000\u0000');
     assert.equal(decodeEscapes('\\u002dA\\x2dB'), '-A-B');
     assert.equal(decodeEscapes('\\\\ \\/ \\"'), '\\ / "');
+    // Hex digits are read only after \\u and \\x.
+    assert.equal(decodeEscapes('\\n41 \\\\41'), '\\n41 \\41');
     for (const text of ['\\u002', '\\x2', '\\u', '\\x', '\\n', "\\'", '\\', 'a\\b'])
       assert.equal(decodeEscapes(text), text, text);
   });
@@ -96,6 +100,7 @@ describe('redaction: rounds, floors and what a match becomes (mutation)', () => 
     // A secret that is not a Pool key has no halves: nothing else in the text changes.
     assert.equal(redactGiven('Stryker was here: a abcdefgh', ['abcdefgh']), 'Stryker was here: a …');
     assert.equal(redactGiven('nothing here', []), 'nothing here');
+    assert.equal(redactText('Stryker was here'), 'Stryker was here', 'no secret is given unless one is passed');
   });
 
   it('a bearer value: "[redacted]" from 10 characters, stars of its own length below', () => {
