@@ -74,6 +74,7 @@ describe('key rules at their edges (mutation)', () => {
       [`sk-cxp-0123456789ab-${'a'.repeat(42)}.`, 'badSecretChars'],
     ];
     for (const [value, name] of cases) assert.deepEqual(said(value), [`key.${name}.cause`, `key.${name}.fix`], name);
+    for (const [value] of cases.slice(-4)) assert.equal(kind(value), 'wrong-shape', String(value));
   });
 
   it('too long from 513 characters, not at 512', () => {
