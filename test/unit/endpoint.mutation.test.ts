@@ -1085,6 +1085,122 @@ const CASES: ReadonlyArray<readonly [unknown, boolean, readonly string[]]> = [
       'not-a-url error endpoint.notUrl.cause{"value":"http://[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…","url":"http://localhost:4000/v1"} endpoint.notUrl.fix{"value":"http://[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…","url":"http://localhost:4000/v1"}',
     ],
   ],
+  [
+    'https://https://pool.example.com/v1',
+    false,
+    [
+      'refused "https://https://pool.example.com/v1"',
+      'doubled-scheme error endpoint.doubledScheme.cause endpoint.doubledScheme.fix -> https://pool.example.com/v1 endpoint.fix.dropFirstScheme{"url":"https://pool.example.com/v1"}',
+    ],
+  ],
+  [
+    'HTTPS://http://localhost:4000/v1',
+    false,
+    [
+      'refused "HTTPS://http://localhost:4000/v1"',
+      'doubled-scheme error endpoint.doubledScheme.cause endpoint.doubledScheme.fix -> http://localhost:4000/v1 endpoint.fix.dropFirstScheme{"url":"http://localhost:4000/v1"}',
+    ],
+  ],
+  [
+    'http://https://pool.example.com/v1',
+    true,
+    [
+      'refused "http://https://pool.example.com/v1" full',
+      'doubled-scheme error endpoint.doubledScheme.cause endpoint.doubledScheme.fix',
+    ],
+  ],
+  [
+    'https://pool.example.com /v1/',
+    false,
+    [
+      'refused "https://pool.example.com /v1/"',
+      'inner-whitespace error endpoint.innerWhitespace.cause endpoint.innerWhitespace.fix -> https://pool.example.com/v1/ endpoint.fix.removeSpaces{"url":"https://pool.example.com/v1/"}',
+    ],
+  ],
+  [
+    'https://:pw@pool.example.com/v1',
+    false,
+    [
+      'refused "https://:pw@pool.example.com/v1"',
+      'credentials error endpoint.credentials.cause endpoint.credentials.fix -> https://pool.example.com/v1 endpoint.fix.removeCredentials{"url":"https://pool.example.com/v1"}',
+    ],
+  ],
+  [
+    '<<<<https://pool.example.com/v1>>>>',
+    false,
+    [
+      'refused "<https://pool.example.com/v1>"',
+      'quoted warning endpoint.quoted.cause endpoint.quoted.fix -> <https://pool.example.com/v1> endpoint.fix.removeQuotes{"url":"<https://pool.example.com/v1>"}',
+      'not-a-url error endpoint.notUrl.cause{"value":"<https://pool.example.com/v1>","url":"http://localhost:4000/v1"} endpoint.notUrl.fix{"value":"<https://pool.example.com/v1>","url":"http://localhost:4000/v1"}',
+    ],
+  ],
+  [
+    '"',
+    false,
+    [
+      'refused "\\""',
+      'not-a-url error endpoint.notUrl.cause{"value":"\\"","url":"http://localhost:4000/v1"} endpoint.notUrl.fix{"value":"\\"","url":"http://localhost:4000/v1"}',
+    ],
+  ],
+  [
+    '""https://pool.example.com/v1',
+    false,
+    [
+      'ok "https://pool.example.com/v1"',
+      'quoted warning endpoint.quoted.cause endpoint.quoted.fix -> https://pool.example.com/v1 endpoint.fix.removeQuotes{"url":"https://pool.example.com/v1"}',
+      '{"origin":"https://pool.example.com","host":"pool.example.com","loopback":false,"apiBase":"https://pool.example.com/v1","fullUrl":false,"traeUrl":"https://pool.example.com/v1","traeCallUrl":"https://pool.example.com/v1/chat/completions","modelsUrl":"https://pool.example.com/v1/models","usageUrl":"https://pool.example.com/v1/usage"}',
+    ],
+  ],
+  [
+    '"http://localhost:4000/v1',
+    false,
+    [
+      'ok "http://localhost:4000/v1"',
+      'quoted warning endpoint.quoted.cause endpoint.quoted.fix -> http://localhost:4000/v1 endpoint.fix.removeQuotes{"url":"http://localhost:4000/v1"}',
+      '{"origin":"http://localhost:4000","host":"localhost:4000","loopback":true,"apiBase":"http://localhost:4000/v1","fullUrl":false,"traeUrl":"http://localhost:4000/v1","traeCallUrl":"http://localhost:4000/v1/chat/completions","modelsUrl":"http://localhost:4000/v1/models","usageUrl":"http://localhost:4000/v1/usage"}',
+    ],
+  ],
+  [
+    'x"https://pool.example.com/v1',
+    false,
+    [
+      'refused "x\\"https://pool.example.com/v1"',
+      'not-a-url error endpoint.notUrl.cause{"value":"x\\"https://pool.example.com/v1","url":"http://localhost:4000/v1"} endpoint.notUrl.fix{"value":"x\\"https://pool.example.com/v1","url":"http://localhost:4000/v1"}',
+    ],
+  ],
+  [
+    'https://pool.example.com/v1""',
+    false,
+    [
+      'ok "https://pool.example.com/v1"',
+      'quoted warning endpoint.quoted.cause endpoint.quoted.fix -> https://pool.example.com/v1 endpoint.fix.removeQuotes{"url":"https://pool.example.com/v1"}',
+      '{"origin":"https://pool.example.com","host":"pool.example.com","loopback":false,"apiBase":"https://pool.example.com/v1","fullUrl":false,"traeUrl":"https://pool.example.com/v1","traeCallUrl":"https://pool.example.com/v1/chat/completions","modelsUrl":"https://pool.example.com/v1/models","usageUrl":"https://pool.example.com/v1/usage"}',
+    ],
+  ],
+  [
+    'pool.example.com/https://x',
+    false,
+    [
+      'refused "pool.example.com/https://x"',
+      'missing-scheme error endpoint.missingScheme.cause{"scheme":"https"} endpoint.missingScheme.fix{"scheme":"https"} -> https://pool.example.com/https://x endpoint.fix.addScheme{"url":"https://pool.example.com/https://x"}',
+    ],
+  ],
+  [
+    'a+b://x',
+    false,
+    [
+      'refused "a+b://x"',
+      'bad-scheme error endpoint.badScheme.cause{"scheme":"a+b"} endpoint.badScheme.fix{"scheme":"a+b"}',
+    ],
+  ],
+  [
+    'LOCALHOST:4000/v1',
+    false,
+    [
+      'refused "LOCALHOST:4000/v1"',
+      'missing-scheme error endpoint.missingScheme.cause{"scheme":"http"} endpoint.missingScheme.fix{"scheme":"http"} -> http://LOCALHOST:4000/v1 endpoint.fix.addScheme{"url":"http://LOCALHOST:4000/v1"}',
+    ],
+  ],
 ];
 
 describe('URL rules answer by answer (mutation)', () => {
