@@ -28,10 +28,11 @@ export default {
     // and models' redaction tests. The rest reach the URL rules and the key store only in passing, and running
     // them for every mutant (most reach the URL rules) would take hours on a shared two-core machine.
     spec: [
-      ...['diagnosis', 'endpoint', 'keyReplacement', 'keyStore', 'keyWrites', 'originPolicy', 'originPolicy.property'],
-      ...['poolClient', 'poolKey', 'properties', 'security.models', 'security.paste', 'security.redact'],
-      ...['security.url', 'services', 'setupLink', 'setupLinkWizard', 'statusModel', 'traeConfirm', 'traeGuide'],
-      ...['traeWatch', 'traeWatch.mutation', 'wizardController'],
+      ...['diagnosis', 'endpoint', 'endpoint.mutation', 'keyReplacement', 'keyStore', 'keyWrites'],
+      ...['originPolicy', 'originPolicy.property', 'poolClient', 'poolKey', 'poolKey.mutation', 'properties'],
+      ...['redact.mutation', 'security.models', 'security.paste', 'security.redact', 'security.url', 'services'],
+      ...['setupLink', 'setupLinkWizard', 'statusModel', 'traeConfirm', 'traeGuide', 'traeWatch'],
+      ...['traeWatch.mutation', 'wizardController'],
     ].map((name) => `out/test/unit/${name}.test.js`),
   },
   // Run without a shell; the sandbox starts with no out/ (ignorePatterns), so no clean is needed.

@@ -132,7 +132,8 @@ function wrongShape(value: string): KeyAnalysis {
   const parts = value.slice('sk-cxp-'.length).split('-');
   const id = parts[0] ?? '';
   const secret = parts.slice(1).join('-');
-  if (value.startsWith('SK-') || value.startsWith('Sk-') || !value.startsWith('sk-cxp-')) {
+  // Reached only for /^sk-cxp-/i: any other case of the prefix ("SK-", "Sk-", "sk-CXP-") is what is off.
+  if (!value.startsWith('sk-cxp-')) {
     return problem('wrong-shape', 'key.prefixCase.cause', 'key.prefixCase.fix');
   }
   if (!/^[0-9a-f]{12}$/.test(id)) {

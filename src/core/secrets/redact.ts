@@ -50,7 +50,7 @@ const DECODERS: ReadonlyArray<(text: string) => string> = [
   decodeBackslashes,
   foldHyphens,
 ];
-let utf8: TextDecoder | undefined;
+const UTF8 = new TextDecoder('utf-8');
 /** Where the escape read last ends and what it stands for (one object, not one per escape). */
 const read = { value: '', end: 0 };
 
@@ -135,8 +135,7 @@ function decodePercent(text: string): string {
         at += 3;
         if (text.charCodeAt(at) !== 0x25) break;
       }
-      utf8 ??= new TextDecoder('utf-8');
-      out += utf8.decode(new Uint8Array(bytes));
+      out += UTF8.decode(new Uint8Array(bytes));
     }
     copied = at;
   }

@@ -129,11 +129,13 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
       finding('credentials', 'error', 'credentials', [fixTo(origin + rawPath, fullUrl, 'removeCredentials')]),
     );
   }
-  if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
+  // The parser's search and hash come only from a "?" or "#" in the value (an empty one too).
+  if (/[?#]/.test(value)) {
     findings.push(finding('query-or-fragment', 'error', 'query', [fixTo(origin + rawPath, fullUrl, 'removeQuery')]));
   }
   findings.push(...hostFindings(url, scheme, rawPath, fullUrl));
-  const loopback = isLoopbackHost(url.hostname) || url.hostname === '0.0.0.0' || url.hostname === '[::]';
+  // 0.0.0.0 and [::] are refused above (unspecified-host), so they never reach an endpoint.
+  const loopback = isLoopbackHost(url.hostname);
 
   const strange = strangePathCharacters(rawPath);
   if (strange.length > 0) {
