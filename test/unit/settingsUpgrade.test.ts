@@ -38,7 +38,7 @@ describe('upgrade: a user with only today’s codexPooler.model setting', functi
   this.timeout(20_000);
   const ctx = useEmulator();
   let uninstall: () => void;
-  let fake: { workspace: unknown; ConfigurationTarget?: unknown };
+  let fake: { workspace: unknown };
   let saved: unknown;
   let VscodeSettings: typeof SettingsModule.VscodeSettings;
 
@@ -46,12 +46,10 @@ describe('upgrade: a user with only today’s codexPooler.model setting', functi
     ({ uninstall } = installVscode());
     fake = require('vscode') as typeof fake;
     saved = fake.workspace;
-    fake.ConfigurationTarget = { Global: 1 };
     ({ VscodeSettings } = require('../../src/editor/settings') as typeof SettingsModule);
   });
   after(() => {
     fake.workspace = saved;
-    delete fake.ConfigurationTarget;
     uninstall();
   });
 
