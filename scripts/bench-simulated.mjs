@@ -1,5 +1,5 @@
 // The bench's simulated-time parts (fake clock, real HTTP to the emulator, plain Node, no editor): background
-// requests per hour, how fast the status bar follows a pool that dies and comes back, and the watch over
+// requests per hour (with 1 model and with 10 models chosen: the same), how fast the status bar follows a pool that dies and comes back, and the watch over
 // Trae's request. `npm run bench` runs them with the rest; alone, after `npm run compile-tests`:
 // `node scripts/bench-simulated.mjs` (BENCH_OUT=<dir holding out/> measures another build).
 // Budgets: a pool back after any outage is green within 60 s, worst case over every second of dying, with
@@ -28,15 +28,23 @@ export async function measureSimulated({ out, emulator, say = () => undefined })
   const { FakeClock } = load('test/unit/fakes/clock.js');
   const { applyScenario } = load('test/emulator/server.js');
   const client = new PoolClient({ transport: createNodeTransport(), timeoutMs: 10_000, userAgent: 'bench' });
-  const backgroundCheck = () =>
+  /** moreModels: the further models in Trae (issue 24); the same one model list answers for all of them. */
+  const backgroundCheck = (moreModels = []) =>
     checkConnection(
-      { baseUrl: emulator.apiBase, fullUrl: false, model: 'gpt-5.5', key: emulator.key, mode: 'background' },
+      {
+        baseUrl: emulator.apiBase,
+        fullUrl: false,
+        model: 'gpt-5.5',
+        moreModels,
+        key: emulator.key,
+        mode: 'background',
+      },
       { client },
     );
 
   // ------------------------------------------------------------ background requests per hour
   const INTERVAL_MS = 300_000;
-  async function simulatedHours(hours, prepare) {
+  async function simulatedHours(hours, prepare, moreModels = []) {
     emulator.reset();
     prepare();
     const clock = new FakeClock();
@@ -44,7 +52,7 @@ export async function measureSimulated({ out, emulator, say = () => undefined })
       intervalMs: INTERVAL_MS,
       clock,
       focused: true,
-      run: clock.track(async () => healthOfReport(await backgroundCheck())),
+      run: clock.track(async () => healthOfReport(await backgroundCheck(moreModels))),
     });
     scheduler.start();
     await clock.advance(hours * 3_600_000);
@@ -58,6 +66,15 @@ export async function measureSimulated({ out, emulator, say = () => undefined })
     healthyPerHour: await simulatedHours(24, () => {}),
     failingPerHour: await simulatedHours(24, () => emulator.keys.set(emulator.key, { status: 'disabled' })),
   };
+  // 10 models in Trae (the main one and 9 more, all offered; then one of them gone): the same requests as with 1.
+  const nineMore = ['gpt-5.6-terra', 'gpt-5.4-mini', ...Array.from({ length: 7 }, (_, i) => `bench-model-${i}`)];
+  const offerAll = () => emulator.models.push(...nineMore.slice(2).map((id) => ({ id, input_modalities: ['text'] })));
+  background.tenModelsPerHour = await simulatedHours(24, offerAll, nineMore);
+  background.tenModelsOneGonePerHour = await simulatedHours(
+    24,
+    () => (offerAll(), emulator.removeModel('gpt-5.4-mini')),
+    nineMore,
+  );
 
   // ------------------------------------------------------------ recovery: pool dies -> red, returns -> green
   // The window focused, the default interval. The pool dies at some moment between two checks, stays down
@@ -143,6 +160,11 @@ export async function measureSimulated({ out, emulator, say = () => undefined })
 
   const rows = [
     ['background requests per hour, healthy pool', JSON.stringify(background.healthyPerHour), ''],
+    [
+      'background requests per hour, 10 models chosen (all offered / one gone)',
+      `${JSON.stringify(background.tenModelsPerHour)} / ${JSON.stringify(background.tenModelsOneGonePerHour)}`,
+      'the same as with 1',
+    ],
     [
       'background requests per hour, failing pool (a retry every minute)',
       JSON.stringify(background.failingPerHour),

@@ -37,6 +37,9 @@ export function demoUrls(editorPort, poolPort) {
   return { editorUrl: `http://localhost:${editorPort}/`, controlUrl, poolUrl: `${controlUrl}/v1` };
 }
 
+/** A model the demo pool can stop offering: chosen as a further model, the status bar names it when it goes. */
+export const MISSING_MODEL = 'gpt-5.4-mini';
+
 /** traeModel: the model the "play Trae" command sends; setupLink: a link that opens the wizard prefilled. */
 export function demoBanner({
   editorPort,
@@ -50,6 +53,11 @@ export function demoBanner({
 }) {
   const { editorUrl, controlUrl, poolUrl } = demoUrls(editorPort, poolPort);
   const scenarioCommands = FIRST_SCENARIOS.map(([name]) => `curl ${controlUrl}/__emulator/scenario/${name}`);
+  const notes = FIRST_SCENARIOS.map(([, note]) => note);
+  // The pool stops offering one model, just before "back to normal" (which offers it again too).
+  scenarioCommands.splice(-1, 0, `curl -X POST '${controlUrl}/__emulator/model/remove?id=${MISSING_MODEL}'`);
+  notes.splice(-1, 0, 'a model you chose is no longer offered (/model/add?id= puts it back)');
+  notes[notes.length - 1] += `. All ${scenarioCount} scenarios, each with what it does: docs/demo.md`;
   const width = Math.max(...scenarioCommands.map((command) => command.length));
   const other =
     lang === 'en'
@@ -59,8 +67,7 @@ export function demoBanner({
   Codex Pooler for Trae: demo (code-server ${editorVersion}, language ${lang})
 
   Break the demo pool on purpose: switch it, then F1 > "Codex Pooler: Check Connection".
-${scenarioCommands.map((command, i) => `    ${command.padEnd(width)}  # ${FIRST_SCENARIOS[i][1]}`).join('\n')}
-    All ${scenarioCount} scenarios, each with what it does: docs/demo.md
+${scenarioCommands.map((command, i) => `    ${command.padEnd(width)}  # ${notes[i]}`).join('\n')}
   Play Trae's chat on the wizard's last step, Confirm in Trae (with the model you chose, here ${traeModel}):
     curl -X POST '${controlUrl}/__emulator/trae-chat?model=${traeModel}'
   Open a setup link as a teammate would: F1 > "Developer: Open URL", paste it, allow it:

@@ -18,6 +18,7 @@ import type * as CheckEngineModule from './checkEngine';
 import { CheckService, type CheckEngine } from './services/checkService';
 import type { FocusPort } from './services/ports';
 import { HealthMonitor } from './services/healthMonitor';
+import { ModelTests } from './services/modelTests';
 import { OwnTraffic } from './services/ownTraffic';
 import { PoolKeyStore } from './services/keyStore';
 import { Redactor } from './services/redactor';
@@ -47,12 +48,19 @@ export interface TestingApi {
   /** The Trae-shaped check of the saved settings, without the quota question. */
   traeCheck(): Promise<TraeCheckReport | undefined>;
   /** Saves the connection the way the wizard's Save does (one change). */
-  writeConnection(values: { baseUrl: string; fullUrl: boolean; model: string }): Promise<void>;
+  writeConnection(values: {
+    baseUrl: string;
+    fullUrl: boolean;
+    model: string;
+    moreModels?: readonly string[];
+  }): Promise<void>;
   /**
    * The settings changes the services hear, with the connection as read at that moment: a test hook, as
    * no editor event shows how many changes a save became (the health monitor's settle time hides it).
    */
-  onDidChangeConnection(listener: (read: { baseUrl: string; fullUrl: boolean; model: string }) => void): {
+  onDidChangeConnection(
+    listener: (read: { baseUrl: string; fullUrl: boolean; model: string; moreModels: readonly string[] }) => void,
+  ): {
     dispose(): void;
   };
 }
@@ -86,7 +94,8 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
   const monitor = new HealthMonitor({ checks, settings, keys, focus, clock: systemClock });
   const findings = new TraeFindings({ settings, keys });
   const confirmations = new TraeConfirmations({ memento: context.globalState, settings, keys, log });
-  const status = new StatusBarIndicator(checks, monitor, focus, findings, confirmations);
+  const modelTests = new ModelTests({ checks, settings, keys });
+  const status = new StatusBarIndicator(checks, monitor, focus, findings, confirmations, modelTests);
 
   let interactive: InteractiveModule.Interactive | undefined;
   const loadInteractive = (): InteractiveModule.Interactive =>
@@ -97,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
       checks,
       findings,
       confirmations,
+      modelTests,
       ownTraffic,
       keys,
       settings,
@@ -114,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
     monitor,
     findings,
     confirmations,
+    modelTests,
     ownTraffic,
     status,
     { dispose: () => void interactive?.dispose() },
@@ -166,8 +177,8 @@ export function activate(context: vscode.ExtensionContext): CodexPoolerApi {
             onDidChangeConnection: (listener) =>
               settings.onDidChange((change) => {
                 if (!change.connection) return;
-                const { baseUrl, fullUrl, model } = settings.read();
-                listener({ baseUrl, fullUrl, model });
+                const { baseUrl, fullUrl, model, moreModels } = settings.read();
+                listener({ baseUrl, fullUrl, model, moreModels });
               }),
           },
         }

@@ -16,6 +16,7 @@ import type { Redactor } from './services/redactor';
 import type { OwnTraffic } from './services/ownTraffic';
 import type { TraeConfirmations } from './services/traeConfirmations';
 import type { TraeFindings } from './services/traeFindings';
+import type { ModelTests } from './services/modelTests';
 import { TraeWatch } from './services/traeWatch';
 import { SharedUsageReader, usageReader } from './services/usageReader';
 import { systemClock } from './core/check/healthSchedule';
@@ -28,6 +29,8 @@ export interface InteractiveDependencies {
   readonly checks: CheckService;
   readonly findings: TraeFindings;
   readonly confirmations: TraeConfirmations;
+  /** The last test chat of each model (Copy Diagnostics lists them; "Test every model" records here). */
+  readonly modelTests: ModelTests;
   readonly ownTraffic: OwnTraffic;
   readonly keys: PoolKeyStore;
   readonly settings: VscodeSettings;

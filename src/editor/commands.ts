@@ -11,6 +11,8 @@ import { formatTraeReport } from '../core/check/traeShaped/traeReportText';
 import { describeRoute, proxyRouteFor } from '../core/http/proxyRoute';
 import { formatReport } from '../core/check/reportText';
 import type { CheckService } from '../services/checkService';
+import type { ModelTests } from '../services/modelTests';
+import { modelDiagnosticLines, modelStatuses } from '../services/statusModel';
 import { checkNotice } from '../services/checkNotice';
 import type { OnDemandChecks } from '../services/onDemandChecks';
 import type { PoolKeyStore } from '../services/keyStore';
@@ -36,6 +38,7 @@ export interface CommandDependencies extends Pick<LinkCommandDeps, 'extensionId'
   readonly replacement: KeyReplacement;
   readonly findings: Pick<TraeFindings, 'current'>;
   readonly confirmations: Pick<TraeConfirmations, 'current' | 'record'>;
+  readonly modelTests: Pick<ModelTests, 'lastOf'>;
   readonly watch: () => TraeWatch;
   readonly openWizard: () => void | Promise<void>;
   /** Shows the open wizard's last step; false when no wizard is open. */
@@ -100,12 +103,13 @@ export function commandHandlers(deps: CommandDependencies): CommandHandlers {
       'Codex Pooler for Trae: diagnostics',
       `Extension: codex-pooler-trae ${deps.extensionVersion}`,
       `Editor: ${vscode.env.appName} ${vscode.version} (uri scheme ${vscode.env.uriScheme}, host ${vscode.env.appHost}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, language ${vscode.env.language}, ${process.platform}/${process.arch}, Node ${process.versions.node})`,
-      `Settings: baseUrl=${JSON.stringify(settings.baseUrl)} fullUrl=${String(settings.fullUrl)} model=${JSON.stringify(settings.model)} healthCheck.intervalSeconds=${settings.intervalSeconds} requestTimeoutSeconds=${settings.timeoutSeconds}${settings.secretIn.length ? ` (a secret was found in ${settings.secretIn.join(', ')} and ignored)` : ''}`,
+      `Settings: baseUrl=${JSON.stringify(settings.baseUrl)} fullUrl=${String(settings.fullUrl)} model=${JSON.stringify(settings.model)}${settings.moreModels.length ? ` moreModels=${JSON.stringify(settings.moreModels)}` : ''} healthCheck.intervalSeconds=${settings.intervalSeconds} requestTimeoutSeconds=${settings.timeoutSeconds}${settings.secretIn.length ? ` (a secret was found in ${settings.secretIn.join(', ')} and ignored)` : ''}`,
       `Proxy for the pool: ${describeRoute(proxy)}`,
       `Pool API key: ${key.kind === 'none' ? 'not stored' : key.kind === 'unavailable' ? `secret storage unavailable (${key.error.detail})` : key.isPoolKey ? `stored (${key.masked})` : 'stored, but not a Pool key'}`,
       '',
       'Last check:',
       last ? formatReport(last, (m) => renderMsg(m)) : '(none)',
+      ...(last ? modelDiagnosticLines(modelStatuses(last, (model) => deps.modelTests.lastOf(model))) : []),
       ...traeFindingLines(),
       ...confirmationLines(),
     ];

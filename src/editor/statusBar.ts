@@ -6,8 +6,10 @@ import { ageText, dueText } from '../core/text/freshness';
 import { markdownText } from '../core/text/markdownText';
 import type { MessageId } from '../core/text/messages';
 import type { CheckService, PublishedCheck } from '../services/checkService';
+import type { ModelTests } from '../services/modelTests';
 import {
   clearingAction,
+  modelLines,
   statusIndicator,
   statusProblems,
   type Indicator,
@@ -74,6 +76,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     private readonly focus: FocusPort,
     private readonly findings: Pick<TraeFindings, 'current' | 'onDidChange'>,
     private readonly confirmations: Pick<TraeConfirmations, 'current' | 'onDidChange'>,
+    private readonly tests: Pick<ModelTests, 'lastOf' | 'onDidChange'>,
     private readonly now: () => number = Date.now,
   ) {
     this.#item = vscode.window.createStatusBarItem('codexPooler.health', vscode.StatusBarAlignment.Right, 100);
@@ -84,6 +87,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     this.#subscriptions.add(focus.onDidChange(() => this.paint()));
     this.#subscriptions.add(findings.onDidChange(() => this.paint()));
     this.#subscriptions.add(confirmations.onDidChange(() => this.paint()));
+    this.#subscriptions.add(tests.onDidChange(() => this.paint()));
     // The age in the tooltip moves with time; repainting costs no request.
     this.#timer = setInterval(() => this.paint(), REFRESH_MS);
     this.paint();
@@ -197,11 +201,12 @@ export class StatusBarIndicator implements vscode.Disposable {
     return md;
   }
 
-  /** The pool, the model, when it was checked, and the quota the last check saw. */
+  /** The pool, each model (offered or not, its last test), when it was checked, and the quota the last check saw. */
   #checkLines(line: (text: string) => void, last: PublishedCheck): void {
     const report = last.report;
     line(t('ui.status.tooltip.pool', { host: report.target.endpoint?.host ?? (report.target.baseUrl || '—') }));
-    line(t('ui.status.tooltip.model', { model: report.target.model || t('ui.status.tooltip.noModel') }));
+    for (const parts of modelLines(report, (m) => this.tests.lastOf(m), this.now()))
+      line(parts.map(render).join(' · '));
     const kind = t(report.mode === 'full' ? 'ui.status.tooltip.kindFull' : 'ui.status.tooltip.kindBackground');
     const latency =
       report.facts.latencyMs !== undefined && report.steps.some((s) => s.id === 'models' && s.status !== 'skipped')

@@ -3,7 +3,10 @@
 // tooltip names, worst first. The editor layer (src/editor/statusBar.ts) only paints this.
 import { healthOfReport, type CheckMode, type CheckReport } from '../core/check/checkReport';
 import type { Diagnosis, NextAction } from '../core/check/diagnosis';
+import { ageText } from '../core/text/freshness';
+import { msg, type MessageId, type Msg } from '../core/text/messages';
 import type { PublishedCheck } from './checkService';
+import type { ModelTest } from './modelTests';
 import type { TraeFinding } from './traeFindings';
 
 export type Indicator = 'notSetUp' | 'checking' | 'healthy' | 'degraded' | 'failing' | 'off';
@@ -97,4 +100,87 @@ export function clearingAction(inputs: StatusInputs): StatusAction | undefined {
   if (inputs.finding && base !== shown) return 'traeCheck';
   const first = inputs.last?.report.diagnoses.find((d) => d.severity !== 'info');
   return first ? actionOf(first.action) : 'checkConnection';
+}
+
+/** One model in Trae as the tooltip lists it: whether the pool offers it, and its last test chat. */
+export interface ModelStatus {
+  readonly model: string;
+  readonly main: boolean;
+  /** Undefined when the last check could not read the model list. */
+  readonly offered: boolean | undefined;
+  readonly test?: ModelTest;
+}
+
+/** Every model of the checked setup, the main one first, from the one model list the check read. */
+export function modelStatuses(
+  report: CheckReport,
+  lastTestOf: (model: string) => ModelTest | undefined,
+): ModelStatus[] {
+  const { target, facts } = report;
+  const listRead = facts.models !== undefined;
+  const withTest = (status: ModelStatus): ModelStatus => {
+    const test = lastTestOf(status.model);
+    return test ? { ...status, test } : status;
+  };
+  const more = (target.moreModels ?? []).map((model) =>
+    withTest({
+      model,
+      main: false,
+      offered: listRead ? (facts.moreModels?.find((m) => m.id === model)?.listed ?? false) : undefined,
+    }),
+  );
+  if (target.model === '') return more;
+  return [
+    withTest({ model: target.model, main: true, offered: listRead ? facts.modelListed === true : undefined }),
+    ...more,
+  ];
+}
+
+/** A model's line, in parts the tooltip joins with " · ": its name, offered or not, its last test chat and its age. */
+export function modelLineParts(status: ModelStatus, several: boolean, now: number): Msg[] {
+  const name = msg(status.main && several ? 'ui.status.tooltip.modelMain' : 'ui.status.tooltip.model', {
+    model: status.model,
+  });
+  const offered =
+    status.offered === undefined
+      ? msg('ui.status.tooltip.modelNotChecked')
+      : msg(status.offered ? 'ui.status.tooltip.modelOffered' : 'ui.status.tooltip.modelNotOffered');
+  if (!status.test) return [name, offered];
+  const age = ageText(now - status.test.finishedAt);
+  return [name, offered, msg(TEST_TEXTS[status.test.result], { age })];
+}
+
+const TEST_TEXTS = {
+  passed: 'ui.status.tooltip.testPassed',
+  problem: 'ui.status.tooltip.testProblem',
+  failed: 'ui.status.tooltip.testFailed',
+} as const satisfies Record<ModelTest['result'], MessageId>;
+
+/** The tooltip's model lines, each in parts joined with " · " (no model chosen yet: says so, as before). */
+export function modelLines(
+  report: CheckReport,
+  lastTestOf: (model: string) => ModelTest | undefined,
+  now: number,
+): Msg[][] {
+  const models = modelStatuses(report, lastTestOf);
+  const none = [[msg('ui.status.tooltip.model', { model: msg('ui.status.tooltip.noModel') })]];
+  return [...(report.target.model === '' ? none : []), ...models.map((m) => modelLineParts(m, models.length > 1, now))];
+}
+
+/** The models for Copy Diagnostics, in English like the rest of it (times in UTC). */
+export function modelDiagnosticLines(statuses: readonly ModelStatus[]): string[] {
+  if (statuses.length === 0) return [];
+  const offered = (s: ModelStatus) =>
+    s.offered === undefined
+      ? 'not checked (no model list)'
+      : s.offered
+        ? 'offered'
+        : 'NOT offered now (Trae answers 984)';
+  const tested = (s: ModelStatus) =>
+    s.test ? `; last test chat ${s.test.result} at ${new Date(s.test.finishedAt).toISOString()}` : '; not tested';
+  return [
+    '',
+    'Models in Trae (from the last check; one model list for all):',
+    ...statuses.map((s) => `- ${s.model}${s.main ? ' (main)' : ''}: ${offered(s)}${tested(s)}`),
+  ];
 }

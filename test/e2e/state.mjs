@@ -14,6 +14,7 @@ export function workingSettings() {
     'codexPooler.baseUrl': env.emulator.apiBase,
     'codexPooler.fullUrl': false,
     'codexPooler.model': 'gpt-5.5',
+    'codexPooler.moreModels': undefined,
     'codexPooler.healthCheck.intervalSeconds': 300,
     'codexPooler.guideLanguage': 'auto',
     'http.proxy': undefined,

@@ -50,6 +50,8 @@ export class Emulator {
   key: string;
   pool: PoolState = freshPool();
   models: EmulatorModel[] = defaultModels();
+  /** Models taken off the list (removeModel), each with its place, so addModelBack puts it where it was. */
+  removedModels: { model: EmulatorModel; index: number }[] = [];
   /** What the upstream does with chat: a failure, a delay, the text, how streams go, tool calls. */
   upstream: Upstream = freshUpstream();
   fault?: { fault: Fault; routes?: Route[] };
@@ -134,6 +136,7 @@ export class Emulator {
   reset(): void {
     this.pool = freshPool();
     this.models = defaultModels();
+    this.removedModels = [];
     this.extraEntries = [];
     this.upstream = freshUpstream();
     delete this.fault;
@@ -181,6 +184,24 @@ export class Emulator {
     for (const [key, used] of this.usage) {
       this.usage.set(key, { requests: Math.floor(used.requests / 2), tokens: Math.floor(used.tokens / 2) });
     }
+  }
+
+  /** The pool stops offering a model (an operator took it away, or its catalog entry went): off the list, chats refused. */
+  removeModel(id: string): EmulatorModel | undefined {
+    const index = this.models.findIndex((m) => m.id.toLowerCase() === id.trim().toLowerCase());
+    if (index < 0) return undefined;
+    const [model] = this.models.splice(index, 1);
+    this.removedModels.push({ model: model!, index });
+    return model;
+  }
+
+  /** A model removed before comes back, with its values, at its place in the list. */
+  addModelBack(id: string): EmulatorModel | undefined {
+    const at = this.removedModels.findIndex((r) => r.model.id.toLowerCase() === id.trim().toLowerCase());
+    if (at < 0) return undefined;
+    const [{ model, index }] = this.removedModels.splice(at, 1) as [{ model: EmulatorModel; index: number }];
+    this.models.splice(Math.min(index, this.models.length), 0, model);
+    return model;
   }
 
   countRoute(route: RecordedRequest['route']): number {
@@ -368,6 +389,21 @@ export class Emulator {
     }
     if (path === '/__emulator/scenarios')
       return sendJson(res, 200, { current: this.scenario, scenarios: scenarioList() });
+    if (path === '/__emulator/model/remove' || path === '/__emulator/model/add') {
+      // The pool stops offering one model, or offers it again: the status bar names the missing one.
+      const id = url.searchParams.get('id') ?? '';
+      const removing = path.endsWith('/remove');
+      const changed = removing ? this.removeModel(id) : this.addModelBack(id);
+      const models = this.models.map((m) => m.id);
+      const removed = this.removedModels.map((r) => r.model.id);
+      if (!changed)
+        return sendJson(res, 404, {
+          error: `no ${removing ? 'listed' : 'removed'} model ${JSON.stringify(id)}`,
+          models,
+          removed,
+        });
+      return sendJson(res, 200, { [removing ? 'removed' : 'addedBack']: changed.id, models, removedModels: removed });
+    }
     if (path.startsWith('/__emulator/scenario/') && Object.prototype.hasOwnProperty.call(SCENARIOS, name)) {
       this.reset();
       applyScenario(this, name as ScenarioName, this.url, url.searchParams);

@@ -101,6 +101,7 @@ describe('Codex Pooler for Trae in a real extension host', () => {
         'codexPooler.guideLanguage',
         'codexPooler.healthCheck.intervalSeconds',
         'codexPooler.model',
+        'codexPooler.moreModels',
         'codexPooler.requestTimeoutSeconds',
       ]);
       for (const [name, p] of Object.entries(properties)) assert.equal(p.scope, 'application', name);
@@ -403,11 +404,12 @@ describe('Codex Pooler for Trae in a real extension host', () => {
       emulator.reset();
       // All three values change (Full URL on): half-written would be a change heard with some of them only.
       const saved = { baseUrl: `${emulator.apiBase}/chat/completions`, fullUrl: true, model: 'gpt-5.6-terra' };
-      const heard: { baseUrl: string; fullUrl: boolean; model: string }[] = [];
+      const heard: { baseUrl: string; fullUrl: boolean; model: string; moreModels: readonly string[] }[] = [];
       const listening = pooler.testing!.onDidChangeConnection((read) => heard.push(read));
       try {
         await pooler.testing!.writeConnection(saved);
-        assert.deepEqual(heard, [saved], 'one change, heard with all three values');
+        // A one-model save: no further models, as before issue 24.
+        assert.deepEqual(heard, [{ ...saved, moreModels: [] }], 'one change, heard with all three values');
         await waitForCheckOf(pooler, 'gpt-5.6-terra');
         assert.equal(emulator.countRoute('models'), 1, JSON.stringify(emulator.counts()));
         assert.equal(emulator.countRoute('chat'), 0);

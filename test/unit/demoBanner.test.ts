@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderMsg } from '../../src/core/text/messages';
-import { scenarioList } from '../emulator/server';
+import { DEFAULT_MODELS, scenarioList } from '../emulator/server';
 
 const root = path.join(__dirname, '../../..');
 const load = async <T>(file: string): Promise<T> =>
@@ -26,6 +26,7 @@ interface BannerOptions {
 interface BannerModule {
   FIRST_STATUS_TEXT: string;
   FIRST_SCENARIOS: [string, string][];
+  MISSING_MODEL: string;
   firstStatusText(lang: string): string;
   demoBanner(options: BannerOptions): string;
 }
@@ -99,6 +100,23 @@ describe('the demo banner', () => {
     assert.equal([...text.matchAll(/__emulator\/scenario\//g)].length, banner.FIRST_SCENARIOS.length);
     assert.match(text, new RegExp(`All ${names.length} scenarios, each with what it does: docs/demo\\.md`));
     assert.match(text, /npm run demo -- --lang zh-cn/);
+  });
+
+  it('shows how to make the pool stop offering a model the demo pool lists, and how to bring it back', async () => {
+    const banner = await load<BannerModule>('demo-banner.mjs');
+    const text = banner.demoBanner(options());
+    assert.ok(
+      DEFAULT_MODELS.some((m) => m.id === banner.MISSING_MODEL),
+      banner.MISSING_MODEL,
+    );
+    assert.ok(
+      text.includes(`curl -X POST 'http://localhost:4000/__emulator/model/remove?id=${banner.MISSING_MODEL}'`),
+      text,
+    );
+    assert.match(text, /\/model\/add\?id= puts it back/);
+    const demoDoc = fs.readFileSync(path.join(root, 'docs/demo.md'), 'utf8');
+    assert.match(demoDoc, /__emulator\/model\/remove\?id=gpt-5\.4-mini/);
+    assert.match(demoDoc, /__emulator\/model\/add\?id=gpt-5\.4-mini/);
   });
 });
 

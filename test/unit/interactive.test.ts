@@ -11,6 +11,7 @@ import { PoolKeyStore } from '../../src/services/keyStore';
 import { OwnTraffic } from '../../src/services/ownTraffic';
 import { Redactor } from '../../src/services/redactor';
 import { TraeConfirmations } from '../../src/services/traeConfirmations';
+import { ModelTests } from '../../src/services/modelTests';
 import { TraeFindings } from '../../src/services/traeFindings';
 import { TraeWatch } from '../../src/services/traeWatch';
 import { FakeLog } from './fakes/log';
@@ -80,6 +81,7 @@ describe('deactivation: nothing the commands started outlives it (src/interactiv
       checks,
       findings: new TraeFindings({ settings, keys }),
       confirmations: new TraeConfirmations({ memento, settings, keys, log }),
+      modelTests: new ModelTests({ checks, settings, keys }),
       ownTraffic,
       keys,
       settings: settings as unknown as VscodeSettings,

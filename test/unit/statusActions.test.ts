@@ -254,7 +254,8 @@ describe('the status bar tooltip and the notifications, in the editor (a vscode 
     const focus = { focused: true, onDidChange: new Emitter<boolean>().event };
     const findings = { current: inputs.finding, onDidChange: never };
     const confirmations = { current: undefined, onDidChange: never };
-    const bar = new StatusBarIndicator(checks, schedule, focus, findings, confirmations, () => 60_000);
+    const tests = { lastOf: () => undefined, onDidChange: never };
+    const bar = new StatusBarIndicator(checks, schedule, focus, findings, confirmations, tests, () => 60_000);
     const tooltip = bar.snapshot().tooltip;
     bar.dispose();
     return tooltip;

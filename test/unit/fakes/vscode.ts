@@ -161,6 +161,7 @@ function buildFake() {
     ProgressLocation: { Notification: 15 },
     UIKind: { Desktop: 1, Web: 2 },
     StatusBarAlignment: { Left: 1, Right: 2 },
+    ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     InputBoxValidationSeverity: { Info: 1, Warning: 2, Error: 3 },
     ThemeColor: class {
       constructor(readonly id: string) {}
