@@ -41,6 +41,12 @@ export interface CheckEngine {
   readonly PoolClient: typeof PoolClient;
 }
 
+export interface TestedModel {
+  readonly report: CheckReport;
+  /** Wall-clock milliseconds. */
+  readonly finishedAt: number;
+}
+
 export interface CheckServiceDeps {
   /** Loads the check on first use (src/checkEngine.ts); called before every check, so it caches itself. */
   readonly engine: () => Promise<CheckEngine>;
@@ -63,6 +69,12 @@ export interface RunOptions {
 export class CheckService implements Disposable {
   readonly #changed = new Emitter<CheckEvent>();
   readonly onDidChange: Event<CheckEvent> = this.#changed.event;
+  readonly #tested = new Emitter<TestedModel>();
+  /**
+   * A full check of the saved pool with the stored key finished, whichever model it ran on: Check Connection,
+   * a model picked for it, or the wizard's "Test every model" on the saved URL (published or not).
+   */
+  readonly onDidTestModel: Event<TestedModel> = this.#tested.event;
   readonly #running = new Map<number, CheckMode>();
   #sequence = 0;
   #last: PublishedCheck | undefined;
@@ -184,6 +196,10 @@ export class CheckService implements Disposable {
       this.deps.log.info(`${title}: cancelled.`);
       return { outcome: { kind: 'cancelled' } };
     }
+    const saved = this.deps.settings.read();
+    if (mode === 'full' && !given && target.baseUrl === saved.baseUrl && target.fullUrl === saved.fullUrl) {
+      this.#tested.fire({ report, finishedAt: this.#now() });
+    }
     const text = formatReport(report, (m) => renderMsg(m));
     if (report.verdict === 'ok') this.deps.log.info(`${title}\n${text}`);
     else this.deps.log.warn(`${title}\n${text}`);
@@ -192,5 +208,6 @@ export class CheckService implements Disposable {
 
   dispose(): void {
     this.#changed.dispose();
+    this.#tested.dispose();
   }
 }

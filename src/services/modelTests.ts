@@ -1,6 +1,7 @@
-// The last test chat of each model in Trae, for the status bar's tooltip and Copy Diagnostics: a full check
-// (Check Connection) tests the main model; "Test every model" records the others here. Kept in memory only,
-// and forgotten when the pool (URL, Full URL) or the key changes: a test of another pool says nothing of this one.
+// The last test chat of each model in Trae, for the status bar's tooltip and Copy Diagnostics: each full check of
+// the saved pool tests one model (Check Connection the main one; a picked model or "Test every model" the others).
+// Kept in memory only, and forgotten when the pool (URL, Full URL) or the key changes: a test of another pool
+// says nothing of this one.
 import type { CheckReport } from '../core/check/checkReport';
 import { modelKey } from '../core/trae/modelSet';
 import type { CheckService } from './checkService';
@@ -19,7 +20,7 @@ export interface ModelTest {
 }
 
 export interface ModelTestsDeps {
-  readonly checks: Pick<CheckService, 'onDidChange'>;
+  readonly checks: Pick<CheckService, 'onDidTestModel'>;
   readonly settings: SettingsPort;
   readonly keys: Pick<PoolKeyStore, 'onDidChange'>;
   readonly now?: () => number;
@@ -36,9 +37,8 @@ export class ModelTests implements Disposable {
   constructor(private readonly deps: ModelTestsDeps) {
     this.#pool = poolOf(deps.settings.read());
     this.#subscriptions.add(
-      deps.checks.onDidChange((event) => {
-        if (event.kind !== 'reported') return;
-        const tested = mainModelTest(event.check.report, event.check.finishedAt);
+      deps.checks.onDidTestModel((event) => {
+        const tested = mainModelTest(event.report, event.finishedAt);
         if (tested) this.record(tested.model, tested.result, tested.finishedAt);
       }),
     );

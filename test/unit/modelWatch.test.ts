@@ -207,6 +207,20 @@ describe('the status bar watches every model in Trae', function () {
     s.dispose();
   });
 
+  it("every full check of the saved pool records its model: a picked model, the wizard's draft of the same pool; another pool or a new key is not", async () => {
+    const s = setup();
+    await s.checks.checkModel('full', 'gpt-5.4-mini');
+    assert.equal(s.tests.lastOf('gpt-5.4-mini')?.result, 'passed', 'a picked further model');
+    const saved = s.settings.read();
+    await s.checks.checkDraft('full', { ...saved, model: 'gpt-5.6-terra' });
+    assert.equal(s.tests.lastOf('gpt-5.6-terra')?.result, 'passed', '"Test every model" on the saved URL');
+    await s.checks.checkDraft('full', { ...saved, baseUrl: `${ctx.emulator.apiBase}/`, model: 'gpt-5.5' });
+    assert.equal(s.tests.lastOf('gpt-5.5'), undefined, 'a draft of another URL says nothing of the saved pool');
+    await s.checks.checkKey(ctx.emulator.key, { ...saved, model: 'gpt-5.5' });
+    assert.equal(s.tests.lastOf('gpt-5.5'), undefined, 'a free check of a key is no test chat');
+    s.dispose();
+  });
+
   it('test results are forgotten when the pool or the key changes, and the newest test wins', async () => {
     const s = setup();
     s.tests.record('GPT-5.4-mini', 'passed', 10);
