@@ -94,6 +94,23 @@ describe('step 5 with several models: one Add Model card per model', () => {
     assert.match(models.intro, /open Add Model once for each of the 3 cards/);
   });
 
+  it('a model the pool no longer offers: its card says "not offered now", the others do not', () => {
+    const withoutMini = MODELS.filter((m) => m.id !== 'gpt-5.4-mini');
+    const cards = viewOf(onStepFive(THREE, undefined, withoutMini)).guide!.models!.cards;
+    assert.deepEqual(
+      cards.map((c) => [c.modelId, c.notOffered === true]),
+      [
+        ['gpt-5.6-terra', false],
+        ['gpt-5.5', false],
+        ['gpt-5.4-mini', true],
+      ],
+    );
+    assert.ok(
+      viewOf(onStepFive(THREE)).guide!.models!.cards.every((c) => c.notOffered === undefined),
+      'all offered: no card says otherwise',
+    );
+  });
+
   it('one model: no cards and no progress, the step is drawn as before', () => {
     const view = viewOf(onStepFive({ url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' }));
     assert.equal(view.guide!.models, undefined);
@@ -294,6 +311,18 @@ describe('step 5 with several models in the page', () => {
     assert.equal(label.textContent, ' Added in Trae (gpt-5.4-mini)');
     assert.equal(page.document.getElementById('trae-progress')!.textContent, '0 of 3 added in Trae');
     assert.equal(page.document.body.querySelectorAll('[data-field=apiKey]').length, 1, 'the key row is said once');
+  });
+
+  it('the card of a model the pool stopped offering says so in its summary; the others do not', () => {
+    mount(
+      onStepFive(
+        THREE,
+        undefined,
+        MODELS.filter((m) => m.id !== 'gpt-5.4-mini'),
+      ),
+    );
+    const said = cards().map((c) => c.querySelector('summary')!.textContent.includes('not offered now'));
+    assert.deepEqual(said, [false, false, true]);
   });
 
   it("a card's Copy asks for that model's value; its tick asks the host to remember it", async () => {

@@ -70,6 +70,8 @@ function cardElement(
         card.main && h('span', { className: 'muted' }, ` (${tr('ui.wizard.trae.cards.main')})`),
         card.added &&
           h('span', { className: 'card-added-mark' }, ' ', icon('pass'), ' ', tr('ui.wizard.trae.cards.addedMark')),
+        card.notOffered === true &&
+          h('span', { className: 'badge warning' }, ' ', icon('warning'), ' ', tr('ui.wizard.model.notOffered')),
       ),
       ...rowElements(card.required, view, copy),
       card.advanced.length > 0 && h('h4', { className: 'card-advanced' }, guide.advanced.label),

@@ -129,6 +129,8 @@ export const GuideViewSchema = z.object({
             main: z.boolean(),
             /** The user ticked "Added in Trae" (remembered for this setup). */
             added: z.boolean(),
+            /** The key's model list no longer has it: Trae would answer 984 for this entry. */
+            notOffered: z.optional(z.boolean()),
             required: z.array(GuideRowSchema).check(z.maxLength(LIMITS.guideRows)),
             advanced: z.array(GuideRowSchema).check(z.maxLength(LIMITS.guideRows)),
           }),

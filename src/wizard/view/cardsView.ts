@@ -1,7 +1,7 @@
 // Step 5 with several models: one Add Model card per model (main model first), each with the rows whose values
-// belong to its model (Model ID and Multimodal, Display Name, Context Window) and whether the user ticked it
-// "Added in Trae"; the rows that are the same for every model (API Format, URL and Full URL, key, Model
-// Series, Tool Call Rounds) are said once, by the guide itself. Clamped to LIMITS. No `vscode`.
+// belong to its model (Model ID and Multimodal, Display Name, Context Window), whether the user ticked it
+// "Added in Trae", and whether the pool still offers it; the rows that are the same for every model (API
+// Format, URL and Full URL, key, Model Series, Tool Call Rounds) are said once, by the guide itself. Clamped to LIMITS. No `vscode`.
 import { msg, type Msg } from '../../core/text/messages';
 import type { TraeRow } from '../../core/trae/guideRows';
 import { PER_MODEL_FIELDS } from '../../core/trae/guideText';
@@ -19,14 +19,17 @@ export function cardsView(
   guides: readonly TraeGuide[],
   ticked: ReadonlySet<string>,
   render: Render,
+  notOffered: readonly string[] = [],
 ): GuideView['models'] | undefined {
   if (guides.length < 2) return undefined;
   const r = (m: Msg) => clip(render(m), LIMITS.text);
   const main = guides[0]!;
+  const gone = new Set(notOffered.map(modelKey));
   const cards = take(guides, LIMITS.guideCards).map((g, i) => ({
     modelId: clip(g.modelId, LIMITS.id),
     main: i === 0,
     added: ticked.has(modelKey(g.modelId)),
+    ...(gone.has(modelKey(g.modelId)) ? { notOffered: true } : {}),
     required: g.dialog.required.filter(perModel).map((x) => rowView(x, r)),
     advanced: g.dialog.advanced.rows.filter(perModel).map((x) => rowView(x, r)),
   }));

@@ -54,7 +54,8 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
   const guide = state.reachable('trae') ? ctx.guide(state) : undefined;
   const confirm = guide && confirmView(state, guide, ctx.confirm, ctx);
   // Several models: one Add Model card each, with the ticks remembered for the saved setup.
-  const models = guide && cardsView(guidesFor(state, ctx.language), state.added.ticked(state.saved), ctx.render);
+  const ticked = state.added.ticked(state.saved);
+  const models = guide && cardsView(guidesFor(state, ctx.language), ticked, ctx.render, moreNotOffered(state));
   return {
     step: state.step,
     nav: STEP_NAMES.map((name, i) => {
