@@ -1,7 +1,8 @@
 // Step 5 with several models: one Add Model card per model (main model first), each with the rows whose values
 // belong to its model (Model ID and Multimodal, Display Name, Context Window), whether the user ticked it
 // "Added in Trae", and whether the pool still offers it; the rows that are the same for every model (API
-// Format, URL and Full URL, key, Model Series, Tool Call Rounds) are said once, by the guide itself. Clamped to LIMITS. No `vscode`.
+// Format, URL and Full URL, key, Model Series, Tool Call Rounds) are said once, by the guide itself.
+// Clamped to LIMITS. No `vscode`.
 import { msg, type Msg } from '../../core/text/messages';
 import type { TraeRow } from '../../core/trae/guideRows';
 import { PER_MODEL_FIELDS } from '../../core/trae/guideText';
