@@ -12,10 +12,16 @@ describe('a model the pool stops offering', function () {
   it('the status bar and its tooltip name it; back in the list, the warning goes', async () => {
     const { wb, emulator, page } = env;
     await given({ settings: { 'codexPooler.moreModels': ['gpt-5.4-mini', 'gpt-5.6-terra'] } });
+    // With several models, Check Connection asks which one: Enter takes the main model (the one-step flow).
+    const checkConnection = async () => {
+      await runPaletteCommand(page, 'Codex Pooler: Check Connection');
+      await page.locator('.quick-input-widget', { hasText: 'Which model?' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+    };
     const control = (action) =>
       fetch(`${emulator.url}/__emulator/model/${action}?id=gpt-5.4-mini`, { method: 'POST' }).then((r) => r.status);
     assert.equal(await control('remove'), 200);
-    await runPaletteCommand(page, 'Codex Pooler: Check Connection');
+    await checkConnection();
     await wb.waitForStatus('works with a problem', 30_000);
     await wb.clearToasts();
     await page.locator('#workbench\\.parts\\.statusbar [aria-label^="Codex Pooler"]').first().hover();
@@ -31,7 +37,7 @@ describe('a model the pool stops offering', function () {
     await page.mouse.move(0, 0);
 
     assert.equal(await control('add'), 200);
-    await runPaletteCommand(page, 'Codex Pooler: Check Connection');
+    await checkConnection();
     await wb.waitForStatus('healthy', 30_000);
     await wb.clearToasts();
   });

@@ -46,7 +46,7 @@ describe('security, as a user meets it', function () {
     await wb.wizard.locator('.model-option', { hasText: '<img src=x onerror=alert(1)>' }).waitFor();
     assert.equal(await wb.wizard.locator('.model-option img').count(), 0, 'names are text, never markup');
     await wb.typeInto(wb.wizard.locator('#model-filter'), 'gpt-5.5');
-    await wb.wizard.locator('.model-option input[value="gpt-5.5"]:checked').waitFor();
+    await wb.wizard.locator('.model-option input[type=radio][value="gpt-5.5"]:checked').waitFor();
     await wb.shoot('wizard-step3-hostile', ['light']);
     await runPaletteCommand(page, 'View: Close All Editors');
     await runPaletteCommand(page, 'Codex Pooler: Check Connection');
