@@ -15,7 +15,7 @@ describe('a model the pool stops offering', function () {
     // With several models, Check Connection asks which one: Enter takes the main model (the one-step flow).
     const checkConnection = async () => {
       await runPaletteCommand(page, 'Codex Pooler: Check Connection');
-      await page.locator('.quick-input-widget', { hasText: 'Which model?' }).waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-widget input[placeholder^="Which model?"]').waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
     };
     const control = (action) =>
