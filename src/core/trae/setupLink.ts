@@ -137,8 +137,9 @@ function draftOf(values: Map<Param, string>, models: readonly string[]): LinkRes
   if (refusal) return refusal;
   // The URL rules apply unchanged: the first error is the refusal, with its usual fix.
   const analysis = analyzeEndpoint(url, fullUrl);
-  const error = analysis.findings.find((f) => f.severity === 'error');
-  if (!analysis.ok || !analysis.endpoint || error) {
+  // The rules give an endpoint exactly when the URL is valid, and a refusal always holds an error.
+  if (!analysis.endpoint) {
+    const error = analysis.findings.find((f) => f.severity === 'error');
     return {
       ok: false,
       code: 'badUrl',
