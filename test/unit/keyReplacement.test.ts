@@ -11,7 +11,7 @@ import { FakeLog } from './fakes/log';
 import { FakePool } from './fakes/pool';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
-import { KEY, maskedAs, OTHER_KEY, POOL_A } from './wizardFixtures';
+import { KEY, maskedAs, OTHER_KEY, POOL_A, report } from './wizardFixtures';
 import { loadCheckEngine } from './fakes/checkEngine';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
@@ -35,7 +35,7 @@ function setup(stored?: string) {
     proxyFor: () => undefined,
   });
   const replacement = new KeyReplacement({ keys, checks, redactor, log });
-  return { pool, secrets, keys, log, checks, replacement };
+  return { pool, secrets, keys, log, checks, redactor, replacement };
 }
 
 describe('key replacement: a working key is never lost to a typo', () => {
@@ -243,5 +243,24 @@ describe('key replacement: which earlier answer counts for the stored key (npm r
     assert.ok(kept.kind === 'kept' && !('changedMeanwhile' in kept));
     const forced = await replacement.replace(TYPO, TARGET, { force: true });
     assert.deepEqual(forced, { kind: 'stored', masked: maskKey(TYPO), verdict: 'unknown' });
+  });
+
+  it('a key the pool could not judge, with no problem named: kept, and neither the outcome nor the log makes one up', async () => {
+    const { keys, redactor, log } = setup(KEY);
+    const draft = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' };
+    // A check that lists no models and names no problem (no engine answers so today; the rule must still hold).
+    const checks = {
+      last: undefined,
+      checkKey: async (key: string) => ({
+        kind: 'report' as const,
+        report: key === KEY ? report(draft) : report(draft, { verdict: 'error', codes: [] }),
+      }),
+    };
+    const outcome = await new KeyReplacement({ keys, checks, redactor, log }).replace(TYPO, TARGET);
+    assert.deepEqual(outcome, { kind: 'kept', kept: maskedAs(KEY), candidate: maskedAs(TYPO), verdict: 'unknown' });
+    assert.deepEqual(log.warnings(), [
+      `Pool API key not replaced: the pool could not check the new key (${maskedAs(TYPO)}); ` +
+        `the working key (${maskedAs(KEY)}) is still stored.`,
+    ]);
   });
 });

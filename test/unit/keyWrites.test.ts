@@ -105,7 +105,7 @@ describe('key writes cannot race', () => {
   });
 
   it('a key that keeps changing elsewhere: nothing is stored after three decisions, and the outcome says why', async () => {
-    const { pool, keys, replacement, stored } = setup(BROKEN);
+    const { pool, keys, log, replacement, stored } = setup(BROKEN);
     pool.accepted.add(OTHER_KEY);
     pool.holding.add(OTHER_KEY);
     const outcome = replacement.replace(OTHER_KEY, TARGET);
@@ -118,6 +118,10 @@ describe('key writes cannot race', () => {
     }
     assert.deepEqual(await outcome, { kind: 'changing', candidate: maskedAs(OTHER_KEY) });
     assert.equal(stored(), KEY, 'the last change made elsewhere stands');
+    assert.equal(
+      log.warnings().at(-1),
+      `Pool API key not stored (${maskedAs(OTHER_KEY)}): the stored key kept changing meanwhile.`,
+    );
   });
 
   it('every write waits for the one before it: a removal asked during a store happens after it', async () => {
@@ -194,7 +198,7 @@ describe('a cancelled replacement stores nothing, at every point', () => {
   });
 
   it('cancelled while waiting for another write: answers at once, and stores nothing once that write ends', async () => {
-    const { pool, secrets, keys, replacement, writesAsked, stored } = setup(KEY);
+    const { pool, secrets, keys, log, replacement, writesAsked, stored } = setup(KEY);
     pool.accepted.add(KEY).add(OTHER_KEY);
     secrets.hanging.store = true;
     // Another window stores the same key again: the re-read alone would not stop a write.
@@ -210,6 +214,7 @@ describe('a cancelled replacement stores nothing, at every point', () => {
     await elsewhere;
     await flush();
     assert.equal(stored(), KEY, 'the cancelled key was never written');
+    assert.deepEqual(log.warnings(), [], 'a cancelled write is not a key that changed meanwhile');
   });
 
   it('cancelled once the write is under way: it ends, and the outcome says it was stored', async () => {
