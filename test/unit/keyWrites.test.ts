@@ -3,6 +3,7 @@
 // again from the key stored now, and a cancel at any point stores nothing. The fakes' switches order the
 // steps: FakePool.holding (a slow pool) and FakeSecretStorage.hanging (a keyring prompt left open).
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { CheckService } from '../../src/services/checkService';
 import { KeyReplacement, type ReplaceOutcome } from '../../src/services/keyReplacement';
 import { KeyStoreError, PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
@@ -229,5 +230,35 @@ describe('a cancelled replacement stores nothing, at every point', () => {
     secrets.release();
     assert.equal((await outcome).kind, 'stored');
     assert.equal(stored(), OTHER_KEY);
+  });
+
+  it("leaves no listener on the caller's signal: after a replacement or a write, and at once when cancelled", async () => {
+    const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
+    const { pool, secrets, keys, replacement } = setup(KEY);
+    pool.accepted.add(KEY).add(OTHER_KEY);
+    const done = new AbortController();
+    assert.equal((await replacement.replace(OTHER_KEY, TARGET, { signal: done.signal })).kind, 'stored');
+    assert.equal(await keys.replaceIf(OTHER_KEY, KEY, done.signal), 'stored');
+    await flush();
+    assert.equal(listeners(done.signal), 0, 'a replacement and a write that ended');
+    // Cancelled while the read and the write still hang: their listeners go with the cancel, not when they end.
+    secrets.hanging.get = true;
+    const reading = new AbortController();
+    const outcome = replacement.replace(OTHER_KEY, TARGET, { signal: reading.signal });
+    await until(() => secrets.held === 1, 'the read waits on the keyring');
+    reading.abort();
+    assert.deepEqual(await outcome, { kind: 'cancelled' });
+    assert.equal(listeners(reading.signal), 0, 'a replacement cancelled while the key is read');
+    secrets.hanging.get = false;
+    secrets.hanging.store = true;
+    const elsewhere = keys.store(KEY);
+    const writing = new AbortController();
+    const write = keys.replaceIf(KEY, OTHER_KEY, writing.signal);
+    writing.abort();
+    assert.equal(await write, 'cancelled');
+    assert.equal(listeners(writing.signal), 0, 'a write cancelled while it waits');
+    secrets.hanging.store = false;
+    secrets.release();
+    await elsewhere;
   });
 });

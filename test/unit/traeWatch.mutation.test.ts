@@ -211,4 +211,31 @@ describe('Trae confirmed: the watch at its edges', () => {
     assert.equal(t.states.length, said);
     t.watch.stop();
   });
+
+  it('a reading the reader began before the mark is not counted, even when it says the counter moved', async () => {
+    const clock = new FakeClock();
+    const usage = new FakeUsage();
+    const reader = new SharedUsageReader({ clock, read: (signal) => usage.read(signal) });
+    // A reader that breaks its promise once: it answers with a reading stamped at the mark, not after it.
+    let stale = false;
+    const readings = {
+      get begun() {
+        return reader.begun;
+      },
+      read: async (after: number, signal: AbortSignal) =>
+        stale ? { seq: after, read: await usage.read(signal) } : reader.read(after, signal),
+    };
+    const watch = new TraeWatch({ clock, usage: readings, ownTraffic: new OwnTraffic(() => clock.now()) });
+    watch.start();
+    await flush();
+    assert.equal(watch.state.phase, 'waiting', 'the baseline was read');
+    usage.served(57);
+    stale = true;
+    await clock.advance(WATCH_PERIOD_MS);
+    assert.equal(watch.state.phase, 'waiting', 'a reading from before the mark is no witness');
+    stale = false;
+    await clock.advance(WATCH_PERIOD_MS);
+    assert.equal(watch.state.phase, 'arrived', 'the next true reading is');
+    watch.dispose();
+  });
 });
