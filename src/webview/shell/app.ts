@@ -201,7 +201,13 @@ export class App implements AppContext {
           'div',
           { className: 'banner info', id: 'dirty-banner' },
           icon('info'),
-          h('p', {}, tr('ui.wizard.dirty', { url: dirty.url, model: dirty.modelId })),
+          h(
+            'p',
+            {},
+            dirty.moreModels
+              ? tr('ui.wizard.dirtyMany', { url: dirty.url, models: [dirty.modelId, ...dirty.moreModels].join(', ') })
+              : tr('ui.wizard.dirty', { url: dirty.url, model: dirty.modelId }),
+          ),
           h(
             'button',
             {

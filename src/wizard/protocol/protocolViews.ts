@@ -168,7 +168,14 @@ export const WizardViewSchema = z.object({
     moreModels: z.optional(z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels))),
   }),
   /** The draft differs from the saved settings, which are what the status bar watches. */
-  dirty: z.optional(z.object({ url: text(LIMITS.url), modelId: text(LIMITS.id) })),
+  dirty: z.optional(
+    z.object({
+      url: text(LIMITS.url),
+      modelId: text(LIMITS.id),
+      /** The saved further models (absent: none). */
+      moreModels: z.optional(z.array(text(LIMITS.id)).check(z.maxLength(LIMITS.moreModels))),
+    }),
+  ),
   notices: z
     .array(z.object({ id: text(LIMITS.noticeId), severity: Severity, text: text() }))
     .check(z.maxLength(LIMITS.notices)),

@@ -80,6 +80,7 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
           dirty: {
             url: clip(state.saved.url || '—', LIMITS.url),
             modelId: clip(state.saved.modelId || '—', LIMITS.id),
+            ...idsOf('moreModels', moreOf(state.saved)),
           },
         }
       : {}),
