@@ -127,16 +127,18 @@ export class ChosenList {
         h(
           'span',
           { className: 'chosen-actions' },
-          h(
-            'button',
-            {
-              type: 'button',
-              className: 'secondary',
-              'aria-label': tr('ui.wizard.model.makeMainName', { model: id }),
-              onclick: () => this.actions.makeMain(id),
-            },
-            tr('ui.wizard.model.makeMain'),
-          ),
+          // A model the pool no longer offers is not offered as the main one (Trae's chat with it fails): only Remove.
+          !gone &&
+            h(
+              'button',
+              {
+                type: 'button',
+                className: 'secondary',
+                'aria-label': tr('ui.wizard.model.makeMainName', { model: id }),
+                onclick: () => this.actions.makeMain(id),
+              },
+              tr('ui.wizard.model.makeMain'),
+            ),
           h(
             'button',
             {
