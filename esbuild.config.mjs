@@ -2,6 +2,7 @@
 // `node esbuild.config.mjs` builds both minified; `--watch` rebuilds on change with source maps.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 
@@ -28,6 +29,33 @@ const interactiveLoadedLater = {
     build.onResolve({ filter: /^\.\/(interactive|checkEngine)$/ }, (args) => ({
       path: `${args.path}.js`,
       external: true,
+    }));
+  },
+};
+
+// The command handlers' bundle takes the modules the check's bundle already holds from it (one copy in the VSIX,
+// one in memory): each import of one resolves to `require('./checkEngine').sharedWithInteractive[<its path>]`.
+const engineSource = readFileSync('src/checkEngine.ts', 'utf8');
+const sharedBlock = /export const sharedWithInteractive = \{([^}]*)\};/.exec(engineSource)?.[1] ?? '';
+const sharedWithInteractive = new Set([...sharedBlock.matchAll(/^\s*'([\w/]+)':/gm)].map((m) => m[1]));
+if (sharedWithInteractive.size === 0) throw new Error('src/checkEngine.ts: no sharedWithInteractive keys found');
+const srcRoot = path.resolve('src');
+const sharedKeyOf = (args) => {
+  if (args.path === 'zod/mini') return args.path;
+  if (!args.path.startsWith('.') || !args.resolveDir) return undefined;
+  const key = path.relative(srcRoot, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
+  return sharedWithInteractive.has(key) ? key : undefined;
+};
+const takenFromCheckEngine = {
+  name: 'taken-from-check-engine',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const key = args.namespace === 'file' ? sharedKeyOf(args) : undefined;
+      return key ? { path: key, namespace: 'check-engine' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'check-engine' }, (args) => ({
+      contents: `module.exports = require('./checkEngine').sharedWithInteractive[${JSON.stringify(args.path)}];`,
+      loader: 'js',
     }));
   },
 };
@@ -64,7 +92,7 @@ const targets = [
     ...host,
     entryPoints: ['src/interactive.ts'],
     outfile: 'dist/interactive.js',
-    plugins: [catalogAtRunTime(readCatalogFromDist)],
+    plugins: [catalogAtRunTime(readCatalogFromDist), interactiveLoadedLater, takenFromCheckEngine],
   },
 ];
 if (existsSync('src/webview/shell/main.ts')) {
@@ -88,5 +116,16 @@ if (watch) {
   const results = await Promise.all(targets.map((t) => esbuild.build({ ...t, metafile: true })));
   for (const r of results) {
     for (const [file, info] of Object.entries(r.metafile.outputs)) console.log(`${file}: ${info.bytes} bytes`);
+  }
+  // A module of the check's bundle that the commands' bundle imports by another way holds a second copy.
+  const inputsOf = (outfile) => Object.keys(results[targets.findIndex((t) => t.outfile === outfile)].metafile.inputs);
+  const engineInputs = new Set(inputsOf('dist/checkEngine.js'));
+  const copied = inputsOf('dist/interactive.js').filter(
+    (input) => engineInputs.has(input) && input !== 'catalog:catalog',
+  );
+  if (copied.length > 0) {
+    console.error(`dist/interactive.js copies what dist/checkEngine.js holds: ${copied.join(', ')}`);
+    console.error('Add the module that dist/interactive.js imports to sharedWithInteractive in src/checkEngine.ts.');
+    process.exit(1);
   }
 }
