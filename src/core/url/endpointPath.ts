@@ -22,8 +22,9 @@ export function analyzePath(origin: string, rawPath: string, fullUrl: boolean): 
   const findings: EndpointFinding[] = [];
   const segments = rawPath.split('/').filter((s) => s !== '');
   const lower = segments.map((s) => s.toLowerCase());
+  // Every rebuilt path has at least its v1 segment.
   const rebuild = (parts: readonly string[], full: boolean) =>
-    origin + (parts.length ? '/' + parts.join('/') : '') + (full ? CHAT_COMPLETIONS_SUFFIX : '');
+    origin + '/' + parts.join('/') + (full ? CHAT_COMPLETIONS_SUFFIX : '');
 
   // Surfaces that answer with something else than the chat completions API.
   const surface = findSurface(lower);
