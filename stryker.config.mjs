@@ -32,7 +32,7 @@ export default {
       ...['originPolicy', 'originPolicy.property', 'poolClient', 'poolKey', 'poolKey.mutation', 'properties'],
       ...['redact.mutation', 'security.models', 'security.paste', 'security.redact', 'security.url', 'services'],
       ...['setupLink', 'setupLinkWizard', 'statusModel', 'traeConfirm', 'traeGuide', 'traeWatch'],
-      ...['traeWatch.mutation', 'wizardController'],
+      ...['traeWatch.mutation', 'wizardController', 'endpointRules.mutation'],
     ].map((name) => `out/test/unit/${name}.test.js`),
   },
   // Run without a shell; the sandbox starts with no out/ (ignorePatterns), so no clean is needed.
