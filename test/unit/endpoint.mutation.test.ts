@@ -2,27 +2,8 @@
 // Custom Request URL goes wrong, every finding with its severity, its cause and fix (ids and arguments) and each
 // certain correction, and for a valid one the whole endpoint; then the limits (2,048 characters, 80 shown).
 import * as assert from 'node:assert/strict';
-import {
-  analyzeEndpoint,
-  isDirectHost,
-  isLoopbackHost,
-  suggestCorrection,
-  type EndpointAnalysis,
-} from '../../src/core/url/endpoint';
-import type { Msg } from '../../src/core/text/messages';
-
-const said = (m: Msg): string => m.id + (m.args ? JSON.stringify(m.args) : '');
-
-/** One line per finding (code, severity, cause, fix, corrections), then the endpoint when there is one. */
-export function summary(a: EndpointAnalysis): string[] {
-  const lines = [`${a.ok ? 'ok' : 'refused'} ${JSON.stringify(a.input)}${a.fullUrl ? ' full' : ''}`];
-  for (const f of a.findings) {
-    const fixes = f.corrections.map((c) => ` -> ${c.url}${c.fullUrl ? ' full' : ''} ${said(c.label)}`);
-    lines.push(`${f.code} ${f.severity} ${said(f.cause)} ${said(f.fix)}${fixes.join('')}`);
-  }
-  if (a.endpoint) lines.push(JSON.stringify(a.endpoint));
-  return lines;
-}
+import { analyzeEndpoint, isDirectHost, isLoopbackHost, suggestCorrection } from '../../src/core/url/endpoint';
+import { summary } from './endpointSummary';
 
 // Each answer below was read and is what the rules promise (generated once from the code, then checked by hand).
 const CASES: ReadonlyArray<readonly [unknown, boolean, readonly string[]]> = [

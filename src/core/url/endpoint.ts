@@ -64,9 +64,6 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
 
   const findings: EndpointFinding[] = [];
   let value = rawInput.replace(EDGE_SPACE, '');
-  if (value === '') {
-    return failed('', fullUrl, finding('empty', 'error', 'empty', { url: LOCAL_DEFAULT_URL }));
-  }
   if (value !== rawInput) {
     findings.push(finding('surrounding-whitespace', 'info', 'whitespace', [fixTo(value, fullUrl, 'trim')]));
   }
@@ -75,6 +72,7 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
     value = unquoted;
     findings.push(finding('quoted', 'warning', 'quoted', [fixTo(value, fullUrl, 'removeQuotes')]));
   }
+  // Blank, or only quotes: the findings so far (trimmed, unquoted) would only distract.
   if (value === '') {
     return failed('', fullUrl, finding('empty', 'error', 'empty', { url: LOCAL_DEFAULT_URL }));
   }

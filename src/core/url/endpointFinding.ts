@@ -64,8 +64,7 @@ export function finding(
   name: EndpointName,
   ...rest: [Correction[]?] | [MessageArgs, Correction[]?]
 ): EndpointFinding {
-  const [args, corrections] =
-    Array.isArray(rest[0]) || rest[0] === undefined ? [undefined, rest[0] ?? []] : [rest[0], rest[1] ?? []];
+  const [args, corrections] = Array.isArray(rest[0]) ? [undefined, rest[0]] : [rest[0], rest[1] ?? []];
   return {
     code,
     severity,

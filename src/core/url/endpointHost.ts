@@ -92,8 +92,9 @@ export function checkSchemeSyntax(value: string, fullUrl: boolean, validates: Va
   }
   // "localhost:4000/v1" parses as scheme "localhost:"; "pool.example.com/v1" has no scheme at all.
   const withoutSlashes = value.replace(/^\/\//, '');
-  if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(value) && HOST_LIKE.test(withoutSlashes)) {
-    const hostname = (withoutSlashes.split(/[/:]/)[0] ?? '').toLowerCase();
+  // HOST_LIKE never matches "scheme://…": a ":" in it is followed by port digits.
+  if (HOST_LIKE.test(withoutSlashes)) {
+    const hostname = withoutSlashes.split(/[/:]/)[0] ?? '';
     const bracketed = withoutSlashes.startsWith('[')
       ? withoutSlashes.slice(0, withoutSlashes.indexOf(']') + 1)
       : hostname;

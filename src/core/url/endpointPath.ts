@@ -22,8 +22,9 @@ export function analyzePath(origin: string, rawPath: string, fullUrl: boolean): 
   const findings: EndpointFinding[] = [];
   const segments = rawPath.split('/').filter((s) => s !== '');
   const lower = segments.map((s) => s.toLowerCase());
+  // Every rebuilt path has at least its v1 segment.
   const rebuild = (parts: readonly string[], full: boolean) =>
-    origin + (parts.length ? '/' + parts.join('/') : '') + (full ? CHAT_COMPLETIONS_SUFFIX : '');
+    origin + '/' + parts.join('/') + (full ? CHAT_COMPLETIONS_SUFFIX : '');
 
   // Surfaces that answer with something else than the chat completions API.
   const surface = findSurface(lower);
@@ -153,11 +154,9 @@ function findSurface(lower: readonly string[]): Surface | undefined {
   if (mcp >= 0 && lower.indexOf('v1') === -1) {
     return { at: mcp, code: 'mcp-surface', name: 'mcp' };
   }
-  const backend = indexOfPair(lower, 'backend-api', 'codex');
-  if (backend >= 0 || lower.includes('backend-api')) {
-    return { at: backend >= 0 ? backend : lower.indexOf('backend-api'), code: 'codex-cli-surface', name: 'codexCli' };
-  }
-  return undefined;
+  // From the first backend-api on: a prefix that kept one would be refused again.
+  const backend = lower.indexOf('backend-api');
+  return backend >= 0 ? { at: backend, code: 'codex-cli-surface', name: 'codexCli' } : undefined;
 }
 
 function indexOfPair(list: readonly string[], first: string, second: string): number {
