@@ -57,6 +57,9 @@ describe('redaction: the HTML reference decoder at its edges (mutation)', () => 
     assert.equal(decodeEscapes('&a;'), '&a;');
     // After a reference, the search goes on from the next "&", not from the next character.
     assert.equal(decodeEscapes('&amp;x#45;'), '&x#45;');
+    // The first reference is at the first "&", not at the start of the text.
+    for (const text of ['x#45;', 'xhyphen;', 'x#45;&amp;'])
+      assert.equal(decodeEscapes(text), text.replace('&amp;', '&'));
     for (const text of ['&amp x', '&ampx', '&amp', '&foo;', '&;', '&hyphen1;', '&hy-phen;'])
       assert.equal(decodeEscapes(text), text, text);
   });
