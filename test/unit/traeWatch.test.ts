@@ -4,7 +4,6 @@
 // never send a chat.
 import * as assert from 'node:assert/strict';
 import { UsageWitness } from '../../src/core/check/usageWitness';
-import { CheckService } from '../../src/services/checkService';
 import { OwnTraffic } from '../../src/services/ownTraffic';
 import { PoolKeyStore } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
@@ -25,7 +24,7 @@ import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { FakeUsage } from './fakes/usage';
 import { KEY } from './wizardFixtures';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 
 /** The watch's state, read afresh (not narrowed by an earlier assertion). */
 const stateOf = (watch: TraeWatch): WatchState => watch.state;
@@ -302,16 +301,7 @@ describe('Trae confirmed: the watch over the real usage reader and check service
     const settings = new FakeSettings({ baseUrl: 'https://pool.example.com/v1', model: 'gpt-5.5' });
     const clock = new FakeClock();
     const own = new OwnTraffic(() => clock.now());
-    const checks = new CheckService({
-      engine: loadCheckEngine,
-      settings,
-      keys,
-      log: new FakeLog(),
-      transport: pool.transport,
-      userAgent: 'tests',
-      proxyFor: () => undefined,
-      ownTraffic: own,
-    });
+    const checks = checkServiceFor({ settings, keys, log: new FakeLog(), transport: pool.transport, ownTraffic: own });
     const readUsage = usageReader({ settings, keys, transport: pool.transport, userAgent: 'tests' });
     const reader = new SharedUsageReader({ clock, read: (signal) => clock.track(() => readUsage(signal))() });
     const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
