@@ -22,7 +22,7 @@ import { FakeLog } from './fakes/log';
 import { FakePool } from './fakes/pool';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
-import { FakeUsage } from './fakes/usage';
+import { FakeUsage, watchOver } from './fakes/usage';
 import { KEY } from './wizardFixtures';
 import { checkServiceFor } from './fakes/checkEngine';
 
@@ -63,11 +63,8 @@ describe('Trae confirmed: the usage witness (pure)', () => {
 
 describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
   function setup() {
-    const clock = new FakeClock();
     const usage = new FakeUsage();
-    const own = new OwnTraffic(() => clock.now());
-    const reader = new SharedUsageReader({ clock, read: usage.read });
-    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
+    const { clock, own, watch } = watchOver(usage.read);
     const states: WatchState[] = [];
     watch.onDidChange((s) => states.push(s));
     return { clock, usage, own, watch, states, arrived: () => states.some((s) => s.phase === 'arrived') };
@@ -232,10 +229,7 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
   });
 
   it('a reading that throws is a failed reading, not an unhandled rejection', async () => {
-    const clock = new FakeClock();
-    const own = new OwnTraffic(() => clock.now());
-    const reader = new SharedUsageReader({ clock, read: () => Promise.reject(new Error('boom')) });
-    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
+    const { clock, watch } = watchOver(() => Promise.reject(new Error('boom')));
     watch.start();
     await flush();
     assert.equal(watch.state.phase, 'waiting');
