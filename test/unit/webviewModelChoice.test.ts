@@ -176,11 +176,7 @@ describe('step 3 in the page: the models for Trae', () => {
     p.step.update(...pool.views());
     const [, mini] = p.byId('chosen-list').querySelectorAll('li');
     assert.match(mini!.textContent, /^gpt-5\.4-mini.*not offered now/);
-    assert.equal(
-      mini!.textContent,
-      'gpt-5.4-mininot offered nowRemove',
-      'not offered: Remove, no Make main',
-    );
+    assert.equal(mini!.textContent, 'gpt-5.4-mininot offered nowRemove', 'not offered: Remove, no Make main');
     const gone = p.byId('chosen-gone');
     assert.equal(gone.hidden, false);
     assert.match(gone.textContent, /the pool's list for this key does not have "gpt-5\.4-mini"/);
