@@ -2,7 +2,6 @@
 // main one first (with several models in Trae, naming only the main one hid the others the status bar checks).
 import * as assert from 'node:assert/strict';
 import catalog from '../../src/core/text/catalog.json';
-import { renderMsg } from '../../src/core/text/messages';
 import { startApp } from '../../src/webview/shell/app';
 import type { RpcPort } from '../../src/webview/rpc';
 import { setStrings } from '../../src/webview/strings';
@@ -14,25 +13,13 @@ import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
 import { installPage } from './fakes/dom';
 import { POOL_A, POOL_B } from './wizardFixtures';
+import { viewContext } from './wizardHarness';
 
 /** The view the host builds once the draft moved away from `saved`. */
 function dirtyView(saved: Draft): WizardView {
   const state = new WizardState({ saved, key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' } });
   assert.ok(state.setDraft({ ...saved, url: POOL_B }));
-  return buildView(
-    state,
-    {
-      render: renderMsg,
-      language: 'en',
-      traeCommands: { openChat: false, openTraeSettings: false },
-      guide: () => undefined,
-      confirm: { watch: { phase: 'idle' }, checklist: false },
-      timeOfDay: String,
-      dateTime: String,
-      now: 0,
-    },
-    0,
-  );
+  return buildView(state, viewContext(), 0);
 }
 
 /** The banner's sentence as the page draws it for `view`. */

@@ -14,7 +14,7 @@ import type { Draft } from '../../src/wizard/state/stateTypes';
 import { flush } from './fakes/async';
 import { FakeLog } from './fakes/log';
 import { FakeChecks } from './fakes/wizardChecks';
-import { atTestStep, setup } from './wizardHarness';
+import { atTestStep, setup, viewContext } from './wizardHarness';
 import { KEY, POOL_A, report } from './wizardFixtures';
 import catalog from '../../src/core/text/catalog.json';
 
@@ -195,17 +195,13 @@ describe('"Test every model" and the Trae-shaped check in the wizard (controller
     const view = () =>
       buildView(
         h.controller.state,
-        {
-          render: (m) => renderMsg(m),
-          language: 'en',
+        viewContext({
           traeCommands: { openChat: true, openTraeSettings: false },
-          guide: () => undefined,
           confirm: h.controller.confirmSnapshot,
           timeOfDay: () => '10:42:13',
           dateTime: () => 'Dec 2, 10:42',
-          now: 0,
           ...(h.controller.every.rows ? { everyModel: h.controller.every.rows } : {}),
-        },
+        }),
         1,
       );
     return { ...h, handlers, view };
@@ -233,16 +229,12 @@ describe('"Test every model" and the Trae-shaped check in the wizard (controller
     await flush();
     const view = buildView(
       h.controller.state,
-      {
-        render: (m) => renderMsg(m),
-        language: 'en',
+      viewContext({
         traeCommands: { openChat: true, openTraeSettings: false },
-        guide: () => undefined,
         confirm: h.controller.confirmSnapshot,
         timeOfDay: () => '',
         dateTime: () => '',
-        now: 0,
-      },
+      }),
       1,
     );
     assert.equal(view.test.every, undefined);

@@ -6,7 +6,6 @@ import type * as InteractiveModule from '../../src/interactive';
 import type { VscodeSettings } from '../../src/editor/settings';
 import type { Log } from '../../src/editor/log';
 import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
-import { CheckService } from '../../src/services/checkService';
 import { PoolKeyStore } from '../../src/services/keyStore';
 import { OwnTraffic } from '../../src/services/ownTraffic';
 import { Redactor } from '../../src/services/redactor';
@@ -20,7 +19,7 @@ import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { installVscode, type FakeEditor } from './fakes/vscode';
 import { useEmulator } from './helpers';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 
 /** Waits for a condition (each turn lets queued work and loopback I/O run); fails after `turns`. */
 async function until(condition: () => boolean, what: string, turns = 500): Promise<void> {
@@ -62,14 +61,12 @@ describe('deactivation: nothing the commands started outlives it (src/interactiv
     const keys = new PoolKeyStore(secrets, redactor);
     const memento = new FakeMemento();
     const ownTraffic = new OwnTraffic();
-    const checks = new CheckService({
-      engine: loadCheckEngine,
+    const checks = checkServiceFor({
       settings,
       keys,
       log,
       transport: createNodeTransport(),
       userAgent: 'codex-pooler-trae-tests',
-      proxyFor: () => undefined,
       ownTraffic,
     });
     const made = createInteractive({

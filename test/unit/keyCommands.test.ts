@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import type * as KeyCommandsModule from '../../src/editor/keyCommands';
 import { englishOf } from '../../src/core/text/messages';
-import { CheckService } from '../../src/services/checkService';
 import { KeyReplacement } from '../../src/services/keyReplacement';
 import { PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
@@ -15,7 +14,7 @@ import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { installVscode, type FakeEditor } from './fakes/vscode';
 import { KEY, maskedAs, POOL_A } from './wizardFixtures';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
 
@@ -39,15 +38,7 @@ describe('Set Pool API Key: a rejected key next to a working one (the kept notif
     const keys = new PoolKeyStore(secrets, redactor);
     const log = Object.assign(new FakeLog(), { show: () => undefined });
     const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5' });
-    const checks = new CheckService({
-      engine: loadCheckEngine,
-      settings,
-      keys,
-      log,
-      transport: pool.transport,
-      userAgent: 'tests',
-      proxyFor: () => undefined,
-    });
+    const checks = checkServiceFor({ settings, keys, log, transport: pool.transport });
     const replacement = new KeyReplacement({ keys, checks, redactor, log });
     const commands = keyCommands({ keys, settings, log, replacement } as unknown as Parameters<typeof keyCommands>[0]);
     editor.notifications.length = 0;

@@ -3,7 +3,6 @@
 // once; "Store it anyway" stores what the user chose; the checks are free and go only to the target.
 import * as assert from 'node:assert/strict';
 import { maskKey } from '../../src/core/secrets/keyShape';
-import { CheckService } from '../../src/services/checkService';
 import { KeyReplacement } from '../../src/services/keyReplacement';
 import { KeyStoreError, PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
@@ -12,7 +11,7 @@ import { FakePool } from './fakes/pool';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { KEY, maskedAs, OTHER_KEY, POOL_A, report } from './wizardFixtures';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
 const TARGET = { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' };
@@ -25,15 +24,7 @@ function setup(stored?: string) {
   const keys = new PoolKeyStore(secrets, redactor);
   const log = new FakeLog();
   const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5' });
-  const checks = new CheckService({
-    engine: loadCheckEngine,
-    settings,
-    keys,
-    log,
-    transport: pool.transport,
-    userAgent: 'tests',
-    proxyFor: () => undefined,
-  });
+  const checks = checkServiceFor({ settings, keys, log, transport: pool.transport });
   const replacement = new KeyReplacement({ keys, checks, redactor, log });
   return { pool, secrets, keys, log, checks, redactor, replacement };
 }

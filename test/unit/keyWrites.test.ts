@@ -4,7 +4,6 @@
 // steps: FakePool.holding (a slow pool) and FakeSecretStorage.hanging (a keyring prompt left open).
 import * as assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
-import { CheckService } from '../../src/services/checkService';
 import { KeyReplacement, type ReplaceOutcome } from '../../src/services/keyReplacement';
 import { KeyStoreError, PoolKeyStore, SECRET_ID } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
@@ -14,7 +13,7 @@ import { FakePool } from './fakes/pool';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { KEY, maskedAs, OTHER_KEY, POOL_A } from './wizardFixtures';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 
 const TYPO = `${KEY.slice(0, 30)}X${KEY.slice(31)}`;
 const BROKEN = 'sk-cxp-ffffffffffff-BrokenBrokenBrokenBrokenBrokenBrokenBrokenB';
@@ -28,15 +27,7 @@ function setup(stored?: string) {
   const settings = new FakeSettings({ baseUrl: POOL_A, model: 'gpt-5.5', timeoutSeconds: 5 });
   const keys = new PoolKeyStore(secrets, redactor, () => settings.read().timeoutSeconds * 1000);
   const log = new FakeLog();
-  const checks = new CheckService({
-    engine: loadCheckEngine,
-    settings,
-    keys,
-    log,
-    transport: pool.transport,
-    userAgent: 'tests',
-    proxyFor: () => undefined,
-  });
+  const checks = checkServiceFor({ settings, keys, log, transport: pool.transport });
   // Conditional writes asked for (each waits for the writes before it).
   const writesAsked: string[] = [];
   const replaceIf = keys.replaceIf.bind(keys);

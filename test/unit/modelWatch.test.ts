@@ -7,7 +7,6 @@ import * as assert from 'node:assert/strict';
 import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import { renderMsg } from '../../src/core/text/messages';
 import type * as StatusBarModule from '../../src/editor/statusBar';
-import { CheckService } from '../../src/services/checkService';
 import { Emitter } from '../../src/services/events';
 import { HealthMonitor } from '../../src/services/healthMonitor';
 import { PoolKeyStore } from '../../src/services/keyStore';
@@ -22,7 +21,7 @@ import {
   type StatusInputs,
 } from '../../src/services/statusModel';
 import { flush } from './fakes/async';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 import { FakeClock } from './fakes/clock';
 import { FakeFocus } from './fakes/focus';
 import { FakeLog } from './fakes/log';
@@ -51,14 +50,11 @@ describe('the status bar watches every model in Trae', function () {
     const settings = new FakeSettings({ baseUrl: ctx.emulator.apiBase, model: 'gpt-5.5', moreModels });
     const keys = new PoolKeyStore(secrets, new Redactor());
     const clock = new FakeClock();
-    const checks = new CheckService({
-      engine: loadCheckEngine,
+    const checks = checkServiceFor({
       settings,
       keys,
       log: new FakeLog(),
       transport: createNodeTransport(),
-      userAgent: 'tests',
-      proxyFor: () => undefined,
       now: () => clock.now(),
     });
     const focus = new FakeFocus(true);

@@ -8,6 +8,7 @@ import { decodeEscapes, redactText } from '../../src/core/secrets/redact';
 import { readHostMessage } from '../../src/webview/hostMessage';
 import { MESSAGE_KINDS, type MessageName } from '../../src/wizard/protocol/messageKinds';
 import { IncomingSchema, MESSAGES, parseParams } from '../../src/wizard/protocol/protocol';
+import { keyIdPart, keySecretPart } from './poolKeyArbitraries';
 
 // 100,000 generated inputs per property by default (npm test); FUZZ_RUNS=2000 for a quick loop.
 export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 100_000);
@@ -192,14 +193,8 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
   });
 
   it('redaction removes any generated Pool key from any text', () => {
-    const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 });
-    const secret = fc.string({
-      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'),
-      minLength: 43,
-      maxLength: 43,
-    });
     fc.assert(
-      fc.property(hex, secret, fc.string(), fc.string(), (id, s, before, after) => {
+      fc.property(keyIdPart, keySecretPart, fc.string(), fc.string(), (id, s, before, after) => {
         const key = `sk-cxp-${id}-${s}`;
         const out = redactText(`${before}${key}${after}`, [key]);
         assert.ok(!out.includes(s));
@@ -226,19 +221,13 @@ describe(`security: redaction of encoded keys (${Math.ceil(FUZZ_RUNS / 10)} runs
   ];
 
   it('no secret half survives, even after the output is decoded again', () => {
-    const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 });
-    const secret = fc.string({
-      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'),
-      minLength: 43,
-      maxLength: 43,
-    });
     const choices = fc.array(fc.nat(encodings.length - 1), { minLength: 63, maxLength: 63 });
     const around = fc.string({
       unit: fc.constantFrom('a', ' ', '%', '&', '#', ';', '\\', 'u', '0', '-', '"'),
       maxLength: 12,
     });
     fc.assert(
-      fc.property(hex, secret, choices, around, around, (id, s, picks, before, after) => {
+      fc.property(keyIdPart, keySecretPart, choices, around, around, (id, s, picks, before, after) => {
         const key = `sk-cxp-${id}-${s}`;
         const encoded = [...key].map((c, i) => encodings[picks[i]!]!(c)).join('');
         let out = redactText(`${before}${encoded}${after}`, [key]);

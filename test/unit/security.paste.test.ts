@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { detectPastedSecret } from '../../src/core/secrets/poolKey';
 import { makeMcpToken, makePoolKey } from '../emulator/server';
+import { keyIdPart, keySecretPart } from './poolKeyArbitraries';
 
 describe('security: a secret pasted into the URL or model field', () => {
   const key = makePoolKey();
@@ -84,16 +85,10 @@ describe('security: a secret pasted into the URL or model field', () => {
   });
 
   it('property: any Pool key anywhere in any text is found', () => {
-    const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 12, maxLength: 12 });
-    const secret = fc.string({
-      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'),
-      minLength: 43,
-      maxLength: 43,
-    });
     fc.assert(
       fc.property(
-        hex,
-        secret,
+        keyIdPart,
+        keySecretPart,
         fc.string({ maxLength: 40 }),
         fc.string({ maxLength: 40 }),
         fc.constantFrom('', ' ', '"', "'", '\n', '  "'),

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import { FAILING_RETRY_MS } from '../../src/core/check/healthSchedule';
-import { CheckService, type CheckEvent } from '../../src/services/checkService';
+import type { CheckService, CheckEvent } from '../../src/services/checkService';
 import { HealthMonitor, TRIGGER_SETTLE_MS } from '../../src/services/healthMonitor';
 import { KeyStoreError, PoolKeyStore } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
@@ -15,7 +15,7 @@ import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { useEmulator } from './helpers';
 import { applyScenario } from '../emulator/server';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 
 function services(baseUrl: string, key?: string) {
   const secrets = new FakeSecretStorage();
@@ -24,15 +24,7 @@ function services(baseUrl: string, key?: string) {
   const settings = new FakeSettings({ baseUrl, model: 'gpt-5.5', timeoutSeconds: 5 });
   const keys = new PoolKeyStore(secrets, redactor, () => settings.read().timeoutSeconds * 1000);
   const log = new FakeLog();
-  const checks = new CheckService({
-    engine: loadCheckEngine,
-    settings,
-    keys,
-    log,
-    transport: createNodeTransport(),
-    userAgent: 'tests',
-    proxyFor: () => undefined,
-  });
+  const checks = checkServiceFor({ settings, keys, log, transport: createNodeTransport() });
   const events: CheckEvent[] = [];
   checks.onDidChange((e) => events.push(e));
   return { secrets, redactor, keys, settings, log, checks, events };

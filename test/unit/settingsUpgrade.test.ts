@@ -5,10 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { createNodeTransport } from '../../src/core/http/node/nodeTransport';
 import type * as SettingsModule from '../../src/editor/settings';
-import { CheckService } from '../../src/services/checkService';
 import { PoolKeyStore } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 import { FakeLog } from './fakes/log';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { installVscode } from './fakes/vscode';
@@ -71,14 +70,11 @@ describe('upgrade: a user with only today’s codexPooler.model setting', functi
     const { settings } = today();
     const secrets = new FakeSecretStorage();
     secrets.values.set('codexPooler.poolApiKey', ctx.emulator.key);
-    const checks = new CheckService({
-      engine: loadCheckEngine,
+    const checks = checkServiceFor({
       settings,
       keys: new PoolKeyStore(secrets, new Redactor()),
       log: new FakeLog(),
       transport: createNodeTransport(),
-      userAgent: 'tests',
-      proxyFor: () => undefined,
     });
     const outcome = await checks.check('background');
     assert.equal(outcome.kind, 'report');

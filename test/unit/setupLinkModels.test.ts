@@ -21,7 +21,7 @@ import { flush } from './fakes/async';
 import { installPage, type FakeElement } from './fakes/dom';
 import { makeMcpToken } from '../emulator/server';
 import { KEY, POOL_A } from './wizardFixtures';
-import { LINK_SOURCE, setup } from './wizardHarness';
+import { LINK_SOURCE, setup, viewContext } from './wizardHarness';
 
 const ID = 'codex-pooler-community.codex-pooler-trae';
 const STRANGER = 'https://stranger.example.net/v1';
@@ -212,20 +212,7 @@ describe('the "from a link" view: the models a link adds or removes', () => {
 
 /** The wizard's view of its state, as the panel posts it (checked against the protocol). */
 function viewOf(state: WizardState) {
-  const view = buildView(
-    state,
-    {
-      render: renderMsg,
-      language: 'en',
-      traeCommands: { openChat: false, openTraeSettings: false },
-      guide: (w) => guideFor(w, 'en'),
-      confirm: { watch: { phase: 'idle' }, checklist: false },
-      timeOfDay: String,
-      dateTime: String,
-      now: 0,
-    },
-    1,
-  );
+  const view = buildView(state, viewContext({ guide: (w) => guideFor(w, 'en') }), 1);
   const parsed = WizardViewSchema.safeParse(view);
   assert.ok(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3)));
   return view;

@@ -21,6 +21,19 @@ function link(url: string, model = 'gpt-5.4-mini') {
   return r;
 }
 
+/** Unsaved edits on step 1 (another pool, model "x"), then a link to the stranger's pool opened over them. */
+async function linkOverEdits() {
+  const t = await setup({ key: KEY });
+  t.controller.goTo('url');
+  t.controller.setDraft(
+    { url: 'https://mine.example.com/v1', fullUrl: false, modelId: 'x' },
+    t.controller.state.draftVersion,
+  );
+  const l = link(STRANGER);
+  t.controller.openLink(l.draft, l.origin, l.host);
+  return t;
+}
+
 describe('a setup link in the wizard', () => {
   it('opens as a draft on step 1; nothing is saved, and the linked pool gets no request at all', async () => {
     const t = await setup({ key: KEY });
@@ -98,14 +111,7 @@ describe('a setup link in the wizard', () => {
   });
 
   it('unsaved edits a link replaces are said, with what they were', async () => {
-    const t = await setup({ key: KEY });
-    t.controller.goTo('url');
-    t.controller.setDraft(
-      { url: 'https://mine.example.com/v1', fullUrl: false, modelId: 'x' },
-      t.controller.state.draftVersion,
-    );
-    const l = link(STRANGER);
-    t.controller.openLink(l.draft, l.origin, l.host);
+    const t = await linkOverEdits();
     const notice = t.controller.state.notices.find((n) => n.id === 'linkReplaced');
     assert.ok(notice);
     assert.equal(
@@ -128,14 +134,7 @@ describe('a setup link in the wizard', () => {
 
   it('"The setup link replaced …" goes with the link: on "Discard the link" (defect: it stayed), and once the URL is typed away', async () => {
     const replaced = async () => {
-      const t = await setup({ key: KEY });
-      t.controller.goTo('url');
-      t.controller.setDraft(
-        { url: 'https://mine.example.com/v1', fullUrl: false, modelId: 'x' },
-        t.controller.state.draftVersion,
-      );
-      const l = link(STRANGER);
-      t.controller.openLink(l.draft, l.origin, l.host);
+      const t = await linkOverEdits();
       assert.deepEqual(
         t.controller.state.notices.map((n) => n.id),
         ['linkReplaced'],

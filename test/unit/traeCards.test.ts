@@ -12,7 +12,6 @@ import type { GuideLanguage } from '../../src/core/trae/traeLabels';
 import { dialogFields } from '../../src/core/trae/guideText';
 import type { AppContext } from '../../src/webview/stepContract';
 import { mountTrae } from '../../src/webview/steps/trae';
-import { setStrings } from '../../src/webview/strings';
 import { guideFor, guidesFor, guideTextFor } from '../../src/wizard/view/guideView';
 import { WizardState } from '../../src/wizard/state/state';
 import type { Draft, StateInit } from '../../src/wizard/state/stateTypes';
@@ -21,45 +20,22 @@ import { WizardViewSchema } from '../../src/wizard/protocol/protocolViews';
 import { RefusedRequest } from '../../src/wizard/protocol/protocol';
 import { STATE_KEY } from '../../src/wizard/state/stateTypes';
 import { flush } from './fakes/async';
-import { installPage } from './fakes/dom';
-import { KEY as STORED_KEY, MODELS, POOL_A, POOL_B, report } from './wizardFixtures';
-import { setup } from './wizardHarness';
+import { KEY as STORED_KEY, MODELS, POOL_A, POOL_B } from './wizardFixtures';
+import { listModels, reachedState, setup, usePage, viewContext } from './wizardHarness';
 
 const KEY = 'sk-cxp-0123456789ab-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 const THREE: Draft = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.6-terra', moreModels: ['gpt-5.5', 'gpt-5.4-mini'] };
 
 /** A saved, working setup on step 5 (the list answered with `models`). */
 function onStepFive(saved: Draft, persisted?: StateInit['persisted'], models: readonly ModelInfo[] = MODELS) {
-  const state = new WizardState({
-    saved,
-    key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' },
-    ...(persisted ? { persisted } : {}),
-  });
-  for (const kind of ['reach', 'list'] as const) {
-    const begun = state.begin(kind);
-    assert.ok(begun.ok);
-    const result = kind === 'reach' ? { ok: true, diagnoses: [], durationMs: 1 } : report(state.draft, { models });
-    assert.ok(state.finish(kind, begun.token, result));
-  }
+  const state = reachedState(saved, persisted);
+  listModels(state, models);
   assert.equal(state.goTo('trae'), undefined);
   return state;
 }
 
 function viewOf(state: WizardState, language: GuideLanguage = 'en') {
-  const view = buildView(
-    state,
-    {
-      render: renderMsg,
-      language,
-      traeCommands: { openChat: false, openTraeSettings: false },
-      guide: (w) => guideFor(w, language),
-      confirm: { watch: { phase: 'idle' }, checklist: false },
-      timeOfDay: String,
-      dateTime: String,
-      now: 0,
-    },
-    1,
-  );
+  const view = buildView(state, viewContext({ language, guide: (w) => guideFor(w, language) }), 1);
   assert.ok(WizardViewSchema.safeParse(view).success, 'the view fits the protocol');
   return view;
 }
@@ -269,7 +245,7 @@ describe('step 6 with several models: one confirmation covers the setup', () => 
 });
 
 describe('step 5 with several models in the page', () => {
-  let page: ReturnType<typeof installPage>;
+  const page = usePage();
   const sent: Array<[string, unknown]> = [];
   const ctx = {
     rpc: {
@@ -280,12 +256,7 @@ describe('step 5 with several models in the page', () => {
     act: (name: string, params: unknown) => void sent.push([name, params]),
     showFailure: (error: unknown) => assert.fail(String(error)),
   } as unknown as AppContext;
-  before(() => setStrings(Object.entries(catalog)));
-  beforeEach(() => {
-    page = installPage();
-    sent.length = 0;
-  });
-  afterEach(() => page.uninstall());
+  beforeEach(() => (sent.length = 0));
 
   function mount(state: WizardState) {
     const step = mountTrae(ctx);

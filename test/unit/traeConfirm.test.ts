@@ -17,7 +17,7 @@ import { FakeMemento } from './fakes/memento';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { KEY, OTHER_KEY, POOL_A, POOL_B, report } from './wizardFixtures';
-import { setup } from './wizardHarness';
+import { setup, viewContext } from './wizardHarness';
 
 describe('Trae confirmed: remembered for this setup and key, forgotten when it no longer holds', () => {
   async function confirmations() {
@@ -261,16 +261,7 @@ describe("Trae confirmed: the wizard's last step (plain Node, fake clock)", () =
     assert.equal(view.checklist, undefined, 'no checklist once it arrived');
     const nav = buildView(
       t.controller.state,
-      {
-        render: renderMsg,
-        language: 'en',
-        traeCommands: { openChat: false, openTraeSettings: false },
-        guide: () => guide,
-        confirm: t.controller.confirmSnapshot,
-        timeOfDay: String,
-        dateTime: String,
-        now: 0,
-      },
+      viewContext({ guide: () => guide, confirm: t.controller.confirmSnapshot }),
       1,
     ).nav;
     assert.equal(nav.at(-1)?.done, true, 'the last step is ticked once confirmed');
@@ -288,16 +279,7 @@ describe("Trae confirmed: the wizard's last step (plain Node, fake clock)", () =
     };
     const t = await setup({ key: KEY, lastCheck, now: () => now, holdChecks: true });
     assert.equal(t.checks.count('list'), 1, 'fetched again');
-    const ctx = {
-      render: renderMsg,
-      language: 'en' as const,
-      traeCommands: { openChat: false, openTraeSettings: false },
-      guide: () => undefined,
-      confirm: t.controller.confirmSnapshot,
-      timeOfDay: String,
-      dateTime: String,
-      now,
-    };
+    const ctx = viewContext({ confirm: t.controller.confirmSnapshot, now });
     const before = buildView(t.controller.state, ctx, 1).model;
     assert.equal(before.listAge, 'This list is from 5 min ago; fetching a fresh one…');
     t.checks.calls.find((c) => c.kind === 'list')?.answer.resolve({ kind: 'report', report: report(draft) });

@@ -14,19 +14,16 @@ import {
 import { SharedUsageReader, USAGE_READ_GAP_MS, type UsageRead } from '../../src/services/usageReader';
 import { flush } from './fakes/async';
 import { FakeClock } from './fakes/clock';
-import { FakeUsage } from './fakes/usage';
+import { FakeUsage, watchOver } from './fakes/usage';
 
 function setup() {
-  const clock = new FakeClock();
   const usage = new FakeUsage();
-  const own = new OwnTraffic(() => clock.now());
   const signals: AbortSignal[] = [];
   const readUsage = (signal: AbortSignal): Promise<UsageRead> => {
     signals.push(signal);
     return usage.read(signal);
   };
-  const reader = new SharedUsageReader({ clock, read: readUsage });
-  const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
+  const { clock, own, watch } = watchOver(readUsage);
   const states: WatchState[] = [];
   watch.onDidChange((s) => states.push(s));
   return { clock, usage, own, watch, states, signals };
@@ -188,10 +185,7 @@ describe('Trae confirmed: the watch at its edges', () => {
   });
 
   it('a reading that throws says no problem of its own (only a failed answer has one)', async () => {
-    const clock = new FakeClock();
-    const own = new OwnTraffic(() => clock.now());
-    const reader = new SharedUsageReader({ clock, read: () => Promise.reject(new Error('boom')) });
-    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
+    const { watch } = watchOver(() => Promise.reject(new Error('boom')));
     watch.start();
     await flush();
     const state = watch.state;

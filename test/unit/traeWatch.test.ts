@@ -4,7 +4,6 @@
 // never send a chat.
 import * as assert from 'node:assert/strict';
 import { UsageWitness } from '../../src/core/check/usageWitness';
-import { CheckService } from '../../src/services/checkService';
 import { OwnTraffic } from '../../src/services/ownTraffic';
 import { PoolKeyStore } from '../../src/services/keyStore';
 import { Redactor } from '../../src/services/redactor';
@@ -23,9 +22,9 @@ import { FakeLog } from './fakes/log';
 import { FakePool } from './fakes/pool';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
-import { FakeUsage } from './fakes/usage';
+import { FakeUsage, watchOver } from './fakes/usage';
 import { KEY } from './wizardFixtures';
-import { loadCheckEngine } from './fakes/checkEngine';
+import { checkServiceFor } from './fakes/checkEngine';
 
 /** The watch's state, read afresh (not narrowed by an earlier assertion). */
 const stateOf = (watch: TraeWatch): WatchState => watch.state;
@@ -64,11 +63,8 @@ describe('Trae confirmed: the usage witness (pure)', () => {
 
 describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
   function setup() {
-    const clock = new FakeClock();
     const usage = new FakeUsage();
-    const own = new OwnTraffic(() => clock.now());
-    const reader = new SharedUsageReader({ clock, read: usage.read });
-    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
+    const { clock, own, watch } = watchOver(usage.read);
     const states: WatchState[] = [];
     watch.onDidChange((s) => states.push(s));
     return { clock, usage, own, watch, states, arrived: () => states.some((s) => s.phase === 'arrived') };
@@ -233,10 +229,7 @@ describe('Trae confirmed: the watch (fake clock, fake usage counter)', () => {
   });
 
   it('a reading that throws is a failed reading, not an unhandled rejection', async () => {
-    const clock = new FakeClock();
-    const own = new OwnTraffic(() => clock.now());
-    const reader = new SharedUsageReader({ clock, read: () => Promise.reject(new Error('boom')) });
-    const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
+    const { clock, watch } = watchOver(() => Promise.reject(new Error('boom')));
     watch.start();
     await flush();
     assert.equal(watch.state.phase, 'waiting');
@@ -302,16 +295,7 @@ describe('Trae confirmed: the watch over the real usage reader and check service
     const settings = new FakeSettings({ baseUrl: 'https://pool.example.com/v1', model: 'gpt-5.5' });
     const clock = new FakeClock();
     const own = new OwnTraffic(() => clock.now());
-    const checks = new CheckService({
-      engine: loadCheckEngine,
-      settings,
-      keys,
-      log: new FakeLog(),
-      transport: pool.transport,
-      userAgent: 'tests',
-      proxyFor: () => undefined,
-      ownTraffic: own,
-    });
+    const checks = checkServiceFor({ settings, keys, log: new FakeLog(), transport: pool.transport, ownTraffic: own });
     const readUsage = usageReader({ settings, keys, transport: pool.transport, userAgent: 'tests' });
     const reader = new SharedUsageReader({ clock, read: (signal) => clock.track(() => readUsage(signal))() });
     const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });

@@ -2,12 +2,11 @@
 // until the user confirms; Cancel while it runs stops what is left; the table has a row per model; the
 // Trae-shaped check's model select lists the set, main model first. Hidden for a set of one model.
 import * as assert from 'node:assert/strict';
-import catalog from '../../src/core/text/catalog.json';
 import type { AppContext } from '../../src/webview/stepContract';
 import { everyModelSection } from '../../src/webview/steps/everyModel';
-import { setStrings } from '../../src/webview/strings';
 import type { EveryModelView } from '../../src/wizard/protocol/protocolViews';
-import { installPage, type FakeElement } from './fakes/dom';
+import type { FakeElement } from './fakes/dom';
+import { usePage } from './wizardHarness';
 
 const VIEW: EveryModelView = {
   models: ['gpt-5.5', 'gpt-5.4-mini', 'gpt-5.6-terra'],
@@ -17,10 +16,7 @@ const VIEW: EveryModelView = {
 };
 
 describe('"Test every model" in the page', () => {
-  let page: ReturnType<typeof installPage>;
-  before(() => setStrings(Object.entries(catalog)));
-  beforeEach(() => (page = installPage()));
-  afterEach(() => page.uninstall());
+  const page = usePage();
 
   function mount() {
     const acts: Array<[string, unknown]> = [];

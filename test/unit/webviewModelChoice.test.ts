@@ -3,62 +3,39 @@
 // 21st refused with a sentence, a model the pool no longer offers said and kept, and a list of 5,000 models
 // with 20 chosen drawn once per filter, not once per tick.
 import * as assert from 'node:assert/strict';
-import catalog from '../../src/core/text/catalog.json';
 import type { ModelInfo } from '../../src/core/pool/poolClient';
 import { renderMsg } from '../../src/core/text/messages';
 import { mountModel } from '../../src/webview/steps/model';
 import { addFurther, furtherOf, makeMain } from '../../src/webview/steps/modelChoice';
 import type { AppContext, LocalDraft } from '../../src/webview/stepContract';
-import { setStrings } from '../../src/webview/strings';
-import { WizardState } from '../../src/wizard/state/state';
 import { buildView } from '../../src/wizard/view/view';
 import { buildModelList } from '../../src/wizard/view/viewParts';
-import { installPage, type FakeElement } from './fakes/dom';
-import { MODELS, POOL_A, report } from './wizardFixtures';
+import type { FakeElement } from './fakes/dom';
+import { MODELS, POOL_A } from './wizardFixtures';
+import { listModels, reachedState, usePage, viewContext } from './wizardHarness';
 
 const many = (n: number): ModelInfo[] =>
   Array.from({ length: n }, (_, i) => ({ id: `model-${i}`, displayName: `Model ${i}`, supportsImages: i % 2 === 0 }));
 
 /** The host's side on step 3, with the page's draft applied to it as setDraft would. */
 function host(models: readonly ModelInfo[]) {
-  const state = new WizardState({
-    saved: { url: POOL_A, fullUrl: false, modelId: '' },
-    key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' },
-  });
-  const reach = state.begin('reach');
-  assert.ok(reach.ok);
-  state.finish('reach', reach.token, { ok: true, diagnoses: [], durationMs: 1 });
+  const state = reachedState({ url: POOL_A, fullUrl: false, modelId: '' });
   let token = 0;
   const listed = (list: readonly ModelInfo[]) => {
-    const begun = state.begin('list');
-    assert.ok(begun.ok);
-    assert.ok(state.finish('list', begun.token, report(state.draft, { models: list })));
+    listModels(state, list);
     token++;
   };
   listed(models);
   assert.equal(state.goTo('model'), undefined);
   const views = (local?: LocalDraft) => {
     if (local) state.setDraft({ url: POOL_A, fullUrl: false, modelId: local.modelId, moreModels: local.moreModels });
-    const ctx = {
-      render: renderMsg,
-      language: 'en' as const,
-      traeCommands: { openChat: false, openTraeSettings: false },
-      guide: () => undefined,
-      confirm: { watch: { phase: 'idle' as const }, checklist: false },
-      timeOfDay: String,
-      dateTime: String,
-      now: 0,
-    };
-    return [buildView(state, ctx, token), buildModelList(state, token, renderMsg)] as const;
+    return [buildView(state, viewContext(), token), buildModelList(state, token, renderMsg)] as const;
   };
   return { state, listed, views };
 }
 
 describe('step 3 in the page: the models for Trae', () => {
-  let page: ReturnType<typeof installPage>;
-  before(() => setStrings(Object.entries(catalog)));
-  beforeEach(() => (page = installPage()));
-  afterEach(() => page.uninstall());
+  const page = usePage();
 
   function mount() {
     let changes = 0;
@@ -96,13 +73,25 @@ describe('step 3 in the page: the models for Trae', () => {
     return { step, local, byId, rowOf, tick, pick, items, button, changes: () => changes };
   }
 
-  it('a user picks a main model and two more: the set lists three, main first, and the host gets all three', () => {
-    const pool = host(MODELS);
+  /** Step 3 drawn for a pool that lists these models. */
+  function opened(models: readonly ModelInfo[]) {
+    const pool = host(models);
     const p = mount();
     p.step.update(...pool.views());
+    return { pool, p };
+  }
+
+  /** The user's set on the fixtures' pool: GPT-5.5 as the main model, then GPT-5.4 Mini and GPT-5.6 Terra. */
+  function threeChosen() {
+    const { pool, p } = opened(MODELS);
     p.pick('gpt-5.5');
     p.tick('gpt-5.4-mini');
     p.tick('gpt-5.6-terra');
+    return { pool, p };
+  }
+
+  it('a user picks a main model and two more: the set lists three, main first, and the host gets all three', () => {
+    const { pool, p } = threeChosen();
     assert.equal(p.local.modelId, 'gpt-5.5');
     assert.deepEqual(p.local.moreModels, ['gpt-5.4-mini', 'gpt-5.6-terra']);
     assert.ok(p.changes() >= 3, 'each choice goes to the host');
@@ -125,12 +114,7 @@ describe('step 3 in the page: the models for Trae', () => {
   });
 
   it('Make main swaps a further model with the main one; Remove takes one out and keeps the rest', () => {
-    const pool = host(MODELS);
-    const p = mount();
-    p.step.update(...pool.views());
-    p.pick('gpt-5.5');
-    p.tick('gpt-5.4-mini');
-    p.tick('gpt-5.6-terra');
+    const { p } = threeChosen();
     const [, mini] = p.byId('chosen-list').querySelectorAll('li');
     p.button(mini!, /^Make main$/).click();
     assert.equal(p.local.modelId, 'gpt-5.4-mini');
@@ -164,9 +148,7 @@ describe('step 3 in the page: the models for Trae', () => {
   });
 
   it('a 21st model is refused with a sentence that says what to do; nothing is dropped', () => {
-    const pool = host(many(40));
-    const p = mount();
-    p.step.update(...pool.views());
+    const { p } = opened(many(40));
     p.pick('model-0');
     for (let i = 1; i < 20; i++) p.tick(`model-${i}`);
     assert.equal(p.byId('chosen-title').textContent, 'Chosen for Trae (20 of 20)');
@@ -187,12 +169,7 @@ describe('step 3 in the page: the models for Trae', () => {
   });
 
   it('the pool stops offering a chosen model: it is marked "not offered now" and kept until the user removes it', () => {
-    const pool = host(MODELS);
-    const p = mount();
-    p.step.update(...pool.views());
-    p.pick('gpt-5.5');
-    p.tick('gpt-5.4-mini');
-    p.tick('gpt-5.6-terra');
+    const { pool, p } = threeChosen();
     p.step.update(...pool.views(p.local));
     assert.equal(p.byId('chosen-gone').hidden, true);
     pool.listed(MODELS.filter((m) => m.id !== 'gpt-5.4-mini'));
@@ -211,9 +188,7 @@ describe('step 3 in the page: the models for Trae', () => {
   });
 
   it('5,000 models and 20 chosen: at most 150 rows are drawn, and a tick or a new view does not draw them again', () => {
-    const pool = host(many(5000));
-    const p = mount();
-    p.step.update(...pool.views());
+    const { pool, p } = opened(many(5000));
     const options = p.byId('model-options');
     assert.equal(options.querySelectorAll('.model-option').length, 150);
     p.pick('model-0');

@@ -3,17 +3,14 @@
 // "What a new user met, again", point 4: "h" typed in a long list, then "Refresh the list" brought back
 // 3 models; the filter box vanished while the filter stayed, and nothing but leaving the step cleared it).
 import * as assert from 'node:assert/strict';
-import catalog from '../../src/core/text/catalog.json';
 import type { ModelInfo } from '../../src/core/pool/poolClient';
 import { renderMsg } from '../../src/core/text/messages';
 import { mountModel } from '../../src/webview/steps/model';
 import type { AppContext } from '../../src/webview/stepContract';
-import { setStrings } from '../../src/webview/strings';
-import { WizardState } from '../../src/wizard/state/state';
 import { buildView } from '../../src/wizard/view/view';
 import { buildModelList } from '../../src/wizard/view/viewParts';
-import { installPage } from './fakes/dom';
-import { MODELS, POOL_A, report } from './wizardFixtures';
+import { MODELS, POOL_A } from './wizardFixtures';
+import { listModels, reachedState, usePage, viewContext } from './wizardHarness';
 
 /** A long list, as the hostile-models scenario has: most names hold an "h". */
 const LONG: ModelInfo[] = Array.from({ length: 40 }, (_, i) => ({
@@ -24,44 +21,19 @@ const LONG: ModelInfo[] = Array.from({ length: 40 }, (_, i) => ({
 
 /** The host's side: the wizard's state on step 3, a list check that can be answered again (Refresh). */
 function host() {
-  const state = new WizardState({
-    saved: { url: POOL_A, fullUrl: false, modelId: '' },
-    key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' },
-  });
-  const reach = state.begin('reach');
-  assert.ok(reach.ok);
-  state.finish('reach', reach.token, { ok: true, diagnoses: [], durationMs: 1 });
+  const state = reachedState({ url: POOL_A, fullUrl: false, modelId: '' });
   let token = 0;
   const listed = (models: readonly ModelInfo[]) => {
-    const begun = state.begin('list');
-    assert.ok(begun.ok);
-    assert.ok(state.finish('list', begun.token, report(state.draft, { models })));
+    listModels(state, models);
     token++;
     assert.equal(state.goTo('model'), undefined);
-    const view = buildView(
-      state,
-      {
-        render: renderMsg,
-        language: 'en',
-        traeCommands: { openChat: false, openTraeSettings: false },
-        guide: () => undefined,
-        confirm: { watch: { phase: 'idle' }, checklist: false },
-        timeOfDay: String,
-        dateTime: String,
-        now: 0,
-      },
-      token,
-    );
-    return [view, buildModelList(state, token, renderMsg)] as const;
+    return [buildView(state, viewContext(), token), buildModelList(state, token, renderMsg)] as const;
   };
   return { listed };
 }
 
 describe('step 3 in the page: the model filter', () => {
-  let page: ReturnType<typeof installPage>;
-  before(() => setStrings(Object.entries(catalog)));
-  beforeEach(() => (page = installPage()));
-  afterEach(() => page.uninstall());
+  const page = usePage();
 
   function mount() {
     const ctx = {

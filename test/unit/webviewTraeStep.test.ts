@@ -3,53 +3,26 @@
 // and stay open once opened; step 6's "Trae showed an error" shows them open. Advanced Settings is drawn
 // opened, saying that Trae starts it collapsed (issue "What a new user met, again", points 5 and 8).
 import * as assert from 'node:assert/strict';
-import catalog from '../../src/core/text/catalog.json';
-import { renderMsg } from '../../src/core/text/messages';
 import type { GuideLanguage } from '../../src/core/trae/traeLabels';
 import type { AppContext } from '../../src/webview/stepContract';
 import { mountTrae } from '../../src/webview/steps/trae';
 import { traeErrors } from '../../src/webview/steps/traeErrors';
-import { setStrings } from '../../src/webview/strings';
 import { guideFor } from '../../src/wizard/view/guideView';
-import { WizardState } from '../../src/wizard/state/state';
 import { buildView } from '../../src/wizard/view/view';
-import { installPage, type FakeElement } from './fakes/dom';
-import { POOL_A, report } from './wizardFixtures';
+import type { FakeElement } from './fakes/dom';
+import { POOL_A } from './wizardFixtures';
+import { listModels, reachedState, usePage, viewContext } from './wizardHarness';
 
 /** A saved, working setup on step 5, as the host shows it in this label language. */
 function stepFive(language: GuideLanguage) {
-  const state = new WizardState({
-    saved: { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' },
-    key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' },
-  });
-  for (const kind of ['reach', 'list'] as const) {
-    const begun = state.begin(kind);
-    assert.ok(begun.ok);
-    const result = kind === 'reach' ? { ok: true, diagnoses: [], durationMs: 1 } : report(state.draft);
-    assert.ok(state.finish(kind, begun.token, result));
-  }
+  const state = reachedState({ url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' });
+  listModels(state);
   assert.equal(state.goTo('trae'), undefined);
-  return buildView(
-    state,
-    {
-      render: renderMsg,
-      language,
-      traeCommands: { openChat: false, openTraeSettings: false },
-      guide: (w) => guideFor(w, language),
-      confirm: { watch: { phase: 'idle' }, checklist: false },
-      timeOfDay: String,
-      dateTime: String,
-      now: 0,
-    },
-    1,
-  );
+  return buildView(state, viewContext({ language, guide: (w) => guideFor(w, language) }), 1);
 }
 
 describe('step 5 in the page: Next within reach, the error codes folded', () => {
-  let page: ReturnType<typeof installPage>;
-  before(() => setStrings(Object.entries(catalog)));
-  beforeEach(() => (page = installPage()));
-  afterEach(() => page.uninstall());
+  const page = usePage();
 
   const ctx = {
     rpc: { request: async () => ({}), send: () => undefined },

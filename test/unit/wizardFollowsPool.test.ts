@@ -9,7 +9,7 @@ import { buildView } from '../../src/wizard/view/view';
 import { flush } from './fakes/async';
 import type { Call } from './fakes/wizardChecks';
 import { KEY, POOL_A, report } from './wizardFixtures';
-import { setup } from './wizardHarness';
+import { setup, viewContext } from './wizardHarness';
 
 const SAVED = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' };
 const DOWN = { ok: false, diagnoses: [], durationMs: 3 };
@@ -41,16 +41,11 @@ async function answerAll(calls: Call[], up: boolean, from = 0): Promise<void> {
 const viewOf = (t: Awaited<ReturnType<typeof setup>>) =>
   buildView(
     t.controller.state,
-    {
-      render: renderMsg,
-      language: 'en',
-      traeCommands: { openChat: false, openTraeSettings: false },
+    viewContext({
       guide: () => ({ marker: 'guide' }) as never,
       confirm: t.controller.confirmSnapshot,
-      timeOfDay: String,
-      dateTime: String,
       now: Date.now(),
-    },
+    }),
     1,
   );
 

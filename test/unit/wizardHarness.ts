@@ -1,5 +1,13 @@
 // A wizard controller wired to in-memory fakes (SecretStorage, Memento, settings, log, checks) with the real
-// key store and key replacement, for the controller's plain-Node tests.
+// key store and key replacement, for the controller's plain-Node tests; and for tests of the state, the view
+// and the page without a controller: a state whose free checks answered, the view context, the page fake.
+import * as assert from 'node:assert/strict';
+import catalog from '../../src/core/text/catalog.json';
+import type { ModelInfo } from '../../src/core/pool/poolClient';
+import { setStrings } from '../../src/webview/strings';
+import { WizardState } from '../../src/wizard/state/state';
+import type { Draft, StateInit } from '../../src/wizard/state/stateTypes';
+import type { ViewContext } from '../../src/wizard/view/view';
 import type { PublishedCheck } from '../../src/services/checkService';
 import { KeyReplacement } from '../../src/services/keyReplacement';
 import { fingerprintOf, PoolKeyStore } from '../../src/services/keyStore';
@@ -16,13 +24,14 @@ import { renderMsg } from '../../src/core/text/messages';
 import { flush } from './fakes/async';
 import { FakeClipboard } from './fakes/clipboard';
 import { FakeClock } from './fakes/clock';
+import { installPage, type FakeDocument } from './fakes/dom';
 import { FakeLog } from './fakes/log';
 import { FakeMemento } from './fakes/memento';
 import { FakeSecretStorage } from './fakes/secretStorage';
 import { FakeSettings } from './fakes/settings';
 import { FakeUsage } from './fakes/usage';
 import { FakeChecks } from './fakes/wizardChecks';
-import { POOL_A } from './wizardFixtures';
+import { POOL_A, report } from './wizardFixtures';
 
 /** The editor scheme and extension id the harness's setup links are built for. */
 export const LINK_SOURCE = { scheme: 'code-oss', extensionId: 'codex-pooler-community.codex-pooler-trae' } as const;
@@ -130,4 +139,52 @@ export function atTestStep(controller: WizardController, model: string): void {
   controller.goTo('model');
   controller.setDraft({ url: POOL_A, fullUrl: false, modelId: model }, controller.state.draftVersion);
   controller.goTo('test');
+}
+
+/** What buildView is given besides the state: English, no Trae commands, the watch idle; a test overrides the rest. */
+export function viewContext(overrides: Partial<ViewContext> = {}): ViewContext {
+  return {
+    render: renderMsg,
+    language: 'en',
+    traeCommands: { openChat: false, openTraeSettings: false },
+    guide: () => undefined,
+    confirm: { watch: { phase: 'idle' }, checklist: false },
+    timeOfDay: String,
+    dateTime: String,
+    now: 0,
+    ...overrides,
+  };
+}
+
+/** A state for this saved setup with a stored key, once the free probe found the pool (no model list yet). */
+export function reachedState(saved: Draft, persisted?: StateInit['persisted']): WizardState {
+  const state = new WizardState({
+    saved,
+    key: { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' },
+    ...(persisted ? { persisted } : {}),
+  });
+  const reach = state.begin('reach');
+  assert.ok(reach.ok);
+  assert.ok(state.finish('reach', reach.token, { ok: true, diagnoses: [], durationMs: 1 }));
+  return state;
+}
+
+/** The pool's model list answers for the draft as it is now (undefined: the fixtures' MODELS). */
+export function listModels(state: WizardState, models?: readonly ModelInfo[]): void {
+  const begun = state.begin('list');
+  assert.ok(begun.ok);
+  assert.ok(state.finish('list', begun.token, report(state.draft, { models })));
+}
+
+/** The DOM fake installed for each test of the suite, with the page's English strings. */
+export function usePage(): { readonly document: FakeDocument } {
+  let page: ReturnType<typeof installPage> | undefined;
+  before(() => setStrings(Object.entries(catalog)));
+  beforeEach(() => (page = installPage()));
+  afterEach(() => page?.uninstall());
+  return {
+    get document() {
+      return page!.document;
+    },
+  };
 }

@@ -13,23 +13,10 @@ import { STATE_KEY } from '../../src/wizard/state/stateTypes';
 import { buildView } from '../../src/wizard/view/view';
 import { flush } from './fakes/async';
 import { KEY, MODELS, POOL_A, report } from './wizardFixtures';
-import { setup } from './wizardHarness';
+import { setup, viewContext } from './wizardHarness';
 
 function viewOf(state: WizardState) {
-  const view = buildView(
-    state,
-    {
-      render: renderMsg,
-      language: 'en',
-      traeCommands: { openChat: false, openTraeSettings: false },
-      guide: () => undefined,
-      confirm: { watch: { phase: 'idle' }, checklist: false },
-      timeOfDay: String,
-      dateTime: String,
-      now: 0,
-    },
-    1,
-  );
+  const view = buildView(state, viewContext(), 1);
   assert.ok(WizardViewSchema.safeParse(view).success, 'the view fits the protocol');
   return view;
 }

@@ -3,10 +3,10 @@
 // waits until the URL has nothing left to fix (issue "What a new user met, again", point 6).
 import * as assert from 'node:assert/strict';
 import { checkReachability } from '../../src/core/check/reachability';
-import { renderMsg } from '../../src/core/text/messages';
 import { WizardState } from '../../src/wizard/state/state';
 import { buildView } from '../../src/wizard/view/view';
 import { clientFor, useEmulator } from './helpers';
+import { viewContext } from './wizardHarness';
 
 describe('step 1: what the wizard says about the URL', () => {
   const ctx = useEmulator();
@@ -19,20 +19,7 @@ describe('step 1: what the wizard says about the URL', () => {
     const outcome = await checkReachability({ baseUrl: url, fullUrl: false }, { client: clientFor() });
     assert.equal(outcome.kind, 'done');
     assert.ok(state.finish('reach', begun.token, outcome.report));
-    const view = buildView(
-      state,
-      {
-        render: renderMsg,
-        language: 'en',
-        traeCommands: { openChat: false, openTraeSettings: false },
-        guide: () => undefined,
-        confirm: { watch: { phase: 'idle' }, checklist: false },
-        timeOfDay: String,
-        dateTime: String,
-        now: 0,
-      },
-      1,
-    );
+    const view = buildView(state, viewContext(), 1);
     const said = [...view.url.findings, ...view.url.reach.problems].map((p) => p.cause);
     return { view, said, chip: view.nav.find((s) => s.name === 'url')! };
   }

@@ -1,7 +1,7 @@
 // Every way a check can end, as a diagnosis: how bad it is, the cause and the fix (localizable), a
 // key-free technical detail for the log, and the action that leads on. Covers every row of the
 // contract's error table plus the network, TLS, proxy and body failures seen in front of pools.
-import type { Severity } from '../url/endpoint';
+import type { EndpointFinding, Severity } from '../url/endpoint';
 import { msg, type MessageArgs, type MessageId, type Msg } from '../text/messages';
 
 export type Health = 'ok' | 'degraded' | 'failing';
@@ -167,6 +167,19 @@ export function diagnosis(
     fix: msg(options.fix ?? `diag.${name}.fix`, options.args),
     detail,
     action,
+  };
+}
+
+/** A URL rule's finding as a diagnosis of the URL step: fixing the URL is what it asks. */
+export function urlDiagnosis(f: EndpointFinding): Diagnosis {
+  return {
+    code: `url:${f.code}`,
+    step: 'url',
+    severity: f.severity,
+    cause: f.cause,
+    fix: f.fix,
+    detail: `URL rule ${f.code}`,
+    action: 'fixUrl',
   };
 }
 

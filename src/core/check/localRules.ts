@@ -3,7 +3,7 @@
 import { analyzeEndpoint, type PoolEndpoint } from '../url/endpoint';
 import { analyzeKey } from '../secrets/poolKey';
 import { maskKey } from '../secrets/keyShape';
-import { diagnosis, type Diagnosis } from './diagnosis';
+import { diagnosis, urlDiagnosis, type Diagnosis } from './diagnosis';
 import { statusOf, type CheckStep, type CheckTarget } from './checkReport';
 
 /** The settings the local rules read (the rest of a check's input is about sending). */
@@ -41,17 +41,7 @@ export function checkLocally(input: LocalSettings, model: string): LocalVerdict 
     );
   }
   const urlAnalysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
-  diagnoses.push(
-    ...urlAnalysis.findings.map((f): Diagnosis => ({
-      code: `url:${f.code}`,
-      step: 'url',
-      severity: f.severity,
-      cause: f.cause,
-      fix: f.fix,
-      detail: `URL rule ${f.code}`,
-      action: 'fixUrl',
-    })),
-  );
+  diagnoses.push(...urlAnalysis.findings.map(urlDiagnosis));
   steps.push({ id: 'url', status: statusOf(urlAnalysis.findings.map((f) => f.severity)), durationMs: 0 });
 
   const keyAnalysis = input.key === undefined ? undefined : analyzeKey(input.key);

@@ -2,7 +2,7 @@
 // any key. A pool answers every /v1 path of such a request with its 401 envelope (api_key_missing);
 // only its firewall (403 access_denied) and a cold start (503 settings_unavailable) come first.
 // Anything else answering is not a pool; anything failing on the way leaves the pool unreachable.
-import { diagnosis, KNOWN_POOL_ERROR_CODES, type Diagnosis } from './diagnosis';
+import { diagnosis, KNOWN_POOL_ERROR_CODES, urlDiagnosis, type Diagnosis } from './diagnosis';
 import { diagnoseFailure, type DiagnosisContext } from './failureDiagnosis';
 import { analyzeEndpoint, type PoolEndpoint, type Severity } from '../url/endpoint';
 import type { PoolClient, PoolResult, ModelListing } from '../pool/poolClient';
@@ -45,15 +45,7 @@ export async function checkReachability(input: ReachInput, deps: ReachDependenci
   const now = deps.now ?? (() => performance.now());
   const started = now();
   const analysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
-  const urlDiagnoses = analysis.findings.map((f): Diagnosis => ({
-    code: `url:${f.code}`,
-    step: 'url',
-    severity: f.severity,
-    cause: f.cause,
-    fix: f.fix,
-    detail: `URL rule ${f.code}`,
-    action: 'fixUrl',
-  }));
+  const urlDiagnoses = analysis.findings.map(urlDiagnosis);
   const endpoint = analysis.endpoint;
   const done = (verdict: ReachVerdict, ok: boolean, found: readonly Diagnosis[]): ReachOutcome => ({
     kind: 'done',

@@ -5,8 +5,11 @@
 // a usage read never moves it; the 28-day window can drop at UTC midnight (rollover); a read can be made
 // to fail. Every read and every chat is recorded, to prove what happened and that the watch sends no chat.
 import { msg } from '../../../src/core/text/messages';
+import { OwnTraffic } from '../../../src/services/ownTraffic';
 import type { ConnectionSettings } from '../../../src/services/ports';
-import type { UsageRead } from '../../../src/services/usageReader';
+import { TraeWatch } from '../../../src/services/traeWatch';
+import { SharedUsageReader, type UsageRead } from '../../../src/services/usageReader';
+import { FakeClock } from './clock';
 
 export type ChatOutcome = 'served' | 'upstreamFailed' | 'refused';
 
@@ -92,4 +95,12 @@ export class FakeUsage {
   get heldReads(): number {
     return this.#held.length;
   }
+}
+
+/** A Trae watch on a fake clock over this read, as the window builds one: a shared reader, the own-traffic log. */
+export function watchOver(read: (signal: AbortSignal) => Promise<UsageRead>, clock = new FakeClock()) {
+  const own = new OwnTraffic(() => clock.now());
+  const reader = new SharedUsageReader({ clock, read });
+  const watch = new TraeWatch({ clock, usage: reader, ownTraffic: own });
+  return { clock, own, reader, watch };
 }

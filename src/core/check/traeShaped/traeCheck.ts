@@ -40,6 +40,9 @@ export interface TraeCheckDeps {
   readonly now?: () => number;
 }
 
+/** What a turn that read no event stream reports of one: nothing seen. */
+const NO_STREAM = { dataFrames: 0, done: false, usage: false, toolCalled: false, answer: '' } as const;
+
 export interface TraeTurnReport {
   readonly turn: 1 | 2;
   /** HTTP status; absent when no answer came (network failure). */
@@ -132,19 +135,9 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
     } catch (error) {
       const failure = transportFailure(error, cleanerFor(key));
       if (failure.kind === 'transport' && failure.reason === 'cancelled') return 'cancelled';
-      return record(
-        {
-          turn,
-          eventStream: false,
-          durationMs: elapsed(),
-          dataFrames: 0,
-          done: false,
-          usage: false,
-          toolCalled: false,
-          answer: '',
-        },
-        [diagnoseTurnFailure(input, failure, turn)],
-      );
+      return record({ turn, eventStream: false, durationMs: elapsed(), ...NO_STREAM }, [
+        diagnoseTurnFailure(input, failure, turn),
+      ]);
     }
     const { status } = response;
     const eventStream = /^text\/event-stream\b/i.test(response.headers['content-type'] ?? '');
@@ -152,17 +145,7 @@ export async function traeShapedCheck(input: TraeCheckInput, deps: TraeCheckDeps
       // Not a stream: read it whole (capped) for the error envelope or to say what came instead.
       const whole = await readWhole(response.body);
       if (whole.failure?.reason === 'cancelled') return 'cancelled';
-      const base = {
-        turn,
-        status,
-        eventStream,
-        durationMs: elapsed(),
-        dataFrames: 0,
-        done: false,
-        usage: false,
-        toolCalled: false,
-        answer: '',
-      } as const;
+      const base = { turn, status, eventStream, durationMs: elapsed(), ...NO_STREAM } as const;
       return record(base, [notAStream(input, turn, response, redactGiven(whole.text, [key]))]);
     }
 
