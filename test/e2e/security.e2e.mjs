@@ -174,12 +174,13 @@ describe('security, as a user meets it', function () {
   it('closing the wizard while a test runs: nothing throws, nothing is left behind', async () => {
     const { wb, emulator, page, browser, profile } = env;
     await given({ wizard: 'test' });
-    emulator.upstream.delayMs = 3000;
+    // Far longer than the wait below: only a cancelled request can end within it.
+    emulator.upstream.delayMs = 30_000;
     const errorsBefore = browser.consoleStats.errors;
     await wb.wizard.locator('#run-test').click();
     await wb.wizard.locator('#cancel-test').waitFor();
     await runPaletteCommand(page, 'View: Close All Editors');
-    // The closed wizard aborted its chat: the pool sees the request end (long before its 3 s delay).
+    // The closed wizard aborted its chat: the pool sees the request end (long before its 30 s delay).
     await waitFor(() => emulator.inFlightOf('chat') === 0, 10_000, 'the chat request to be cancelled with the wizard');
     assert.equal(
       browser.consoleStats.errors,
