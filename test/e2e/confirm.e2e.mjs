@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { sleep } from './helpers.mjs';
+import { waitFor } from './helpers.mjs';
 import { env, makePoolKey, SHOTS } from './env.mjs';
 import { given } from './state.mjs';
 
@@ -36,10 +36,7 @@ async function watching() {
 async function readsMore(n) {
   const { emulator } = env;
   const from = emulator.countRoute('usage');
-  for (let i = 0; emulator.countRoute('usage') < from + n; i++) {
-    if (i > 300) throw new Error(`no ${n} more usage readings`);
-    await sleep(100);
-  }
+  await waitFor(() => emulator.countRoute('usage') >= from + n, 30_000, `${n} more usage readings`);
 }
 
 describe("Confirm in Trae: the pool witnesses Trae's chat", function () {

@@ -13,10 +13,30 @@ import { runPaletteCommand } from '../host/codeServer.mjs';
 /** axe-core's own script, run inside the wizard's frame (no other frame of the workbench is looked at). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** How often waitFor looks again: the pace of a poll, never a wait of its own. */
+const POLL_MS = 100;
+
+/**
+ * Polls `condition` until it returns something truthy, and returns that; throws after `timeoutMs`, naming
+ * `description` (a string, or a function of the last value the condition returned).
+ */
+export async function waitFor(condition, timeoutMs, description) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = await condition();
+    if (last) return last;
+    if (Date.now() > deadline) {
+      const what = typeof description === 'function' ? description(last) : description;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
 
 export const THEMES = { light: 'Light Modern', dark: 'Dark Modern', hc: 'Dark High Contrast' };
 const THEME_CLASS = { light: 'vs', dark: 'vs-dark', hc: 'hc-black' };
+/** The theme kind the editor gives a webview's body (data-vscode-theme-kind), set with its --vscode-* colours. */
+const WEBVIEW_THEME_KIND = { light: 'vscode-light', dark: 'vscode-dark', hc: 'vscode-high-contrast' };
 
 export class Workbench {
   constructor(page, shots) {
@@ -28,18 +48,21 @@ export class Workbench {
 
   /** The wizard's document: the webview is two iframes deep; find the frame that has our #app. */
   async wizardFrame(timeoutMs = 20_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      for (const frame of this.page.frames()) {
-        const title = await frame
-          .locator('#app h1')
-          .textContent({ timeout: 200 })
-          .catch(() => null);
-        if (title && /Codex Pooler/.test(title)) return (this.wizard = frame);
-      }
-      await sleep(200);
-    }
-    throw new Error('the wizard webview did not appear');
+    this.wizard = await waitFor(
+      async () => {
+        for (const frame of this.page.frames()) {
+          const title = await frame
+            .locator('#app h1')
+            .textContent({ timeout: 200 })
+            .catch(() => null);
+          if (title && /Codex Pooler/.test(title)) return frame;
+        }
+        return undefined;
+      },
+      timeoutMs,
+      'the wizard webview to appear',
+    );
+    return this.wizard;
   }
 
   async waitForStep(n, timeout = 15_000) {
@@ -49,11 +72,12 @@ export class Workbench {
   /** Clicks into a field and waits until it really has the keyboard (focus enters the webview late). */
   async focusField(locator) {
     await locator.click();
-    for (let i = 0; i < 50; i++) {
-      if (await locator.evaluate((el) => el === document.activeElement && document.hasFocus())) break;
-      await sleep(100);
-    }
-    await sleep(150);
+    // hasFocus() in the webview's inner document: every frame above it has the focus too, so keys reach the field.
+    await waitFor(
+      () => locator.evaluate((el) => el === document.activeElement && document.hasFocus()),
+      5_000,
+      'the field to have the keyboard',
+    );
   }
 
   /**
@@ -91,7 +115,19 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.monaco-workbench.${THEME_CLASS[name]}`).waitFor({ timeout: 10_000 });
     this.theme = name;
-    await sleep(700);
+    if (this.wizard && !this.wizard.isDetached()) {
+      // The webview gets the theme by a message: its body's kind and its --vscode-* colours change together.
+      const kind = WEBVIEW_THEME_KIND[name];
+      await waitFor(
+        () =>
+          this.wizard
+            .locator('body')
+            .evaluate((body, k) => body.dataset.vscodeThemeKind === k, kind, { timeout: 1000 })
+            .catch(() => false),
+        10_000,
+        `the wizard's colours to be ${label}'s`,
+      );
+    }
   }
 
   /** Screenshots in light and dark (and back to light), for the README and for a person to look at. */
@@ -109,25 +145,24 @@ export class Workbench {
    * for a pass that saw the wizard (more than 10 rules passed): after a theme change the page may be redrawn.
    */
   async axeOnce(theme, timeoutMs = 20_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    let results;
+    const sawTheWizard = async () => {
       const frame = await this.wizardFrame();
       // The script goes in through the debugger protocol, which the page's CSP does not govern (no eval there).
-      const results = await frame
+      results = await frame
         .evaluate(AXE_SOURCE)
         .then(() => frame.evaluate(() => window.axe.run('#app')))
         .catch((error) => ({ passes: [], inapplicable: [], incomplete: [], violations: [], error: String(error) }));
-      if (results.passes.length > 10 || Date.now() > deadline) {
-        assert.ok(
-          results.passes.length > 10,
-          `axe looked at the wizard (${theme}: ${results.passes.length} rules passed, ` +
-            `${results.inapplicable.length} inapplicable, ${results.incomplete.length} incomplete` +
-            `${results.error ? `; ${results.error}` : ''})`,
-        );
-        return results;
-      }
-      await sleep(250);
-    }
+      return results.passes.length > 10;
+    };
+    await waitFor(sawTheWizard, timeoutMs, 'axe to look at the wizard').catch(() => {});
+    assert.ok(
+      results.passes.length > 10,
+      `axe looked at the wizard (${theme}: ${results.passes.length} rules passed, ` +
+        `${results.inapplicable.length} inapplicable, ${results.incomplete.length} incomplete` +
+        `${results.error ? `; ${results.error}` : ''})`,
+    );
+    return results;
   }
 
   /** axe-core on the wizard's document in light, dark and high contrast: no serious or critical violation. */
@@ -159,14 +194,12 @@ export class Workbench {
   }
 
   async waitForStatus(state, timeoutMs = 20_000) {
-    const deadline = Date.now() + timeoutMs;
     let last;
-    while (Date.now() < deadline) {
-      last = await this.statusLabel().catch(() => undefined);
-      if (last === `Codex Pooler: ${state}`) return;
-      await sleep(200);
-    }
-    throw new Error(`status bar never said "${state}" (last: ${last})`);
+    await waitFor(
+      async () => (last = await this.statusLabel().catch(() => undefined)) === `Codex Pooler: ${state}`,
+      timeoutMs,
+      () => `the status bar to say "${state}" (last: ${last})`,
+    );
   }
 
   toast(text) {
@@ -236,31 +269,6 @@ export class Workbench {
   async html() {
     return this.wizard.locator('html').evaluate((el) => el.outerHTML);
   }
-
-  /**
-   * A user setting changed the way many people do it: "Preferences: Open User Settings (JSON)", the
-   * whole file replaced (pasted), saved. `value` undefined removes the setting.
-   */
-  async setUserSetting(settingsFile, id, value) {
-    const settings = await readWhole(settingsFile);
-    if (value === undefined) delete settings[id];
-    else settings[id] = value;
-    await this.page.evaluate((text) => navigator.clipboard.writeText(text), `${JSON.stringify(settings, null, 2)}\n`);
-    await runPaletteCommand(this.page, 'Preferences: Open User Settings (JSON)');
-    const editor = this.page.locator('.editor-instance .monaco-editor textarea').first();
-    await editor.waitFor();
-    await editor.focus();
-    await this.page.keyboard.press('Control+A');
-    await this.page.keyboard.press('Control+V');
-    await this.page.keyboard.press('Control+S');
-    for (let i = 0; i < 50; i++) {
-      const saved = await readWhole(settingsFile);
-      if (JSON.stringify(saved[id]) === JSON.stringify(value)) break;
-      await sleep(100);
-    }
-    await runPaletteCommand(this.page, 'View: Close Editor');
-    await sleep(500);
-  }
 }
 
 /** Every file below dir holding the needle (as UTF-8 or UTF-16LE, as LevelDB and SQLite may store it). */
@@ -308,25 +316,25 @@ export async function startRecordingProxy() {
   const proxy = { port, log: '', stop: () => child.kill('SIGTERM') };
   child.stdout.on('data', (d) => (proxy.log += d));
   child.stderr.on('data', (d) => (proxy.log += d));
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise((resolve) => {
+  const accepts = () =>
+    new Promise((resolve) => {
       const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
       socket.on('error', () => resolve(false));
     });
-    if (up) return proxy;
-    await sleep(100);
-  }
-  throw new Error('tinyproxy did not start');
+  await waitFor(accepts, 10_000, 'tinyproxy to accept connections');
+  return proxy;
 }
 
 /** A JSON file the editor may be halfway through writing: read again until it parses (5 s at most). */
 export async function readWhole(file) {
-  for (let i = 0; ; i++) {
+  let failure;
+  const parsed = () => {
     try {
-      return JSON.parse(readFileSync(file, 'utf8'));
+      return { value: JSON.parse(readFileSync(file, 'utf8')) };
     } catch (error) {
-      if (i >= 50) throw error;
-      await sleep(100);
+      failure = error;
+      return undefined;
     }
-  }
+  };
+  return (await waitFor(parsed, 5_000, () => `${file} to parse (${failure})`)).value;
 }

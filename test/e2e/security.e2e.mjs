@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesHolding, sleep } from './helpers.mjs';
+import { filesHolding, waitFor } from './helpers.mjs';
 import { env, extensionLogs, makePoolKey, SHOTS } from './env.mjs';
-import { given, reloadWindow } from './state.mjs';
+import { given, reloadWindow, writeSettings } from './state.mjs';
 import { runPaletteCommand } from '../host/codeServer.mjs';
 
 describe('security, as a user meets it', function () {
@@ -15,7 +15,7 @@ describe('security, as a user meets it', function () {
   it('a key pasted into the model setting is never sent and never shown; one click moves it', async () => {
     const { wb, emulator, page } = env;
     await given();
-    await wb.setUserSetting(env.settingsFile, 'codexPooler.model', emulator.key);
+    await writeSettings({ 'codexPooler.model': emulator.key });
     const notice = wb.toast('holds your Pool API key');
     await notice.waitFor({ timeout: 20_000 });
     assert.ok(!(await notice.textContent()).includes(emulator.key.slice(20)));
@@ -142,8 +142,11 @@ describe('security, as a user meets it', function () {
     await wb.wizard.locator('.fix-button', { hasText: `http://localhost:${emulator.port}/v1` }).waitFor();
     await wb.wizard.locator('#url-reach.idle', { hasText: 'Fix the problems above first' }).waitFor();
     // Once typing pauses, where a probe would go, the wizard logs that nothing is sent: its work on this URL is over.
-    for (let i = 0; i < 100 && refusals() === refusedBefore; i++) await sleep(100);
-    assert.ok(refusals() > refusedBefore, 'the wizard said it sends nothing to a URL that breaks a rule');
+    await waitFor(
+      () => refusals() > refusedBefore,
+      10_000,
+      'the wizard to log that it sends nothing to a URL that breaks a rule',
+    );
     const seen = proxy.log.slice(before);
     assert.ok(!seen.includes(emulator.key.slice(20)), 'the key never crossed the proxy');
     assert.ok(!seen.includes('127.0.0.2'), 'nothing was sent through the proxy');
@@ -171,14 +174,14 @@ describe('security, as a user meets it', function () {
   it('closing the wizard while a test runs: nothing throws, nothing is left behind', async () => {
     const { wb, emulator, page, browser, profile } = env;
     await given({ wizard: 'test' });
-    emulator.upstream.delayMs = 3000;
+    // Far longer than the wait below: only a cancelled request can end within it.
+    emulator.upstream.delayMs = 30_000;
     const errorsBefore = browser.consoleStats.errors;
     await wb.wizard.locator('#run-test').click();
     await wb.wizard.locator('#cancel-test').waitFor();
     await runPaletteCommand(page, 'View: Close All Editors');
-    // The closed wizard aborted its chat: the pool sees the request end (long before its 3 s delay).
-    for (let i = 0; i < 100 && emulator.inFlightOf('chat') > 0; i++) await sleep(100);
-    assert.equal(emulator.inFlightOf('chat'), 0, 'the chat request was cancelled with the wizard');
+    // The closed wizard aborted its chat: the pool sees the request end (long before its 30 s delay).
+    await waitFor(() => emulator.inFlightOf('chat') === 0, 10_000, 'the chat request to be cancelled with the wizard');
     assert.equal(
       browser.consoleStats.errors,
       errorsBefore,

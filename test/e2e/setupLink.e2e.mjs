@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesHolding, sleep } from './helpers.mjs';
+import { filesHolding, waitFor } from './helpers.mjs';
 import { env, makePoolKey, SHOTS, startEmulator } from './env.mjs';
 import { given, writeSettings } from './state.mjs';
 import { runPaletteCommand } from '../host/codeServer.mjs';
@@ -78,8 +78,11 @@ describe('setup links', function () {
       // Going on from step 1 is choosing this pool: the stored key goes there now, for its model list.
       await wizard.locator('#next').click();
       await wb.waitForStep(2);
-      for (let i = 0; i < 100 && !stranger.requests.some((r) => r.authorization); i++) await sleep(100);
-      assert.ok(stranger.requests.some((r) => r.authorization === `Bearer ${emulator.key}`));
+      await waitFor(
+        () => stranger.requests.some((r) => r.authorization === `Bearer ${emulator.key}`),
+        10_000,
+        'the stored key to go to the chosen pool',
+      );
       assert.equal(settingsNow(), before, 'still nothing saved');
     } finally {
       await stranger.stop();

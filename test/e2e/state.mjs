@@ -2,7 +2,7 @@
 // stored Pool API key, the status bar it should start from, and the wizard open at a step (its unsaved
 // draft discarded). After a failed case everything is rebuilt (the window reloads), so one failure
 // cannot cascade into the next case.
-import { readWhole, sleep } from './helpers.mjs';
+import { readWhole, waitFor } from './helpers.mjs';
 import { applyScenario, env } from './env.mjs';
 import { runPaletteCommand } from '../host/codeServer.mjs';
 
@@ -90,12 +90,13 @@ export async function writeSettings(values) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
   await page.keyboard.press('Control+S');
-  for (let i = 0; ; i++) {
-    if (JSON.stringify(await readWhole(env.settingsFile)) === JSON.stringify(next)) break;
-    if (i > 100) throw new Error('the settings were not saved');
-    await sleep(100);
-  }
+  await waitFor(
+    async () => JSON.stringify(await readWhole(env.settingsFile)) === JSON.stringify(next),
+    10_000,
+    'the settings file to hold what was saved',
+  );
   await runPaletteCommand(page, 'View: Close All Editors');
+  await editor.waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 /** Stores a key (or clears it) through the palette commands, like a user, and checks that it took. */
@@ -159,7 +160,11 @@ export async function openWizardAt(step) {
   }
   const link = wizard.locator(`.step-link[data-step="${step}"]`);
   await link.waitFor();
-  for (let i = 0; i < 100 && (await link.isDisabled()); i++) await sleep(100);
+  await waitFor(
+    async () => !(await link.isDisabled()) || (await link.getAttribute('aria-current')) === 'step',
+    10_000,
+    `the step link "${step}" to be reachable`,
+  );
   if ((await link.getAttribute('aria-current')) !== 'step') await link.click();
   await wb.waitForStep(STEP_NUMBER[step]);
   return wizard;

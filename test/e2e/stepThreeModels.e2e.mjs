@@ -5,16 +5,16 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/host-tools.mjs';
 import { env } from './env.mjs';
-import { readWhole, sleep } from './helpers.mjs';
+import { readWhole, waitFor } from './helpers.mjs';
 import { given } from './state.mjs';
 
 /** The user settings file once it holds further models (the wizard writes user settings only), 20 s at most. */
 async function savedSet() {
-  for (let waited = 0; ; waited += 100) {
+  const holdsMoreModels = async () => {
     const saved = await readWhole(env.settingsFile);
-    if (saved['codexPooler.moreModels'] !== undefined || waited > 20_000) return saved;
-    await sleep(100);
-  }
+    return saved['codexPooler.moreModels'] !== undefined && saved;
+  };
+  return waitFor(holdsMoreModels, 20_000, 'the user settings to hold codexPooler.moreModels');
 }
 
 /** The chosen set as the page lists it, main first. */

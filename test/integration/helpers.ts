@@ -67,7 +67,8 @@ export async function waitForIndicator(pooler: CodexPoolerApi, indicator: Indica
   );
 }
 
-export function sleep(ms: number): Promise<void> {
+/** The pace of waitFor's poll, kept private: a test waits for a condition, never for a time. */
+function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
