@@ -70,7 +70,7 @@ export function demoBanner({
 ${scenarioCommands.map((command, i) => `    ${command.padEnd(width)}  # ${notes[i]}`).join('\n')}
   Play Trae's chat on the wizard's last step, Confirm in Trae (with the model you chose, here ${traeModel}):
     curl -X POST '${controlUrl}/__emulator/trae-chat?model=${traeModel}'
-  Open a setup link as a teammate would: F1 > "Developer: Open URL", paste it, allow it:
+  A teammate's setup link (${traeModel} + ${MISSING_MODEL}): F1 > "Developer: Open URL", paste it, allow it:
     ${setupLink}
   ${other}
 

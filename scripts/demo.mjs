@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installVsix, makeProfile, startCodeServer } from '../test/host/codeServer.mjs';
 import { demoUsage, demoLanguages, parseDemoArgs } from './demo-args.mjs';
-import { demoBanner, demoUrls } from './demo-banner.mjs';
+import { demoBanner, demoUrls, MISSING_MODEL } from './demo-banner.mjs';
 import { useEditorLocale } from './demo-locale.mjs';
 import { ensureCodeServer } from './host-tools.mjs';
 
@@ -75,7 +75,9 @@ function setupLinkFor(poolUrl) {
   return buildSetupLink('code-oss', `${pkg.publisher}.${pkg.name}`, {
     url: poolUrl,
     fullUrl: false,
-    modelId: 'gpt-5.4-mini',
+    // The walkthrough's own set: the main model, and the one the pool can stop offering.
+    modelId: 'gpt-5.5',
+    moreModels: [MISSING_MODEL],
   });
 }
 
