@@ -24,7 +24,7 @@ import type { CheckKind } from '../state/stateTypes';
 import { linkSection } from '../link/linkView';
 import type { ModelTestRow } from '../checks/everyModel';
 import { everyModelView } from './everyModelView';
-import { findingOf, problemsOf, reportOf, turnLine } from './viewParts';
+import { findingOf, problemsOf, reachProblems, reportOf, turnLine } from './viewParts';
 import { clip, take, type Render } from '../protocol/clamp';
 
 export interface ViewContext extends ConfirmViewContext {
@@ -134,8 +134,7 @@ function urlSection(state: WizardState, render: Render, r: Render, status: Check
       ...(reach?.ok && endpoint
         ? { summary: r(msg('ui.wizard.url.reachOk', { host: endpoint.host, ms: reach.durationMs })) }
         : {}),
-      // The probe repeats the URL's own findings (url:*); they are said once, above, as findings.
-      problems: problemsOf(reach?.diagnoses.filter((d) => !d.code.startsWith('url:')) ?? [], 'url', r),
+      problems: reachProblems(state, r),
     },
   };
 }

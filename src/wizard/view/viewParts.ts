@@ -38,6 +38,14 @@ export function problemsOf(list: readonly Diagnosis[], here: StepName, r: Render
   return take(list, LIMITS.problems).map((d) => problemOf(d, here, r));
 }
 
+/** What the probe found besides the URL's own findings (said once, above); a stored key is not asked for again. */
+export function reachProblems(state: WizardState, r: Render): ProblemView[] {
+  const found = (state.checks.current('reach')?.diagnoses ?? []).filter((d) => !d.code.startsWith('url:'));
+  const stored = state.key.kind === 'stored';
+  const said = found.map((d) => (stored && d.code === 'pool-found' ? { ...d, fix: msg('ui.wizard.url.keyKept') } : d));
+  return problemsOf(said, 'url', r);
+}
+
 export function findingOf(f: EndpointFinding, r: Render): ProblemView {
   return {
     severity: f.severity,
