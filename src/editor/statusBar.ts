@@ -9,6 +9,7 @@ import type { CheckService, PublishedCheck } from '../services/checkService';
 import type { ModelTests } from '../services/modelTests';
 import {
   clearingAction,
+  confirmedLine,
   modelLines,
   statusIndicator,
   statusProblems,
@@ -177,8 +178,9 @@ export class StatusBarIndicator implements vscode.Disposable {
     // What Trae's own chat showed, said apart from the checks: a request with this key reached the pool.
     const confirmed = this.confirmations.current;
     if (confirmed && indicator !== 'notSetUp') {
-      md.appendMarkdown('$(pass) ');
-      paragraph(t('ui.status.tooltip.confirmed', { when: localDateTime(confirmed.at) }));
+      const said = confirmedLine(indicator, localDateTime(confirmed.at));
+      md.appendMarkdown(`${said.icon} `);
+      paragraph(render(said.text));
     }
     const inputs = this.#inputs();
     if (inputs.finding && indicator !== 'checking') this.#traeLines(line, paragraph, inputs.finding);

@@ -184,3 +184,10 @@ export function modelDiagnosticLines(statuses: readonly ModelStatus[]): string[]
     ...statuses.map((s) => `- ${s.model}${s.main ? ' (main)' : ''}: ${offered(s)}${tested(s)}`),
   ];
 }
+
+/** Trae's confirmation in the tooltip: under a red or yellow bar it is said as past, with no tick (none passes now). */
+export function confirmedLine(indicator: Indicator, when: string): { icon: string; text: Msg } {
+  const now = indicator !== 'failing' && indicator !== 'degraded';
+  const id = now ? 'ui.status.tooltip.confirmed' : 'ui.status.tooltip.confirmedEarlier';
+  return { icon: now ? '$(pass)' : '$(history)', text: msg(id, { when }) };
+}

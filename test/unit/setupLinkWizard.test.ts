@@ -181,6 +181,50 @@ describe('a setup link in the wizard', () => {
     assert.equal(again.controller.state.link, undefined);
   });
 
+  it('"Discard the link" returns a returning user to where they were, not step 1 (defect: left on step 1)', async () => {
+    const t = await setup({ key: KEY });
+    assert.equal(t.controller.state.step, 'trae');
+    const l = link(STRANGER);
+    t.controller.openLink(l.draft, l.origin, l.host);
+    await flush();
+    assert.equal(t.controller.state.step, 'url');
+    t.controller.discardDraft();
+    await flush();
+    assert.equal(t.controller.state.step, 'trae', 'back on the step the user was on before the link');
+    // Not only the Trae step: the step the user had open.
+    t.controller.goTo('model');
+    const other = link(POOL_A, 'gpt-5.6-terra');
+    t.controller.openLink(other.draft, other.origin, other.host);
+    t.controller.discardDraft();
+    await flush();
+    assert.equal(t.controller.state.step, 'model');
+  });
+
+  it('a link discarded after a reopen lands where a returning user lands (defect: step 1)', async () => {
+    const t = await setup({ key: KEY });
+    const l = link(STRANGER);
+    t.controller.openLink(l.draft, l.origin, l.host);
+    await flush();
+    t.controller.dispose();
+    const again = await setup({ key: KEY, memento: { [STATE_KEY]: t.memento.values.get(STATE_KEY) } });
+    assert.equal(again.controller.state.step, 'url');
+    again.controller.discardDraft();
+    await flush();
+    assert.equal(again.controller.state.step, 'trae');
+  });
+
+  it('discarding plain unsaved edits (no link) leaves the user on the step they are on', async () => {
+    const t = await setup({ key: KEY });
+    t.controller.goTo('url');
+    t.controller.setDraft(
+      { url: 'https://mine.example.com/v1', fullUrl: false, modelId: 'x' },
+      t.controller.state.draftVersion,
+    );
+    t.controller.discardDraft();
+    await flush();
+    assert.equal(t.controller.state.step, 'url');
+  });
+
   it("typing another URL leaves the link behind: the typed URL is the user's own choice", async () => {
     const t = await setup({ key: KEY });
     const l = link(STRANGER);

@@ -247,13 +247,17 @@ describe('the status bar tooltip and the notifications, in the editor (a vscode 
   });
   after(() => uninstall());
 
-  function tooltipOf(inputs: StatusInputs): string {
+  function tooltipOf(inputs: StatusInputs, confirmedAt?: number): string {
     const never = new Emitter<void>().event;
     const checks = { last: inputs.last, running: inputs.running, onDidChange: never } as unknown as CheckService;
     const schedule = { nextAt: undefined, enabled: inputs.scheduleEnabled, onPlan: never };
     const focus = { focused: true, onDidChange: new Emitter<boolean>().event };
     const findings = { current: inputs.finding, onDidChange: never };
-    const confirmations = { current: undefined, onDidChange: never };
+    const confirmed =
+      confirmedAt === undefined
+        ? undefined
+        : { target: { baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5' }, keyFingerprint: 'f', at: confirmedAt };
+    const confirmations = { current: confirmed, onDidChange: never };
     const tests = { lastOf: () => undefined, onDidChange: never };
     const bar = new StatusBarIndicator(checks, schedule, focus, findings, confirmations, tests, () => 60_000);
     const tooltip = bar.snapshot().tooltip;
@@ -274,6 +278,18 @@ describe('the status bar tooltip and the notifications, in the editor (a vscode 
       assert.ok(!tooltip.includes('&nbsp;'), 'spaces stay spaces');
     });
   }
+
+  it('a red or yellow bar: Trae\'s past confirmation is said as earlier, with no pass icon (defect: "$(pass) Trae confirmed")', () => {
+    const at = Date.UTC(2026, 11, 5, 10, 7);
+    const green = tooltipOf(inputsOf(checkReport('ok')), at);
+    assert.match(green, /\$\(pass\) Trae confirmed on /, 'green: the confirmation holds with its tick');
+    for (const code of ['api_key_disabled', 'unsupported_endpoint', 'quota_exhausted', 'limit-near'] as const) {
+      const tooltip = tooltipOf(inputsOf(checkReport(code)), at);
+      assert.ok(!tooltip.includes('$(pass)'), `${code}: no tick in a bar that is not green\n${tooltip}`);
+      const text = tooltip.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+      assert.match(text, /\$\(history\) Earlier, on .*, Trae was confirmed: .* reached the pool then\./, code);
+    }
+  });
 
   it('the finding, its reason to hold and its action read with whole words', () => {
     const tooltip = tooltipOf(inputsOf(checkReport('ok'), { finding: finding('error') }));

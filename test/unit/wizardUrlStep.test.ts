@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { checkReachability } from '../../src/core/check/reachability';
 import { WizardState } from '../../src/wizard/state/state';
 import { buildView } from '../../src/wizard/view/view';
+import type { KeyInfo } from '../../src/wizard/state/stateTypes';
 import { clientFor, useEmulator } from './helpers';
 import { viewContext } from './wizardHarness';
 
@@ -12,8 +13,8 @@ describe('step 1: what the wizard says about the URL', () => {
   const ctx = useEmulator();
 
   /** Step 1 for this URL once the free probe answered, as the page sees it. */
-  async function stepOne(url: string) {
-    const state = new WizardState({ saved: { url, fullUrl: false, modelId: '' }, key: { kind: 'none' } });
+  async function stepOne(url: string, key: KeyInfo = { kind: 'none' }) {
+    const state = new WizardState({ saved: { url, fullUrl: false, modelId: '' }, key });
     const begun = state.begin('reach');
     assert.ok(begun.ok);
     const outcome = await checkReachability({ baseUrl: url, fullUrl: false }, { client: clientFor() });
@@ -31,6 +32,14 @@ describe('step 1: what the wizard says about the URL', () => {
     assert.equal(chip.reachable, true);
     assert.equal(view.nav.find((s) => s.name === 'key')!.reachable, true, 'a warning does not block step 2');
     assert.equal(chip.done, false, 'no ✓ while the URL has a finding (defect: the chip kept its ✓)');
+  });
+
+  it('a pool found asks for a key only when none is stored (defect: "Go on and set your Pool API key" to a user with one)', async () => {
+    const fixes = async (key?: KeyInfo) =>
+      (await stepOne(ctx.emulator.apiBase, key)).view.url.reach.problems.map((p) => p.fix);
+    assert.deepEqual(await fixes(), ['Go on and set your Pool API key.']);
+    const stored = { kind: 'stored', masked: 'sk-cxp-0123…', fingerprint: 'f' } as const;
+    assert.deepEqual(await fixes(stored), ['Go on: your stored Pool API key stays as it is.']);
   });
 
   it('the same pool without the slash: nothing to say about the URL, and step 1 is done', async () => {

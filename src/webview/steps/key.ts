@@ -202,6 +202,8 @@ export function mountKey(ctx: AppContext): StepModule {
     const hasKey = key.state === 'stored';
     stored.hidden = !hasKey;
     if (hasKey) replaceChildren(stored, icon('key'), ' ', tr('ui.wizard.key.storedAs', { masked: key.masked ?? '' }));
+    // The key icon is green only once the pool accepted this key: red when it refused it, plain while unknown.
+    stored.className = `stored ${hasKey ? key.verdict : 'unknown'}`;
     // A stored key the pool rejected is named so: "Keep the stored key" read as if it worked.
     const rejected = hasKey && key.verdict === 'rejected';
     setText(replace, tr(rejected ? 'ui.wizard.key.replaceRejected' : 'ui.wizard.key.replace'));

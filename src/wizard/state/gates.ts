@@ -73,6 +73,11 @@ export function configReady(f: StateFacts): boolean {
   return !f.dirty && f.key.kind === 'stored' && ((listOk(f) && modelMatch(f) === 'exact') || testPassed(f));
 }
 
+/** Saved with a model and a stored key, and no unsaved edits: a returning user (who opens on the Trae step). */
+export function returning(f: StateFacts & { readonly saved: Draft }): boolean {
+  return !f.dirty && f.key.kind === 'stored' && f.analysis.ok && f.saved.modelId !== '';
+}
+
 export function reachable(f: StateFacts, step: StepName): boolean {
   switch (step) {
     case 'url':

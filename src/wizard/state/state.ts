@@ -59,8 +59,7 @@ export class WizardState implements gates.StateFacts {
     this.added = new AddedInTrae(init.persisted?.added);
     // A returning user: the last published check of these same settings and key counts here too.
     if (!this.dirty) this.checks.seedFromLastCheck(init.lastCheck, this.#saved, this.keys.key);
-    const returning = !this.dirty && this.keys.key.kind === 'stored' && this.analysis.ok && this.#saved.modelId !== '';
-    this.#position.start(openingStep(init.persisted?.step, returning));
+    this.#position.start(openingStep(init.persisted?.step, gates.returning(this)));
   }
 
   get step(): StepName {
@@ -139,6 +138,7 @@ export class WizardState implements gates.StateFacts {
    */
   openLink(draft: Draft, origin: string, host: string): 'same' | 'opened' {
     const next = normalize(draft);
+    const fresh = this.link === undefined;
     if (!this.dirty && sameDraft(next, this.#saved)) return 'same';
     if (this.dirty && !sameDraft(next, this.#draft)) this.board.linkReplaced(this.#draft, this.link?.host);
     // Held first, so that nothing runs for the stranger's origin once the draft points there.
@@ -146,7 +146,7 @@ export class WizardState implements gates.StateFacts {
     this.#apply(next);
     this.#draftVersion++;
     this.board.keepOnly(['linkReplaced']);
-    this.#position.moveTo('url');
+    this.#position.leaveForLink(fresh);
     return 'opened';
   }
 
@@ -219,10 +219,13 @@ export class WizardState implements gates.StateFacts {
   }
 
   discardDraft(): void {
+    const fromLink = this.link !== undefined;
     this.origins.forgetLink();
     this.#apply(this.#saved);
     this.#draftVersion++;
-    this.#position.fallBack();
+    // A returning user is not sent back to the start by a link they did not take.
+    if (fromLink) this.#position.backFromLink(gates.returning(this));
+    else this.#position.fallBack();
   }
 
   /** Starts a check for the inputs as they are; refused when the key may not go there. */

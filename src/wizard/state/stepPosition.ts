@@ -7,6 +7,7 @@ import { stepIndex } from './stateTypes';
 export class StepPosition {
   #step: StepName = 'url';
   #resumeTo: StepName | undefined;
+  #beforeLink: StepName | undefined;
 
   constructor(private readonly reachable: (step: StepName) => boolean) {}
 
@@ -33,6 +34,18 @@ export class StepPosition {
   moveTo(step: StepName): void {
     this.#step = step;
     this.#resumeTo = undefined;
+  }
+
+  /** A setup link opens on step 1; a fresh one (not over another link) remembers where the user was. */
+  leaveForLink(fresh: boolean): void {
+    if (fresh) this.#beforeLink = this.remembered;
+    this.moveTo('url');
+  }
+
+  /** The link was discarded: back where the user was before it (after a reopen: where a returning user lands). */
+  backFromLink(returning: boolean): void {
+    this.start(this.#beforeLink ?? openingStep(undefined, returning));
+    this.#beforeLink = undefined;
   }
 
   /** The user is working here now: no jumping ahead when a check lands. */

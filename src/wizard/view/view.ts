@@ -24,7 +24,7 @@ import type { CheckKind } from '../state/stateTypes';
 import { linkSection } from '../link/linkView';
 import type { ModelTestRow } from '../checks/everyModel';
 import { everyModelView } from './everyModelView';
-import { findingOf, problemsOf, reportOf, turnLine } from './viewParts';
+import { findingOf, problemsOf, reachProblems, reportOf, stepDone, turnLine } from './viewParts';
 import { clip, take, type Render } from '../protocol/clamp';
 
 export interface ViewContext extends ConfirmViewContext {
@@ -58,11 +58,8 @@ export function buildView(state: WizardState, ctx: ViewContext, listToken: numbe
   const models = guide && cardsView(guidesFor(state, ctx.language), ticked, ctx.render, moreNotOffered(state));
   return {
     step: state.step,
-    nav: STEP_NAMES.map((name, i) => {
-      const next = STEP_NAMES[i + 1];
-      // The last step is done once Trae's own request reached the pool (for the saved setup and key).
-      const done =
-        next !== undefined ? state.reachable(next) : state.reachable(name) && ctx.confirm.confirmed !== undefined;
+    nav: STEP_NAMES.map((name) => {
+      const done = stepDone(state, name, ctx.confirm.confirmed !== undefined, models);
       // Step 1 is not done while its URL has a finding to fix (a warning lets the user go on, not pass).
       const clean = name !== 'url' || state.analysis.findings.every((f) => f.severity === 'info');
       return { name, reachable: state.reachable(name), done: done && clean };
@@ -134,8 +131,7 @@ function urlSection(state: WizardState, render: Render, r: Render, status: Check
       ...(reach?.ok && endpoint
         ? { summary: r(msg('ui.wizard.url.reachOk', { host: endpoint.host, ms: reach.durationMs })) }
         : {}),
-      // The probe repeats the URL's own findings (url:*); they are said once, above, as findings.
-      problems: problemsOf(reach?.diagnoses.filter((d) => !d.code.startsWith('url:')) ?? [], 'url', r),
+      problems: reachProblems(state, r),
     },
   };
 }

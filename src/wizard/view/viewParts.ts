@@ -11,8 +11,8 @@ import type { TraeErrorFinding } from '../../services/traeErrorCheck';
 import { clip, take, type Render } from '../protocol/clamp';
 import type { ExplainView } from '../protocol/protocol';
 import { LIMITS } from '../protocol/limits';
-import type { ModelListView, ProblemView, ReportView } from '../protocol/protocolViews';
-import type { StepName } from '../protocol/steps';
+import type { GuideView, ModelListView, ProblemView, ReportView } from '../protocol/protocolViews';
+import { STEP_NAMES, type StepName } from '../protocol/steps';
 import type { WizardState } from '../state/state';
 
 /** A context length the view can show: a positive safe integer, or nothing. */
@@ -36,6 +36,32 @@ export function problemOf(d: Diagnosis, here: StepName, r: Render): ProblemView 
 
 export function problemsOf(list: readonly Diagnosis[], here: StepName, r: Render): ProblemView[] {
   return take(list, LIMITS.problems).map((d) => problemOf(d, here, r));
+}
+
+/** What the probe found besides the URL's own findings (said once, above); a stored key is not asked for again. */
+export function reachProblems(state: WizardState, r: Render): ProblemView[] {
+  const found = (state.checks.current('reach')?.diagnoses ?? []).filter((d) => !d.code.startsWith('url:'));
+  const stored = state.key.kind === 'stored';
+  const said = found.map((d) => (stored && d.code === 'pool-found' ? { ...d, fix: msg('ui.wizard.url.keyKept') } : d));
+  return problemsOf(said, 'url', r);
+}
+
+/**
+ * A step's ✓: its checks passed, so the next step opens. Arriving at step 5 or 6 checks nothing: both wait for Trae's
+ * own request to reach the pool (saved setup, stored key), and step 5 for every card ticked "Added in Trae".
+ */
+export function stepDone(
+  state: WizardState,
+  name: StepName,
+  confirmed: boolean,
+  models?: GuideView['models'],
+): boolean {
+  if (name === 'trae' || name === 'confirm') {
+    const allAdded = name === 'confirm' || (models?.cards.every((c) => c.added) ?? true);
+    return state.reachable(name) && confirmed && allAdded;
+  }
+  const next = STEP_NAMES[STEP_NAMES.indexOf(name) + 1];
+  return next !== undefined && state.reachable(next);
 }
 
 export function findingOf(f: EndpointFinding, r: Render): ProblemView {
