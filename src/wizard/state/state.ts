@@ -13,7 +13,9 @@ import { AddedInTrae, type AddedRecord } from './addedInTrae';
 import { NoticeBoard } from './notices';
 import { STEP_TITLES, type StepName } from '../protocol/steps';
 import { openingStep, StepPosition } from './stepPosition';
+import type { TidyUrl } from '../../core/url/endpointTidy';
 import {
+  connectionOf,
   moreOf,
   normalize,
   readDraft,
@@ -23,7 +25,6 @@ import {
   type Draft,
   type KeyInfo,
   type Notice,
-  type NoticeId,
   type Results,
   type StateInit,
 } from './stateTypes';
@@ -255,17 +256,20 @@ export class WizardState implements gates.StateFacts {
     return this.canSave ? { ...this.#draft, modelId: this.#draft.modelId.trim() } : undefined;
   }
 
-  markSaved(values: Draft): void {
+  /** `values` as written; `tidied`: its URL is the draft's, tidied (see connectionOf), and the draft takes it. */
+  markSaved(values: Draft, tidied?: TidyUrl): void {
     this.#saved = normalize(values);
+    // Every check of this draft already ran with the tidy URL (connectionOf): they stay, and so does the step.
+    if (tidied && connectionOf(this.#draft).baseUrl === this.#saved.url) {
+      this.#draft = { ...this.#draft, url: this.#saved.url };
+      this.#analysis = undefined;
+      this.#draftVersion++;
+    }
     this.origins.setSaved(this.#saved);
     this.origins.forgetLink();
     this.board.keepOnly([]);
-    this.board.say('saved', 'info', msg('ui.wizard.notice.saved'));
+    this.board.saved(tidied);
     if (this.reachable('trae')) this.#position.moveTo('trae');
-  }
-
-  dismiss(id: NoticeId): void {
-    this.board.dismiss(id);
   }
 
   /** A step past the first is shown only for a pool the user chose: not by a resume, a fall-back or a reopen. */
