@@ -13,7 +13,6 @@ import { AddedInTrae, type AddedRecord } from './addedInTrae';
 import { NoticeBoard } from './notices';
 import { STEP_TITLES, type StepName } from '../protocol/steps';
 import { openingStep, StepPosition } from './stepPosition';
-import type { TidyUrl } from '../../core/url/endpointTidy';
 import {
   connectionOf,
   moreOf,
@@ -49,7 +48,7 @@ export class WizardState implements gates.StateFacts {
   readonly board = new NoticeBoard();
   /** Step 5's cards ticked "Added in Trae" for the saved setup (addedInTrae.ts). */
   readonly added: AddedInTrae;
-  #analysis: { rev: number; value: EndpointAnalysis } | undefined;
+  #analysis: { draft: Draft; value: EndpointAnalysis } | undefined;
 
   constructor(init: StateInit) {
     this.checks = new CheckResults(this.#rev, init.now ?? Date.now);
@@ -87,8 +86,8 @@ export class WizardState implements gates.StateFacts {
     return !sameDraft(this.#draft, this.#saved);
   }
   get analysis(): EndpointAnalysis {
-    if (this.#analysis?.rev !== this.#rev.url)
-      this.#analysis = { rev: this.#rev.url, value: analyzeEndpoint(this.#draft.url, this.#draft.fullUrl) };
+    if (this.#analysis?.draft !== this.#draft)
+      this.#analysis = { draft: this.#draft, value: analyzeEndpoint(this.#draft.url, this.#draft.fullUrl) };
     return this.#analysis.value;
   }
 
@@ -256,13 +255,11 @@ export class WizardState implements gates.StateFacts {
     return this.canSave ? { ...this.#draft, modelId: this.#draft.modelId.trim() } : undefined;
   }
 
-  /** `values` as written; `tidied`: its URL is the draft's, tidied (see connectionOf), and the draft takes it. */
-  markSaved(values: Draft, tidied?: TidyUrl): void {
+  /** `tidied`: the URL was saved tidied; the draft takes that form, its checks stay (they ran with it: connectionOf). */
+  markSaved(values: Draft, tidied?: Parameters<NoticeBoard['saved']>[0]): void {
     this.#saved = normalize(values);
-    // Every check of this draft already ran with the tidy URL (connectionOf): they stay, and so does the step.
     if (tidied && connectionOf(this.#draft).baseUrl === this.#saved.url) {
       this.#draft = { ...this.#draft, url: this.#saved.url };
-      this.#analysis = undefined;
       this.#draftVersion++;
     }
     this.origins.setSaved(this.#saved);
