@@ -255,7 +255,7 @@ export class WizardState implements gates.StateFacts {
     return this.canSave ? { ...this.#draft, modelId: this.#draft.modelId.trim() } : undefined;
   }
 
-  /** `tidied`: the URL was saved tidied; the draft takes that form, its checks stay (they ran with it: connectionOf). */
+  /** `tidied`: the URL was saved tidied; the draft takes that form, its checks stay (connectionOf ran them with it). */
   markSaved(values: Draft, tidied?: Parameters<NoticeBoard['saved']>[0]): void {
     this.#saved = normalize(values);
     if (tidied && connectionOf(this.#draft).baseUrl === this.#saved.url) {
