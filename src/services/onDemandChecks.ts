@@ -3,6 +3,7 @@
 // only ever runs when asked). Loaded with the commands and the wizard, not at activation.
 import { diagnosis, type Diagnosis } from '../core/check/diagnosis';
 import { analyzeEndpoint } from '../core/url/endpoint';
+import { tidyEndpointUrl } from '../core/url/endpointTidy';
 import { renderMsg } from '../core/text/messages';
 import { PoolClient } from '../core/pool/poolClient';
 import { analyzeKey } from '../core/secrets/poolKey';
@@ -70,7 +71,8 @@ export class OnDemandChecks {
   async traeCheck(target: ConnectionSettings | undefined, options: RunOptions = {}): Promise<TraeCheckOutcome> {
     const settings = this.deps.settings.read();
     const t = target ?? settings;
-    const analysis = analyzeEndpoint(t.baseUrl, t.fullUrl);
+    // The tidy URL (no trailing slash) when that is all that differs: the one step 5 gives Trae.
+    const analysis = analyzeEndpoint(tidyEndpointUrl(t.baseUrl, t.fullUrl)?.url ?? t.baseUrl, t.fullUrl);
     const model = t.model.trim();
     let key: string | undefined;
     const problems: Diagnosis[] = [];

@@ -7,10 +7,14 @@ import { h, replaceChildren } from './dom';
 import { tr } from './strings';
 import { announce } from './ui';
 
+/** How many earlier values are kept: a key is recognised within its first few characters. */
+const HISTORY = 64;
+
 export class SecretGuard {
   readonly element = h('div', { className: 'secret-guard', role: 'alert', hidden: true });
   #input: HTMLInputElement | undefined;
-  #lastGood = '';
+  /** The field's recent values that hold no secret, newest last (a key typed key by key began after one). */
+  #history: string[] = [''];
 
   constructor(
     private readonly ctx: AppContext,
@@ -22,9 +26,20 @@ export class SecretGuard {
     return this.#input !== undefined && holdsSecret(this.#input.value);
   }
 
-  /** The value the field had before the secret went into it. */
+  /** The value the field had before the secret went into it (set: the field's value from the host). */
   set lastGood(value: string) {
-    this.#lastGood = value;
+    this.#history = [value];
+  }
+  get lastGood(): string {
+    const value = this.#input?.value ?? '';
+    const newest = this.#history[this.#history.length - 1] ?? '';
+    if (!this.holding) return newest;
+    // "s", "sk": values typed on the way to the key are part of it, not the URL that was there before.
+    for (let i = this.#history.length - 1; i >= 0; i--) {
+      const good = this.#history[i]!;
+      if (!value.startsWith(good) || holdsSecret(value.slice(good.length))) return good;
+    }
+    return this.#history[0] ?? '';
   }
 
   /** Watches an input: called on each input event before the step reads the value. */
@@ -32,7 +47,8 @@ export class SecretGuard {
     this.#input = input;
     if (!holdsSecret(input.value)) {
       if (input.type === 'password') this.#release(input, input.value);
-      this.#lastGood = input.value;
+      if (this.#history[this.#history.length - 1] !== input.value) this.#history.push(input.value);
+      this.#history = this.#history.slice(-HISTORY);
       return false;
     }
     if (input.type !== 'password') {
@@ -61,7 +77,7 @@ export class SecretGuard {
       // What is inside (a "Bearer …" line, a URL around it); otherwise the text, which the key rules then judge.
       const key = extractPoolKey(value) ?? value;
       store.disabled = true;
-      this.#release(input, this.#lastGood);
+      this.#release(input, this.lastGood);
       try {
         await this.ctx.rpc.request('storeKey', { key });
         announce(tr('ui.wizard.pasted.stored'));
@@ -70,7 +86,7 @@ export class SecretGuard {
       }
     };
     store.addEventListener('click', () => void onClick());
-    discard.addEventListener('click', () => this.#input && this.#release(this.#input, this.#lastGood));
+    discard.addEventListener('click', () => this.#input && this.#release(this.#input, this.lastGood));
     replaceChildren(this.element, text, h('div', { className: 'actions' }, store, discard));
     this.element.hidden = false;
     announce(text.textContent ?? '');

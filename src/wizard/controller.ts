@@ -12,6 +12,7 @@ import { ConfirmStep, type ConfirmSnapshot } from './confirm/confirmStep';
 import { KeyEntry } from './checks/keyEntry';
 import { keyInfo, type KeyStoreVerdict, type WizardPorts } from './checks/ports';
 import { connectionOf, REACH_DELAY_MS, STATE_KEY } from './state/stateTypes';
+import { tidyEndpointUrl } from '../core/url/endpointTidy';
 import { RefusedRequest } from './protocol/protocol';
 import type { CopyTarget, EditorAction } from './protocol/protocol';
 import { copyText } from './checks/copying';
@@ -159,11 +160,13 @@ export class WizardController implements Disposable {
     const values = this.state.toSave();
     if (!values) throw new RefusedRequest(msg('ui.wizard.refused.notTested'));
     this.#refuseModelsNotOffered();
-    await this.ports.settings.writeConnection(connectionOf(values));
+    const connection = connectionOf(values);
+    await this.ports.settings.writeConnection(connection);
     if (this.#disposed) return;
-    this.state.markSaved(values);
+    const tidied = tidyEndpointUrl(values.url, values.fullUrl);
+    this.state.markSaved({ ...values, url: connection.baseUrl }, tidied);
     const full = values.fullUrl ? 'on' : 'off';
-    this.ports.log.info(`Setup wizard: saved ${values.url} (Full URL ${full}), model ${values.modelId}.`);
+    this.ports.log.info(`Setup wizard: saved ${connection.baseUrl} (Full URL ${full}), model ${values.modelId}.`);
     this.#afterChange(0);
   }
 
@@ -212,7 +215,7 @@ export class WizardController implements Disposable {
   }
 
   dismissNotice(id: NoticeId): void {
-    this.state.dismiss(id);
+    this.state.board.dismiss(id);
     this.#afterChange(0);
   }
 

@@ -97,12 +97,27 @@ describe('connection check', () => {
     assert.equal(ctx.emulator.requests.length, 0);
   });
 
-  it('URL warnings still check (a trailing slash works on the pool, Trae calls "//")', async () => {
+  it('a trailing slash in the setting: every request goes without it (as step 5 gives Trae), so it is an info only', async () => {
     const report = await runCheck(ctx.emulator, { baseUrl: `${ctx.emulator.apiBase}/` });
-    assert.equal(report.verdict, 'warning');
-    assert.equal(report.diagnoses[0]!.code, 'url:trailing-slash');
+    assert.equal(report.verdict, 'ok', 'not "works with a problem"');
+    assert.deepEqual(
+      report.diagnoses.map((d) => [d.code, d.severity]),
+      [['url:trailing-slash', 'info']],
+    );
+    assert.equal(report.steps.find((s) => s.id === 'url')?.status, 'pass');
+    assert.equal(report.target.baseUrl, `${ctx.emulator.apiBase}/`, 'the setting as it is');
+    assert.equal(report.target.endpoint?.traeCallUrl, `${ctx.emulator.apiBase}/chat/completions`);
     assert.equal(report.facts.answer, 'trae ok');
-    assert.ok(ctx.emulator.requests.some((r) => r.route === 'chat'));
+    const paths = ctx.emulator.requests.map((r) => r.path);
+    assert.ok(paths.includes('/v1/chat/completions') && paths.includes('/v1/models'), paths.join(' '));
+    assert.ok(!paths.some((p) => p.includes('//')), paths.join(' '));
+  });
+
+  it('a URL warning the tidy form does not cover ("//" inside the path) still warns', async () => {
+    const report = await runCheck(ctx.emulator, { baseUrl: ctx.emulator.apiBase.replace('/v1', '//v1') });
+    const url = report.diagnoses.find((d) => d.code === 'url:empty-segment');
+    assert.equal(url?.severity, 'warning');
+    assert.equal(report.steps.find((s) => s.id === 'url')?.status, 'warn');
   });
 
   it('Full URL on calls the URL as entered', async () => {

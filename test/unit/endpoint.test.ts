@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { msg } from '../../src/core/text/messages';
 import { analyzeEndpoint, isLoopbackHost, suggestCorrection, type EndpointCode } from '../../src/core/url/endpoint';
 
 function codes(input: unknown, fullUrl = false): EndpointCode[] {
@@ -124,6 +125,67 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
       assert.deepEqual(codes('https://pool. example.com/v1'), ['inner-whitespace']);
       assert.equal(firstCorrection('https://pool. example.com/v1')?.url, 'https://pool.example.com/v1');
       assert.equal(firstCorrection('not a url at all'), undefined);
+    });
+  });
+
+  describe('punctuation pasted along with the URL', () => {
+    const L = 'http://localhost:4000/v1';
+    it('a trailing , . ; : ) ] } or full-width ，。；：） is an error whose correction removes it', () => {
+      for (const tail of [
+        ',',
+        '.',
+        ';',
+        ':',
+        ')',
+        ']',
+        '}',
+        '\uff0c',
+        '\u3002',
+        '\uff1b',
+        '\uff1a',
+        '\uff09',
+        ').',
+        ' ,',
+      ]) {
+        const a = analyzeEndpoint(L + tail, false);
+        assert.equal(a.ok, false, tail);
+        assert.deepEqual(
+          a.findings.map((f) => f.code),
+          ['trailing-punctuation'],
+          tail,
+        );
+        assert.deepEqual(firstCorrection(L + tail), {
+          url: L,
+          fullUrl: false,
+          label: msg('endpoint.fix.removePunctuation', { url: L }),
+        });
+        assert.deepEqual(suggestCorrection(L + tail, false), { url: L, fullUrl: false }, tail);
+      }
+    });
+
+    it('names the characters it found', () => {
+      const f = analyzeEndpoint(`${L}),`, false).findings[0];
+      assert.deepEqual(f?.cause, msg('endpoint.trailingPunctuation.cause', { chars: '")" ","' }));
+    });
+
+    it('no correction keeps the punctuation (no "Add /v1: …/v1,/v1")', () => {
+      for (const input of [`${L},`, 'http://localhost:4000,', 'pool.example.com/v1.', `"${L}",`, `(${L}).`]) {
+        for (const f of analyzeEndpoint(input, false).findings)
+          for (const c of f.corrections)
+            assert.ok(!/[,.;)]$/.test(c.url) && !c.url.includes(',/'), `${input} -> ${c.url}`);
+      }
+      assert.deepEqual(suggestCorrection('http://localhost:4000,', false), { url: L, fullUrl: false });
+      assert.deepEqual(suggestCorrection('pool.example.com/v1.', false), {
+        url: 'https://pool.example.com/v1',
+        fullUrl: false,
+      });
+      assert.deepEqual(suggestCorrection(`"${L}",`, false), { url: L, fullUrl: false });
+    });
+
+    it('the bracket of an IPv6 host, a dot inside the path and a valid URL are left alone', () => {
+      assert.deepEqual(codes('http://[::1]:4000/v1'), []);
+      assert.ok(!codes('http://[::1]').includes('trailing-punctuation'));
+      assert.deepEqual(codes('https://pool.example.com/a.b/v1'), []);
     });
   });
 

@@ -71,6 +71,9 @@ const urlPiece = fc.constantFrom(
   '例子',
   '..',
   '/',
+  ',',
+  ')',
+  '。',
 );
 const pastedUrl = fc.oneof(
   fc.array(urlPiece, { maxLength: 10 }).map((a) => a.join('')),
@@ -175,6 +178,19 @@ describe(`property tests (${FUZZ_RUNS} runs each, seed ${FUZZ_SEED})`, function 
       fc.property(pastedUrl, fc.boolean(), (input, fullUrl) => {
         const fix = suggestCorrection(input, fullUrl);
         if (fix) assert.equal(analyzeEndpoint(fix.url, fix.fullUrl).ok, true);
+      }),
+      { numRuns: Math.ceil(FUZZ_RUNS / 4) },
+    );
+  });
+
+  it('a correction removes the finding that offers it', () => {
+    fc.assert(
+      fc.property(pastedUrl, fc.boolean(), (input, fullUrl) => {
+        for (const f of analyzeEndpoint(input, fullUrl).findings)
+          for (const c of f.corrections) {
+            const again = analyzeEndpoint(c.url, c.fullUrl).findings.map((g) => g.code);
+            assert.ok(!again.includes(f.code), `${f.code}: ${JSON.stringify(input)} -> ${c.url}`);
+          }
       }),
       { numRuns: Math.ceil(FUZZ_RUNS / 4) },
     );

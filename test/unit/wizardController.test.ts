@@ -159,6 +159,36 @@ describe('wizard controller (plain Node, in-memory fakes)', () => {
     assert.equal(controller.state.step, 'trae');
   });
 
+  it('Save writes a URL typed with a trailing slash without it, takes that form into the draft, and says so', async () => {
+    const { controller, settings } = await setup({ key: KEY, settings: { baseUrl: POOL_A, model: '' } });
+    controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, modelId: '' }, controller.state.draftVersion);
+    await flush();
+    controller.goTo('model');
+    controller.setDraft({ url: `${POOL_A}/`, fullUrl: false, modelId: 'gpt-5.5' }, controller.state.draftVersion);
+    controller.goTo('test');
+    const version = controller.state.draftVersion;
+    await controller.save();
+    assert.deepEqual(settings.writes, [{ baseUrl: POOL_A, fullUrl: false, model: 'gpt-5.5', moreModels: [] }]);
+    assert.equal(controller.state.draft.url, POOL_A, 'the field shows what was saved');
+    assert.ok(controller.state.draftVersion > version, 'the webview takes it');
+    assert.equal(controller.state.dirty, false);
+    assert.equal(controller.state.step, 'trae', 'the checks that passed still count');
+    assert.deepEqual(controller.state.analysis.findings, []);
+    const saved = controller.state.notices.find((n) => n.id === 'saved');
+    assert.deepEqual(saved?.message, {
+      id: 'ui.wizard.notice.savedTidy',
+      args: { url: POOL_A, without: { id: 'ui.wizard.notice.tidySlash' } },
+    });
+  });
+
+  it('Save writes a clean URL as typed, with the plain notice', async () => {
+    const { controller, settings } = await setup({ key: KEY, settings: { baseUrl: POOL_A, model: '' } });
+    atTestStep(controller, 'gpt-5.5');
+    await controller.save();
+    assert.equal(settings.writes[0]?.baseUrl, POOL_A);
+    assert.deepEqual(controller.state.notices.find((n) => n.id === 'saved')?.message, { id: 'ui.wizard.notice.saved' });
+  });
+
   it('Save refuses values whose test failed', async () => {
     const { controller, settings, checks } = await setup({ key: KEY, settings: { model: '' } });
     controller.goTo('model');

@@ -1,6 +1,7 @@
 // The rules that need no request, run first: a secret left in a setting, the URL, the stored key. When
 // they fail, nothing is sent; either way they say what the check is about (the target).
 import { analyzeEndpoint, type PoolEndpoint } from '../url/endpoint';
+import { tidyEndpointUrl } from '../url/endpointTidy';
 import { analyzeKey } from '../secrets/poolKey';
 import { maskKey } from '../secrets/keyShape';
 import { diagnosis, urlDiagnosis, type Diagnosis } from './diagnosis';
@@ -41,8 +42,16 @@ export function checkLocally(input: LocalSettings, model: string): LocalVerdict 
     );
   }
   const urlAnalysis = analyzeEndpoint(input.baseUrl, input.fullUrl);
-  diagnoses.push(...urlAnalysis.findings.map(urlDiagnosis));
-  steps.push({ id: 'url', status: statusOf(urlAnalysis.findings.map((f) => f.severity)), durationMs: 0 });
+  // A trailing slash (or quotes, spaces) the rules remove: every request goes to the tidy URL, the one
+  // step 5 gives Trae, so the setting's own form is worth an info, not "works with a problem".
+  const tidy = tidyEndpointUrl(input.baseUrl, input.fullUrl);
+  const urlDiagnoses = urlAnalysis.findings.map((f) => ({
+    ...urlDiagnosis(f),
+    ...(tidy ? { severity: 'info' as const } : {}),
+  }));
+  diagnoses.push(...urlDiagnoses);
+  steps.push({ id: 'url', status: statusOf(urlDiagnoses.map((d) => d.severity)), durationMs: 0 });
+  const endpoint = tidy ? analyzeEndpoint(tidy.url, input.fullUrl).endpoint : urlAnalysis.endpoint;
 
   const keyAnalysis = input.key === undefined ? undefined : analyzeKey(input.key);
   if (input.keyUnavailable !== undefined) {
@@ -70,10 +79,9 @@ export function checkLocally(input: LocalSettings, model: string): LocalVerdict 
     baseUrl: urlAnalysis.input,
     fullUrl: urlAnalysis.fullUrl,
     model,
-    ...(urlAnalysis.endpoint ? { endpoint: urlAnalysis.endpoint } : {}),
+    ...(endpoint ? { endpoint } : {}),
     ...(keyAnalysis?.ok && keyAnalysis.key ? { keyMasked: maskKey(keyAnalysis.key) } : {}),
   };
-  const endpoint = urlAnalysis.endpoint;
   const key = keyAnalysis?.ok ? keyAnalysis.key : undefined;
   return { steps, diagnoses, target, endpoint, key };
 }

@@ -47,6 +47,9 @@ const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['\u2018', '\u2019'],
   ['<', '>'],
 ];
+// ASCII and full-width sentence punctuation that no pool URL ends with.
+const TRAILING_PUNCTUATION = /[,.;:)\]}\uff0c\u3002\uff1b\uff1a\uff09\u3011\u300d]+$/u;
+const OTHER_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\/\/|\d)/;
 const isValid = (url: string, fullUrl: boolean) => analyzeEndpoint(url, fullUrl).ok;
 
 export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): EndpointAnalysis {
@@ -68,10 +71,18 @@ export function analyzeEndpoint(rawInput: unknown, rawFullUrl: unknown): Endpoin
     findings.push(finding('surrounding-whitespace', 'info', 'whitespace', [fixTo(value, fullUrl, 'trim')]));
   }
   const unquoted = stripQuotes(value);
-  if (unquoted !== value) {
-    value = unquoted;
-    findings.push(finding('quoted', 'warning', 'quoted', [fixTo(value, fullUrl, 'removeQuotes')]));
+  // Punctuation pasted along with the URL ("…/v1," from a sentence): every later rule reads the value without it.
+  const [bare, punctuation] = stripPunctuation(unquoted);
+  if (unquoted !== value) findings.push(finding('quoted', 'warning', 'quoted', [fixTo(bare, fullUrl, 'removeQuotes')]));
+  if (punctuation !== '') {
+    const chars = [...new Set(punctuation)].map((c) => `"${c}"`).join(' ');
+    findings.push(
+      finding('trailing-punctuation', 'error', 'trailingPunctuation', { chars }, [
+        fixTo(bare, fullUrl, 'removePunctuation'),
+      ]),
+    );
   }
+  value = bare;
   // Blank, or only quotes: the findings so far (trimmed, unquoted) would only distract.
   if (value === '') {
     return failed('', fullUrl, finding('empty', 'error', 'empty', { url: LOCAL_DEFAULT_URL }));
@@ -190,6 +201,30 @@ export function suggestCorrection(input: unknown, fullUrl: unknown): { url: stri
     current = { url: next.url, fullUrl: next.fullUrl };
   }
   return undefined;
+}
+
+/** The value without the punctuation (and quotes) at its end, and the punctuation removed. */
+function stripPunctuation(value: string): [string, string] {
+  let current = value;
+  let removed = '';
+  // Each round makes the value shorter, so this ends.
+  for (
+    let found = trailingPunctuation(current);
+    found !== '' && found !== current;
+    found = trailingPunctuation(current)
+  ) {
+    removed = found + removed;
+    current = stripQuotes(current.slice(0, -found.length).replace(EDGE_SPACE, ''));
+  }
+  return [current, removed];
+}
+
+function trailingPunctuation(value: string): string {
+  // "javascript:alert(1)" or "http:" end in their own punctuation: the scheme rules speak about those.
+  if (OTHER_SCHEME.test(value)) return '';
+  const found = TRAILING_PUNCTUATION.exec(value)?.[0] ?? '';
+  // "http://[::1]" ends with the bracket of its host, not with punctuation.
+  return value.includes('[') ? found.slice(found.lastIndexOf(']') + 1) : found;
 }
 
 function stripQuotes(value: string): string {

@@ -11,6 +11,7 @@ export type EndpointCode =
   | 'surrounding-whitespace'
   | 'quoted'
   | 'inner-whitespace'
+  | 'trailing-punctuation'
   | 'missing-scheme'
   | 'malformed-scheme'
   | 'doubled-scheme'

@@ -66,7 +66,14 @@ export function mountUrl(ctx: AppContext): StepModule {
   };
   input.addEventListener('input', () => {
     // A key or token in this field stays in the page, masked, and never goes into the draft.
-    if (guard.check(input)) return;
+    if (guard.check(input)) {
+      // The draft goes back to the URL before the key: "sk", typed on the way to it, does not stay there.
+      if (ctx.local.url !== guard.lastGood) {
+        ctx.local.url = guard.lastGood;
+        edited();
+      }
+      return;
+    }
     ctx.local.url = input.value;
     edited();
   });
@@ -110,7 +117,8 @@ export function mountUrl(ctx: AppContext): StepModule {
     const u = view.url;
     link.update(view);
     const held = current && view.link?.held === true;
-    findings.update(u.findings, (p: ProblemView) =>
+    // While the field holds a key, what the rules say about the URL before it would only distract.
+    findings.update(guard.holding ? [] : u.findings, (p: ProblemView) =>
       p.corrections?.length
         ? [
             h(
@@ -127,7 +135,7 @@ export function mountUrl(ctx: AppContext): StepModule {
           ]
         : [],
     );
-    const all = u.fixAll;
+    const all = guard.holding ? undefined : u.fixAll;
     if (fixAll.dataset['url'] !== (all?.url ?? '')) {
       fixAll.dataset['url'] = all?.url ?? '';
       replaceChildren(

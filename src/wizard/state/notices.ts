@@ -1,10 +1,17 @@
 // What the wizard tells the user about a change it made or refused (a model in the pool's casing, a key
 // changed or cleared elsewhere, a pasted secret not kept): newest first, one per kind, a few at most. A
 // notice goes away once what it said no longer holds (the right key is back).
-import { msg, type Msg } from '../../core/text/messages';
+import { msg, type MessageId, type Msg } from '../../core/text/messages';
 import type { Severity } from '../../core/url/endpoint';
+import type { TidyCode, TidyUrl } from '../../core/url/endpointTidy';
 import { LIMITS } from '../protocol/limits';
 import type { Draft, KeyInfo, Notice, NoticeId } from './stateTypes';
+
+const TIDY_WORDS = {
+  'surrounding-whitespace': 'ui.wizard.notice.tidyWhitespace',
+  quoted: 'ui.wizard.notice.tidyQuotes',
+  'trailing-slash': 'ui.wizard.notice.tidySlash',
+} as const satisfies Record<TidyCode, MessageId>;
 
 export class NoticeBoard {
   #list: Notice[] = [];
@@ -30,6 +37,14 @@ export class NoticeBoard {
         ? msg('ui.wizard.notice.linkReplaced', args)
         : msg('ui.wizard.notice.linkReplacedLink', { ...args, host: earlierHost }),
     );
+  }
+
+  /** Saved; when the URL was saved tidied (tidyEndpointUrl), as what and without what: never changed unsaid. */
+  saved(tidied?: TidyUrl): void {
+    if (!tidied) return this.say('saved', 'info', msg('ui.wizard.notice.saved'));
+    const [first, ...rest] = tidied.removed.map((code) => msg(TIDY_WORDS[code]));
+    const without = rest.reduce<Msg>((a, b) => msg('ui.wizard.notice.tidyAnd', { a, b }), first!);
+    this.say('saved', 'info', msg('ui.wizard.notice.savedTidy', { url: tidied.url, without }));
   }
 
   /** A setup link that repeats the saved setup: nothing changes, and the wizard says that it arrived. */

@@ -14,6 +14,7 @@ import { NoticeBoard } from './notices';
 import { STEP_TITLES, type StepName } from '../protocol/steps';
 import { openingStep, StepPosition } from './stepPosition';
 import {
+  connectionOf,
   moreOf,
   normalize,
   readDraft,
@@ -23,7 +24,6 @@ import {
   type Draft,
   type KeyInfo,
   type Notice,
-  type NoticeId,
   type Results,
   type StateInit,
 } from './stateTypes';
@@ -48,7 +48,7 @@ export class WizardState implements gates.StateFacts {
   readonly board = new NoticeBoard();
   /** Step 5's cards ticked "Added in Trae" for the saved setup (addedInTrae.ts). */
   readonly added: AddedInTrae;
-  #analysis: { rev: number; value: EndpointAnalysis } | undefined;
+  #analysis: { draft: Draft; value: EndpointAnalysis } | undefined;
 
   constructor(init: StateInit) {
     this.checks = new CheckResults(this.#rev, init.now ?? Date.now);
@@ -85,8 +85,8 @@ export class WizardState implements gates.StateFacts {
     return !sameDraft(this.#draft, this.#saved);
   }
   get analysis(): EndpointAnalysis {
-    if (this.#analysis?.rev !== this.#rev.url)
-      this.#analysis = { rev: this.#rev.url, value: analyzeEndpoint(this.#draft.url, this.#draft.fullUrl) };
+    if (this.#analysis?.draft !== this.#draft)
+      this.#analysis = { draft: this.#draft, value: analyzeEndpoint(this.#draft.url, this.#draft.fullUrl) };
     return this.#analysis.value;
   }
 
@@ -258,17 +258,18 @@ export class WizardState implements gates.StateFacts {
     return this.canSave ? { ...this.#draft, modelId: this.#draft.modelId.trim() } : undefined;
   }
 
-  markSaved(values: Draft): void {
+  /** `tidied`: the URL was saved tidied; the draft takes that form, its checks stay (connectionOf ran them with it). */
+  markSaved(values: Draft, tidied?: Parameters<NoticeBoard['saved']>[0]): void {
     this.#saved = normalize(values);
+    if (tidied && connectionOf(this.#draft).baseUrl === this.#saved.url) {
+      this.#draft = { ...this.#draft, url: this.#saved.url };
+      this.#draftVersion++;
+    }
     this.origins.setSaved(this.#saved);
     this.origins.forgetLink();
     this.board.keepOnly([]);
-    this.board.say('saved', 'info', msg('ui.wizard.notice.saved'));
+    this.board.saved(tidied);
     if (this.reachable('trae')) this.#position.moveTo('trae');
-  }
-
-  dismiss(id: NoticeId): void {
-    this.board.dismiss(id);
   }
 
   /** A step past the first is shown only for a pool the user chose: not by a resume, a fall-back or a reopen. */

@@ -7,6 +7,7 @@ import type { Msg } from '../../core/text/messages';
 import type { TraeCheckReport } from '../../core/check/traeShaped/traeCheck';
 import type { ConnectionSettings } from '../../services/ports';
 import { moreModelsOf } from '../../core/trae/modelSet';
+import { tidyEndpointUrl } from '../../core/url/endpointTidy';
 import { LIMITS } from '../protocol/limits';
 import { STEP_NAMES, type StepName } from '../protocol/steps';
 
@@ -138,9 +139,13 @@ export function stepIndex(step: StepName): number {
   return STEP_NAMES.indexOf(step);
 }
 
-/** The draft as the settings and the checks name its values. */
+/**
+ * The draft as the settings and the checks name its values: the URL in its tidy form (no trailing slash,
+ * quotes or spaces around it) when that is all the rules find, so what is tested is what is saved and given to Trae.
+ */
 export function connectionOf(d: Draft): ConnectionSettings {
-  return { baseUrl: d.url, fullUrl: d.fullUrl, model: d.modelId, moreModels: moreOf(d) };
+  const baseUrl = tidyEndpointUrl(d.url, d.fullUrl)?.url ?? d.url;
+  return { baseUrl, fullUrl: d.fullUrl, model: d.modelId, moreModels: moreOf(d) };
 }
 
 /** Drafts are immutable: their further models are screened once (the view asks for them many times). */
