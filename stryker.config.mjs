@@ -29,7 +29,7 @@ export default {
     // them for every mutant (most reach the URL rules) would take hours on a shared two-core machine.
     spec: [
       ...['diagnosis', 'endpoint', 'endpoint.mutation', 'keyReplacement', 'keyStore', 'keyWrites'],
-      ...['endpointRules.mutation'],
+      ...['endpointRules.mutation', 'endpointTidy'],
       ...['originPolicy', 'originPolicy.property', 'poolClient', 'poolKey', 'poolKey.mutation', 'properties'],
       ...['redact.mutation', 'security.models', 'security.paste', 'security.redact', 'security.url', 'services'],
       ...[

@@ -187,6 +187,15 @@ describe('endpoint rules (Custom Request URL + Full URL)', () => {
       assert.ok(!codes('http://[::1]').includes('trailing-punctuation'));
       assert.deepEqual(codes('https://pool.example.com/a.b/v1'), []);
     });
+
+    it('punctuation after an IPv6 host is found; a value that is only punctuation is not a URL, not emptied', () => {
+      const ipv6 = analyzeEndpoint('http://[::1]:4000/v1,', false).findings;
+      assert.deepEqual(
+        ipv6.map((f) => [f.code, f.corrections.map((c) => c.url)]),
+        [['trailing-punctuation', ['http://[::1]:4000/v1']]],
+      );
+      assert.deepEqual(codes(',;'), ['not-a-url']);
+    });
   });
 
   describe('scheme and host', () => {
