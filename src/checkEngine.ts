@@ -19,6 +19,7 @@ import * as sha256 from './core/secrets/sha256';
 import * as inertText from './core/text/inertText';
 import * as messages from './core/text/messages';
 import * as endpoint from './core/url/endpoint';
+import * as endpointTidy from './core/url/endpointTidy';
 import type { CheckEngine } from './services/checkService';
 
 export const checkEngine: CheckEngine = {
@@ -70,4 +71,5 @@ export const sharedWithInteractive = {
   'core/text/inertText': inertText,
   'core/text/messages': messages,
   'core/url/endpoint': endpoint,
+  'core/url/endpointTidy': endpointTidy,
 };
