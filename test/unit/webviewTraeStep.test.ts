@@ -4,14 +4,13 @@
 // opened, saying that Trae starts it collapsed (issue "What a new user met, again", points 5 and 8).
 import * as assert from 'node:assert/strict';
 import type { GuideLanguage } from '../../src/core/trae/traeLabels';
-import type { AppContext } from '../../src/webview/stepContract';
 import { mountTrae } from '../../src/webview/steps/trae';
 import { traeErrors } from '../../src/webview/steps/traeErrors';
 import { guideFor } from '../../src/wizard/view/guideView';
 import { buildView } from '../../src/wizard/view/view';
 import type { FakeElement } from './fakes/dom';
 import { POOL_A } from './wizardFixtures';
-import { listModels, reachedState, usePage, viewContext } from './wizardHarness';
+import { listModels, pageContext, reachedState, usePage, viewContext } from './wizardHarness';
 
 /** A saved, working setup on step 5, as the host shows it in this label language. */
 function stepFive(language: GuideLanguage) {
@@ -24,12 +23,7 @@ function stepFive(language: GuideLanguage) {
 describe('step 5 in the page: Next within reach, the error codes folded', () => {
   const page = usePage();
 
-  const ctx = {
-    rpc: { request: async () => ({}), send: () => undefined },
-    goTo: () => undefined,
-    act: () => undefined,
-    showFailure: (error: unknown) => assert.fail(String(error)),
-  } as unknown as AppContext;
+  const ctx = pageContext();
 
   function mount(language: GuideLanguage = 'en') {
     const step = mountTrae(ctx);

@@ -5,14 +5,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfirmSnapshot } from '../../src/wizard/confirm/confirmStep';
-import type { AppContext } from '../../src/webview/stepContract';
 import { mountKey } from '../../src/webview/steps/key';
 import { guideFor } from '../../src/wizard/view/guideView';
 import { buildView } from '../../src/wizard/view/view';
 import type { WizardState } from '../../src/wizard/state/state';
 import type { Draft } from '../../src/wizard/state/stateTypes';
 import { report, POOL_A } from './wizardFixtures';
-import { listModels, reachedState, usePage, viewContext } from './wizardHarness';
+import { listModels, pageContext, reachedState, usePage, viewContext } from './wizardHarness';
 
 const THREE: Draft = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.6-terra', moreModels: ['gpt-5.5', 'gpt-5.4-mini'] };
 const ONE: Draft = { url: POOL_A, fullUrl: false, modelId: 'gpt-5.5' };
@@ -62,12 +61,7 @@ describe('the navigation ✓ of steps 5 and 6: nothing is ticked for merely arri
 
 describe('step 2: the stored key line says the pool verdict, in its class (the icon colour follows it)', () => {
   const page = usePage();
-  const ctx = {
-    rpc: { request: async () => ({}), send: () => undefined },
-    goTo: () => undefined,
-    act: () => undefined,
-    showFailure: (error: unknown) => assert.fail(String(error)),
-  } as unknown as AppContext;
+  const ctx = pageContext();
 
   function storedLine(state: WizardState) {
     state.goTo('key');

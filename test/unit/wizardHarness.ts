@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import catalog from '../../src/core/text/catalog.json';
 import type { ModelInfo } from '../../src/core/pool/poolClient';
+import type { AppContext } from '../../src/webview/stepContract';
 import { setStrings } from '../../src/webview/strings';
 import { WizardState } from '../../src/wizard/state/state';
 import type { Draft, StateInit } from '../../src/wizard/state/stateTypes';
@@ -187,4 +188,17 @@ export function usePage(): { readonly document: FakeDocument } {
       return page!.document;
     },
   };
+}
+
+/** A step's context in the page, quiet by default (requests answer `{}`, a shown failure fails the test); a test
+ * passes what it watches. */
+export function pageContext(overrides: Record<string, unknown> = {}): AppContext {
+  return {
+    rpc: { request: async () => ({}), send: () => undefined },
+    goTo: () => undefined,
+    act: () => undefined,
+    draftChanged: () => undefined,
+    showFailure: (error: unknown) => assert.fail(String(error)),
+    ...overrides,
+  } as unknown as AppContext;
 }
